@@ -1,0 +1,27 @@
+/* confdefs.h */
+#define PACKAGE_NAME "shuzhi"
+#define PACKAGE_TARNAME "shuzhi"
+#define PACKAGE_VERSION "0.1.0"
+#define PACKAGE_STRING "shuzhi 0.1.0"
+#define PACKAGE_BUGREPORT "shuzhi@example.org"
+#define PACKAGE_URL ""
+#define PACKAGE "shuzhi"
+#define VERSION "0.1.0"
+#define HAVE_STDIO_H 1
+#define HAVE_STDLIB_H 1
+#define HAVE_STRING_H 1
+#define HAVE_INTTYPES_H 1
+#define HAVE_STDINT_H 1
+#define HAVE_STRINGS_H 1
+#define HAVE_SYS_STAT_H 1
+#define HAVE_SYS_TYPES_H 1
+#define HAVE_UNISTD_H 1
+#define STDC_HEADERS 1
+#define HAVE_UNISTR_H 1
+#define HAVE_UNINORM_H 1
+#define HAVE_UNICASE_H 1
+#define HAVE_UNIWIDTH_H 1
+#define HAVE_UNILBRK_H 1
+#define HAVE_UNIGBRK_H 1
+#define HAVE_UNIWBRK_H 1
+#define HAVE_UNICTYPE_H 1

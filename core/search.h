@@ -1,0 +1,45 @@
+/* Search over an Index: the user's query, ranked results per article with
+ * snippets, and the hits inside one article for highlighting. */
+#ifndef SHUZHI_SEARCH_H
+#define SHUZHI_SEARCH_H
+
+#include <stddef.h>
+
+#include "index.h"
+
+typedef struct SearchSpan {
+	size_t	start;	/* byte offset */
+	size_t	length;	/* bytes */
+} SearchSpan;
+
+typedef struct SearchResult {
+	char		*article_id;	/* "1.3" */
+	size_t		 article_index;	/* position in issue_article() order */
+	int		 page;		/* printed page of the snippet's hit */
+	size_t		 offset;	/* byte offset of the first hit in the article's text */
+	char		*snippet;	/* the hit's sentence, one line, clean UTF-8 */
+	SearchSpan	*marks;		/* hits inside snippet */
+	size_t		 nmarks;
+	double		 score;		/* lower is better (bm25) */
+} SearchResult;
+
+typedef struct SearchResults {
+	SearchResult	*items;
+	size_t		 count;
+} SearchResults;
+
+/* Runs a query (spec section 4: AND of words, "phrases", -exclusions, OR)
+ * and returns at most limit results, best first. Never fails on what the
+ * user typed: a query with nothing searchable gives zero results.
+ * Returns 0 and sets *out (free with search_results_free), or -1 with
+ * *cause (caller frees) on a database failure. */
+int search_run(Index *index, const char *query, size_t limit, SearchResults **out, char **cause);
+
+void search_results_free(SearchResults *results);
+
+/* Finds every hit of the query's positive terms in article_index's text.
+ * Returns the number of spans; *spans (byte ranges in the article's text,
+ * in order) is allocated and the caller frees it. */
+size_t search_article_hits(Index *index, const char *query, size_t article_index, SearchSpan **spans);
+
+#endif

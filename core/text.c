@@ -1,0 +1,111 @@
+/* Cleaning untrusted text: valid UTF-8, NFC, nothing that can reach a
+ * terminal raw. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "buffer.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Returns non-zero for a character that must not reach the terminal:
+ * controls, format characters (bidi overrides, zero-width ones, BOM),
+ * private-use and unassigned code points, surrogates, non-characters. */
+static int
+text_is_hidden(ucs4_t uc)
+{
+	if (uc < 0x20 || (uc >= 0x7f && uc < 0xa0))
+		return 1;
+	if (uc_is_general_category(uc, UC_CATEGORY_Cf))
+		return 1;
+	if (uc_is_general_category(uc, UC_CATEGORY_Cs) || uc_is_general_category(uc, UC_CATEGORY_Co))
+		return 1;
+	if (uc_is_general_category(uc, UC_CATEGORY_Cn))
+		return 1;
+	return 0;
+}
+
+/* Returns a cleaned copy of len bytes; the caller frees it. */
+char *
+text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
+{
+	const uint8_t *s = (const uint8_t *)data, *end = s + len;
+	Buffer b = { 0 };
+	uint8_t *nfc;
+	size_t nfc_len;
+	char *result;
+
+	buffer_append(&b, "", 0);
+	while (s < end) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, s, (size_t)(end - s));
+
+		if (n < 1)
+			n = 1;
+		if (uc == 0xfffd && !(n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] == 0xbd)) {
+			/* Invalid bytes: u8_mbtouc already stepped over the maximal
+			 * bad subsequence; mark it once. */
+			buffer_append(&b, "\xef\xbf\xbd", 3);
+		} else if (uc == '\n') {
+			buffer_append(&b, keep_newlines ? "\n" : " ", 1);
+		} else if (uc == '\r') {
+			/* CRLF becomes LF; a lone CR ends a line too. */
+			if (s + 1 < end && s[1] == '\n') {
+				/* the LF that follows is kept */
+			} else
+				buffer_append(&b, keep_newlines ? "\n" : " ", 1);
+		} else if (uc == '\t' || uc == 0xa0 || uc == 0x2007 || uc == 0x202f) {
+			buffer_append(&b, " ", 1);
+		} else if (uc == 0x2028 || uc == 0x2029) {
+			buffer_append(&b, keep_newlines ? "\n" : " ", 1);
+		} else if (!text_is_hidden(uc)) {
+			buffer_append(&b, (const char *)s, (size_t)n);
+		}
+		s += n;
+	}
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)b.data, b.len, NULL, &nfc_len);
+	if (nfc == NULL) {
+		/* Only on allocation failure; the unnormalised text is still clean. */
+		if (out_len != NULL)
+			*out_len = b.len;
+		return buffer_take(&b);
+	}
+	buffer_free(&b);
+	result = xmalloc(nfc_len + 1);
+	memcpy(result, nfc, nfc_len);
+	result[nfc_len] = '\0';
+	free(nfc);
+	if (out_len != NULL)
+		*out_len = nfc_len;
+	return result;
+}
+
+/* Returns non-zero when the bytes look like binary data. */
+int
+text_is_binary(const char *data, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)data, *end = s + len;
+	size_t bad = 0, chars = 0;
+
+	if (memchr(data, '\0', len) != NULL)
+		return 1;
+	while (s < end) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, s, (size_t)(end - s));
+
+		if (n < 1)
+			n = 1;
+		chars++;
+		if ((uc == 0xfffd && n != 3) || (uc < 0x20 && uc != '\n' && uc != '\r' && uc != '\t'
+		    && uc != '\f' && uc != 0x1b))
+			bad++;
+		s += n;
+	}
+	/* Text with a few damaged bytes is still text; mostly junk is not. */
+	return chars > 0 && bad * 10 > chars;
+}

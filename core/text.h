@@ -1,0 +1,20 @@
+/* Cleaning untrusted text: valid UTF-8, NFC, nothing that can reach a
+ * terminal raw. */
+#ifndef SHUZHI_TEXT_H
+#define SHUZHI_TEXT_H
+
+#include <stddef.h>
+
+/* Returns a cleaned copy of len bytes (the caller frees it): invalid UTF-8
+ * becomes U+FFFD; tabs and no-break spaces become spaces; C0/C1 controls,
+ * escape sequences' ESC, bidi overrides and other invisible format
+ * characters are dropped; a BOM is dropped; the result is NFC. Newlines are
+ * kept when keep_newlines is non-zero, else they become spaces.
+ * *out_len (optional) receives the length. */
+char *text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len);
+
+/* Returns non-zero when the bytes look like binary data (NUL bytes, or a
+ * high share of control characters or invalid UTF-8). */
+int text_is_binary(const char *data, size_t len);
+
+#endif

@@ -1,0 +1,3 @@
+. "$TESTS_SRCDIR/lib.sh"
+"$SHUZHI" --version >/dev/null; ok $? "--version runs"
+done_testing

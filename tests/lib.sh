@@ -1,0 +1,38 @@
+# Shared helpers for the shell tests: TAP output and a private environment.
+# Each test sources this file; $SHUZHI and $ISSUE come from the Makefile.
+
+: "${SHUZHI:?run through make check}"
+: "${ISSUE:?run through make check}"
+tap_n=0
+tap_failed=0
+TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/shuzhi-test.XXXXXX")
+export XDG_CACHE_HOME="$TEST_TMP/cache" XDG_STATE_HOME="$TEST_TMP/state" HOME="$TEST_TMP/home"
+mkdir -p "$HOME"
+trap 'rm -rf "$TEST_TMP"' EXIT
+
+# ok CONDITION-EXIT-STATUS DESCRIPTION: reports one test.
+ok() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+# is GOT WANT DESCRIPTION: reports whether two strings are equal.
+is() {
+	if [ "$1" = "$2" ]; then ok 0 "$3"; else
+		ok 1 "$3"; printf '#   got:  %s\n#   want: %s\n' "$1" "$2"; fi
+}
+
+# diag TEXT: prints a diagnostic.
+diag() { printf '# %s\n' "$*"; }
+
+# done_testing: prints the plan and exits with the result.
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+	exit $?
+}

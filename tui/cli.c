@@ -1,0 +1,4 @@
+/* The command line's printed output. */
+#include "config.h"
+
+#include "cli.h"
