@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "issue.h"
+
 typedef struct LayoutLine {
 	size_t	start;	/* byte offset of the line in the text */
 	size_t	end;	/* byte offset just past the line (spaces at a break dropped) */
@@ -14,12 +16,65 @@ typedef struct LayoutLine {
 /* Breaks UTF-8 text into lines of at most width display columns, following
  * Unicode line breaking (libunistring) with the Chinese rules: no line starts
  * with closing punctuation nor ends with opening punctuation, and a grapheme
- * is never split. width <= 0 means no wrapping (one line).
+ * is never split. width <= 0 means no wrapping (one line per newline-separated
+ * line). A grapheme wider than width gets a line of its own.
  * Returns the number of lines; *lines is allocated and the caller frees it.
  * An empty text gives one empty line. */
 size_t layout_wrap(const char *text, size_t len, int width, LayoutLine **lines);
 
-/* Returns the display width of UTF-8 text (East Asian wide = 2 columns). */
+/* Returns the display width of UTF-8 text (East Asian wide = 2 columns;
+ * characters that cannot be shown count 0). */
 int layout_width(const char *text, size_t len);
+
+/* Returns the byte length of the grapheme cluster that starts text (at
+ * least 1 when len > 0) and sets *width (optional) to its display columns. */
+size_t layout_grapheme(const char *text, size_t len, int *width);
+
+/* Returns how many bytes of text fit in width columns, whole graphemes
+ * only; *used (optional) gets the columns they take. */
+size_t layout_fit(const char *text, size_t len, int width, int *used);
+
+/* ---- An article laid out for a pane: its title, its source line under the
+ * title, then its blocks with a blank line between them. */
+
+typedef enum ArticleLineKind {
+	ARTICLE_LINE_TITLE,
+	ARTICLE_LINE_SOURCE,
+	ARTICLE_LINE_HEADING,
+	ARTICLE_LINE_PARAGRAPH,
+	ARTICLE_LINE_BLANK,
+} ArticleLineKind;
+
+typedef struct ArticleLine {
+	ArticleLineKind	 kind;
+	const char	*base;		/* the string start and end index: the article's
+					 * text for body lines, else its title or source */
+	size_t		 start;		/* bytes of base shown: [start, end) */
+	size_t		 end;
+	int		 width;		/* display columns of the shown bytes */
+	size_t		 offset;	/* place in the article's text this line shows */
+	int		 in_text;	/* non-zero when base is the article's text */
+	int		 page;		/* printed page of the line's block (0: unknown) */
+} ArticleLine;
+
+typedef struct ArticleLayout ArticleLayout;
+
+/* Lays out an article for a pane width columns wide (width <= 0: no
+ * wrapping). The layout points into the article, which must outlive it.
+ * Returns a layout the caller frees with article_layout_free. */
+ArticleLayout *article_layout_new(const Article *article, int width);
+void article_layout_free(ArticleLayout *layout);
+
+/* Returns the article and the width the layout was made for. */
+const Article *article_layout_article(const ArticleLayout *layout);
+int article_layout_width(const ArticleLayout *layout);
+
+/* Returns the number of lines (at least one). */
+size_t article_layout_count(const ArticleLayout *layout);
+/* Returns line i, or NULL past the end; owned by the layout. */
+const ArticleLine *article_layout_line(const ArticleLayout *layout, size_t i);
+/* Returns the index of the line showing byte offset of the article's text:
+ * offset 0 is the first line (the title). */
+size_t article_layout_find(const ArticleLayout *layout, size_t offset);
 
 #endif

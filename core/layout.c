@@ -1,0 +1,479 @@
+/* Text layout: line breaking by display width, and an article laid out as
+ * screen lines. No terminal code here: the front end only paints. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "layout.h"
+#include "xalloc.h"
+
+/* Widths follow the terminal's idea in a UTF-8 locale: East Asian
+ * ambiguous characters (“ ” · …) are narrow. */
+#define LAYOUT_ENCODING "UTF-8"
+
+/* Returns the code point at s (U+FFFD for invalid bytes) and sets *n to
+ * the bytes it takes (at least 1). */
+static ucs4_t
+layout_decode(const uint8_t *s, size_t len, size_t *n)
+{
+	ucs4_t uc;
+	int got = u8_mbtouc(&uc, s, len);
+
+	*n = got > 0 ? (size_t)got : 1;
+	return uc;
+}
+
+/* Returns the code point that ends just before byte i (i > 0). */
+static ucs4_t
+layout_char_before(const uint8_t *s, size_t i)
+{
+	ucs4_t uc = 0xfffd;
+
+	if (u8_prev(&uc, s + i, s) == NULL)
+		return 0xfffd;
+	return uc;
+}
+
+/* Returns the columns of one code point; what cannot be shown takes none. */
+static int
+layout_char_width(ucs4_t uc)
+{
+	int w = uc_width(uc, LAYOUT_ENCODING);
+
+	return w > 0 ? w : 0;
+}
+
+/* Returns the display width of UTF-8 text. */
+int
+layout_width(const char *text, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t i = 0, n;
+	int width = 0;
+
+	while (i < len) {
+		width += layout_char_width(layout_decode(s + i, len - i, &n));
+		i += n;
+	}
+	return width;
+}
+
+/* Returns the end of libunistring's grapheme cluster at s. */
+static const uint8_t *
+layout_cluster_end(const uint8_t *s, const uint8_t *end)
+{
+	const uint8_t *next = u8_grapheme_next(s, end);
+
+	return next != NULL && next > s ? next : s + 1;
+}
+
+/* Returns the byte length of the grapheme at text and its width.
+ * libunistring 1.0 predates two rules of UAX #29 that emoji need: a ZWJ
+ * joins the pictograph after it (GB11) and regional indicators pair into a
+ * flag (GB12, GB13); both are applied here on top of its clusters. */
+size_t
+layout_grapheme(const char *text, size_t len, int *width)
+{
+	const uint8_t *s = (const uint8_t *)text, *end = s + len, *next;
+	ucs4_t first, last, after;
+	size_t n;
+
+	if (len == 0) {
+		if (width != NULL)
+			*width = 0;
+		return 0;
+	}
+	first = layout_decode(s, len, &n);
+	next = layout_cluster_end(s, end);
+	while (next < end) {
+		last = layout_char_before(s, (size_t)(next - s));
+		after = layout_decode(next, (size_t)(end - next), &n);
+		if (last == 0x200d && uc_is_property_extended_pictographic(after)) {
+			next = layout_cluster_end(next, end);
+		} else if (uc_is_property_regional_indicator(first) &&
+		    (size_t)(next - s) == n && uc_is_property_regional_indicator(after)) {
+			next = layout_cluster_end(next, end);
+			break;
+		} else
+			break;
+	}
+	if (width != NULL)
+		*width = layout_width(text, (size_t)(next - s));
+	return (size_t)(next - s);
+}
+
+/* Returns how many bytes of whole graphemes fit in width columns. */
+size_t
+layout_fit(const char *text, size_t len, int width, int *used)
+{
+	size_t i = 0;
+	int col = 0;
+
+	while (i < len) {
+		int w;
+		size_t n = layout_grapheme(text + i, len - i, &w);
+
+		if (col + w > width)
+			break;
+		col += w;
+		i += n;
+	}
+	if (used != NULL)
+		*used = col;
+	return i;
+}
+
+/* Returns non-zero for characters laid out as East Asian (wide). */
+static int
+layout_is_east_asian(ucs4_t uc)
+{
+	return uc_width(uc, LAYOUT_ENCODING) == 2;
+}
+
+/* Returns non-zero for punctuation that must not start a line. */
+static int
+layout_no_start(ucs4_t uc)
+{
+	return uc_is_general_category(uc, UC_CATEGORY_Pe) ||
+	    uc_is_general_category(uc, UC_CATEGORY_Pf) ||
+	    uc_is_general_category(uc, UC_CATEGORY_Po);
+}
+
+/* Returns non-zero for punctuation that must not end a line. */
+static int
+layout_no_end(ucs4_t uc)
+{
+	return uc_is_general_category(uc, UC_CATEGORY_Ps) ||
+	    uc_is_general_category(uc, UC_CATEGORY_Pi);
+}
+
+/* Adjusts libunistring's break opportunities for Chinese text.
+ *
+ * libunistring (UAX #14 before Unicode 15.1) gives the quotes “ ” ‘ ’ the
+ * class QU, whose direction is unknown, and forbids a break on either side
+ * of them: 规划“好”的 cannot be broken at all. Unicode 15.1 (LB19, LB19a)
+ * resolves them by their general category between East Asian characters:
+ * a break may come before an opening quote (Pi) and after a closing one
+ * (Pf). The middle dot of names (新江苏·中国) is ambiguous (AI, taken as
+ * alphabetic) but must not start a Chinese line (CLREQ): no break before it.
+ * Spaces around quotes (an extraction artifact: “十四五 ”时期) allow a break
+ * after them (LB18 comes before LB19): not between a space and a closing
+ * quote, nor after the spaces that follow an opening one. */
+static void
+layout_fix_breaks(const uint8_t *s, size_t len, char *brk)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		ucs4_t uc = layout_decode(s + i, len - i, &n);
+		size_t after = i + n;
+
+		if (uc == 0x00b7 || uc == 0x2027) {
+			brk[i] = UC_BREAK_PROHIBITED;
+		} else if (uc_is_general_category(uc, UC_CATEGORY_Pf) && i > 0 &&
+		    s[i - 1] == ' ') {
+			brk[i] = UC_BREAK_PROHIBITED;
+		} else if (uc_is_general_category(uc, UC_CATEGORY_Pi) && after < len &&
+		    s[after] == ' ') {
+			size_t j = after;
+
+			while (j < len && s[j] == ' ')
+				j++;
+			if (j < len)
+				brk[j] = UC_BREAK_PROHIBITED;
+		} else if (i > 0 && after < len && brk[i] == UC_BREAK_PROHIBITED &&
+		    uc_is_general_category(uc, UC_CATEGORY_Pi)) {
+			size_t m;
+			ucs4_t prev = layout_char_before(s, i);
+			ucs4_t next = layout_decode(s + after, len - after, &m);
+
+			if (layout_is_east_asian(prev) && !layout_no_end(prev) &&
+			    layout_is_east_asian(next))
+				brk[i] = UC_BREAK_POSSIBLE;
+		} else if (i > 0 && after < len && brk[after] == UC_BREAK_PROHIBITED &&
+		    uc_is_general_category(uc, UC_CATEGORY_Pf)) {
+			size_t m;
+			ucs4_t prev = layout_char_before(s, i);
+			ucs4_t next = layout_decode(s + after, len - after, &m);
+
+			if (layout_is_east_asian(prev) && layout_is_east_asian(next) &&
+			    !layout_no_start(next) && next != 0x00b7 &&
+			    !uc_is_general_category(next, UC_CATEGORY_Pd))
+				brk[after] = UC_BREAK_POSSIBLE;
+		}
+		i = after;
+	}
+}
+
+/* Growable list of lines while wrapping. */
+typedef struct LineList {
+	LayoutLine	*lines;
+	size_t		 count;
+	size_t		 size;
+} LineList;
+
+/* Appends the line text[start, end), dropping spaces before end. */
+static void
+layout_push(LineList *list, const char *text, size_t start, size_t end)
+{
+	LayoutLine *line;
+
+	while (end > start && text[end - 1] == ' ')
+		end--;
+	if (list->count == list->size) {
+		list->size = list->size ? list->size * 2 : 8;
+		list->lines = xreallocarray(list->lines, list->size, sizeof *list->lines);
+	}
+	line = &list->lines[list->count++];
+	line->start = start;
+	line->end = end;
+	line->width = layout_width(text + start, end - start);
+}
+
+/* Returns where to cut a line that holds no break opportunity, at or
+ * before pos (a grapheme start after start): the last grapheme boundary
+ * that keeps closing punctuation off the next line's start and opening
+ * punctuation off this line's end, else pos itself. */
+static size_t
+layout_forced_cut(const char *text, size_t len, size_t start, size_t pos)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t *bounds = NULL, count = 0, size = 0, i, n, cut = pos;
+
+	for (i = start; i < pos; i += layout_grapheme(text + i, len - i, NULL)) {
+		if (count == size) {
+			size = size ? size * 2 : 16;
+			bounds = xreallocarray(bounds, size, sizeof *bounds);
+		}
+		bounds[count++] = i;
+	}
+	/* bounds[0] is start itself: a line needs at least one grapheme. */
+	for (i = count; i > 0; i--) {
+		size_t at = i == count ? pos : bounds[i];
+
+		if (!layout_no_start(layout_decode(s + at, len - at, &n)) &&
+		    !layout_no_end(layout_char_before(s, at))) {
+			cut = at;
+			break;
+		}
+	}
+	free(bounds);
+	return cut;
+}
+
+/* Breaks text[start, stop) (no newline inside) into lines. */
+static void
+layout_wrap_run(const char *text, size_t start, size_t stop, int width, const char *brk,
+    LineList *list)
+{
+	size_t line_start = start, pos = start, last_break = 0;
+	int col = 0;
+
+	while (pos < stop) {
+		int w;
+		size_t n = layout_grapheme(text + pos, stop - pos, &w);
+
+		if (pos > line_start && brk[pos - start] == UC_BREAK_POSSIBLE)
+			last_break = pos;
+		/* Spaces hang in the margin: they never push a line over. */
+		if (col + w > width && pos > line_start && text[pos] != ' ') {
+			size_t cut = last_break > line_start ? last_break :
+			    layout_forced_cut(text, stop, line_start, pos);
+
+			layout_push(list, text, line_start, cut);
+			line_start = pos = cut;
+			last_break = 0;
+			col = 0;
+			continue;
+		}
+		col += w;
+		pos += n;
+	}
+	layout_push(list, text, line_start, stop);
+}
+
+/* Breaks UTF-8 text into lines; the caller frees *lines. */
+size_t
+layout_wrap(const char *text, size_t len, int width, LayoutLine **lines)
+{
+	LineList list = { 0 };
+	size_t run = 0, i;
+	char *brk = NULL;
+
+	if (width > 0 && len > 0) {
+		brk = xmalloc(len);
+		u8_possible_linebreaks((const uint8_t *)text, len, LAYOUT_ENCODING, brk);
+		layout_fix_breaks((const uint8_t *)text, len, brk);
+	}
+	for (i = 0; i <= len; i++) {
+		if (i < len && text[i] != '\n')
+			continue;
+		if (width > 0)
+			layout_wrap_run(text, run, i, width, brk + run, &list);
+		else
+			layout_push(&list, text, run, i);
+		run = i + 1;
+	}
+	free(brk);
+	*lines = list.lines;
+	return list.count;
+}
+
+/* ---- Articles as screen lines. */
+
+struct ArticleLayout {
+	const Article	*article;
+	int		 width;
+	ArticleLine	*lines;
+	size_t		 count;
+	size_t		 size;
+};
+
+/* Appends a line to the layout and returns it. */
+static ArticleLine *
+article_layout_add(ArticleLayout *layout, ArticleLineKind kind, const char *base,
+    size_t start, size_t end, size_t offset, int page)
+{
+	ArticleLine *line;
+
+	if (layout->count == layout->size) {
+		layout->size = layout->size ? layout->size * 2 : 64;
+		layout->lines = xreallocarray(layout->lines, layout->size, sizeof *line);
+	}
+	line = &layout->lines[layout->count++];
+	line->kind = kind;
+	line->base = base;
+	line->start = start;
+	line->end = end;
+	line->width = layout_width(base + start, end - start);
+	line->offset = offset;
+	line->in_text = base == layout->article->text;
+	line->page = page;
+	return line;
+}
+
+/* Wraps len bytes of base into lines of kind; body lines take their place
+ * from the article's text, others show the place at. */
+static void
+article_layout_text(ArticleLayout *layout, ArticleLineKind kind, const char *base,
+    size_t from, size_t len, size_t at, int page)
+{
+	LayoutLine *wrapped;
+	size_t n, i;
+	int body = base == layout->article->text;
+
+	n = layout_wrap(base + from, len, layout->width, &wrapped);
+	for (i = 0; i < n; i++) {
+		size_t start = from + wrapped[i].start, end = from + wrapped[i].end;
+
+		article_layout_add(layout, kind, base, start, end, body ? start : at, page);
+	}
+	free(wrapped);
+}
+
+/* Lays out an article; the caller frees the result. */
+ArticleLayout *
+article_layout_new(const Article *article, int width)
+{
+	ArticleLayout *layout = xcalloc(1, sizeof *layout);
+	const char *source = article->source;
+	size_t i, blank;
+
+	layout->article = article;
+	layout->width = width;
+	article_layout_text(layout, ARTICLE_LINE_TITLE, article->title, 0,
+	    strlen(article->title), 0, article->page);
+	for (i = 0; source == NULL && i < article->nblocks; i++)
+		if (article->blocks[i].kind == BLOCK_SOURCE)
+			source = article->blocks[i].text;
+	if (source != NULL)
+		article_layout_text(layout, ARTICLE_LINE_SOURCE, source, 0, strlen(source), 0,
+		    article->page);
+	for (i = 0; i < article->nblocks; i++) {
+		const Block *b = &article->blocks[i];
+		ArticleLineKind kind = ARTICLE_LINE_PARAGRAPH;
+
+		if (b->kind == BLOCK_SOURCE && strcmp(b->text, source) == 0)
+			continue;
+		if (b->kind == BLOCK_HEADING)
+			kind = ARTICLE_LINE_HEADING;
+		else if (b->kind == BLOCK_SOURCE)
+			kind = ARTICLE_LINE_SOURCE;
+		/* The blank line before a block shows the newline that ends
+		 * the block before, so that a place on it comes back to it. */
+		blank = b->offset > 0 ? b->offset - 1 : 0;
+		article_layout_add(layout, ARTICLE_LINE_BLANK, article->text, b->offset,
+		    b->offset, blank, b->page);
+		article_layout_text(layout, kind, article->text, b->offset, b->length,
+		    b->offset, b->page);
+	}
+	return layout;
+}
+
+/* Frees a layout. */
+void
+article_layout_free(ArticleLayout *layout)
+{
+	if (layout == NULL)
+		return;
+	free(layout->lines);
+	free(layout);
+}
+
+/* Returns the article the layout shows. */
+const Article *
+article_layout_article(const ArticleLayout *layout)
+{
+	return layout->article;
+}
+
+/* Returns the width the layout was made for. */
+int
+article_layout_width(const ArticleLayout *layout)
+{
+	return layout->width;
+}
+
+/* Returns the number of lines. */
+size_t
+article_layout_count(const ArticleLayout *layout)
+{
+	return layout->count;
+}
+
+/* Returns line i or NULL; owned by the layout. */
+const ArticleLine *
+article_layout_line(const ArticleLayout *layout, size_t i)
+{
+	return i < layout->count ? &layout->lines[i] : NULL;
+}
+
+/* Returns the line showing offset: the last text line starting at or
+ * before it, the title for offset 0. */
+size_t
+article_layout_find(const ArticleLayout *layout, size_t offset)
+{
+	size_t lo = 0, hi = layout->count, found = 0;
+
+	if (offset == 0)
+		return 0;
+	/* Lines' offsets never decrease: binary search the last <= offset. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (layout->lines[mid].offset <= offset) {
+			found = mid;
+			lo = mid + 1;
+		} else
+			hi = mid;
+	}
+	return found;
+}
