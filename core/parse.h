@@ -1,5 +1,99 @@
-/* Internal to the parser: a line of the cleaned text. */
+/* Internal to the parser: the lines of an issue's text and what each one
+ * was found to be. Each parse_*.c file adds one kind of knowledge. */
 #ifndef SHUZHI_PARSE_H
 #define SHUZHI_PARSE_H
+
+#include <stddef.h>
+
+#include "issue.h"
+
+#define NO_LINE ((size_t)-1)
+
+typedef enum LineRole {
+	ROLE_BLANK,
+	ROLE_TEXT,		/* article text, or not yet classified */
+	ROLE_PAGE_NUMBER,	/* the number that closes a printed page */
+	ROLE_FURNITURE,		/* running heads and template junk */
+	ROLE_FRONT,		/* front matter before the contents */
+	ROLE_CONTENTS,		/* the printed contents */
+	ROLE_BACK,		/* back cover and site footer */
+	ROLE_DUPLICATE,		/* text printed twice: the later copy */
+	ROLE_TITLE,		/* the body's printing of an article's title */
+} LineRole;
+
+typedef struct Line {
+	const char	*text;		/* trimmed, NUL-terminated, points into Parse.text */
+	size_t		 length;
+	int		 number;	/* 1-based line number in the file */
+	int		 page;		/* printed page; 0 before the first page */
+	LineRole	 role;
+} Line;
+
+/* A contents entry: one article. */
+typedef struct Entry {
+	int	 section;	/* index into Parse.sections */
+	int	 number;	/* printed number within its section */
+	char	*title;
+	size_t	 title_line;	/* where the body prints its title, or NO_LINE */
+	size_t	 title_last;	/* last line of that printing (titles wrap) */
+	double	 title_score;	/* how well it matched, 0..1 */
+	size_t	 source_line;	/* its "来源:" line, or NO_LINE */
+	size_t	 start;		/* first line that belongs to it */
+} Entry;
+
+typedef struct ContentsSection {
+	int	 number;
+	char	*title;
+	char	*subtitle;	/* or NULL */
+	int	 first_page;	/* from "01/114"; 0 when not printed */
+	int	 last_page;
+} ContentsSection;
+
+typedef struct Parse {
+	const char	*name;
+	char		*text;		/* cleaned text, cut into lines in place */
+	Line		*lines;
+	size_t		 nlines;
+
+	int		 first_page;	/* first and last printed page numbers */
+	int		 last_page;
+	size_t		 body_start;	/* first line of page first_page */
+	size_t		 body_end;	/* one past the last line of the body */
+
+	size_t		 front_start;	/* front matter: [front_start, front_end) */
+	size_t		 front_end;
+	size_t		 contents_end;	/* one past the last contents line */
+
+	ContentsSection	*sections;
+	size_t		 nsections;
+	Entry		*entries;
+	size_t		 nentries;
+} Parse;
+
+/* parse_lines.c: cutting the text into lines and telling them apart. */
+void parse_split_lines(Parse *p, const char *data, size_t len);
+int parse_line_number(const Line *line, int *value, int *leading_zero);
+int parse_ends_sentence(const char *text, size_t len);
+int parse_is_numbered(const char *text);
+size_t parse_char_count(const char *text, size_t len);
+size_t parse_next_text(const Parse *p, size_t i, size_t end);
+size_t parse_prev_text(const Parse *p, size_t i, size_t start);
+
+/* parse_pages.c: printed page numbers, running heads and template junk. */
+void parse_find_pages(Parse *p);
+void parse_find_furniture(Parse *p);
+
+/* parse_contents.c: the printed contents and the front matter. */
+int parse_find_contents(Parse *p);
+void parse_front_matter(Parse *p, Issue *issue);
+
+/* parse_titles.c: where each article's title and text begin in the body. */
+double parse_title_similarity(const char *a, const char *b);
+void parse_find_titles(Parse *p);
+
+/* parse_body.c: articles' blocks, with duplicates dropped, paragraphs cut
+ * by a page break rejoined and misplaced headings put back. */
+void parse_mark_duplicates(Parse *p);
+void parse_build_articles(Parse *p, Issue *issue);
 
 #endif

@@ -1,0 +1,338 @@
+/* The articles' blocks: duplicates dropped, paragraphs cut by a page
+ * break rejoined, headings printed after the items they head put back. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buffer.h"
+#include "issue_build.h"
+#include "parse.h"
+#include "xalloc.h"
+
+/* Lines at least this long printed again later are the same text twice. */
+#define DUPLICATE_MIN_CHARS 20
+/* A line this short without closing punctuation is a heading. */
+#define HEADING_MAX_CHARS 20
+/* A numbered line this short is a heading ("(一)指导思想。"). */
+#define NUMBERED_HEADING_MAX_CHARS 30
+
+/* A block while it is assembled. */
+typedef struct Unit {
+	size_t		line;	/* its first line */
+	int		page;	/* page of its first line */
+	int		last_page;
+	BlockKind	kind;
+	Buffer		text;
+} Unit;
+
+/* Orders lines by text, then by position. */
+static int
+parse_compare_lines(const void *a, const void *b)
+{
+	const Line *la = *(const Line *const *)a;
+	const Line *lb = *(const Line *const *)b;
+	int cmp = strcmp(la->text, lb->text);
+
+	if (cmp != 0)
+		return cmp;
+	return la->number < lb->number ? -1 : la->number > lb->number;
+}
+
+/* Marks text printed twice as ROLE_DUPLICATE (the later copies): long
+ * lines seen before, and short lines seen before that stand between two
+ * such copies (the headings of a repeated page). */
+void
+parse_mark_duplicates(Parse *p)
+{
+	Line **order = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *order);
+	size_t n = 0, i, g, end;
+
+	for (i = p->body_start; i < p->body_end; i++)
+		if (p->lines[i].role == ROLE_TEXT)
+			order[n++] = &p->lines[i];
+	qsort(order, n, sizeof *order, parse_compare_lines);
+	for (g = 0; g < n; g = end) {
+		int long_line = parse_char_count(order[g]->text, order[g]->length) >= DUPLICATE_MIN_CHARS;
+
+		for (end = g + 1; end < n && strcmp(order[end]->text, order[g]->text) == 0; end++)
+			if (long_line)
+				order[end]->role = ROLE_DUPLICATE;
+	}
+	for (g = 0; g < n; g = end) {
+		for (end = g + 1; end < n && strcmp(order[end]->text, order[g]->text) == 0; end++) {
+			size_t at = (size_t)(order[end] - p->lines), before, after;
+
+			before = at;
+			while (before > p->body_start && p->lines[before - 1].role != ROLE_TEXT
+			    && p->lines[before - 1].role != ROLE_DUPLICATE)
+				before--;
+			after = at + 1;
+			while (after < p->body_end && p->lines[after].role != ROLE_TEXT
+			    && p->lines[after].role != ROLE_DUPLICATE)
+				after++;
+			if (before > p->body_start && after < p->body_end
+			    && p->lines[before - 1].role == ROLE_DUPLICATE && p->lines[after].role == ROLE_DUPLICATE)
+				order[end]->role = ROLE_DUPLICATE;
+		}
+	}
+	free(order);
+}
+
+/* Returns non-zero when text ends with a comma or an enumeration comma:
+ * a fragment of a sentence, not a heading. */
+static int
+parse_ends_with_comma(const char *text, size_t len)
+{
+	if (len >= 1 && text[len - 1] == ',')
+		return 1;
+	return len >= 3 && (memcmp(text + len - 3, "\xef\xbc\x8c", 3) == 0	/* ， */
+	    || memcmp(text + len - 3, "\xe3\x80\x81", 3) == 0);		/* 、 */
+}
+
+/* Returns non-zero when a full stop 。 stands before the end of text: the
+ * line is a heading followed by its paragraph. */
+static int
+parse_has_inner_stop(const char *text, size_t len)
+{
+	const char *stop = strstr(text, "\xe3\x80\x82");
+
+	return stop != NULL && (size_t)(stop - text) + 3 < len;
+}
+
+/* Returns the kind of block a line of body text is. */
+static BlockKind
+parse_block_kind(const Line *line)
+{
+	size_t chars = parse_char_count(line->text, line->length);
+
+	if (strncmp(line->text, "\xe6\x9d\xa5\xe6\xba\x90", 6) == 0 && chars <= 60)	/* 来源 */
+		return BLOCK_SOURCE;
+	if (parse_is_numbered(line->text))
+		return chars <= NUMBERED_HEADING_MAX_CHARS && !parse_has_inner_stop(line->text, line->length)
+		    && !parse_ends_with_comma(line->text, line->length) ? BLOCK_HEADING : BLOCK_PARAGRAPH;
+	if (chars > HEADING_MAX_CHARS || parse_ends_sentence(line->text, line->length)
+	    || parse_ends_with_comma(line->text, line->length))
+		return BLOCK_PARAGRAPH;
+	return BLOCK_HEADING;
+}
+
+/* Returns non-zero when the line may carry on a paragraph from the page
+ * before: body text that does not open a numbered item or a heading. */
+static int
+parse_may_continue(const Line *line)
+{
+	return !parse_is_numbered(line->text) && parse_block_kind(line) == BLOCK_PARAGRAPH;
+}
+
+/* Returns non-zero when unit u is a paragraph left open at a page's end. */
+static int
+parse_is_open_paragraph(const Unit *u)
+{
+	return u->kind == BLOCK_PARAGRAPH && parse_char_count(u->text.data, u->text.len) >= 10
+	    && !parse_ends_sentence(u->text.data, u->text.len);
+}
+
+/* Returns non-zero for a top-level heading: "三、…" or "第二章 …". */
+static int
+parse_is_chapter_heading(const Unit *u)
+{
+	const char *s = u->text.data;
+	const char *comma = strstr(s, "\xe3\x80\x81");	/* 、 */
+
+	if (u->kind != BLOCK_HEADING || !parse_is_numbered(s))
+		return 0;
+	if (strncmp(s, "\xe7\xac\xac", 3) == 0)		/* 第…章 */
+		return strstr(s, "\xe7\xab\xa0") != NULL;
+	return comma != NULL && s[0] != '(' && strncmp(s, "\xef\xbc\x88", 3) != 0
+	    && !(s[0] >= '0' && s[0] <= '9');
+}
+
+/* Returns non-zero for the first item of a list: "(一)…" or "第一条…". */
+static int
+parse_is_first_item(const Unit *u)
+{
+	const char *s = u->text.data;
+
+	if (strncmp(s, "\xe7\xac\xac\xe4\xb8\x80\xe6\x9d\xa1", 9) == 0)	/* 第一条 */
+		return 1;
+	if (*s == '(')
+		s += 1;
+	else if (strncmp(s, "\xef\xbc\x88", 3) == 0)
+		s += 3;
+	else
+		return 0;
+	return strncmp(s, "\xe4\xb8\x80", 3) == 0 && (s[3] == ')' || strncmp(s + 3, "\xef\xbc\x89", 3) == 0);
+}
+
+/* Puts back a heading "三、…" that the extraction printed after the items
+ * "(一)…" it heads on the same page. */
+static void
+parse_reorder_headings(Unit *units, size_t n)
+{
+	size_t i, j, first;
+
+	for (i = 1; i < n; i++) {
+		if (!parse_is_chapter_heading(&units[i]))
+			continue;
+		first = NO_LINE;
+		for (j = i; j > 0; j--) {
+			Unit *u = &units[j - 1];
+
+			if (u->page != units[i].page || parse_is_chapter_heading(u))
+				break;
+			if (parse_is_first_item(u))
+				first = j - 1;
+		}
+		/* Items already under a heading of their own stay there. */
+		if (first != NO_LINE && first > 0 && units[first - 1].page == units[i].page
+		    && parse_is_chapter_heading(&units[first - 1]))
+			first = NO_LINE;
+		if (first != NO_LINE) {
+			Unit heading = units[i];
+
+			memmove(&units[first + 1], &units[first], (i - first) * sizeof *units);
+			units[first] = heading;
+		}
+	}
+}
+
+/* Orders units by text, then by position. */
+static int
+parse_compare_units(const void *a, const void *b)
+{
+	const Unit *ua = *(const Unit *const *)a;
+	const Unit *ub = *(const Unit *const *)b;
+	int cmp = strcmp(ua->text.data, ub->text.data);
+
+	if (cmp != 0)
+		return cmp;
+	return ua->line < ub->line ? -1 : ua->line > ub->line;
+}
+
+/* Drops a paragraph whose text, once rejoined across a page break, is a
+ * copy of an earlier one (a page that repeats another's introduction).
+ * Dropped units get kind -1. */
+static void
+parse_drop_repeated_units(Unit *units, size_t n)
+{
+	Unit **order = xreallocarray(NULL, n + 1, sizeof *order);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		order[i] = &units[i];
+	qsort(order, n, sizeof *order, parse_compare_units);
+	for (i = 1; i < n; i++)
+		if (strcmp(order[i]->text.data, order[i - 1]->text.data) == 0
+		    && parse_char_count(order[i]->text.data, order[i]->text.len) >= DUPLICATE_MIN_CHARS)
+			order[i]->kind = (BlockKind)-1;
+	free(order);
+}
+
+/* Returns the entry line i belongs to. */
+static size_t
+parse_entry_of(const Parse *p, size_t i)
+{
+	size_t k = 0;
+
+	while (k + 1 < p->nentries && p->entries[k + 1].start <= i)
+		k++;
+	return k;
+}
+
+/* Gathers the body's text lines into units, rejoining a paragraph cut by
+ * a page break. Returns the count; *out is allocated (caller frees). */
+static size_t
+parse_gather_units(Parse *p, Unit **out)
+{
+	Unit *units = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *units);
+	size_t n = 0, i, open = NO_LINE;
+	int page = -1;
+
+	for (i = p->body_start; i < p->body_end; i++) {
+		const Line *line = &p->lines[i];
+		Unit *u;
+
+		if (line->role != ROLE_TEXT)
+			continue;
+		if (line->page != page) {
+			/* The first text of a page: does it carry on the paragraph
+			 * left open at the end of the page before? */
+			if (open != NO_LINE && units[open].last_page == line->page - 1
+			    && parse_may_continue(line)) {
+				buffer_append(&units[open].text, line->text, line->length);
+				units[open].last_page = line->page;
+				page = line->page;
+				open = NO_LINE;
+				continue;
+			}
+			page = line->page;
+		}
+		u = &units[n];
+		memset(u, 0, sizeof *u);
+		u->line = i;
+		u->page = u->last_page = line->page;
+		u->kind = parse_block_kind(line);
+		buffer_append(&u->text, line->text, line->length);
+		if (u->kind == BLOCK_PARAGRAPH)
+			open = parse_is_open_paragraph(u) ? n : NO_LINE;
+		n++;
+	}
+	*out = units;
+	return n;
+}
+
+/* Builds the sections and articles of the issue from the body. */
+void
+parse_build_articles(Parse *p, Issue *issue)
+{
+	Unit *units;
+	size_t n, i, k, *article;
+
+	for (i = 0; i < p->nsections; i++) {
+		ContentsSection *s = &p->sections[i];
+		char *id = xasprintf("%d", s->number);
+
+		issue_add_section(issue, id, s->title, s->subtitle, s->first_page, s->last_page);
+		free(id);
+	}
+	article = xreallocarray(NULL, p->nentries + 1, sizeof *article);
+	for (k = 0; k < p->nentries; k++) {
+		Entry *e = &p->entries[k];
+		char *id = xasprintf("%d.%d", p->sections[e->section].number, e->number);
+
+		article[k] = issue_add_article(issue, id, e->title, e->section);
+		free(id);
+	}
+
+	n = parse_gather_units(p, &units);
+	parse_drop_repeated_units(units, n);
+	parse_reorder_headings(units, n);
+	if (p->nentries > 0) {
+		/* The article's own source line opens it. */
+		for (k = 0; k < p->nentries; k++) {
+			size_t src = p->entries[k].source_line;
+
+			for (i = 0; src != NO_LINE && i < n; i++) {
+				if (units[i].line == src && units[i].kind != (BlockKind)-1) {
+					issue_set_source(issue, article[k], units[i].text.data);
+					issue_add_block(issue, article[k], BLOCK_SOURCE, units[i].page,
+					    p->lines[units[i].line].number, units[i].text.data, units[i].text.len);
+					units[i].kind = (BlockKind)-1;
+					break;
+				}
+			}
+		}
+		for (i = 0; i < n; i++) {
+			if (units[i].kind != (BlockKind)-1) {
+				k = parse_entry_of(p, units[i].line);
+				issue_add_block(issue, article[k], units[i].kind, units[i].page,
+				    p->lines[units[i].line].number, units[i].text.data, units[i].text.len);
+			}
+		}
+	}
+	for (i = 0; i < n; i++)
+		buffer_free(&units[i].text);
+	free(units);
+	free(article);
+}

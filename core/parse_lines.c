@@ -1,0 +1,228 @@
+/* Cutting an issue's text into lines and telling kinds of line apart. */
+#include "config.h"
+
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "parse.h"
+#include "xalloc.h"
+
+/* Returns non-zero for a space to trim: ASCII space or ideographic space. */
+static int
+parse_is_space_at(const char *s, size_t len, size_t *width)
+{
+	if (len >= 1 && s[0] == ' ') {
+		*width = 1;
+		return 1;
+	}
+	if (len >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0) {
+		*width = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* Cuts cleaned text (owned by p afterwards) into trimmed lines. */
+void
+parse_split_lines(Parse *p, const char *data, size_t len)
+{
+	size_t i, n = 0, size = 256;
+	char *s = p->text;
+
+	(void)data;
+	(void)len;
+	p->lines = xreallocarray(NULL, size, sizeof *p->lines);
+	for (i = 1; ; i++) {
+		char *end = strchr(s, '\n');
+		size_t length, w;
+		Line *line;
+
+		if (end != NULL)
+			*end = '\0';
+		length = strlen(s);
+		while (length > 0 && parse_is_space_at(s, length, &w))
+			s += w, length -= w;
+		while (length > 0) {
+			if (s[length - 1] == ' ')
+				length--;
+			else if (length >= 3 && memcmp(s + length - 3, "\xe3\x80\x80", 3) == 0)
+				length -= 3;
+			else
+				break;
+		}
+		s[length] = '\0';
+		if (n == size) {
+			size *= 2;
+			p->lines = xreallocarray(p->lines, size, sizeof *p->lines);
+		}
+		line = &p->lines[n++];
+		line->text = s;
+		line->length = length;
+		line->number = (int)i;
+		line->page = 0;
+		line->role = length == 0 ? ROLE_BLANK : ROLE_TEXT;
+		if (end == NULL)
+			break;
+		s = end + 1;
+	}
+	/* A final newline leaves an empty last line: drop it. */
+	if (n > 1 && p->lines[n - 1].length == 0)
+		n--;
+	p->nlines = n;
+}
+
+/* Returns non-zero when the line holds only a number (1-4 ASCII digits);
+ * sets *value and *leading_zero. */
+int
+parse_line_number(const Line *line, int *value, int *leading_zero)
+{
+	size_t i;
+	int v = 0;
+
+	if (line->length == 0 || line->length > 4)
+		return 0;
+	for (i = 0; i < line->length; i++) {
+		if (line->text[i] < '0' || line->text[i] > '9')
+			return 0;
+		v = v * 10 + (line->text[i] - '0');
+	}
+	*value = v;
+	*leading_zero = line->length > 1 && line->text[0] == '0';
+	return 1;
+}
+
+/* Returns the code point that ends text[0, len), skipping closing quotes
+ * and brackets, or 0 for an empty text. */
+static ucs4_t
+parse_last_char(const char *text, size_t len, int skip_closers)
+{
+	const uint8_t *start = (const uint8_t *)text;
+	const uint8_t *s = start + len;
+	ucs4_t uc = 0;
+
+	while (s > start) {
+		s = u8_prev(&uc, s, start);
+		if (s == NULL)
+			return 0;
+		if (!skip_closers)
+			return uc;
+		if (uc == 0x201d || uc == 0x2019 || uc == '"' || uc == '\'' || uc == ')'
+		    || uc == 0xff09 || uc == 0x300d || uc == 0x300f || uc == 0x300b || uc == ' ')
+			continue;
+		return uc;
+	}
+	return 0;
+}
+
+/* Returns non-zero when text ends a sentence (。！？；: … possibly inside
+ * closing quotes), so that a page break after it cannot cut a paragraph. */
+int
+parse_ends_sentence(const char *text, size_t len)
+{
+	ucs4_t uc = parse_last_char(text, len, 1);
+
+	switch (uc) {
+	case 0x3002: case 0xff01: case 0xff1f: case 0xff1b: case 0xff1a:
+	case '!': case '?': case ';': case ':': case '.': case 0x2026: case 0xff0e:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Returns non-zero for a Chinese numeral character. */
+static int
+parse_is_chinese_numeral(ucs4_t uc)
+{
+	static const ucs4_t numerals[] = {
+		0x3007, 0x96f6, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d,
+		0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e, 0x5343, 0x4e24,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
+		if (uc == numerals[i])
+			return 1;
+	return 0;
+}
+
+/* Returns non-zero when text starts like a numbered heading or item:
+ * "三、", "(二)", "1.", "3、", "第十条", "第二章", "——". */
+int
+parse_is_numbered(const char *text)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	ucs4_t uc;
+	int n, count = 0, digits = 0, bracket = 0;
+
+	n = u8_strmbtouc(&uc, s);
+	if (n <= 0)
+		return 0;
+	if (uc == 0x2014 && u8_strmbtouc(&uc, s + n) > 0 && uc == 0x2014)
+		return 1;
+	if (uc == '(' || uc == 0xff08) {
+		bracket = 1;
+		s += n;
+	} else if (uc == 0x7b2c) {	/* 第 */
+		s += n;
+		while ((n = u8_strmbtouc(&uc, s)) > 0
+		    && (parse_is_chinese_numeral(uc) || (uc >= '0' && uc <= '9') || uc == ' '))
+			s += n, count++;
+		return count > 0 && n > 0 && (uc == 0x6761 || uc == 0x7ae0 || uc == 0x8282);
+	}
+	while ((n = u8_strmbtouc(&uc, s)) > 0) {
+		if (uc >= '0' && uc <= '9')
+			digits++;
+		else if (!parse_is_chinese_numeral(uc))
+			break;
+		s += n;
+		count++;
+	}
+	if (count == 0 || n <= 0 || count > 4)
+		return 0;
+	if (bracket)
+		return uc == ')' || uc == 0xff09;
+	if (uc == 0x3001)	/* 、 */
+		return 1;
+	/* "1." and "1、" but not "2022." or a decimal "1.5" */
+	if (digits == count && (uc == '.' || uc == 0xff0e || uc == 0xfe52)) {
+		ucs4_t next;
+
+		return u8_strmbtouc(&next, s + n) > 0 && !(next >= '0' && next <= '9');
+	}
+	return 0;
+}
+
+/* Returns the number of characters (code points) in text; used for
+ * thresholds on how long a line is, never for display width. */
+size_t
+parse_char_count(const char *text, size_t len)
+{
+	return u8_mbsnlen((const uint8_t *)text, len);
+}
+
+/* Returns the first line at or after i, before end, with role ROLE_TEXT,
+ * or NO_LINE. */
+size_t
+parse_next_text(const Parse *p, size_t i, size_t end)
+{
+	for (; i < end && i < p->nlines; i++)
+		if (p->lines[i].role == ROLE_TEXT)
+			return i;
+	return NO_LINE;
+}
+
+/* Returns the last line before i, at or after start, with role ROLE_TEXT,
+ * or NO_LINE. */
+size_t
+parse_prev_text(const Parse *p, size_t i, size_t start)
+{
+	while (i > start) {
+		i--;
+		if (p->lines[i].role == ROLE_TEXT)
+			return i;
+	}
+	return NO_LINE;
+}

@@ -1,0 +1,189 @@
+/* Printed page numbers, running heads and template junk: the furniture of
+ * a page, found by repetition and position rather than by a list. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "xalloc.h"
+
+/* A lone number that may close a page, and the chain it ends. */
+typedef struct PageCandidate {
+	size_t	line;
+	int	value;
+	int	leading_zero;
+	size_t	chain;		/* length of the best chain ending here */
+	size_t	previous;	/* index of the candidate before it, or NO_LINE */
+} PageCandidate;
+
+/* Finds printed page numbers: the longest run of lone numbers counting up
+ * by one, in text order. Sets every line's page and the body's bounds. */
+void
+parse_find_pages(Parse *p)
+{
+	PageCandidate *c = xreallocarray(NULL, p->nlines + 1, sizeof *c);
+	size_t n = 0, i, j, best = NO_LINE, start = p->contents_end;
+	int leading_zero = 0;
+
+	for (i = start; i < p->nlines; i++) {
+		int value, zero;
+
+		if (p->lines[i].role != ROLE_TEXT || !parse_line_number(&p->lines[i], &value, &zero))
+			continue;
+		c[n].line = i;
+		c[n].value = value;
+		c[n].leading_zero = zero;
+		c[n].chain = 1;
+		c[n].previous = NO_LINE;
+		/* The latest predecessor wins a tie: a number closing a page
+		 * comes after a lone number printed at the page's top. */
+		for (j = 0; j < n; j++) {
+			if (c[j].value == value - 1 && c[j].chain + 1 >= c[n].chain) {
+				c[n].chain = c[j].chain + 1;
+				c[n].previous = j;
+			}
+		}
+		if (best == NO_LINE || c[n].chain > c[best].chain)
+			best = n;
+		n++;
+	}
+	p->body_start = start;
+	p->body_end = p->nlines;
+	if (best == NO_LINE || c[best].chain < 3) {
+		p->first_page = p->last_page = 0;
+		free(c);
+		return;
+	}
+
+	/* Walk the chain back, giving each line the page it closes. */
+	p->last_page = c[best].value;
+	for (j = best; j != NO_LINE; j = c[j].previous) {
+		size_t from = c[j].previous != NO_LINE ? c[c[j].previous].line + 1 : start;
+
+		for (i = from; i <= c[j].line; i++)
+			p->lines[i].page = c[j].value;
+		p->lines[c[j].line].role = ROLE_PAGE_NUMBER;
+		p->first_page = c[j].value;
+		leading_zero |= c[j].leading_zero;
+	}
+
+	/* After the last page number the last page goes on (its number may be
+	 * printed above its end) until a lone number printed like a page
+	 * number but out of sequence: the back cover's. */
+	for (i = c[best].line + 1; i < p->nlines; i++) {
+		int value, zero;
+
+		if (p->lines[i].role == ROLE_TEXT && parse_line_number(&p->lines[i], &value, &zero)
+		    && zero == leading_zero && value != p->last_page + 1) {
+			p->body_end = i;
+			break;
+		}
+		p->lines[i].page = p->last_page;
+	}
+	for (i = p->body_end; i < p->nlines; i++)
+		if (p->lines[i].role != ROLE_BLANK)
+			p->lines[i].role = ROLE_BACK;
+	free(c);
+}
+
+/* Orders lines by their text, then by position. */
+static int
+parse_compare_text(const void *a, const void *b)
+{
+	const Line *la = *(const Line *const *)a;
+	const Line *lb = *(const Line *const *)b;
+	int cmp = strcmp(la->text, lb->text);
+
+	if (cmp != 0)
+		return cmp;
+	return la->number < lb->number ? -1 : la->number > lb->number;
+}
+
+/* Returns the nearest non-blank line before (step -1) or after (+1) i
+ * inside the body, or NO_LINE. */
+static size_t
+parse_neighbour(const Parse *p, size_t i, int step)
+{
+	for (;;) {
+		if (step < 0 && i == p->body_start)
+			return NO_LINE;
+		i += (size_t)(long)step;
+		if (i >= p->body_end)
+			return NO_LINE;
+		if (p->lines[i].role != ROLE_BLANK)
+			return i;
+	}
+}
+
+/* Returns non-zero when line i has a neighbour that is furniture, or that
+ * is a copy of itself (template junk is often printed twice in a row). */
+static int
+parse_next_to_furniture(const Parse *p, size_t i)
+{
+	int step;
+
+	for (step = -1; step <= 1; step += 2) {
+		size_t k = parse_neighbour(p, i, step);
+
+		if (k == NO_LINE)
+			continue;
+		if (p->lines[k].role == ROLE_FURNITURE)
+			return 1;
+		if (strcmp(p->lines[k].text, p->lines[i].text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Marks running heads and template junk in the body as ROLE_FURNITURE:
+ * lines repeated on many pages; lone numbers next to those (the section
+ * number of a running head, not a numbered item); and lines repeated on a
+ * few pages that always stand next to furniture. */
+void
+parse_find_furniture(Parse *p)
+{
+	Line **order;
+	size_t n = 0, i, g, end;
+	int pages = p->last_page - p->first_page + 1, round, threshold;
+
+	if (p->last_page == 0)
+		return;
+	threshold = pages / 12 > 3 ? pages / 12 : 3;
+	order = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *order);
+	for (i = p->body_start; i < p->body_end; i++)
+		if (p->lines[i].role == ROLE_TEXT)
+			order[n++] = &p->lines[i];
+	qsort(order, n, sizeof *order, parse_compare_text);
+
+	for (round = 0; round < 3; round++) {
+		for (g = 0; g < n; g = end) {
+			int distinct = 0, last = -1, value, zero, all_next = 1;
+			const Line *first = order[g];
+
+			for (end = g; end < n && strcmp(order[end]->text, first->text) == 0; end++) {
+				if (order[end]->page != last)
+					distinct++;
+				last = order[end]->page;
+				if (round > 0 && !parse_next_to_furniture(p, (size_t)(order[end] - p->lines)))
+					all_next = 0;
+			}
+			if (first->role == ROLE_FURNITURE || parse_line_number(first, &value, &zero))
+				continue;
+			if ((round == 0 && distinct >= threshold) || (round > 0 && distinct >= 2 && all_next))
+				for (i = g; i < end; i++)
+					order[i]->role = ROLE_FURNITURE;
+		}
+		if (round == 0) {
+			/* A lone number beside a running head is its section number. */
+			for (i = p->body_start; i < p->body_end; i++) {
+				int value, zero;
+
+				if (p->lines[i].role == ROLE_TEXT && parse_line_number(&p->lines[i], &value, &zero)
+				    && parse_next_to_furniture(p, i))
+					p->lines[i].role = ROLE_FURNITURE;
+			}
+		}
+	}
+	free(order);
+}
