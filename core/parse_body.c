@@ -122,7 +122,28 @@ parse_block_kind(const Line *line)
 static int
 parse_may_continue(const Line *line)
 {
-	return !parse_is_numbered(line->text) && parse_block_kind(line) == BLOCK_PARAGRAPH;
+	return !parse_is_numbered(line->text) && parse_block_kind(line) == BLOCK_PARAGRAPH
+	    && parse_char_count(line->text, line->length) >= 8;
+}
+
+/* Returns the line of page-top text starting at line top that carries on
+ * a paragraph from the page before: the page's first text, or else the
+ * first text after a running head printed below it. NO_LINE if none. */
+static size_t
+parse_continuation(const Parse *p, size_t top)
+{
+	size_t i;
+	int page = p->lines[top].page, seen_furniture = 0;
+
+	if (parse_may_continue(&p->lines[top]))
+		return top;
+	for (i = top + 1; i < p->body_end && p->lines[i].page == page; i++) {
+		if (p->lines[i].role == ROLE_FURNITURE)
+			seen_furniture = 1;
+		else if (p->lines[i].role == ROLE_TEXT && seen_furniture)
+			return parse_may_continue(&p->lines[i]) ? i : NO_LINE;
+	}
+	return NO_LINE;
 }
 
 /* Returns non-zero when unit u is a paragraph left open at a page's end. */
@@ -246,7 +267,7 @@ static size_t
 parse_gather_units(Parse *p, Unit **out)
 {
 	Unit *units = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *units);
-	size_t n = 0, i, open = NO_LINE;
+	size_t n = 0, i, open = NO_LINE, continuation = NO_LINE, target = NO_LINE;
 	int page = -1;
 
 	for (i = p->body_start; i < p->body_end; i++) {
@@ -256,17 +277,18 @@ parse_gather_units(Parse *p, Unit **out)
 		if (line->role != ROLE_TEXT)
 			continue;
 		if (line->page != page) {
-			/* The first text of a page: does it carry on the paragraph
-			 * left open at the end of the page before? */
-			if (open != NO_LINE && units[open].last_page == line->page - 1
-			    && parse_may_continue(line)) {
-				buffer_append(&units[open].text, line->text, line->length);
-				units[open].last_page = line->page;
-				page = line->page;
-				open = NO_LINE;
-				continue;
-			}
 			page = line->page;
+			continuation = open != NO_LINE && units[open].last_page == page - 1
+			    ? parse_continuation(p, i) : NO_LINE;
+			target = open;
+		}
+		if (i == continuation) {
+			/* It carries on the paragraph left open at the end of
+			 * the page before. */
+			buffer_append(&units[target].text, line->text, line->length);
+			units[target].last_page = line->page;
+			open = continuation = target = NO_LINE;
+			continue;
 		}
 		u = &units[n];
 		memset(u, 0, sizeof *u);

@@ -108,8 +108,8 @@ parse_last_char(const char *text, size_t len, int skip_closers)
 			return 0;
 		if (!skip_closers)
 			return uc;
-		if (uc == 0x201d || uc == 0x2019 || uc == '"' || uc == '\'' || uc == ')'
-		    || uc == 0xff09 || uc == 0x300d || uc == 0x300f || uc == 0x300b || uc == ' ')
+		if (uc == 0x201d || uc == 0x2019 || uc == '"' || uc == '\'' || uc == 0x300d
+		    || uc == 0x300f || uc == ' ')
 			continue;
 		return uc;
 	}
@@ -117,7 +117,8 @@ parse_last_char(const char *text, size_t len, int skip_closers)
 }
 
 /* Returns non-zero when text ends a sentence (。！？；: … possibly inside
- * closing quotes), so that a page break after it cannot cut a paragraph. */
+ * closing quotes) or a parenthetical note, so that a page break after it
+ * cannot cut a paragraph. */
 int
 parse_ends_sentence(const char *text, size_t len)
 {
@@ -126,6 +127,7 @@ parse_ends_sentence(const char *text, size_t len)
 	switch (uc) {
 	case 0x3002: case 0xff01: case 0xff1f: case 0xff1b: case 0xff1a:
 	case '!': case '?': case ';': case ':': case '.': case 0x2026: case 0xff0e:
+	case ')': case 0xff09:
 		return 1;
 	default:
 		return 0;

@@ -8,6 +8,9 @@
 #include "parse.h"
 #include "xalloc.h"
 
+/* Copies of template junk stand at least this many pages apart. */
+#define MIN_JUNK_DISTANCE 4
+
 /* A lone number that may close a page, and the chain it ends. */
 typedef struct PageCandidate {
 	size_t	line;
@@ -158,19 +161,27 @@ parse_find_furniture(Parse *p)
 
 	for (round = 0; round < 3; round++) {
 		for (g = 0; g < n; g = end) {
-			int distinct = 0, last = -1, value, zero, all_next = 1;
+			int distinct = 0, last = -1, value, zero, all_next = 1, spread = 0;
 			const Line *first = order[g];
 
 			for (end = g; end < n && strcmp(order[end]->text, first->text) == 0; end++) {
-				if (order[end]->page != last)
+				if (order[end]->page != last) {
+					if (last >= 0 && order[end]->page - last < MIN_JUNK_DISTANCE)
+						spread = -1;
+					else if (last >= 0 && spread == 0)
+						spread = 1;
 					distinct++;
+				}
 				last = order[end]->page;
 				if (round > 0 && !parse_next_to_furniture(p, (size_t)(order[end] - p->lines)))
 					all_next = 0;
 			}
 			if (first->role == ROLE_FURNITURE || parse_line_number(first, &value, &zero))
 				continue;
-			if ((round == 0 && distinct >= threshold) || (round > 0 && distinct >= 2 && all_next))
+			/* Template junk sits by furniture in places far apart; a
+			 * repeated page repeats its neighbours close by. */
+			if ((round == 0 && distinct >= threshold)
+			    || (round > 0 && distinct >= 2 && all_next && spread > 0))
 				for (i = g; i < end; i++)
 					order[i]->role = ROLE_FURNITURE;
 		}

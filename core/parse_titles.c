@@ -104,6 +104,8 @@ parse_is_source(const Line *line)
 	return *s == ':' || strncmp(s, "\xef\xbc\x9a", 3) == 0;
 }
 
+static int parse_is_source(const Line *line);
+
 /* Returns the next non-blank line after i if it is short body text that a
  * wrapped title could continue on, else NO_LINE. */
 static size_t
@@ -113,7 +115,7 @@ parse_title_continuation(const Parse *p, size_t i)
 
 	while (j < p->body_end && p->lines[j].role == ROLE_BLANK)
 		j++;
-	if (j >= p->body_end || p->lines[j].role != ROLE_TEXT || j - i > 2
+	if (j >= p->body_end || p->lines[j].role != ROLE_TEXT || j - i > 2 || parse_is_source(&p->lines[j])
 	    || parse_char_count(p->lines[j].text, p->lines[j].length) > TITLE_MAX_CHARS)
 		return NO_LINE;
 	return j;
@@ -139,7 +141,7 @@ parse_title_cache_init(const Parse *p, TitleCache *c)
 	for (i = 0; i < p->nlines; i++) {
 		c->next[i] = NO_LINE;
 		if (i < p->body_start || i >= p->body_end || p->lines[i].role != ROLE_TEXT
-		    || parse_char_count(p->lines[i].text, p->lines[i].length) > TITLE_MAX_CHARS)
+		    || parse_is_source(&p->lines[i]) || parse_char_count(p->lines[i].text, p->lines[i].length) > TITLE_MAX_CHARS)
 			continue;
 		parse_bigrams(p->lines[i].text, &c->one[i]);
 		if ((c->next[i] = parse_title_continuation(p, i)) != NO_LINE) {

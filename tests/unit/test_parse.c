@@ -1,3 +1,420 @@
+/* Tests of the parser on the bundled issue and on issues derived from it. */
 #include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buffer.h"
+#include "issue.h"
 #include "tap.h"
-int main(void) { ok(1, "placeholder"); return done_testing(); }
+#include "text.h"
+#include "xalloc.h"
+
+/* What the printed contents and the body say: ID, page where the text
+ * begins, contents title. Read off the issue by hand. */
+static const struct {
+	const char *id;
+	int page;
+	const char *title;
+} expected[] = {
+	{ "1.1", 1, "国务院印发《“十四五”数字经济发展规划》" },
+	{ "1.2", 15, "国务院办公厅印发《全国一体化政务服务平台移动端建设指南》" },
+	{ "1.3", 23, "中共中央 国务院印发《国家标准化发展纲要》" },
+	{ "1.4", 32, "国家十部委印发《“十四五”推动高质量发展的国家标准体系建设规划》" },
+	{ "1.5", 42, "中央网络安全和信息化委员会印发《提升全民数字素养与技能行动纲要》" },
+	{ "1.6", 54, "中央网络安全和信息化委员会印发《“十四五”国家信息化规划》" },
+	{ "1.7", 73, "《“十四五”软件和信息技术服务业发展规划》解读及全文" },
+	{ "1.8", 78, "工信部印发《“十四五”信息化和工业化深度融合发展规划》" },
+	{ "1.9", 88, "“十四五”信息通信行业发展规划解读及全文" },
+	{ "1.10", 92, "《“十四五”智能制造发展规划》解读及全文" },
+	{ "1.11", 96, "《“十四五”大数据产业发展规划》解读及全文" },
+	{ "1.12", 99, "国家互联网信息办公室等十三部门修订发布《网络安全审查办法》" },
+	{ "1.13", 102, "国家互联网信息办公室等四部门发布《互联网信息服务算法推荐管理规定》(附全文)" },
+	{ "1.14", 103, "《互联网信息服务算法推荐管理规定》3月1日起正式施行" },
+	{ "1.15", 107, "国务院国资委:中央企业加快建设世界一流财务管理体系" },
+	{ "2.1", 115, "数字经济成多地政策发力点" },
+	{ "2.2", 118, "江苏省“十四五”数字经济发展规划解读及全文" },
+	{ "2.3", 120, "江苏省“十四五”数字政府建设规划" },
+	{ "2.4", 141, "《江苏省“十四五”科技创新规划》解读及全文" },
+	{ "2.5", 145, "江苏省制造业智能化改造和数字化转型三年行动计划(2022-2024年)" },
+	{ "2.6", 149, "江苏省数字经济加速行动实施方案" },
+	{ "2.7", 154, "《江苏省公共数据管理办法》(省政府令第148号)" },
+	{ "2.8", 155, "数字经济怎么发展?江苏“工作计划”来了!" },
+	{ "2.9", 157, "江苏壮大“数字尖兵”,锻造“人才苏军”" },
+	{ "2.10", 159, "数字经济、金融科技大篇幅进驻各地“十四五”金融改革规划,多个探索方向被鼓励" },
+	{ "2.11", 163, "31省市数字化转型路线图公布!(2022)" },
+};
+#define NEXPECTED (sizeof expected / sizeof expected[0])
+
+/* Paragraphs cut by a page break: the words across the break, and the
+ * article that must hold them in one block. */
+static const struct {
+	const char *id;
+	const char *words;
+} rejoined[] = {
+	{ "1.1", "的共享、交换、协作和开放。加" },
+	{ "1.1", "数字化转型需求迫切的环节入手" },
+	{ "1.1", "规模化发展。探索发展跨越物理" },
+	{ "1.1", "创新领域,避免低水平重复、同" },
+	{ "1.5", ",五是激发数字创新活力,六是" },
+	{ "1.5", "生活、对外高水平开放,为我国" },
+	{ "1.5", "课程设置,建设高水平数字技能" },
+	{ "1.6", "化、信息化、城镇化、农业现代" },
+	{ "1.6", ",不断推动城市建设物联数通的" },
+	{ "1.7", "分片区对全国主要省份和代表性" },
+	{ "1.7", "力。重点加强政产学协同攻关," },
+	{ "1.8", "力,拉动企业提高融合度等级。" },
+	{ "1.11", "育壮大大数据等新兴数字产业的" },
+	{ "1.13", ",应当便利老年人安全使用算法" },
+	{ "1.15", "增强,规范化、标准化明显提高" },
+	{ "2.4", "给支撑产业链供应链自主可控和" },
+	{ "2.6", "快构建区块链平台体系,建设一" },
+};
+
+/* Reads a whole file; the caller frees it. */
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	Buffer b = { 0 };
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buffer_append(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return buffer_take(&b);
+}
+
+/* Returns a copy of s with every from replaced by to; the caller frees it. */
+static char *
+replace_all(const char *s, const char *from, const char *to)
+{
+	Buffer b = { 0 };
+	const char *hit;
+	size_t flen = strlen(from);
+
+	while ((hit = strstr(s, from)) != NULL) {
+		buffer_append(&b, s, (size_t)(hit - s));
+		buffer_puts(&b, to);
+		s = hit + flen;
+	}
+	buffer_puts(&b, s);
+	return buffer_take(&b);
+}
+
+/* Replaces *s by a copy with from replaced by to. */
+static void
+replace_in(char **s, const char *from, const char *to)
+{
+	char *next = replace_all(*s, from, to);
+
+	free(*s);
+	*s = next;
+}
+
+/* Returns a copy of s without quotes, book-title marks and spaces, for
+ * comparing a title printed in the body with the contents' one. */
+static char *
+strip_marks(const char *s)
+{
+	static const char *const marks[] = { "《", "》", "“", "”", " ", "\"" };
+	char *out = xstrdup(s);
+	size_t i;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		replace_in(&out, marks[i], "");
+	return out;
+}
+
+/* Checks the contents: sections, articles, titles and pages. */
+static void
+check_contents(const Issue *issue, const char *what, const char *s1, const char *s2)
+{
+	size_t i;
+	int titles = 0, pages = 0;
+
+	is_int(issue_section_count(issue), 2, "%s: two sections", what);
+	if (issue_section_count(issue) == 2) {
+		is_str(issue_section(issue, 0)->title, s1, "%s: section 1 title", what);
+		is_str(issue_section(issue, 1)->title, s2, "%s: section 2 title", what);
+		is_int(issue_section(issue, 0)->first_page, 1, "%s: section 1 starts on page 1", what);
+		is_int(issue_section(issue, 1)->first_page, 115, "%s: section 2 starts on page 115", what);
+		is_int(issue_section(issue, 0)->narticles, 15, "%s: 15 articles in section 1", what);
+		is_int(issue_section(issue, 1)->narticles, 11, "%s: 11 articles in section 2", what);
+	}
+	is_int(issue_page_count(issue), 174, "%s: 174 pages", what);
+	for (i = 0; i < NEXPECTED; i++) {
+		const Article *a = issue_find_article(issue, expected[i].id);
+
+		if (a == NULL) {
+			ok(0, "%s: article %s exists", what, expected[i].id);
+			continue;
+		}
+		titles += strcmp(a->title, expected[i].title) == 0;
+		pages += a->page == expected[i].page;
+		if (a->page != expected[i].page)
+			diag("%s: article %s begins on page %d, want %d", what, a->id, a->page, expected[i].page);
+		if (strcmp(a->title, expected[i].title) != 0)
+			diag("%s: article %s title '%s'", what, a->id, a->title);
+	}
+	is_int(titles, NEXPECTED, "%s: all 26 titles as the contents print them", what);
+	is_int(pages, NEXPECTED, "%s: all 26 articles begin on the page their text begins", what);
+}
+
+/* Checks that no block holds page furniture. */
+static void
+check_no_furniture(const Issue *issue, const char *what, const char *const *heads, size_t nheads,
+    const char *junk)
+{
+	size_t i, j, k, bad = 0, numbers = 0;
+
+	for (i = 0; i < issue_article_count(issue); i++) {
+		const Article *a = issue_article(issue, i);
+
+		if (strcmp(a->id, "0") == 0)
+			continue;
+		for (j = 0; j < a->nblocks; j++) {
+			const char *t = a->blocks[j].text;
+			char *end;
+			long n = strtol(t, &end, 10);
+
+			for (k = 0; k < nheads; k++)
+				if (strcmp(t, heads[k]) == 0) {
+					diag("%s: running head '%s' in %s", what, t, a->id);
+					bad++;
+				}
+			if (strstr(t, junk) != NULL || strstr(t, "FLBOOK") != NULL
+			    || strstr(t, "Copyright") != NULL || strstr(t, "内部资料") != NULL) {
+				diag("%s: junk in %s: %.40s", what, a->id, t);
+				bad++;
+			}
+			if (*end == '\0' && end != t) {
+				/* Lone numbers: only the items 01-05 of 2.11 and the
+				 * figure label 10 of page 26 are text. */
+				numbers++;
+				if (!(strcmp(a->id, "2.11") == 0 && n <= 5) && !(n == 10 && a->blocks[j].page == 26)) {
+					diag("%s: lone number %s in %s p.%d", what, t, a->id, a->blocks[j].page);
+					bad++;
+				}
+			}
+		}
+	}
+	is_int(bad, 0, "%s: no running heads, template junk, page numbers or footer in articles", what);
+	ok(numbers >= 5, "%s: 2.11's item numbers are kept as text (%zu lone numbers)", what, numbers);
+}
+
+/* Returns all titles and article texts, stripped of marks; caller frees. */
+static char *
+all_text(const Issue *issue)
+{
+	Buffer b = { 0 };
+	size_t i;
+	char *joined, *stripped;
+
+	for (i = 0; i < issue_article_count(issue); i++) {
+		const Article *a = issue_article(issue, i);
+
+		buffer_printf(&b, "%s\n%s\n", a->title, a->text);
+	}
+	joined = buffer_take(&b);
+	stripped = strip_marks(joined);
+	free(joined);
+	return stripped;
+}
+
+/* Checks that every line of real text on pages 1-174 is in some article.
+ * Page numbers and furniture are found here independently of the parser:
+ * the numbers 1..174 in sequence, the known running heads. */
+static void
+check_nothing_lost(const Issue *issue, const char *data, size_t len)
+{
+	char *clean = text_clean(data, len, 1, NULL);
+	char *haystack = all_text(issue);
+	char *line, *save = NULL;
+	int page = 1, in_body = 0, lost = 0, checked = 0;
+	char previous[64] = "";
+
+	for (line = strtok_r(clean, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		char *t = line, *stripped, *end;
+		char *next;
+		long n;
+
+		while (*t == ' ')
+			t++;
+		for (end = t + strlen(t); end > t && end[-1] == ' '; end--)
+			;
+		*end = '\0';
+		if (*t == '\0')
+			continue;
+		if (!in_body) {
+			/* The body starts after the contents' last entry. */
+			if (strncmp(t, "11、31省市", strlen("11、31省市")) == 0)
+				in_body = 1;
+			continue;
+		}
+		n = strtol(t, &next, 10);
+		if (*next == '\0' && next != t) {
+			if (n == page) {
+				page++;
+				continue;
+			}
+			if (page > 174 && n == 146)
+				break;	/* the back cover */
+		}
+		if (strcmp(t, "做数字化转型领跑者") == 0 || strcmp(t, "国家部署") == 0
+		    || strcmp(t, "地方行动") == 0 || strcmp(t, "|输入文案|") == 0
+		    || strncmp(t, "FLBOOK", 6) == 0)
+			continue;
+		if ((strcmp(t, "01") == 0 || strcmp(t, "02") == 0) && next == t + 2) {
+			/* A section number in a running head is followed by the
+			 * section's name; look ahead. */
+			const char *ahead = save;
+
+			while (ahead != NULL && (*ahead == '\n' || *ahead == ' '))
+				ahead++;
+			if (ahead != NULL && (strncmp(ahead, "国家部署", strlen("国家部署")) == 0
+			    || strncmp(ahead, "地方行动", strlen("地方行动")) == 0))
+				continue;
+		}
+		checked++;
+		stripped = strip_marks(t);
+		if (strstr(haystack, stripped) == NULL) {
+			if (lost++ < 10)
+				diag("lost from page %d: %.60s", page, t);
+		}
+		free(stripped);
+		snprintf(previous, sizeof previous, "%s", t);
+	}
+	ok(checked > 1400, "checked %d lines of body text", checked);
+	is_int(lost, 0, "every line of text on pages 1-174 is in some article");
+	free(haystack);
+	free(clean);
+}
+
+/* Checks a dozen paragraphs that a page break cut are one block again. */
+static void
+check_rejoined(const Issue *issue)
+{
+	size_t i, j, found = 0;
+
+	for (i = 0; i < sizeof rejoined / sizeof rejoined[0]; i++) {
+		const Article *a = issue_find_article(issue, rejoined[i].id);
+		int hit = 0;
+
+		for (j = 0; a != NULL && j < a->nblocks; j++)
+			hit |= strstr(a->blocks[j].text, rejoined[i].words) != NULL;
+		if (!hit)
+			diag("not rejoined in %s: %s", rejoined[i].id, rejoined[i].words);
+		found += hit;
+	}
+	is_int(found, sizeof rejoined / sizeof rejoined[0], "paragraphs cut by a page break are rejoined");
+}
+
+/* Checks blocks are in reading order, headings and sources classified. */
+static void
+check_blocks(const Issue *issue)
+{
+	const Article *a = issue_find_article(issue, "1.1");
+	const Article *front = issue_find_article(issue, "0");
+	const Article *a14 = issue_find_article(issue, "1.14");
+	const Article *a15 = issue_find_article(issue, "1.15");
+	size_t i, heading2 = 0, item1 = 0;
+
+	ok(front != NULL && strstr(front->title, "《数志》") != NULL && strstr(front->title, "2022年第2期") != NULL,
+	    "front matter is an entry of its own");
+	ok(front != NULL && strstr(front->text, "江苏省数字经济联合会") != NULL && strstr(front->text, "卷首语") != NULL,
+	    "front matter holds the publishers and the 卷首语");
+	is_int(issue_number(issue), 12, "issue number 总第十二期 read from the front matter");
+	is_str(issue_date(issue), "2022年第2期", "issue date read from the front matter");
+	is_str(issue_title(issue), "《数志》2022年第2期", "issue title");
+	ok(a != NULL && a->source != NULL && strcmp(a->source, "来源:新华社") == 0, "1.1's source line");
+	ok(a != NULL && a->nblocks > 0 && a->blocks[0].kind == BLOCK_SOURCE, "1.1 opens with its source line");
+	ok(a14 != NULL && a14->source == NULL, "1.14 has no source line of its own");
+	ok(a15 != NULL && a15->source != NULL && strcmp(a15->source, "来源:中国经营报") == 0,
+	    "1.15's source is printed a page before its title");
+	for (i = 0; a != NULL && i < a->nblocks; i++) {
+		if (strcmp(a->blocks[i].text, "二、总体要求") == 0) {
+			heading2 = i;
+			ok(a->blocks[i].kind == BLOCK_HEADING, "二、总体要求 is a heading");
+		}
+		if (strcmp(a->blocks[i].text, "(一)指导思想。") == 0 && item1 == 0)
+			item1 = i;
+	}
+	ok(heading2 > 0 && item1 > heading2, "a heading printed after its items is put back before them");
+	for (i = 0; a14 != NULL && i + 1 < a14->nblocks; i++)
+		if (strcmp(a14->blocks[i].text, "第一章 总 则") == 0)
+			ok(strncmp(a14->blocks[i + 1].text, "第一条", strlen("第一条")) == 0,
+			    "第一章 is put back before 第一条");
+	for (i = 0; i < issue_article_count(issue); i++) {
+		const Article *art = issue_article(issue, i);
+		size_t j;
+		int order = 1;
+
+		for (j = 1; j < art->nblocks; j++)
+			if (art->blocks[j].page < art->blocks[j - 1].page)
+				order = 0;
+		if (!order)
+			ok(0, "%s: blocks in page order", art->id);
+	}
+}
+
+/* Derives another issue: other running heads, other template junk, other
+ * section names, and two pages of advertising in front. */
+static char *
+derive_issue(const char *data)
+{
+	char *s = xstrdup(data), *with_ads;
+
+	replace_in(&s, "做数字化转型领跑者\n", "数字中国建设者\n");
+	replace_in(&s, "国家部署", "政策速递");
+	replace_in(&s, "地方行动", "各地动态");
+	replace_in(&s, "|输入文案|", "【此处添加标题】");
+	replace_in(&s, "FLBOOK是一款轻量级电子书刊在线制作平台", "云刊宝为您提供专业的期刊排版服务");
+	with_ads = xasprintf("广告\n\n智慧城市解决方案,助力数字政府建设。\n\n咨询热线 400-000-0000\n\n"
+	    "广告\n\n工业互联网平台,赋能制造业转型升级。\n\n%s", s);
+	free(s);
+	return with_ads;
+}
+
+int
+main(void)
+{
+	size_t len;
+	char *data = read_file(TEST_ISSUE, &len), *derived, *cause = NULL;
+	Issue *issue = NULL, *other = NULL;
+	static const char *const heads[] = { "做数字化转型领跑者", "国家部署", "地方行动", "|输入文案|" };
+	static const char *const other_heads[] = { "数字中国建设者", "政策速递", "各地动态" };
+
+	if (!ok(data != NULL, "read %s", TEST_ISSUE))
+		return done_testing();
+	if (!ok(issue_parse(data, len, "bundled", &issue, &cause) == 0, "parse the bundled issue")) {
+		diag("%s", cause);
+		return done_testing();
+	}
+	check_contents(issue, "bundled", "国家部署", "地方行动");
+	check_no_furniture(issue, "bundled", heads, 4, "|输入文案|");
+	check_nothing_lost(issue, data, len);
+	check_rejoined(issue);
+	check_blocks(issue);
+
+	derived = derive_issue(data);
+	if (ok(issue_parse(derived, strlen(derived), "derived", &other, &cause) == 0, "parse a derived issue")) {
+		check_contents(other, "derived", "政策速递", "各地动态");
+		check_no_furniture(other, "derived", other_heads, 3, "【此处添加标题】");
+		ok(strstr(issue_find_article(other, "1.1")->text, "云刊宝") == NULL, "derived: new template junk dropped");
+		ok(strstr(issue_find_article(other, "1.1")->text, "智慧城市解决方案") == NULL,
+		    "derived: advertising in front is not article text");
+	} else
+		diag("%s", cause);
+
+	issue_free(other);
+	issue_free(issue);
+	free(derived);
+	free(data);
+	return done_testing();
+}
