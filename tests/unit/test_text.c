@@ -1,3 +1,73 @@
+/* Tests of text cleaning: what may reach a terminal. */
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
 #include "tap.h"
-int main(void) { ok(1, "placeholder"); return done_testing(); }
+#include "text.h"
+
+/* Cleans s and compares with want. */
+static void
+check_clean(const char *s, size_t len, int newlines, const char *want, const char *what)
+{
+	size_t out_len;
+	char *got = text_clean(s, len, newlines, &out_len);
+
+	is_str(got, want, "%s", what);
+	ok(out_len == strlen(got), "%s: length reported", what);
+	free(got);
+}
+
+/* Returns non-zero when s holds a byte below 0x20 other than newline, or
+ * DEL, or a C1 control encoded in UTF-8. */
+static int
+has_control(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
+			return 1;
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+main(void)
+{
+	static const char hostile[] = "a\x1b[31mred\x1b[0m\x07\x08\x7f\xc2\x9b" "2J\xe2\x80\xae" "evil\xe2\x80\xac"
+	    "\xef\xbb\xbf\xe2\x80\x8b" "b\x00" "c";
+	char *got;
+	unsigned char all[256];
+	size_t i;
+
+	check_clean("数志", strlen("数志"), 1, "数志", "Chinese text unchanged");
+	check_clean("a\xff" "b\xc3" "c", 5, 1, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c", "invalid UTF-8 becomes U+FFFD");
+	check_clean("a\r\nb\rc\n", 8, 1, "a\nb\nc\n", "CRLF and CR become LF");
+	check_clean("a\nb", 3, 0, "a b", "newlines become spaces when not kept");
+	check_clean("a\tb\xc2\xa0" "c", 6, 1, "a b c", "tab and no-break space become spaces");
+	check_clean("\xef\xbb\xbf数", 6, 1, "数", "byte order mark dropped");
+	check_clean("e\xcc\x81", 3, 1, "\xc3\xa9", "text is NFC");
+	check_clean("\xe2\x80\xae" "abc\xe2\x80\xac", 9, 1, "abc", "bidi override dropped");
+	check_clean("", 0, 1, "", "empty text");
+
+	got = text_clean(hostile, sizeof hostile - 1, 1, NULL);
+	ok(!has_control(got), "escape sequences and controls never survive");
+	ok(strstr(got, "red") != NULL && strstr(got, "evil") != NULL, "the visible text around them is kept");
+	free(got);
+	for (i = 0; i < sizeof all; i++)
+		all[i] = (unsigned char)i;
+	got = text_clean((const char *)all, sizeof all, 0, NULL);
+	ok(!has_control(got), "every byte value: no control left");
+	free(got);
+
+	ok(!text_is_binary("数字经济\n", strlen("数字经济\n")), "text is not binary");
+	ok(text_is_binary("ab\0cd", 5), "a NUL byte means binary");
+	ok(text_is_binary((const char *)all + 1, 200), "control-heavy bytes are binary");
+	ok(!text_is_binary("数字\xff经济发展规划解读及全文", strlen("数字\xff经济发展规划解读及全文")),
+	    "a damaged byte in text is still text");
+	return done_testing();
+}
