@@ -30,6 +30,17 @@ text_is_hidden(ucs4_t uc)
 	return 0;
 }
 
+/* Returns non-zero for a character that never changes under NFC and is
+ * always visible: ASCII printables, CJK ideographs and punctuation, and
+ * full-width forms (most of an issue's text). */
+static int
+text_is_plain(ucs4_t uc)
+{
+	return (uc >= 0x20 && uc < 0x7f) || (uc >= 0x4e00 && uc <= 0x9fff)
+	    || (uc >= 0x3001 && uc <= 0x303f) || (uc >= 0xff01 && uc <= 0xff5e)
+	    || (uc >= 0x2010 && uc <= 0x2027);
+}
+
 /* Returns a cleaned copy of len bytes; the caller frees it. */
 char *
 text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
@@ -39,14 +50,32 @@ text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
 	uint8_t *nfc;
 	size_t nfc_len;
 	char *result;
+	int needs_nfc = 0;
 
 	buffer_append(&b, "", 0);
+	b.data = xreallocarray(b.data, len + 1, 1);
+	b.size = len + 1;
 	while (s < end) {
 		ucs4_t uc;
-		int n = u8_mbtouc(&uc, s, (size_t)(end - s));
+		int n;
 
+		if (*s >= 0x20 && *s < 0x7f) {
+			const uint8_t *run = s;
+
+			while (s < end && *s >= 0x20 && *s < 0x7f)
+				s++;
+			buffer_append(&b, (const char *)run, (size_t)(s - run));
+			continue;
+		}
+		n = u8_mbtouc(&uc, s, (size_t)(end - s));
 		if (n < 1)
 			n = 1;
+		if (text_is_plain(uc)) {
+			buffer_append(&b, (const char *)s, (size_t)n);
+			s += n;
+			continue;
+		}
+		needs_nfc = 1;
 		if (uc == 0xfffd && !(n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] == 0xbd)) {
 			/* Invalid bytes: u8_mbtouc already stepped over the maximal
 			 * bad subsequence; mark it once. */
@@ -67,6 +96,11 @@ text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
 			buffer_append(&b, (const char *)s, (size_t)n);
 		}
 		s += n;
+	}
+	if (!needs_nfc) {
+		if (out_len != NULL)
+			*out_len = b.len;
+		return buffer_take(&b);
 	}
 	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)b.data, b.len, NULL, &nfc_len);
 	if (nfc == NULL) {
