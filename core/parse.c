@@ -70,11 +70,14 @@ issue_parse(const char *data, size_t len, const char *name, Issue **out, char **
 	p.contents_end = 0;
 
 	issue = issue_new(name);
-	parse_find_contents(&p);
 	parse_find_pages(&p);
+	parse_find_contents(&p);
 	parse_find_furniture(&p);
 	parse_mark_duplicates(&p);
-	parse_find_titles(&p);
+	if (p.nentries > 0)
+		parse_find_titles(&p);
+	else
+		parse_fallback_articles(&p);
 	parse_front_matter(&p, issue);
 	parse_build_articles(&p, issue);
 	issue_set_page_count(issue, p.last_page);

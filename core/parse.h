@@ -57,6 +57,7 @@ typedef struct Parse {
 
 	int		 first_page;	/* first and last printed page numbers */
 	int		 last_page;
+	size_t		 first_page_end;	/* the line closing the first page, or NO_LINE */
 	size_t		 body_start;	/* first line of page first_page */
 	size_t		 body_end;	/* one past the last line of the body */
 
@@ -79,7 +80,9 @@ size_t parse_char_count(const char *text, size_t len);
 size_t parse_next_text(const Parse *p, size_t i, size_t end);
 size_t parse_prev_text(const Parse *p, size_t i, size_t start);
 
-/* parse_pages.c: printed page numbers, running heads and template junk. */
+/* parse_pages.c: printed page numbers, running heads and template junk.
+ * Pages are found first, over the whole text; the contents must come
+ * before the first page ends. */
 void parse_find_pages(Parse *p);
 void parse_find_furniture(Parse *p);
 
@@ -90,6 +93,7 @@ void parse_front_matter(Parse *p, Issue *issue);
 /* parse_titles.c: where each article's title and text begin in the body. */
 double parse_title_similarity(const char *a, const char *b);
 void parse_find_titles(Parse *p);
+void parse_fallback_articles(Parse *p);
 
 /* parse_body.c: articles' blocks, with duplicates dropped, paragraphs cut
  * by a page break rejoined and misplaced headings put back. */

@@ -250,15 +250,17 @@ parse_drop_repeated_units(Unit *units, size_t n)
 	free(order);
 }
 
-/* Returns the entry line i belongs to. */
+/* Returns the entry line i belongs to: the last one starting at or before
+ * it (an entry whose title was not found starts nowhere). */
 static size_t
 parse_entry_of(const Parse *p, size_t i)
 {
-	size_t k = 0;
+	size_t k, owner = 0;
 
-	while (k + 1 < p->nentries && p->entries[k + 1].start <= i)
-		k++;
-	return k;
+	for (k = 1; k < p->nentries; k++)
+		if (p->entries[k].start != NO_LINE && p->entries[k].start <= i)
+			owner = k;
+	return owner;
 }
 
 /* Gathers the body's text lines into units, rejoining a paragraph cut by
@@ -304,12 +306,13 @@ parse_gather_units(Parse *p, Unit **out)
 	return n;
 }
 
-/* Builds the sections and articles of the issue from the body. */
+/* Builds the sections and articles of the issue from the body. An entry
+ * with no text (the issue was cut short before it) is left out. */
 void
 parse_build_articles(Parse *p, Issue *issue)
 {
 	Unit *units;
-	size_t n, i, k, *article;
+	size_t n, i, k, *article, *owner, *count;
 
 	for (i = 0; i < p->nsections; i++) {
 		ContentsSection *s = &p->sections[i];
@@ -318,43 +321,58 @@ parse_build_articles(Parse *p, Issue *issue)
 		issue_add_section(issue, id, s->title, s->subtitle, s->first_page, s->last_page);
 		free(id);
 	}
+	n = parse_gather_units(p, &units);
+	parse_drop_repeated_units(units, n);
+	parse_reorder_headings(units, n);
+	if (p->nentries == 0) {
+		for (i = 0; i < n; i++)
+			buffer_free(&units[i].text);
+		free(units);
+		return;
+	}
+
+	owner = xreallocarray(NULL, n + 1, sizeof *owner);
+	count = xcalloc(p->nentries, sizeof *count);
+	for (i = 0; i < n; i++) {
+		owner[i] = parse_entry_of(p, units[i].line);
+		if (units[i].kind != (BlockKind)-1)
+			count[owner[i]]++;
+	}
 	article = xreallocarray(NULL, p->nentries + 1, sizeof *article);
 	for (k = 0; k < p->nentries; k++) {
 		Entry *e = &p->entries[k];
-		char *id = xasprintf("%d.%d", p->sections[e->section].number, e->number);
+		char *id;
 
+		article[k] = NO_LINE;
+		if (count[k] == 0)
+			continue;
+		id = xasprintf("%d.%d", p->sections[e->section].number, e->number);
 		article[k] = issue_add_article(issue, id, e->title, e->section);
 		free(id);
 	}
 
-	n = parse_gather_units(p, &units);
-	parse_drop_repeated_units(units, n);
-	parse_reorder_headings(units, n);
-	if (p->nentries > 0) {
-		/* The article's own source line opens it. */
-		for (k = 0; k < p->nentries; k++) {
-			size_t src = p->entries[k].source_line;
+	/* The article's own source line opens it. */
+	for (k = 0; k < p->nentries; k++) {
+		size_t src = p->entries[k].source_line;
 
-			for (i = 0; src != NO_LINE && i < n; i++) {
-				if (units[i].line == src && units[i].kind != (BlockKind)-1) {
-					issue_set_source(issue, article[k], units[i].text.data);
-					issue_add_block(issue, article[k], BLOCK_SOURCE, units[i].page,
-					    p->lines[units[i].line].number, units[i].text.data, units[i].text.len);
-					units[i].kind = (BlockKind)-1;
-					break;
-				}
-			}
-		}
-		for (i = 0; i < n; i++) {
-			if (units[i].kind != (BlockKind)-1) {
-				k = parse_entry_of(p, units[i].line);
-				issue_add_block(issue, article[k], units[i].kind, units[i].page,
+		for (i = 0; src != NO_LINE && article[k] != NO_LINE && i < n; i++) {
+			if (units[i].line == src && units[i].kind != (BlockKind)-1) {
+				issue_set_source(issue, article[k], units[i].text.data);
+				issue_add_block(issue, article[k], BLOCK_SOURCE, units[i].page,
 				    p->lines[units[i].line].number, units[i].text.data, units[i].text.len);
+				units[i].kind = (BlockKind)-1;
+				break;
 			}
 		}
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (units[i].kind != (BlockKind)-1)
+			issue_add_block(issue, article[owner[i]], units[i].kind, units[i].page,
+			    p->lines[units[i].line].number, units[i].text.data, units[i].text.len);
 		buffer_free(&units[i].text);
+	}
 	free(units);
+	free(owner);
+	free(count);
 	free(article);
 }

@@ -171,7 +171,7 @@ parse_find_contents(Parse *p)
 	int number;
 	const char *title;
 
-	for (i = 0; i < p->nlines; i++) {
+	for (i = 0; i < p->nlines && i < p->first_page_end; i++) {
 		ContentsSection header;
 		size_t first_entry = p->nentries, top, end, gap, k;
 
@@ -221,6 +221,10 @@ parse_find_contents(Parse *p)
 			p->lines[i].role = ROLE_CONTENTS;
 	p->front_end = contents_start;
 	p->contents_end = run_end;
+	/* The body starts after the contents: what precedes it has no page. */
+	p->body_start = run_end;
+	for (i = 0; i < run_end; i++)
+		p->lines[i].page = 0;
 	return (int)p->nentries;
 }
 

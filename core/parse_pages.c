@@ -26,7 +26,7 @@ void
 parse_find_pages(Parse *p)
 {
 	PageCandidate *c = xreallocarray(NULL, p->nlines + 1, sizeof *c);
-	size_t n = 0, i, j, best = NO_LINE, start = p->contents_end;
+	size_t n = 0, i, j, best = NO_LINE, start = 0;
 	int leading_zero = 0;
 
 	for (i = start; i < p->nlines; i++) {
@@ -53,6 +53,7 @@ parse_find_pages(Parse *p)
 	}
 	p->body_start = start;
 	p->body_end = p->nlines;
+	p->first_page_end = NO_LINE;
 	if (best == NO_LINE || c[best].chain < 3) {
 		p->first_page = p->last_page = 0;
 		free(c);
@@ -68,6 +69,7 @@ parse_find_pages(Parse *p)
 			p->lines[i].page = c[j].value;
 		p->lines[c[j].line].role = ROLE_PAGE_NUMBER;
 		p->first_page = c[j].value;
+		p->first_page_end = c[j].line;
 		leading_zero |= c[j].leading_zero;
 	}
 

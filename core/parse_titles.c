@@ -104,8 +104,6 @@ parse_is_source(const Line *line)
 	return *s == ':' || strncmp(s, "\xef\xbc\x9a", 3) == 0;
 }
 
-static int parse_is_source(const Line *line);
-
 /* Returns the next non-blank line after i if it is short body text that a
  * wrapped title could continue on, else NO_LINE. */
 static size_t
@@ -275,6 +273,17 @@ parse_mark_titles(Parse *p, const TitleCache *c, Entry *e, size_t end)
 	free(title.v);
 }
 
+/* Returns the start of the first entry after k that has one, or the
+ * body's end. */
+static size_t
+parse_next_start(const Parse *p, size_t k)
+{
+	for (k++; k < p->nentries; k++)
+		if (p->entries[k].start != NO_LINE)
+			return p->entries[k].start;
+	return p->body_end;
+}
+
 /* Locates every entry's title, gives each its source line, and sets the
  * line each article starts at. */
 void
@@ -312,10 +321,16 @@ parse_find_titles(Parse *p)
 
 	for (k = 0; k < p->nentries; k++) {
 		Entry *e = &p->entries[k];
-		size_t anchor = e->title_line, previous = k > 0 ? p->entries[k - 1].start : p->body_start;
+		size_t anchor = e->title_line, previous = p->body_start, j;
+
+		for (j = k; j > 0; j--)
+			if (p->entries[j - 1].start != NO_LINE) {
+				previous = p->entries[j - 1].start;
+				break;
+			}
 
 		if (anchor == NO_LINE) {
-			e->start = previous;
+			e->start = NO_LINE;	/* not printed: it gets no text */
 			continue;
 		}
 		/* A source printed just before the title, on the same page or the
@@ -335,7 +350,96 @@ parse_find_titles(Parse *p)
 		Entry *e = &p->entries[k];
 
 		if (e->title_line != NO_LINE)
-			parse_mark_titles(p, &cache, e, k + 1 < p->nentries ? p->entries[k + 1].start : p->body_end);
+			parse_mark_titles(p, &cache, e, parse_next_start(p, k));
 	}
 	parse_title_cache_free(p, &cache);
+}
+
+/* Adds an entry for an article found without a contents page. */
+static void
+parse_add_fallback_entry(Parse *p, size_t start, size_t title_line)
+{
+	Entry *e;
+	int number = (int)p->nentries + 1;
+
+	p->entries = xreallocarray(p->entries, p->nentries + 1, sizeof *e);
+	e = &p->entries[p->nentries++];
+	memset(e, 0, sizeof *e);
+	e->section = 0;
+	e->number = number;
+	e->title_line = e->title_last = NO_LINE;
+	e->source_line = NO_LINE;
+	e->start = start;
+	if (title_line != NO_LINE)
+		e->title = xstrdup(p->lines[title_line].text);
+	else if (p->lines[start].page > 0)
+		e->title = xasprintf("\xe7\xac\xac%d\xe9\xa1\xb5", p->lines[start].page);	/* 第N页 */
+	else
+		e->title = xstrdup(p->name);
+}
+
+/* Returns the first short line of text at or after start (before end) that
+ * can stand as a title, or NO_LINE. */
+static size_t
+parse_fallback_title(const Parse *p, size_t start, size_t end)
+{
+	size_t i;
+
+	for (i = start; i < end; i++) {
+		const Line *line = &p->lines[i];
+
+		if (line->role == ROLE_TEXT && !parse_is_source(line)
+		    && parse_char_count(line->text, line->length) <= 40)
+			return i;
+	}
+	return NO_LINE;
+}
+
+/* Without a contents page, makes one section whose articles begin at each
+ * source line ("来源:…"), or else one article per printed page, so that
+ * the text is still read rather than nothing. */
+void
+parse_fallback_articles(Parse *p)
+{
+	ContentsSection *s;
+	size_t i, *starts, nstarts = 0;
+	int page = -1;
+
+	p->sections = xcalloc(1, sizeof *s);
+	p->nsections = 1;
+	s = &p->sections[0];
+	s->number = 1;
+	s->title = xstrdup("\xe6\xad\xa3\xe6\x96\x87");	/* 正文 */
+	s->first_page = p->first_page;
+	s->last_page = p->last_page;
+
+	starts = xreallocarray(NULL, p->nlines + 1, sizeof *starts);
+	for (i = p->body_start; i < p->body_end; i++)
+		if (p->lines[i].role == ROLE_TEXT && parse_is_source(&p->lines[i])) {
+			size_t start = parse_article_start(p, i);
+
+			if (nstarts == 0 || start > starts[nstarts - 1])
+				starts[nstarts++] = start;
+		}
+	if (nstarts == 0) {
+		for (i = p->body_start; i < p->body_end; i++) {
+			if (p->lines[i].role != ROLE_TEXT || p->lines[i].page == page)
+				continue;
+			page = p->lines[i].page;
+			starts[nstarts++] = i;
+		}
+	}
+	if (nstarts == 0 || starts[0] > p->body_start) {
+		size_t first = parse_next_text(p, p->body_start, p->body_end);
+
+		if (first != NO_LINE && (nstarts == 0 || first < starts[0])) {
+			memmove(starts + 1, starts, nstarts * sizeof *starts);
+			starts[0] = first;
+			nstarts++;
+		}
+	}
+	for (i = 0; i < nstarts; i++)
+		parse_add_fallback_entry(p, starts[i],
+		    parse_fallback_title(p, starts[i], i + 1 < nstarts ? starts[i + 1] : p->body_end));
+	free(starts);
 }

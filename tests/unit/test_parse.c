@@ -381,6 +381,102 @@ derive_issue(const char *data)
 	return with_ads;
 }
 
+/* Checks damaged and unusual texts: cut in half, no contents page, CRLF,
+ * a BOM, invalid UTF-8, a 1 MB line. */
+static void
+check_damaged(const Issue *good, const char *data, size_t len)
+{
+	Issue *issue = NULL;
+	char *cause = NULL, *copy;
+	const char *cut = data;
+	size_t i, lines = 0, same = 0;
+	Buffer b = { 0 };
+
+	/* Cut after line 1600 (page 95): the articles present keep their pages. */
+	while (lines < 1600 && (cut = strchr(cut, '\n')) != NULL)
+		cut++, lines++;
+	if (ok(cut != NULL && issue_parse(data, (size_t)(cut - data), "half", &issue, &cause) == 0,
+	    "an issue cut in half parses")) {
+		for (i = 0; i < 10; i++) {
+			const Article *a = issue_find_article(issue, expected[i].id);
+
+			same += a != NULL && a->page == expected[i].page && strcmp(a->title, expected[i].title) == 0;
+		}
+		is_int(same, 10, "cut in half: articles 1.1-1.10 listed with their pages");
+		ok(issue_find_article(issue, "2.5") == NULL, "cut in half: articles not in the text are not listed");
+		issue_free(issue);
+	}
+
+	/* Without the contents page: one article per source line, not nothing. */
+	copy = replace_all(data, "CONTENTS\n", "");
+	{
+		char *from = strstr(copy, "01\n\n数字经济发展规划顶层设计"), *to = strstr(copy, "11、31省市数字化转型路线图公布!(2022)\n");
+
+		if (from != NULL && to != NULL)
+			memmove(from, to + strlen("11、31省市数字化转型路线图公布!(2022)\n"),
+			    strlen(to + strlen("11、31省市数字化转型路线图公布!(2022)\n")) + 1);
+	}
+	if (ok(issue_parse(copy, strlen(copy), "no-contents", &issue, &cause) == 0, "an issue without contents parses")) {
+		size_t text = 0;
+
+		for (i = 0; i < issue_article_count(issue); i++)
+			text += issue_article(issue, i)->text_length;
+		ok(issue_article_count(issue) >= 10, "no contents: %zu articles, one per source line",
+		    issue_article_count(issue));
+		ok(text > len / 2, "no contents: the text is still read (%zu bytes)", text);
+		issue_free(issue);
+	}
+	free(copy);
+
+	/* CRLF line ends and a BOM change nothing. */
+	buffer_puts(&b, "\xef\xbb\xbf");
+	for (cut = data; *cut != '\0'; cut++) {
+		if (*cut == '\n')
+			buffer_append(&b, "\r", 1);
+		buffer_append(&b, cut, 1);
+	}
+	if (ok(issue_parse(b.data, b.len, "crlf", &issue, &cause) == 0, "CRLF text with a BOM parses")) {
+		same = issue_article_count(issue) == issue_article_count(good);
+		for (i = 0; same && i < issue_article_count(good); i++)
+			same = strcmp(issue_article(issue, i)->text, issue_article(good, i)->text) == 0
+			    && issue_article(issue, i)->page == issue_article(good, i)->page;
+		ok(same, "CRLF and a BOM: the same articles, text and pages");
+		issue_free(issue);
+	}
+	buffer_free(&b);
+
+	/* Invalid bytes inside a paragraph show as U+FFFD, the rest intact. */
+	copy = replace_all(data, "数据要素是数字经济深化发展的核心引擎", "数据要素是\xff\xfe数字经济深化发展的核心引擎");
+	if (ok(issue_parse(copy, strlen(copy), "bad-utf8", &issue, &cause) == 0, "invalid UTF-8 inside parses")) {
+		const Article *a = issue_find_article(issue, "1.1");
+
+		ok(a != NULL && strstr(a->text, "数据要素是\xef\xbf\xbd\xef\xbf\xbd数字经济深化发展的核心引擎") != NULL,
+		    "each invalid byte becomes U+FFFD in place");
+		is_int(issue_article_count(issue), issue_article_count(good), "invalid UTF-8: all articles still there");
+		issue_free(issue);
+	}
+	free(copy);
+
+	/* A 1 MB line in the middle of an article. */
+	for (i = 0; i < (1 << 20) / 3; i++)
+		buffer_puts(&b, "长");
+	copy = replace_all(data, "开发5万个就业见习岗位\n", "开发5万个就业见习岗位\n\n");
+	{
+		char *with_line = xasprintf("%.*s%s\n%s", (int)(strstr(copy, "开发5万个就业见习岗位") - copy), copy,
+		    b.data, strstr(copy, "开发5万个就业见习岗位"));
+
+		if (ok(issue_parse(with_line, strlen(with_line), "long-line", &issue, &cause) == 0, "a 1 MB line parses")) {
+			const Article *a = issue_find_article(issue, "2.9");
+
+			ok(a != NULL && strstr(a->text, b.data) != NULL, "the 1 MB line is kept in its article");
+			issue_free(issue);
+		}
+		free(with_line);
+	}
+	free(copy);
+	buffer_free(&b);
+}
+
 int
 main(void)
 {
@@ -401,6 +497,8 @@ main(void)
 	check_nothing_lost(issue, data, len);
 	check_rejoined(issue);
 	check_blocks(issue);
+
+	check_damaged(issue, data, len);
 
 	derived = derive_issue(data);
 	if (ok(issue_parse(derived, strlen(derived), "derived", &other, &cause) == 0, "parse a derived issue")) {
