@@ -1,5 +1,34 @@
-/* The command line's printed output: --toc, --article, --page, --search. */
+/* The command line's printed output: --toc, --article, --page, --search.
+ * Every function prints to stdout and returns the process exit status;
+ * messages go to stderr, one line each. */
 #ifndef SHUZHI_CLI_H
 #define SHUZHI_CLI_H
+
+#include <stddef.h>
+
+#include "index.h"
+#include "issue.h"
+
+/* How printed output looks. */
+typedef struct CliOutput {
+	int	width;	/* wrap at this many columns; 0: one line per block */
+	int	color;	/* non-zero: headings and hits marked with SGR */
+} CliOutput;
+
+/* Exit statuses (spec section 2). */
+enum {
+	EXIT_FOUND = 0,
+	EXIT_NOT_FOUND = 1,
+	EXIT_TROUBLE = 2,
+};
+
+int cli_toc(const Issue *issue, const CliOutput *out);
+int cli_article(const Issue *issue, const char *id, const CliOutput *out);
+int cli_page(const Issue *issue, const char *page, const CliOutput *out);
+int cli_search(Index *index, const char *query, size_t limit, const CliOutput *out);
+
+/* Prints "shuzhi: MESSAGE" on stderr, with any control character in it
+ * made harmless. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

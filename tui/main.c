@@ -1,12 +1,259 @@
-/* shuzhi: a terminal reader for the magazine 《数志》. */
+/* shuzhi: a terminal reader for the magazine 《数志》. Parses the command
+ * line, opens the index and hands over to the printed output or to the
+ * interactive reader. */
 #include "config.h"
 
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include "cli.h"
+#include "index.h"
+#include "paths.h"
+#include "reader.h"
+#include "xalloc.h"
+
+/* What the command line asked for. */
+typedef struct Options {
+	const char	*toc;		/* non-NULL: print the contents */
+	const char	*article;
+	const char	*page;
+	const char	*search;
+	size_t		 limit;
+	int		 width;		/* -1: the terminal's, else 80 */
+	int		 reindex;
+	int		 color;		/* -1 auto, 0 never, 1 always */
+	const char	*file;
+} Options;
+
+enum {
+	OPT_TOC = 256, OPT_ARTICLE, OPT_PAGE, OPT_SEARCH, OPT_LIMIT, OPT_WIDTH, OPT_REINDEX, OPT_COLOR,
+};
+
+static const struct option long_options[] = {
+	{ "toc", no_argument, NULL, OPT_TOC },
+	{ "article", required_argument, NULL, OPT_ARTICLE },
+	{ "page", required_argument, NULL, OPT_PAGE },
+	{ "search", required_argument, NULL, OPT_SEARCH },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "reindex", no_argument, NULL, OPT_REINDEX },
+	{ "color", optional_argument, NULL, OPT_COLOR },
+	{ "colour", optional_argument, NULL, OPT_COLOR },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Prints the usage text. */
+static void
+usage(FILE *f)
+{
+	fputs("Usage: shuzhi [OPTION]... [FILE]\n"
+	    "Read the magazine 《数志》 in a terminal. FILE is an issue's text; without it,\n"
+	    "the bundled issue. With no output option, on a terminal, the reader starts.\n"
+	    "\n"
+	    "Output options (print and exit):\n"
+	    "      --toc             list sections and articles: ID, page, title\n"
+	    "      --article=ID      print an article (IDs as --toc lists them)\n"
+	    "      --page=N          print the text of printed page N\n"
+	    "      --search=QUERY    ranked results: ID, page, snippet; words must all\n"
+	    "                        occur, \"a phrase\", -excluded, a OR b\n"
+	    "      --limit=N         at most N search results (default 20)\n"
+	    "      --width=N         wrap at N columns (default: terminal, else 80;\n"
+	    "                        0: one line per block)\n"
+	    "      --reindex         rebuild the index first\n"
+	    "      --color[=WHEN]    mark headings and hits: auto (default), always, never\n"
+	    "  -h, --help            show this help and exit\n"
+	    "  -V, --version         show the version and exit\n"
+	    "\n"
+	    "Exit status: 0 done, 1 a search found nothing, 2 trouble.\n"
+	    "The index is kept in $XDG_CACHE_HOME/shuzhi, the reading place in\n"
+	    "$XDG_STATE_HOME/shuzhi. See shuzhi(1) for the reader's keys.\n", f);
+}
+
+/* Parses a whole non-negative number no larger than max into *value. */
+static int
+parse_count(const char *s, long max, long *value)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || n < 0 || n > max)
+		return -1;
+	*value = n;
+	return 0;
+}
+
+/* Returns the terminal's width, or 80 when stdout is not a terminal. */
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Reads the command line into *o. Returns 0, 1 when done (help, version),
+ * or -1 after printing an error. */
+static int
+parse_options(int argc, char **argv, Options *o)
+{
+	int c, outputs;
+	long n;
+
+	memset(o, 0, sizeof *o);
+	o->limit = 20;
+	o->width = -1;
+	o->color = -1;
+	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_TOC:
+			o->toc = "";
+			break;
+		case OPT_ARTICLE:
+			o->article = optarg;
+			break;
+		case OPT_PAGE:
+			o->page = optarg;
+			break;
+		case OPT_SEARCH:
+			o->search = optarg;
+			break;
+		case OPT_LIMIT:
+			if (parse_count(optarg, INT_MAX, &n) != 0 || n == 0) {
+				cli_error("invalid --limit '%s': give a whole number of 1 or more", optarg);
+				return -1;
+			}
+			o->limit = (size_t)n;
+			break;
+		case OPT_WIDTH:
+			if (parse_count(optarg, 100000, &n) != 0) {
+				cli_error("invalid --width '%s': give a whole number of columns (0: no wrapping)", optarg);
+				return -1;
+			}
+			o->width = (int)n;
+			break;
+		case OPT_REINDEX:
+			o->reindex = 1;
+			break;
+		case OPT_COLOR:
+			if (optarg == NULL || strcmp(optarg, "always") == 0 || strcmp(optarg, "yes") == 0)
+				o->color = 1;
+			else if (strcmp(optarg, "never") == 0 || strcmp(optarg, "no") == 0)
+				o->color = 0;
+			else if (strcmp(optarg, "auto") == 0)
+				o->color = -1;
+			else {
+				cli_error("invalid --color '%s': give auto, always or never", optarg);
+				return -1;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return 1;
+		case 'V':
+			printf("shuzhi %s\n", PACKAGE_VERSION);
+			return 1;
+		default:
+			fputs("Try 'shuzhi --help' for more information.\n", stderr);
+			return -1;
+		}
+	}
+	outputs = (o->toc != NULL) + (o->article != NULL) + (o->page != NULL) + (o->search != NULL);
+	if (outputs > 1) {
+		cli_error("give only one of --toc, --article, --page and --search");
+		return -1;
+	}
+	if (optind < argc)
+		o->file = argv[optind++];
+	if (optind < argc) {
+		cli_error("one issue at a time: unexpected '%s'", argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+/* Runs the command line. */
 int
 main(int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	puts("shuzhi " PACKAGE_VERSION);
-	return 0;
+	Options o;
+	CliOutput out;
+	Index *index = NULL;
+	char *bundled = NULL, *notice = NULL, *cause = NULL;
+	const char *path;
+	const Issue *issue;
+	int rc, printing;
+
+	setlocale(LC_ALL, "");
+	rc = parse_options(argc, argv, &o);
+	if (rc != 0)
+		return rc > 0 ? EXIT_FOUND : EXIT_TROUBLE;
+
+	printing = o.toc != NULL || o.article != NULL || o.page != NULL || o.search != NULL;
+	if (!printing && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+		cli_error("not a terminal: print with --toc, --article=ID, --page=N or --search=QUERY");
+		return EXIT_TROUBLE;
+	}
+	path = o.file;
+	if (path == NULL)
+		path = bundled = paths_bundled_issue(argv[0]);
+
+	if (index_open(path, o.reindex ? INDEX_REBUILD : 0, &index, &notice, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		free(bundled);
+		return EXIT_TROUBLE;
+	}
+	if (notice != NULL) {
+		if (printing)
+			cli_error("%s", notice);
+	}
+
+	out.width = o.width >= 0 ? o.width : terminal_width();
+	if (o.color < 0) {
+		const char *no_color = getenv("NO_COLOR");
+
+		out.color = isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0');
+	} else
+		out.color = o.color;
+
+	if (o.search != NULL)
+		rc = cli_search(index, o.search, o.limit, &out);
+	else if (!printing) {
+		rc = reader_run(index, notice, &cause) == 0 ? EXIT_FOUND : EXIT_TROUBLE;
+		if (rc != EXIT_FOUND) {
+			cli_error("%s", cause);
+			free(cause);
+		}
+	} else if ((issue = index_issue(index)) == NULL) {
+		cli_error("%s: cannot read the issue", path);
+		rc = EXIT_TROUBLE;
+	} else if (o.toc != NULL)
+		rc = cli_toc(issue, &out);
+	else if (o.article != NULL)
+		rc = cli_article(issue, o.article, &out);
+	else
+		rc = cli_page(issue, o.page, &out);
+
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			cli_error("writing output: %s", strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
+	index_close(index);
+	free(notice);
+	free(bundled);
+	return rc;
 }
