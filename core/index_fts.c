@@ -1,0 +1,167 @@
+/* The FTS5 side of the index: the tokenizer of tokenize.c behind FTS5's
+ * tokenizer interface, and a function that hands back where a query's
+ * phrases were found in a row. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "index_fts.h"
+#include "tokenize.h"
+#include "xalloc.h"
+
+/* A tokenizer instance: the TOKENIZE_* flags its arguments asked for. */
+typedef struct FtsTokenizer {
+	int	flags;
+} FtsTokenizer;
+
+/* Where the tokens of one xTokenize call go. */
+typedef struct FtsTokenSink {
+	void	*context;
+	int	(*token)(void *, int, const char *, int, int, int);
+} FtsTokenSink;
+
+/* Creates a tokenizer instance for a table (FTS5 xCreate). */
+static int
+index_fts_tokenizer_create(void *user_data, const char **args, int nargs, Fts5Tokenizer **out)
+{
+	FtsTokenizer *tokenizer;
+	int flags = 0, i;
+
+	for (i = 0; i < nargs; i++) {
+		if (strcmp(args[i], "unigrams") == 0)
+			flags |= TOKENIZE_UNIGRAMS;
+		else
+			return SQLITE_ERROR;
+	}
+	tokenizer = xcalloc(1, sizeof *tokenizer);
+	tokenizer->flags = flags;
+	*out = (Fts5Tokenizer *)tokenizer;
+	return SQLITE_OK;
+}
+
+/* Frees a tokenizer instance (FTS5 xDelete). */
+static void
+index_fts_tokenizer_delete(Fts5Tokenizer *tokenizer)
+{
+	free(tokenizer);
+}
+
+/* Passes one token on to FTS5 (a TokenHandler). */
+static int
+index_fts_pass_token(void *data, const Token *token)
+{
+	FtsTokenSink *sink = data;
+
+	return sink->token(sink->context, token->colocated ? FTS5_TOKEN_COLOCATED : 0,
+	    token->text, (int)token->length, (int)token->start, (int)token->end);
+}
+
+/* Tokenizes text for FTS5 (xTokenize): documents and the text given to
+ * auxiliary functions the document way, query terms the query way. */
+static int
+index_fts_tokenize(Fts5Tokenizer *instance, void *context, int flags, const char *text,
+    int length, int (*token)(void *, int, const char *, int, int, int))
+{
+	FtsTokenizer *tokenizer = (FtsTokenizer *)instance;
+	FtsTokenSink sink = { context, token };
+	int mode = tokenizer->flags;
+
+	if (length <= 0)
+		return SQLITE_OK;
+	if (flags & FTS5_TOKENIZE_QUERY)
+		mode |= TOKENIZE_QUERY;
+	return tokenize(text, (size_t)length, mode, index_fts_pass_token, &sink);
+}
+
+/* Orders hits by column, then position, then phrase (for qsort). */
+static int
+index_fts_compare_hits(const void *a, const void *b)
+{
+	const FtsHit *x = a, *y = b;
+
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	if (x->position != y->position)
+		return x->position < y->position ? -1 : 1;
+	return (x->phrase > y->phrase) - (x->phrase < y->phrase);
+}
+
+/* shuzhi_hits(table, N): the row's instances of phrases 0..N-1 as a blob
+ * of FtsHit sorted by column and position (an FTS5 auxiliary function). */
+static void
+index_fts_hits(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
+    int nargs, sqlite3_value **args)
+{
+	FtsHit *hits = NULL;
+	int count, wanted, used = 0, i, rc;
+
+	if (nargs != 1) {
+		sqlite3_result_error(result, "shuzhi_hits: wrong number of arguments", -1);
+		return;
+	}
+	wanted = sqlite3_value_int(args[0]);
+	rc = api->xInstCount(fts, &count);
+	if (rc == SQLITE_OK && count > 0)
+		hits = xreallocarray(NULL, (size_t)count, sizeof *hits);
+	for (i = 0; rc == SQLITE_OK && i < count; i++) {
+		FtsHit *hit = &hits[used];
+
+		rc = api->xInst(fts, i, &hit->phrase, &hit->column, &hit->position);
+		if (rc == SQLITE_OK && hit->phrase < wanted)
+			used++;
+	}
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(result, rc);
+		free(hits);
+		return;
+	}
+	if (used > 0)
+		qsort(hits, (size_t)used, sizeof *hits, index_fts_compare_hits);
+	sqlite3_result_blob(result, used > 0 ? (const void *)hits : "", (int)(used * sizeof *hits),
+	    SQLITE_TRANSIENT);
+	free(hits);
+}
+
+/* Returns the connection's FTS5 API, or NULL. */
+static fts5_api *
+index_fts_api(sqlite3 *db)
+{
+	sqlite3_stmt *stmt = NULL;
+	fts5_api *api = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return api;
+}
+
+/* Registers the tokenizer and shuzhi_hits(); returns 0 or -1 with *cause. */
+int
+index_fts_register(sqlite3 *db, char **cause)
+{
+	fts5_tokenizer tokenizer = {
+		index_fts_tokenizer_create, index_fts_tokenizer_delete, index_fts_tokenize
+	};
+	fts5_api *api = index_fts_api(db);
+	int rc;
+
+	if (api == NULL || api->iVersion < 2) {
+		if (cause != NULL)
+			*cause = xstrdup("this SQLite has no FTS5");
+		return -1;
+	}
+	rc = api->xCreateTokenizer(api, "shuzhi", NULL, &tokenizer, NULL);
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "shuzhi_hits", NULL, index_fts_hits, NULL);
+	if (rc != SQLITE_OK) {
+		if (cause != NULL)
+			*cause = xasprintf("registering the FTS5 tokenizer: %s", sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}

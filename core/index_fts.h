@@ -1,0 +1,24 @@
+/* The FTS5 side of the index: the "shuzhi" tokenizer and the
+ * "shuzhi_hits" function, registered on each connection. */
+#ifndef SHUZHI_INDEX_FTS_H
+#define SHUZHI_INDEX_FTS_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+/* One instance of a query phrase in a row, as shuzhi_hits() returns them. */
+typedef struct FtsHit {
+	int	column;		/* 0 title, 1 body */
+	int	position;	/* token position of the phrase's first token */
+	int	phrase;		/* the phrase's number in the query */
+} FtsHit;
+
+/* Registers the tokenizer and the function with the connection's FTS5:
+ *   tokenize='shuzhi' (or 'shuzhi unigrams', for bench/)
+ *   shuzhi_hits(table, N) returns the row's instances of phrases 0..N-1 as
+ *   a blob of FtsHit, sorted by column and position.
+ * Returns 0, or -1 with *cause set (caller frees). */
+int index_fts_register(sqlite3 *db, char **cause);
+
+#endif

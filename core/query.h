@@ -1,0 +1,39 @@
+/* The user's search query (spec section 4) translated into an FTS5
+ * expression in which nothing typed is syntax. */
+#ifndef SHUZHI_QUERY_H
+#define SHUZHI_QUERY_H
+
+#include <stddef.h>
+
+/* The most terms a query uses; the rest of a longer query is ignored. */
+#define QUERY_MAX_TERMS 32
+
+/* A term that must (or may, in an OR) occur. */
+typedef struct QueryPhrase {
+	char	*text;		/* the term as typed, cleaned */
+	size_t	 positions;	/* token positions an instance covers in a document */
+} QueryPhrase;
+
+typedef struct Query {
+	/* The FTS5 expression: words ANDed, OR groups, NOT exclusions, every
+	 * term a quoted string. NULL when the query has nothing searchable. */
+	char		*expression;
+	/* The positive terms ORed: finds every hit to highlight. NULL when
+	 * expression is. */
+	char		*positive;
+	/* The positive terms: phrase i of both expressions is phrases[i];
+	 * the excluded terms come after them in expression. */
+	QueryPhrase	*phrases;
+	size_t		 nphrases;
+} Query;
+
+/* Translates a query (any bytes). Words separated by spaces must all occur;
+ * "quoted words" are a phrase; -word or -"phrase" excludes; OR between two
+ * terms makes either enough (elsewhere OR is a word); a term with nothing
+ * searchable in it (punctuation, an empty phrase) is dropped. Returns the
+ * query; the caller frees it with query_free. */
+Query *query_parse(const char *text);
+
+void query_free(Query *query);
+
+#endif

@@ -1,0 +1,240 @@
+/* Tests of query translation: what the user types becomes a valid FTS5
+ * expression or nothing, never syntax; normal queries translate as the
+ * spec says. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "index_fts.h"
+#include "query.h"
+#include "tap.h"
+
+/* A small FTS5 table like the index's, on the index's tokenizer. */
+static sqlite3 *
+open_table(void)
+{
+	sqlite3 *db = NULL;
+	char *cause = NULL;
+
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK || index_fts_register(db, &cause) != 0 ||
+	    sqlite3_exec(db,
+	    "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');"
+	    "INSERT INTO search(rowid, title, body) VALUES"
+	    " (1, '数据要素', '推进数据要素市场化配置, 5G网络和IPv6。'),"
+	    " (2, 'NEAR AND OR NOT', '\"quoted\" title:body * ^ {a b} (x) OR AND NEAR'),"
+	    " (3, '税', '税收 算力');", NULL, NULL, NULL) != SQLITE_OK) {
+		printf("Bail out! cannot make the test table: %s %s\n", sqlite3_errmsg(db),
+		    cause ? cause : "");
+		exit(1);
+	}
+	return db;
+}
+
+/* Runs expression against the table; returns the SQLite code of the end
+ * of the query (SQLITE_DONE when it ran) and the rows in *rows. */
+static int
+run_match(sqlite3 *db, const char *expression, int *rows)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	*rows = 0;
+	rc = sqlite3_prepare_v2(db, "SELECT rowid, bm25(search), shuzhi_hits(search, 8)"
+	    " FROM search WHERE search MATCH ?1 ORDER BY rank", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, expression, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		(*rows)++;
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Checks a translation and, when there is one, that it runs. */
+static void
+check_translation(sqlite3 *db, const char *input, const char *want, const char *want_positive,
+    int want_rows)
+{
+	Query *q = query_parse(input);
+	int rows = -1;
+
+	if (want == NULL) {
+		ok(q->expression == NULL && q->positive == NULL && q->nphrases == 0,
+		    "'%s': nothing searchable", input);
+	} else {
+		is_str(q->expression, want, "'%s' translates", input);
+		is_str(q->positive, want_positive, "'%s': its positive terms", input);
+		is_int(run_match(db, q->expression, &rows), SQLITE_DONE, "'%s' runs", input);
+		is_int(rows, want_rows, "'%s' finds its rows", input);
+	}
+	query_free(q);
+}
+
+/* Writes s into out (size bytes) with control bytes as \xNN, cut short
+ * when long, so that a test's description stays one line. */
+static void
+printable(const char *s, char *out, size_t size)
+{
+	size_t used = 0;
+
+	for (; *s != '\0' && used + 8 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f)
+			used += (size_t)snprintf(out + used, size - used, "\\x%02x", c);
+		else
+			out[used++] = *s;
+	}
+	out[used] = '\0';
+}
+
+/* Checks that an input gives a runnable expression or none. */
+static void
+check_hostile(sqlite3 *db, const char *input, size_t len, const char *description)
+{
+	char *copy = malloc(len + 1);
+	char label[64];
+	Query *q;
+	int rows, rc;
+
+	if (copy == NULL)
+		abort();
+	printable(description, label, sizeof label);
+	memcpy(copy, input, len);
+	copy[len] = '\0';
+	q = query_parse(copy);
+	if (q->expression == NULL) {
+		ok(q->positive == NULL && q->nphrases == 0, "%s: nothing searchable", label);
+	} else {
+		rc = run_match(db, q->expression, &rows);
+		if (!ok(rc == SQLITE_DONE, "%s: expression runs", label))
+			diag("  expression %s: %s", q->expression, sqlite3_errmsg(db));
+		rc = run_match(db, q->positive, &rows);
+		if (!ok(rc == SQLITE_DONE, "%s: positive expression runs", label))
+			diag("  expression %s: %s", q->positive, sqlite3_errmsg(db));
+		ok(q->nphrases >= 1 && q->nphrases <= QUERY_MAX_TERMS,
+		    "%s: 1 to %d phrases", label, QUERY_MAX_TERMS);
+	}
+	query_free(q);
+	free(copy);
+}
+
+/* Returns a string of count copies of unit; the caller frees it. */
+static char *
+repeat(const char *unit, size_t count)
+{
+	size_t n = strlen(unit), i;
+	char *s = malloc(n * count + 1);
+
+	if (s == NULL)
+		abort();
+	for (i = 0; i < count; i++)
+		memcpy(s + i * n, unit, n);
+	s[n * count] = '\0';
+	return s;
+}
+
+int
+main(void)
+{
+	static const char *hostile[] = {
+		"\"", "\"\"", "\"\"\"\"", "\"a", "a\"", "a\"b", "*", "a*", "*a", "a *",
+		"NEAR(", "NEAR(a b)", "NEAR(a b, 2)", "NEAR", "AND", "a AND", "AND a",
+		"OR", "a OR", "OR a", "OR OR", "a OR OR b", "a OR -b", "NOT", "a NOT b",
+		"-", "--", "-\"", "-\"\"", "- a", "a -", "-a", "-a -b", "^", "^a", "a^b",
+		":", "title:a", "body:\xe7\xa8\x8e", "search:x", "-title:a", "(", ")", "()",
+		"(a", "a)", "((a))", "{", "}", "{a b}:c", "{title}:\xe7\xa8\x8e", "[", "]",
+		"+", "a + b", "+a", "'", "a'b", "\\", "\\\"", ";", "a; DROP TABLE search; --",
+		"%", "_", "$1", "?1", ":x", "@x", "\xe2\x80\x9c\xe6\x95\xb0\xe6\x8d\xae\xe2\x80\x9d",
+		"\xef\xbc\x82\xe7\xa8\x8e\xef\xbc\x82", "\xe3\x80\x80", "rank", "rowid",
+		"\xe7\xa8\x8e*", "NEAR(\xe7\xa8\x8e \xe7\xae\x97\xe5\x8a\x9b)",
+		"\xff\xfe", "\xe6\x95", "a\xc0" "b", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+		"\x01\x02\x03", "\x1b[31mred\x1b[0m", "\t\n\r\v\f", "a\x7f" "b",
+		"\xc2\x85\xc2\x9b", "\xe2\x80\xae\xe7\xa8\x8e", "\xef\xbb\xbf" "a",
+	};
+	sqlite3 *db = open_table();
+	char *big;
+	size_t i;
+	Query *q;
+
+	/* Normal queries (spec section 4). */
+	check_translation(db, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0",
+	    "\"\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0\"",
+	    "\"\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0\"", 1);
+	check_translation(db, "\xe7\xa8\x8e \xe7\xae\x97\xe5\x8a\x9b",
+	    "\"\xe7\xa8\x8e\" AND \"\xe7\xae\x97\xe5\x8a\x9b\"",
+	    "\"\xe7\xa8\x8e\" OR \"\xe7\xae\x97\xe5\x8a\x9b\"", 1);
+	check_translation(db, "\"5G \xe7\xbd\x91\xe7\xbb\x9c\"", "\"5G \xe7\xbd\x91\xe7\xbb\x9c\"",
+	    "\"5G \xe7\xbd\x91\xe7\xbb\x9c\"", 1);
+	check_translation(db, "\"\xe7\xbd\x91\xe7\xbb\x9c 5G\"", "\"\xe7\xbd\x91\xe7\xbb\x9c 5G\"",
+	    "\"\xe7\xbd\x91\xe7\xbb\x9c 5G\"", 0);
+	check_translation(db, "\xe7\xa8\x8e -\xe7\xae\x97\xe5\x8a\x9b",
+	    "\"\xe7\xa8\x8e\" NOT \"\xe7\xae\x97\xe5\x8a\x9b\"", "\"\xe7\xa8\x8e\"", 0);
+	check_translation(db, "\xe7\xa8\x8e -\"IPv6\"", "\"\xe7\xa8\x8e\" NOT \"IPv6\"",
+	    "\"\xe7\xa8\x8e\"", 1);
+	check_translation(db, "\xe7\xa8\x8e OR ipv6", "(\"\xe7\xa8\x8e\" OR \"ipv6\")",
+	    "\"\xe7\xa8\x8e\" OR \"ipv6\"", 2);
+	check_translation(db, "\xe7\xa8\x8e OR ipv6 OR near", "(\"\xe7\xa8\x8e\" OR \"ipv6\" OR \"near\")",
+	    "\"\xe7\xa8\x8e\" OR \"ipv6\" OR \"near\"", 3);
+	check_translation(db, "\xe7\xa8\x8e OR ipv6 5g", "(\"\xe7\xa8\x8e\" OR \"ipv6\") AND \"5g\"",
+	    "\"\xe7\xa8\x8e\" OR \"ipv6\" OR \"5g\"", 1);
+	check_translation(db, "5g \xe7\xa8\x8e OR ipv6", "\"5g\" AND (\"\xe7\xa8\x8e\" OR \"ipv6\")",
+	    "\"5g\" OR \"\xe7\xa8\x8e\" OR \"ipv6\"", 1);
+	check_translation(db, "ipv6 5g -\xe7\xa8\x8e -near", "(\"ipv6\" AND \"5g\") NOT (\"\xe7\xa8\x8e\" OR \"near\")",
+	    "\"ipv6\" OR \"5g\"", 1);
+	check_translation(db, "a\"b", "\"a\"\"b\"", "\"a\"\"b\"", 1);
+	check_translation(db, "OR", "\"OR\"", "\"OR\"", 1);
+	check_translation(db, "near( and", "\"near(\" AND \"and\"", "\"near(\" OR \"and\"", 1);
+	check_translation(db, "title:body", "\"title:body\"", "\"title:body\"", 1);
+	check_translation(db, "-", NULL, NULL, 0);
+	check_translation(db, "\"\"", NULL, NULL, 0);
+	check_translation(db, "***", NULL, NULL, 0);
+	check_translation(db, "-ipv6", NULL, NULL, 0);
+	check_translation(db, "", NULL, NULL, 0);
+	check_translation(db, "  \xe3\x80\x80 ", NULL, NULL, 0);
+
+	/* What an instance of each phrase covers in a document. */
+	q = query_parse("\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 \xe7\xa8\x8e IPv6 \"5G\xe7\xbd\x91\xe7\xbb\x9c\" \"a b c\"");
+	is_int(q->nphrases, 5, "five phrases");
+	if (q->nphrases == 5) {
+		is_int(q->phrases[0].positions, 4, "数据要素 covers four positions");
+		is_int(q->phrases[1].positions, 1, "税 covers one");
+		is_int(q->phrases[2].positions, 1, "IPv6 covers one");
+		is_int(q->phrases[3].positions, 3, "5G网络 covers three");
+		is_int(q->phrases[4].positions, 3, "\"a b c\" covers three");
+	}
+	query_free(q);
+
+	/* Hostile input: valid or nothing, and never a database error. */
+	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++)
+		check_hostile(db, hostile[i], strlen(hostile[i]), hostile[i][0] ? hostile[i] : "(empty)");
+	check_hostile(db, "a\0b", 3, "a NUL byte ends the query");
+	big = repeat("a ", 5120);
+	check_hostile(db, big, strlen(big), "10 KB of words");
+	q = query_parse(big);
+	is_int(q->nphrases, QUERY_MAX_TERMS, "a long query keeps %d terms", QUERY_MAX_TERMS);
+	query_free(q);
+	free(big);
+	big = repeat("\xe6\x95\xb0", 3414);
+	check_hostile(db, big, strlen(big), "10 KB of one Han word");
+	free(big);
+	big = repeat("\"", 10240);
+	check_hostile(db, big, strlen(big), "10 KB of quotes");
+	free(big);
+	big = repeat("NEAR( -a OR \"b* ^c:", 540);
+	check_hostile(db, big, strlen(big), "10 KB of operators");
+	free(big);
+	big = repeat("\xff", 10240);
+	check_hostile(db, big, strlen(big), "10 KB of invalid UTF-8");
+	free(big);
+	big = repeat("a OR ", 2048);
+	check_hostile(db, big, strlen(big), "10 KB of ORs");
+	free(big);
+
+	sqlite3_close(db);
+	return done_testing();
+}
