@@ -1,0 +1,323 @@
+/* Search over an index: ranked results per article with snippets, and
+ * every hit inside one article for highlighting. Everything comes from
+ * the database; the issue is never parsed here.
+ *
+ * Ranking: one FTS5 row per article, scored with FTS5's bm25 once per
+ * column and the two summed with the title weighted INDEX_TITLE_WEIGHT
+ * times the body. A single bm25 call with column weights adds the
+ * weighted counts before saturating them, so one hit in a title would
+ * weigh no more than a dozen in a long body; scoring the columns apart
+ * keeps a title hit above any number of body hits of the same terms. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "hits.h"
+#include "index_fts.h"
+#include "index_internal.h"
+#include "query.h"
+#include "search.h"
+#include "snippet.h"
+#include "xalloc.h"
+
+#define SEARCH_RANKED_SQL \
+	"SELECT search.rowid, articles.id, articles.title, articles.page," \
+	" ?4 * bm25(search, 1.0, 0.0) + bm25(search, 0.0, 1.0) AS score," \
+	" shuzhi_hits(search, ?2)" \
+	" FROM search CROSS JOIN articles ON articles.article_index = search.rowid" \
+	" WHERE search MATCH ?1 ORDER BY score, search.rowid LIMIT ?3"
+
+#define SEARCH_BLOCK_SQL \
+	"SELECT page, start, position, text FROM blocks" \
+	" WHERE article_index = ?1 AND position <= ?2" \
+	" ORDER BY position DESC, block_index DESC LIMIT 1"
+
+#define SEARCH_ARTICLE_HITS_SQL \
+	"SELECT shuzhi_hits(search, ?2) FROM search WHERE search MATCH ?1 AND rowid = ?3"
+
+#define SEARCH_ARTICLE_BLOCKS_SQL \
+	"SELECT start, position, text, lead(position) OVER (ORDER BY block_index)" \
+	" FROM blocks WHERE article_index = ?1 ORDER BY block_index"
+
+/* Returns the first hit in the body, else the first hit, of a row's hits. */
+static const FtsHit *
+search_first_hit(const FtsHit *hits, size_t nhits)
+{
+	size_t i;
+
+	for (i = 0; i < nhits; i++)
+		if (hits[i].column == 1)
+			return &hits[i];
+	return nhits > 0 ? &hits[0] : NULL;
+}
+
+/* Fills a result's snippet, marks, page and offset from the text holding
+ * its first hit: a block of the body, or the title. */
+static void
+search_fill_snippet(SearchResult *r, const char *text, size_t len, size_t first_position,
+    const FtsHit *hits, size_t nhits, int column, const Query *query)
+{
+	SearchSpan *spans;
+	size_t nspans = hits_in_text(text, len, first_position, hits, nhits, column, query, &spans);
+
+	r->snippet = snippet_make(text, len, spans, nspans, 0, &r->marks, &r->nmarks);
+	r->offset += nspans > 0 ? spans[0].start : 0;
+	free(spans);
+}
+
+/* Finds the block of a result's first body hit and makes the snippet from
+ * it, or from the title when the hits are all in the title. Returns an
+ * SQLite code. */
+static int
+search_locate(sqlite3_stmt *block, SearchResult *r, const char *title, const FtsHit *hits,
+    size_t nhits, const Query *query)
+{
+	const FtsHit *hit = search_first_hit(hits, nhits);
+	int rc;
+
+	if (hit == NULL || hit->column != 1) {
+		r->offset = 0;
+		search_fill_snippet(r, title, strlen(title), 0, hits, nhits, 0, query);
+		return SQLITE_OK;
+	}
+	sqlite3_bind_int64(block, 1, (sqlite3_int64)r->article_index);
+	sqlite3_bind_int(block, 2, hit->position);
+	rc = sqlite3_step(block);
+	if (rc == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(block, 3);
+		size_t len = (size_t)sqlite3_column_bytes(block, 3);
+
+		r->page = sqlite3_column_int(block, 0);
+		r->offset = (size_t)sqlite3_column_int64(block, 1);
+		search_fill_snippet(r, text != NULL ? text : "", len,
+		    (size_t)sqlite3_column_int64(block, 2), hits, nhits, 1, query);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		/* A body hit with no block: the index contradicts itself. */
+		rc = SQLITE_CORRUPT;
+	}
+	sqlite3_reset(block);
+	return rc;
+}
+
+/* Adds one result from a row of the ranked query; returns an SQLite code. */
+static int
+search_add_result(SearchResults *results, sqlite3_stmt *ranked, sqlite3_stmt *block,
+    const Query *query)
+{
+	const char *id = (const char *)sqlite3_column_text(ranked, 1);
+	const char *title = (const char *)sqlite3_column_text(ranked, 2);
+	const FtsHit *hits = sqlite3_column_blob(ranked, 5);
+	size_t nhits = (size_t)sqlite3_column_bytes(ranked, 5) / sizeof *hits;
+	SearchResult *r;
+
+	results->items = xreallocarray(results->items, results->count + 1, sizeof *r);
+	r = &results->items[results->count++];
+	memset(r, 0, sizeof *r);
+	r->article_index = (size_t)sqlite3_column_int64(ranked, 0);
+	r->article_id = xstrdup(id != NULL ? id : "");
+	r->page = sqlite3_column_int(ranked, 3);
+	r->score = sqlite3_column_double(ranked, 4);
+	return search_locate(block, r, title != NULL ? title : "", hits, nhits, query);
+}
+
+/* Runs the ranked query into results; returns an SQLite code and sets
+ * *cause on failure. */
+static int
+search_ranked(sqlite3 *db, const Query *query, size_t limit, SearchResults *results, char **cause)
+{
+	sqlite3_stmt *ranked = NULL, *block = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, SEARCH_RANKED_SQL, -1, &ranked, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, SEARCH_BLOCK_SQL, -1, &block, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(ranked, 1, query->expression, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ranked, 2, (sqlite3_int64)query->nphrases);
+		sqlite3_bind_int64(ranked, 3, limit > INT64_MAX ? INT64_MAX : (sqlite3_int64)limit);
+		sqlite3_bind_double(ranked, 4, INDEX_TITLE_WEIGHT);
+		while ((rc = sqlite3_step(ranked)) == SQLITE_ROW) {
+			rc = search_add_result(results, ranked, block, query);
+			if (rc != SQLITE_OK)
+				break;
+		}
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK && cause != NULL)
+		*cause = xasprintf("searching the index: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(ranked);
+	sqlite3_finalize(block);
+	return rc;
+}
+
+/* Frees the items of results, leaving it empty. */
+static void
+search_results_clear(SearchResults *results)
+{
+	size_t i;
+
+	for (i = 0; i < results->count; i++) {
+		free(results->items[i].article_id);
+		free(results->items[i].snippet);
+		free(results->items[i].marks);
+	}
+	free(results->items);
+	results->items = NULL;
+	results->count = 0;
+}
+
+/* Returns non-zero for an SQLite code that says the file is damaged. */
+static int
+search_is_damage(int rc)
+{
+	return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+/* Runs a query; see search.h. */
+int
+search_run(Index *index, const char *text, size_t limit, SearchResults **out, char **cause)
+{
+	Query *query = query_parse(text);
+	SearchResults *results = xcalloc(1, sizeof *results);
+	char *failure = NULL;
+	int rc = SQLITE_OK;
+
+	*out = NULL;
+	if (query->expression != NULL && limit > 0) {
+		rc = search_ranked(index_database(index), query, limit, results, &failure);
+		if (search_is_damage(rc)) {
+			/* The cache was damaged after it was checked: rebuild it
+			 * and ask again. */
+			search_results_clear(results);
+			free(failure);
+			failure = NULL;
+			if (index_recover(index, &failure) == 0)
+				rc = search_ranked(index_database(index), query, limit, results,
+				    &failure);
+		}
+	}
+	query_free(query);
+	if (rc != SQLITE_OK || failure != NULL) {
+		search_results_free(results);
+		if (cause != NULL)
+			*cause = failure;
+		else
+			free(failure);
+		return -1;
+	}
+	*out = results;
+	return 0;
+}
+
+/* Frees search results. */
+void
+search_results_free(SearchResults *results)
+{
+	if (results == NULL)
+		return;
+	search_results_clear(results);
+	free(results);
+}
+
+/* Returns a copy of the article's body hits of the positive phrases, as
+ * shuzhi_hits() gives them, in *hits (the caller frees); returns their
+ * number, 0 on any failure. */
+static size_t
+search_article_fts_hits(sqlite3 *db, const Query *query, size_t article_index, FtsHit **hits)
+{
+	sqlite3_stmt *stmt = NULL;
+	size_t count = 0;
+
+	*hits = NULL;
+	if (sqlite3_prepare_v2(db, SEARCH_ARTICLE_HITS_SQL, -1, &stmt, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, query->positive, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)query->nphrases);
+	sqlite3_bind_int64(stmt, 3, (sqlite3_int64)article_index);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		size_t bytes = (size_t)sqlite3_column_bytes(stmt, 0);
+
+		count = bytes / sizeof **hits;
+		if (count > 0) {
+			*hits = xreallocarray(NULL, count, sizeof **hits);
+			memcpy(*hits, sqlite3_column_blob(stmt, 0), count * sizeof **hits);
+		}
+	}
+out:
+	sqlite3_finalize(stmt);
+	return count;
+}
+
+/* Appends to *spans the hits inside each block of the article that has
+ * some; returns the new count. */
+static size_t
+search_article_block_hits(sqlite3 *db, const Query *query, size_t article_index,
+    const FtsHit *hits, size_t nhits, SearchSpan **spans)
+{
+	sqlite3_stmt *stmt = NULL;
+	size_t count = 0, next = 0;
+
+	if (sqlite3_prepare_v2(db, SEARCH_ARTICLE_BLOCKS_SQL, -1, &stmt, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, (sqlite3_int64)article_index);
+	while (next < nhits && sqlite3_step(stmt) == SQLITE_ROW) {
+		size_t start = (size_t)sqlite3_column_int64(stmt, 0);
+		size_t position = (size_t)sqlite3_column_int64(stmt, 1);
+		const char *text;
+		size_t len, n, i;
+		SearchSpan *found;
+
+		while (next < nhits && (hits[next].column != 1 ||
+		    (size_t)hits[next].position < position))
+			next++;
+		if (next == nhits)
+			break;
+		if (sqlite3_column_type(stmt, 3) != SQLITE_NULL &&
+		    hits[next].position >= sqlite3_column_int64(stmt, 3))
+			continue;	/* no hit in this block */
+		text = (const char *)sqlite3_column_text(stmt, 2);
+		len = (size_t)sqlite3_column_bytes(stmt, 2);
+		if (text == NULL)
+			continue;
+		n = hits_in_text(text, len, position, hits + next, nhits - next, 1, query, &found);
+		if (n == 0)
+			continue;
+		*spans = xreallocarray(*spans, count + n, sizeof **spans);
+		for (i = 0; i < n; i++) {
+			(*spans)[count + i].start = start + found[i].start;
+			(*spans)[count + i].length = found[i].length;
+		}
+		count += n;
+		free(found);
+	}
+out:
+	sqlite3_finalize(stmt);
+	return count;
+}
+
+/* Finds every hit of the query's positive terms in an article; see search.h. */
+size_t
+search_article_hits(Index *index, const char *text, size_t article_index, SearchSpan **spans)
+{
+	Query *query = query_parse(text);
+	sqlite3 *db = index_database(index);
+	FtsHit *hits = NULL;
+	size_t nhits, count = 0;
+
+	*spans = NULL;
+	if (query->positive != NULL) {
+		nhits = search_article_fts_hits(db, query, article_index, &hits);
+		if (nhits > 0)
+			count = search_article_block_hits(db, query, article_index, hits, nhits,
+			    spans);
+	}
+	free(hits);
+	query_free(query);
+	return count;
+}
