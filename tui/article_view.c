@@ -1,0 +1,334 @@
+/* The article pane: the open article's lines from core's layout, scrolled
+ * by lines and pages, hits highlighted; the place is the article and the
+ * offset of the text at the top. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paint.h"
+#include "terminal.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* Returns the rows the article pane shows (at least 1), as if visible. */
+static int
+article_height(const Reader *r)
+{
+	int h = r->geometry.article.height;
+
+	if (h <= 0)
+		h = r->geometry.contents.height;
+	return h > 0 ? h : 1;
+}
+
+/* Returns the last top line that still fills the pane. */
+static size_t
+article_max_top(const Reader *r)
+{
+	size_t count = article_layout_count(r->layout), h = (size_t)article_height(r);
+
+	return count > h ? count - h : 0;
+}
+
+/* Makes the layout fit the article and the text width, keeping the place. */
+void
+article_relayout(Reader *r)
+{
+	const Article *a = issue_article(r->issue, r->place.article);
+	int width = r->geometry.text_width;
+
+	if (a == NULL || width <= 0)
+		return;
+	if (r->layout == NULL || article_layout_article(r->layout) != a ||
+	    article_layout_width(r->layout) != width) {
+		article_layout_free(r->layout);
+		r->layout = article_layout_new(a, width);
+	}
+	r->top = article_layout_find(r->layout, r->place.offset);
+	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
+}
+
+/* Opens an article with the text at offset on top. */
+void
+article_open(Reader *r, size_t article, size_t offset)
+{
+	const Article *a = issue_article(r->issue, article);
+
+	if (a == NULL)
+		return;
+	if (offset > a->text_length)
+		offset = a->text_length;
+	r->place.article = article;
+	r->place.offset = offset;
+	article_relayout(r);
+	search_article_changed(r);
+	contents_follow(r);
+	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS | DIRTY_CONTENTS;
+}
+
+/* Puts line on top and makes its text the place. */
+static void
+article_set_top(Reader *r, size_t line)
+{
+	const ArticleLine *l;
+
+	if (r->layout == NULL)
+		return;
+	if (line >= article_layout_count(r->layout))
+		line = article_layout_count(r->layout) - 1;
+	l = article_layout_line(r->layout, line);
+	r->top = line;
+	r->place.offset = l->offset;
+	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
+}
+
+/* Scrolls by delta lines, no further than the last full page. */
+static void
+article_scroll(Reader *r, long delta)
+{
+	size_t max = article_max_top(r);
+	long top = (long)r->top + delta;
+
+	if (r->layout == NULL)
+		return;
+	if (delta > 0 && r->top >= max)
+		return;		/* already at the end (or past it after a resize) */
+	if (top < 0)
+		top = 0;
+	if (delta > 0 && (size_t)top > max)
+		top = (long)max;
+	if ((size_t)top != r->top)
+		article_set_top(r, (size_t)top);
+}
+
+/* Returns non-zero when the line holding offset is on the screen. */
+int
+article_line_visible(const Reader *r, size_t offset)
+{
+	size_t line;
+
+	if (r->layout == NULL)
+		return 0;
+	line = article_layout_find(r->layout, offset);
+	return line >= r->top && line < r->top + (size_t)article_height(r);
+}
+
+/* Shows the line holding offset with context lines above it. */
+void
+article_show(Reader *r, size_t offset, int context)
+{
+	size_t line;
+
+	if (r->layout == NULL)
+		return;
+	line = article_layout_find(r->layout, offset);
+	article_set_top(r, line > (size_t)context ? line - (size_t)context : 0);
+}
+
+/* Returns the printed page of the text at the top. */
+int
+article_page(const Reader *r)
+{
+	const ArticleLine *l;
+
+	if (r->layout == NULL || (l = article_layout_line(r->layout, r->top)) == NULL)
+		return 0;
+	return l->page;
+}
+
+/* Returns how far the bottom of the screen is into the article, in percent. */
+int
+article_percent(const Reader *r)
+{
+	size_t count, bottom;
+
+	if (r->layout == NULL)
+		return 0;
+	count = article_layout_count(r->layout);
+	bottom = r->top + (size_t)article_height(r);
+	if (bottom >= count)
+		return 100;
+	return (int)(bottom * 100 / count);
+}
+
+/* Finds where printed page starts: the first block that starts on it, else
+ * the block running onto it from the page before. Returns 0 and sets *out,
+ * or -1 when no text is on that page. */
+int
+article_find_page(const Reader *r, int page, Place *out)
+{
+	size_t i, j, n = issue_article_count(r->issue);
+	int found = 0;
+
+	for (i = 0; i < n; i++) {
+		const Article *a = issue_article(r->issue, i);
+
+		for (j = 0; j < a->nblocks; j++) {
+			const Block *b = &a->blocks[j];
+
+			if (b->page == page) {
+				*out = (Place){ i, b->offset };
+				return 0;
+			}
+			if (b->page > 0 && b->page < page && a->last_page >= page) {
+				*out = (Place){ i, b->offset };
+				found = 1;
+			}
+		}
+	}
+	return found ? 0 : -1;
+}
+
+/* Fills marks with the hits on a line; returns how many. */
+static size_t
+article_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size_t size)
+{
+	size_t i, n = 0;
+
+	if (!l->in_text || r->hits == NULL || r->hits_article != r->place.article)
+		return 0;
+	for (i = 0; i < r->nhits && n < size; i++) {
+		const SearchSpan *s = &r->hits[i];
+		size_t start = s->start, end = s->start + s->length;
+
+		if (end <= l->start || start >= l->end)
+			continue;
+		marks[n].start = (start > l->start ? start : l->start) - l->start;
+		marks[n].end = (end < l->end ? end : l->end) - l->start;
+		marks[n].attr = terminal_attr(i == r->current_hit ? ROLE_HIT_CURRENT : ROLE_HIT);
+		n++;
+	}
+	return n;
+}
+
+/* Returns the role a kind of line is painted in. */
+static Role
+article_role(ArticleLineKind kind)
+{
+	switch (kind) {
+	case ARTICLE_LINE_TITLE:
+		return ROLE_TITLE;
+	case ARTICLE_LINE_SOURCE:
+		return ROLE_SOURCE;
+	case ARTICLE_LINE_HEADING:
+		return ROLE_HEADING;
+	default:
+		return ROLE_TEXT;
+	}
+}
+
+/* Paints the line after the article's last: where Space goes next. */
+static void
+article_draw_end(Reader *r, int y)
+{
+	const Article *next = issue_article(r->issue, r->place.article + 1);
+	char *text;
+
+	if (next != NULL)
+		text = xasprintf("— end · Space: %s %s —", next->id, next->title);
+	else
+		text = xstrdup("— end of the issue —");
+	paint_cut(y, r->geometry.text_x, r->geometry.text_width, text, terminal_attr(ROLE_FRAME));
+	free(text);
+}
+
+/* Paints the article pane. */
+void
+article_draw(Reader *r)
+{
+	const Region *region = &r->geometry.article;
+	PaintMark marks[64];
+	int row;
+
+	if (region->width <= 0 || region->height <= 0 || r->layout == NULL)
+		return;
+	for (row = 0; row < region->height; row++) {
+		size_t i = r->top + (size_t)row;
+		const ArticleLine *l = article_layout_line(r->layout, i);
+		int y = region->y + row;
+
+		paint_blank(y, region->x, region->width, terminal_attr(ROLE_TEXT));
+		if (l == NULL) {
+			if (i == article_layout_count(r->layout))
+				article_draw_end(r, y);
+			continue;
+		}
+		paint_marked(y, r->geometry.text_x, r->geometry.text_width, l->base + l->start,
+		    l->end - l->start, terminal_attr(article_role(l->kind)), marks,
+		    article_line_marks(r, l, marks, sizeof marks / sizeof marks[0]));
+	}
+}
+
+/* Opens the next or previous article at its top (a jump). */
+static void
+article_step(Reader *r, int forward)
+{
+	size_t n = issue_article_count(r->issue);
+
+	if (forward && r->place.article + 1 >= n) {
+		status_message(r, "This is the last article.");
+		return;
+	}
+	if (!forward && r->place.article == 0) {
+		status_message(r, "This is the first article.");
+		return;
+	}
+	marks_jump(r, forward ? r->place.article + 1 : r->place.article - 1, 0);
+}
+
+/* Acts on a key's action while the article has the focus. */
+void
+article_action(Reader *r, Action action)
+{
+	long page = article_height(r) > 2 ? article_height(r) - 1 : 1;
+
+	if (r->layout == NULL)
+		return;
+	switch (action) {
+	case ACTION_LINE_DOWN:
+		article_scroll(r, 1);
+		break;
+	case ACTION_LINE_UP:
+		article_scroll(r, -1);
+		break;
+	case ACTION_PAGE_DOWN_ON:
+		if (r->top >= article_max_top(r) &&
+		    r->place.article + 1 < issue_article_count(r->issue)) {
+			article_open(r, r->place.article + 1, 0);
+			break;
+		}
+		article_scroll(r, page);
+		break;
+	case ACTION_PAGE_DOWN:
+		article_scroll(r, page);
+		break;
+	case ACTION_PAGE_UP:
+		article_scroll(r, -page);
+		break;
+	case ACTION_HALF_DOWN:
+		article_scroll(r, (page + 1) / 2);
+		break;
+	case ACTION_HALF_UP:
+		article_scroll(r, -(page + 1) / 2);
+		break;
+	case ACTION_TOP:
+		if (r->top != 0)
+			marks_jump(r, r->place.article, 0);
+		break;
+	case ACTION_END:
+		if (r->top != article_max_top(r))
+			marks_jump(r, r->place.article,
+			    article_layout_line(r->layout, article_max_top(r))->offset);
+		break;
+	case ACTION_NEXT_ARTICLE:
+		article_step(r, 1);
+		break;
+	case ACTION_PREVIOUS_ARTICLE:
+		article_step(r, 0);
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,86 @@
+/* The key table: every binding of the reader, in the order the help
+ * screen lists them. Keys and help come from here only. */
+#include "config.h"
+
+#include <curses.h>
+
+#include "keys.h"
+
+#define F(code) KEYS_FUNCTION(code)
+
+static const Binding bindings[] = {
+	{ KEYS_READING, ACTION_LINE_DOWN, { 'j', F(KEY_DOWN) }, "j  Down", "line down (contents: next entry)" },
+	{ KEYS_READING, ACTION_LINE_UP, { 'k', F(KEY_UP) }, "k  Up", "line up (contents: previous entry)" },
+	{ KEYS_READING, ACTION_PAGE_DOWN_ON, { ' ' }, "Space",
+	    "page down; at an article's end, on into the next" },
+	{ KEYS_READING, ACTION_PAGE_DOWN, { 'f', F(KEY_NPAGE) }, "f  PgDn", "page down" },
+	{ KEYS_READING, ACTION_PAGE_UP, { 'b', F(KEY_PPAGE) }, "b  PgUp", "page up" },
+	{ KEYS_READING, ACTION_HALF_DOWN, { 'd' }, "d", "half a page down" },
+	{ KEYS_READING, ACTION_HALF_UP, { 'u' }, "u", "half a page up" },
+	{ KEYS_READING, ACTION_TOP, { 'g', F(KEY_HOME) }, "g  Home", "top of the article" },
+	{ KEYS_READING, ACTION_END, { 'G', F(KEY_END) }, "G  End", "end of the article" },
+	{ KEYS_READING, ACTION_NEXT_ARTICLE, { ']' }, "]", "next article" },
+	{ KEYS_READING, ACTION_PREVIOUS_ARTICLE, { '[' }, "[", "previous article" },
+	{ KEYS_READING, ACTION_FOCUS, { '\t' }, "Tab", "switch between contents and article" },
+	{ KEYS_READING, ACTION_TOGGLE_CONTENTS, { 't' }, "t", "show or hide the contents" },
+	{ KEYS_READING, ACTION_OPEN, { '\r', '\n', F(KEY_ENTER) }, "Enter",
+	    "open the selected entry" },
+	{ KEYS_READING, ACTION_GOTO_PAGE, { ':' }, ":N Enter", "go to printed page N" },
+	{ KEYS_READING, ACTION_SEARCH, { '/' }, "/",
+	    "search the whole issue; results update as you type" },
+	{ KEYS_READING, ACTION_NEXT_HIT, { 'n' }, "n", "next hit, across articles in result order" },
+	{ KEYS_READING, ACTION_PREVIOUS_HIT, { 'N' }, "N", "previous hit" },
+	{ KEYS_READING, ACTION_MARK_SET, { 'm' }, "m x", "set mark x (a letter or a digit)" },
+	{ KEYS_READING, ACTION_MARK_JUMP, { '\'' }, "' x", "jump to mark x" },
+	{ KEYS_READING, ACTION_NONE, { 0 }, "''", "back to where you were before the last jump" },
+	{ KEYS_READING, ACTION_BACK, { F(KEY_BACKSPACE), 0x7f, KEYS_CTRL('H') }, "Backspace",
+	    "back (history of jumps)" },
+	{ KEYS_READING, ACTION_HELP, { 'h', F(KEY_F(1)) }, "h  F1", "this help" },
+	{ KEYS_READING, ACTION_ESCAPE, { KEYS_ESCAPE }, "Esc",
+	    "close the help or a prompt; clear the highlighted hits" },
+	{ KEYS_READING, ACTION_REDRAW, { KEYS_CTRL('L') }, "Ctrl-L", "redraw the screen" },
+	{ KEYS_READING, ACTION_QUIT, { 'q' }, "q", "quit, remembering the place" },
+
+	{ KEYS_BAR, ACTION_BAR_NEXT, { F(KEY_DOWN), KEYS_CTRL('N') }, "Down  Ctrl-N", "next result" },
+	{ KEYS_BAR, ACTION_BAR_PREVIOUS, { F(KEY_UP), KEYS_CTRL('P') }, "Up  Ctrl-P",
+	    "previous result" },
+	{ KEYS_BAR, ACTION_BAR_PAGE_DOWN, { F(KEY_NPAGE) }, "PgDn", "results: page down" },
+	{ KEYS_BAR, ACTION_BAR_PAGE_UP, { F(KEY_PPAGE) }, "PgUp", "results: page up" },
+	{ KEYS_BAR, ACTION_BAR_OPEN, { '\r', '\n', F(KEY_ENTER) }, "Enter",
+	    "open the selected hit, every hit highlighted (prompt: go)" },
+	{ KEYS_BAR, ACTION_BAR_DELETE, { F(KEY_BACKSPACE), 0x7f, KEYS_CTRL('H') }, "Backspace",
+	    "delete a character" },
+	{ KEYS_BAR, ACTION_BAR_CLEAR, { KEYS_CTRL('U') }, "Ctrl-U", "clear the query" },
+	{ KEYS_BAR, ACTION_BAR_CLOSE, { KEYS_ESCAPE, KEYS_CTRL('G') }, "Esc",
+	    "close the bar, keeping the place" },
+};
+
+/* Returns the action bound to key in context, or ACTION_NONE. */
+Action
+keys_action(KeysContext context, int key)
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+		if (bindings[i].context != context)
+			continue;
+		for (k = 0; k < KEYS_MAX && bindings[i].keys[k] != 0; k++)
+			if (bindings[i].keys[k] == key)
+				return bindings[i].action;
+	}
+	return ACTION_NONE;
+}
+
+/* Returns the number of bindings. */
+size_t
+keys_count(void)
+{
+	return sizeof bindings / sizeof bindings[0];
+}
+
+/* Returns binding i (static, never freed), or NULL past the end. */
+const Binding *
+keys_binding(size_t i)
+{
+	return i < keys_count() ? &bindings[i] : NULL;
+}

@@ -1,0 +1,356 @@
+/* The interactive reader: starts the terminal, restores the place, runs
+ * the loop that reads a key, hands it to the view that has it and paints
+ * what changed; saves the place on the way out, whatever the way. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paths.h"
+#include "reader.h"
+#include "terminal.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* Returns the key the state of an issue is kept under (its file's real
+ * path when it has one); the caller frees it. */
+static char *
+reader_state_key(const Issue *issue)
+{
+	char *real = realpath(issue_name(issue), NULL);
+	char *key;
+
+	if (real == NULL)
+		return xstrdup(issue_name(issue));
+	key = xstrdup(real);
+	free(real);
+	return key;
+}
+
+/* Opens the state and takes the saved place, if any; notices go to *notice. */
+static void
+reader_restore(Reader *r, char **notice)
+{
+	char *dir = paths_state_dir(), *key = reader_state_key(r->issue);
+	const StatePlace *p;
+	const Article *a;
+
+	r->state = state_open(dir, key, notice);
+	free(dir);
+	free(key);
+	r->place = (Place){ 0, 0 };
+	r->focus = FOCUS_CONTENTS;
+	p = state_place(r->state);
+	if (p != NULL && (a = issue_find_article(r->issue, p->article)) != NULL) {
+		r->place.article = a->index;
+		r->place.offset = p->offset <= a->text_length ? p->offset : a->text_length;
+		r->focus = FOCUS_ARTICLE;
+	}
+}
+
+/* Writes the place and the marks; returns 0 or -1 with *cause. */
+static int
+reader_save(Reader *r, char **cause)
+{
+	const Article *a = issue_article(r->issue, r->place.article);
+
+	if (a != NULL)
+		state_set_place(r->state, a->id, r->place.offset);
+	return state_save(r->state, cause);
+}
+
+/* Joins the notices to show on the first screen; the caller frees it. */
+static char *
+reader_notices(const char *first, const char *second)
+{
+	if (first != NULL && second != NULL)
+		return xasprintf("%s; %s", first, second);
+	if (first != NULL)
+		return xstrdup(first);
+	return second != NULL ? xstrdup(second) : NULL;
+}
+
+/* Takes the new window size: new geometry, the same text at the top. */
+static void
+reader_resize(Reader *r)
+{
+	panes_update(r);
+	article_relayout(r);
+	contents_follow(r);
+	r->dirty |= DIRTY_ALL;
+}
+
+/* Switches the focus between contents and article. */
+static void
+reader_switch_focus(Reader *r)
+{
+	r->focus = r->focus == FOCUS_CONTENTS ? FOCUS_ARTICLE : FOCUS_CONTENTS;
+	if (r->focus == FOCUS_CONTENTS)
+		r->show_contents = 1;
+	if (r->focus == FOCUS_CONTENTS)
+		contents_follow(r);
+	panes_update(r);
+	article_relayout(r);
+	r->dirty |= DIRTY_ALL;
+}
+
+/* Shows or hides the contents (narrow screens: switches the pane). */
+static void
+reader_toggle_contents(Reader *r)
+{
+	if (r->geometry.narrow) {
+		reader_switch_focus(r);
+		return;
+	}
+	r->show_contents = !r->show_contents;
+	r->focus = r->show_contents ? FOCUS_CONTENTS : FOCUS_ARTICLE;
+	if (r->focus == FOCUS_CONTENTS)
+		contents_follow(r);
+	panes_update(r);
+	article_relayout(r);
+	r->dirty |= DIRTY_ALL;
+}
+
+/* Handles a key while reading (no bar, prompt or help open). */
+static void
+reader_reading_key(Reader *r, int key)
+{
+	Action action = keys_action(KEYS_READING, key);
+
+	if (r->geometry.too_small && action != ACTION_QUIT && action != ACTION_REDRAW)
+		return;
+	switch (action) {
+	case ACTION_QUIT:
+		r->quit = 1;
+		break;
+	case ACTION_HELP:
+		r->mode = MODE_HELP;
+		r->help_top = 0;
+		r->dirty |= DIRTY_ALL;
+		break;
+	case ACTION_SEARCH:
+		search_open(r);
+		break;
+	case ACTION_GOTO_PAGE:
+		prompt_open(r);
+		break;
+	case ACTION_MARK_SET:
+	case ACTION_MARK_JUMP:
+		r->mode = action == ACTION_MARK_SET ? MODE_MARK_SET : MODE_MARK_JUMP;
+		panes_update(r);
+		article_relayout(r);
+		r->dirty |= DIRTY_ALL;
+		break;
+	case ACTION_BACK:
+		marks_back(r);
+		break;
+	case ACTION_NEXT_HIT:
+	case ACTION_PREVIOUS_HIT:
+		search_step(r, action == ACTION_NEXT_HIT);
+		break;
+	case ACTION_FOCUS:
+		reader_switch_focus(r);
+		break;
+	case ACTION_TOGGLE_CONTENTS:
+		reader_toggle_contents(r);
+		break;
+	case ACTION_ESCAPE:
+		if (r->hits_query != NULL) {
+			search_clear_hits(r);
+			status_message(r, "Highlights cleared.");
+		}
+		break;
+	case ACTION_REDRAW:
+		clearok(curscr, TRUE);
+		r->dirty |= DIRTY_ALL;
+		break;
+	case ACTION_NEXT_ARTICLE:
+	case ACTION_PREVIOUS_ARTICLE:
+		article_action(r, action);
+		break;
+	case ACTION_NONE:
+		if (key >= 0x20 && key < 0x7f)
+			status_message(r, "No command on %c: h shows the keys.", key);
+		break;
+	default:
+		if (r->focus == FOCUS_CONTENTS && r->geometry.contents.width > 0)
+			contents_action(r, action);
+		else
+			article_action(r, action);
+		break;
+	}
+}
+
+/* Hands a key to whatever has it. */
+static void
+reader_key(Reader *r, int key)
+{
+	if (r->message != NULL) {
+		free(r->message);
+		r->message = NULL;
+		r->dirty |= DIRTY_STATUS;
+	}
+	switch (r->mode) {
+	case MODE_SEARCH:
+		search_key(r, key);
+		break;
+	case MODE_PAGE_PROMPT:
+		prompt_key(r, key);
+		break;
+	case MODE_MARK_SET:
+	case MODE_MARK_JUMP:
+		marks_key(r, key);
+		break;
+	case MODE_HELP:
+		help_key(r, key);
+		break;
+	default:
+		reader_reading_key(r, key);
+		break;
+	}
+}
+
+/* Paints what changed into stdscr; curses sends the difference when the
+ * loop next waits for a key. */
+static void
+reader_draw(Reader *r)
+{
+	if (r->dirty == 0)
+		return;
+	if (r->geometry.too_small) {
+		panes_draw_too_small();
+		terminal_cursor(-1, 0);
+		r->dirty = 0;
+		return;
+	}
+	r->cursor_y = -1;
+	if ((r->dirty & DIRTY_ALL) == DIRTY_ALL)
+		werase(stdscr);
+	if (r->mode == MODE_HELP) {
+		help_draw(r);
+	} else {
+		if (r->dirty & DIRTY_CONTENTS)
+			contents_draw(r);
+		if (r->dirty & DIRTY_ARTICLE)
+			article_draw(r);
+		if (r->dirty & DIRTY_FRAME)
+			panes_draw_frame(r);
+	}
+	if (r->mode == MODE_SEARCH)
+		search_draw(r);
+	else if (r->geometry.bar_y >= 0)
+		prompt_draw(r);
+	status_draw(r);
+	terminal_cursor(r->cursor_y, r->cursor_x);
+	r->dirty = 0;
+}
+
+/* Frees what the reader holds (not the index). */
+static void
+reader_free(Reader *r)
+{
+	search_free(r);
+	contents_free(r);
+	article_layout_free(r->layout);
+	buffer_free(&r->prompt);
+	free(r->history);
+	free(r->message);
+	state_free(r->state);
+}
+
+/* Acts on a signal; returns non-zero when the reader must stop. */
+static int
+reader_signal(Reader *r, TerminalSignal sig)
+{
+	char *cause = NULL;
+
+	switch (sig) {
+	case TERMINAL_QUIT:
+		return 1;
+	case TERMINAL_SUSPEND:
+		if (reader_save(r, &cause) != 0)
+			free(cause);
+		terminal_suspend();
+		reader_resize(r);
+		break;
+	case TERMINAL_CONTINUED:
+		clearok(curscr, TRUE);
+		reader_resize(r);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Reads keys until the user quits, a signal ends it or the terminal goes. */
+static void
+reader_loop(Reader *r)
+{
+	TerminalSignal sig;
+	int key;
+
+	for (;;) {
+		while ((sig = terminal_take_signal()) != TERMINAL_NO_SIGNAL)
+			if (reader_signal(r, sig))
+				return;
+		reader_draw(r);
+		key = terminal_read_key();
+		if (key < 0)
+			return;
+		if (key == 0)
+			continue;
+		if (key == KEYS_FUNCTION(KEY_RESIZE)) {
+			reader_resize(r);
+			continue;
+		}
+		reader_key(r, key);
+		if (r->quit)
+			return;
+	}
+}
+
+/* Runs the reader. */
+int
+reader_run(Index *index, const char *notice, char **cause)
+{
+	Reader r;
+	char *state_notice = NULL, *save_cause = NULL;
+
+	memset(&r, 0, sizeof r);
+	r.index = index;
+	r.issue = index_issue(index);
+	r.current_hit = SIZE_MAX;
+	r.cursor_y = -1;
+	if (r.issue == NULL || issue_article_count(r.issue) == 0) {
+		*cause = xstrdup("the issue holds no article to read");
+		return -1;
+	}
+	if (terminal_check_locale(cause) != 0)
+		return -1;
+	reader_restore(&r, &state_notice);
+	contents_init(&r);
+	if (terminal_start(cause) != 0) {
+		free(state_notice);
+		reader_free(&r);
+		return -1;
+	}
+	r.message = reader_notices(notice, state_notice);
+	free(state_notice);
+	r.show_contents = 1;
+	panes_update(&r);
+	article_open(&r, r.place.article, r.place.offset);
+	r.dirty = DIRTY_ALL;
+	reader_loop(&r);
+	if (reader_save(&r, &save_cause) != 0) {
+		terminal_stop();
+		fprintf(stderr, "shuzhi: the place is not remembered: %s\n", save_cause);
+		free(save_cause);
+	} else
+		terminal_stop();
+	reader_free(&r);
+	return 0;
+}

@@ -1,0 +1,426 @@
+/* The search bar: the query typed at the bottom, results (article, page,
+ * snippet with the hit marked) updated on each key; Enter opens a hit
+ * with every hit of the article highlighted, n and N walk the hits across
+ * articles in the results' order. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "layout.h"
+#include "paint.h"
+#include "terminal.h"
+#include "view.h"
+#include "xalloc.h"
+
+#define SEARCH_LIMIT		200	/* results kept: every article of an issue */
+#define SEARCH_QUERY_MAX	256	/* bytes */
+#define SEARCH_CONTEXT		2	/* lines shown above a hit */
+
+/* Runs the query typed so far and shows its results. */
+static void
+search_refresh(Reader *r)
+{
+	char *cause = NULL;
+
+	search_results_free(r->results);
+	r->results = NULL;
+	r->selected = 0;
+	r->results_top = 0;
+	r->dirty |= DIRTY_BAR;
+	if (r->query.len == 0)
+		return;
+	if (search_run(r->index, r->query.data, SEARCH_LIMIT, &r->results, &cause) != 0) {
+		status_message(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
+		free(cause);
+		r->results = NULL;
+	}
+}
+
+/* Opens the search bar. */
+void
+search_open(Reader *r)
+{
+	r->mode = MODE_SEARCH;
+	buffer_clear(&r->query);
+	buffer_append(&r->query, "", 0);
+	search_results_free(r->results);
+	r->results = NULL;
+	r->selected = 0;
+	r->results_top = 0;
+	panes_update(r);
+	article_relayout(r);
+	r->dirty |= DIRTY_ALL;
+}
+
+/* Closes the bar, keeping the place. */
+static void
+search_close(Reader *r)
+{
+	r->mode = MODE_READING;
+	search_results_free(r->results);
+	r->results = NULL;
+	panes_update(r);
+	article_relayout(r);
+	r->dirty |= DIRTY_ALL;
+}
+
+/* Frees the highlighted search. */
+void
+search_clear_hits(Reader *r)
+{
+	free(r->hits_query);
+	r->hits_query = NULL;
+	search_results_free(r->hits_results);
+	r->hits_results = NULL;
+	free(r->hits);
+	r->hits = NULL;
+	r->nhits = 0;
+	r->current_hit = SIZE_MAX;
+	r->dirty |= DIRTY_ARTICLE;
+}
+
+/* Frees everything the search holds. */
+void
+search_free(Reader *r)
+{
+	search_clear_hits(r);
+	search_results_free(r->results);
+	r->results = NULL;
+	buffer_free(&r->query);
+}
+
+/* Finds the hits of the highlighted search in the open article. */
+void
+search_article_changed(Reader *r)
+{
+	size_t i;
+
+	if (r->hits_query == NULL)
+		return;
+	if (r->hits == NULL || r->hits_article != r->place.article) {
+		free(r->hits);
+		r->hits = NULL;
+		r->nhits = search_article_hits(r->index, r->hits_query, r->place.article, &r->hits);
+		r->hits_article = r->place.article;
+		r->current_hit = SIZE_MAX;
+		r->dirty |= DIRTY_ARTICLE;
+	}
+	for (i = 0; r->hits_results != NULL && i < r->hits_results->count; i++)
+		if (r->hits_results->items[i].article_index == r->place.article)
+			r->hits_result = i;
+}
+
+/* Makes hit k of the open article the current one and shows it; a jump
+ * when it is not on the screen. */
+static void
+search_show_hit(Reader *r, size_t k)
+{
+	size_t offset = r->hits[k].start;
+
+	r->current_hit = k;
+	if (!article_line_visible(r, offset)) {
+		marks_jump(r, r->place.article, offset);
+		article_show(r, offset, SEARCH_CONTEXT);
+	}
+	status_message(r, "Hit %zu of %zu in %s (result %zu of %zu)", k + 1, r->nhits,
+	    issue_article(r->issue, r->place.article)->id, r->hits_result + 1,
+	    r->hits_results != NULL ? r->hits_results->count : 0);
+	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
+}
+
+/* Opens result i of the highlighted search at its first or last hit. */
+static void
+search_open_result(Reader *r, size_t i, int first)
+{
+	const SearchResult *res = &r->hits_results->items[i];
+	size_t k;
+
+	r->hits_result = i;
+	if (res->article_index != r->place.article)
+		marks_jump(r, res->article_index, res->offset);
+	search_article_changed(r);
+	r->hits_result = i;
+	if (r->nhits == 0) {
+		article_show(r, res->offset, SEARCH_CONTEXT);
+		return;
+	}
+	k = first ? 0 : r->nhits - 1;
+	if (first)
+		for (k = 0; k + 1 < r->nhits && r->hits[k].start < res->offset; k++)
+			continue;
+	r->current_hit = SIZE_MAX;
+	article_show(r, r->hits[k].start, SEARCH_CONTEXT);
+	search_show_hit(r, k);
+}
+
+/* Opens the selected result: the bar closes, its search is highlighted. */
+static void
+search_enter(Reader *r)
+{
+	if (r->results == NULL || r->results->count == 0) {
+		status_message(r, r->query.len ? "Nothing found." : "Type what to search for.");
+		return;
+	}
+	search_clear_hits(r);
+	r->hits_query = xstrdup(r->query.data);
+	r->hits_results = r->results;
+	r->results = NULL;
+	r->mode = MODE_READING;
+	r->focus = FOCUS_ARTICLE;
+	panes_update(r);
+	article_relayout(r);
+	search_open_result(r, r->selected, 1);
+	r->dirty |= DIRTY_ALL;
+}
+
+/* Finds the next (or previous) hit from the current one, or from the top
+ * of the screen; returns its index or SIZE_MAX. */
+static size_t
+search_next_in_article(const Reader *r, int forward)
+{
+	size_t k, from;
+
+	if (r->nhits == 0)
+		return SIZE_MAX;
+	if (r->current_hit != SIZE_MAX) {
+		if (forward)
+			return r->current_hit + 1 < r->nhits ? r->current_hit + 1 : SIZE_MAX;
+		return r->current_hit > 0 ? r->current_hit - 1 : SIZE_MAX;
+	}
+	from = r->place.offset;
+	if (forward) {
+		for (k = 0; k < r->nhits; k++)
+			if (r->hits[k].start >= from)
+				return k;
+		return SIZE_MAX;
+	}
+	for (k = r->nhits; k > 0; k--)
+		if (r->hits[k - 1].start < from)
+			return k - 1;
+	return SIZE_MAX;
+}
+
+/* Walks to the next (or previous) hit: in the article, then on to the
+ * next result's article, wrapping around the results. */
+void
+search_step(Reader *r, int forward)
+{
+	size_t k, count, i;
+
+	if (r->hits_query == NULL || r->hits_results == NULL) {
+		status_message(r, "No search yet: / searches the issue.");
+		return;
+	}
+	count = r->hits_results->count;
+	if (count == 0) {
+		status_message(r, "Nothing found.");
+		return;
+	}
+	search_article_changed(r);
+	k = search_next_in_article(r, forward);
+	if (k != SIZE_MAX) {
+		search_show_hit(r, k);
+		return;
+	}
+	i = r->hits_result;
+	if (r->hits_results->items[i].article_index != r->place.article && forward)
+		i = i == 0 ? count - 1 : i - 1;	/* elsewhere: start from the current result */
+	i = forward ? (i + 1) % count : (i + count - 1) % count;
+	search_open_result(r, i, forward);
+	if (forward ? i == 0 : i == count - 1)
+		status_message(r, "Search wrapped around: hit %zu of %zu in %s, result %zu of %zu",
+		    r->current_hit + 1, r->nhits, issue_article(r->issue, r->place.article)->id,
+		    i + 1, count);
+}
+
+/* Removes the last character of the query. */
+static void
+search_delete(Buffer *b)
+{
+	while (b->len > 0) {
+		unsigned char c = (unsigned char)b->data[--b->len];
+
+		if ((c & 0xc0) != 0x80)
+			break;
+	}
+	b->data[b->len] = '\0';
+}
+
+/* Appends a typed character to a line of input (the query or a prompt);
+ * returns 0, or -1 when it is not text. */
+int
+search_type(Buffer *b, int key, size_t max)
+{
+	uint8_t bytes[6];
+	int n;
+
+	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0) || key > 0x10ffff ||
+	    uc_is_general_category((ucs4_t)key, UC_CATEGORY_Cf) ||
+	    uc_is_general_category((ucs4_t)key, UC_CATEGORY_Cs) ||
+	    uc_is_general_category((ucs4_t)key, UC_CATEGORY_Cn))
+		return -1;
+	n = u8_uctomb(bytes, (ucs4_t)key, sizeof bytes);
+	if (n <= 0 || b->len + (size_t)n > max)
+		return -1;
+	buffer_append(b, (const char *)bytes, (size_t)n);
+	return 0;
+}
+
+/* Handles a key while the bar is open. */
+void
+search_key(Reader *r, int key)
+{
+	int height = r->geometry.results.height > 0 ? r->geometry.results.height : 1;
+	size_t count = r->results != NULL ? r->results->count : 0;
+
+	switch (keys_action(KEYS_BAR, key)) {
+	case ACTION_BAR_NEXT:
+		if (r->selected + 1 < count)
+			r->selected++;
+		break;
+	case ACTION_BAR_PREVIOUS:
+		if (r->selected > 0)
+			r->selected--;
+		break;
+	case ACTION_BAR_PAGE_DOWN:
+		r->selected = r->selected + (size_t)height < count ? r->selected + (size_t)height :
+		    (count > 0 ? count - 1 : 0);
+		break;
+	case ACTION_BAR_PAGE_UP:
+		r->selected = r->selected > (size_t)height ? r->selected - (size_t)height : 0;
+		break;
+	case ACTION_BAR_OPEN:
+		search_enter(r);
+		return;
+	case ACTION_BAR_DELETE:
+		if (r->query.len == 0) {
+			search_close(r);
+			return;
+		}
+		search_delete(&r->query);
+		search_refresh(r);
+		break;
+	case ACTION_BAR_CLEAR:
+		buffer_clear(&r->query);
+		buffer_append(&r->query, "", 0);
+		search_refresh(r);
+		break;
+	case ACTION_BAR_CLOSE:
+		search_close(r);
+		return;
+	default:
+		if (search_type(&r->query, key, SEARCH_QUERY_MAX) == 0)
+			search_refresh(r);
+		break;
+	}
+	r->dirty |= DIRTY_BAR;
+}
+
+/* Returns where painting a snippet starts so that its first hit shows in
+ * width columns: a grapheme boundary, 0 when the hit fits from the start. */
+static size_t
+search_snippet_start(const SearchResult *res, int width)
+{
+	size_t hit = res->nmarks > 0 ? res->marks[0].start : 0, start = 0;
+	int before = layout_width(res->snippet, hit);
+
+	while (before > width / 3 && start < hit) {
+		int w;
+		size_t n = layout_grapheme(res->snippet + start, hit - start, &w);
+
+		start += n;
+		before -= w;
+	}
+	return start;
+}
+
+/* Paints one result in a row. */
+static void
+search_draw_result(Reader *r, const SearchResult *res, int y, int selected)
+{
+	attr_t attr = terminal_attr(selected ? ROLE_SELECTED : ROLE_TEXT);
+	PaintMark marks[32];
+	size_t i, n = 0, start, len = strlen(res->snippet);
+	char *head = xasprintf("%-5s p.%-4d", res->article_id, res->page);
+	int x = 1, width = COLS - 2, used;
+
+	paint_blank(y, 0, COLS, attr);
+	used = paint_text(y, x, width, head, strlen(head), attr | A_BOLD);
+	free(head);
+	x += used + 1;
+	width -= used + 1;
+	if (width <= 2)
+		return;
+	start = search_snippet_start(res, width);
+	if (start > 0) {
+		x += paint_text(y, x, 1, "…", strlen("…"), attr);
+		width--;
+	}
+	for (i = 0; i < res->nmarks && n < sizeof marks / sizeof marks[0]; i++) {
+		size_t ms = res->marks[i].start, me = ms + res->marks[i].length;
+
+		if (me <= start || ms >= len)
+			continue;
+		marks[n].start = (ms > start ? ms : start) - start;
+		marks[n].end = (me < len ? me : len) - start;
+		marks[n].attr = terminal_attr(ROLE_HIT);
+		n++;
+	}
+	paint_marked(y, x, width, res->snippet + start, len - start, attr, marks, n);
+}
+
+/* Paints the results and the input line. */
+void
+search_draw(Reader *r)
+{
+	const Region *region = &r->geometry.results;
+	size_t count = r->results != NULL ? r->results->count : 0;
+	char *right;
+	int row, right_width, used;
+
+	if (r->selected < r->results_top)
+		r->results_top = r->selected;
+	if (region->height > 0 && r->selected >= r->results_top + (size_t)region->height)
+		r->results_top = r->selected - (size_t)region->height + 1;
+	for (row = 0; row < region->height; row++) {
+		size_t i = r->results_top + (size_t)row;
+		int y = region->y + row;
+
+		if (i < count) {
+			search_draw_result(r, &r->results->items[i], y, i == r->selected);
+			continue;
+		}
+		paint_blank(y, 0, COLS, terminal_attr(ROLE_TEXT));
+		if (row == 0 && r->query.len == 0)
+			paint_cut(y, 1, COLS - 2, "Type to search: all words must occur; \"a phrase\"; "
+			    "-word excludes; a OR b. Enter opens, Esc closes.", terminal_attr(ROLE_FRAME));
+		else if (row == 0)
+			paint_cut(y, 1, COLS - 2, "Nothing found.", terminal_attr(ROLE_FRAME));
+	}
+	if (r->geometry.bar_y < 0)
+		return;
+	right = count > 0 ? xasprintf(" %zu result%s ", count, count == 1 ? "" : "s") : xstrdup(" ");
+	right_width = layout_width(right, strlen(right));
+	paint_blank(r->geometry.bar_y, 0, COLS, terminal_attr(ROLE_TEXT));
+	paint_text(r->geometry.bar_y, 0, 2, "/ ", 2, terminal_attr(ROLE_KEY));
+	/* The end of a long query stays in view. */
+	{
+		size_t from = 0;
+		int room = COLS - right_width - 4;
+
+		while (room > 0 && layout_width(r->query.data + from, r->query.len - from) > room)
+			from += layout_grapheme(r->query.data + from, r->query.len - from, NULL);
+		used = paint_text(r->geometry.bar_y, 2, room, r->query.data + from,
+		    r->query.len - from, terminal_attr(ROLE_TEXT));
+	}
+	paint_text(r->geometry.bar_y, COLS - right_width, right_width, right, strlen(right),
+	    terminal_attr(ROLE_FRAME));
+	free(right);
+	r->cursor_y = r->geometry.bar_y;
+	r->cursor_x = 2 + used;
+}

@@ -1,0 +1,336 @@
+/* The terminal: locale, curses start and stop, colours, signals, input.
+ * Signal handlers only set flags; the reader's loop acts on them. */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "keys.h"
+#include "terminal.h"
+#include "xalloc.h"
+
+#define TERMINAL_WAIT_MS	1000	/* longest wait for a key before looking at flags */
+#define TERMINAL_ESCDELAY_MS	100	/* how long Esc waits for the rest of a sequence */
+
+static volatile sig_atomic_t quit_signal;
+static volatile sig_atomic_t suspend_signal;
+static volatile sig_atomic_t continue_signal;
+
+static SCREEN	*terminal_screen;
+static attr_t	 terminal_attrs[ROLE_COUNT];
+static int	 terminal_fast_errors;	/* reads that failed at once, in a row */
+
+static const int terminal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
+
+/* Records a signal for the main loop; nothing else is safe here. */
+static void
+terminal_on_signal(int sig)
+{
+	switch (sig) {
+	case SIGTSTP:
+		suspend_signal = 1;
+		break;
+	case SIGCONT:
+		continue_signal = 1;
+		break;
+	default:
+		quit_signal = sig;
+		break;
+	}
+}
+
+/* Installs (or, with handler SIG_DFL, removes) the handler of one signal,
+ * without SA_RESTART so that a waiting read returns to the loop. */
+static void
+terminal_handle(int sig, void (*handler)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(sig, &sa, NULL);
+}
+
+/* Installs or removes every handler. */
+static void
+terminal_handle_all(void (*handler)(int))
+{
+	size_t i;
+
+	for (i = 0; i < sizeof terminal_signals / sizeof terminal_signals[0]; i++)
+		terminal_handle(terminal_signals[i], handler);
+}
+
+/* Restores the terminal from the allocation failure path. */
+static void
+terminal_emergency(void)
+{
+	if (terminal_screen != NULL)
+		endwin();
+}
+
+/* Returns non-zero when the locale's character set is UTF-8. */
+static int
+terminal_locale_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+
+	return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/* Makes sure the locale is UTF-8. */
+int
+terminal_check_locale(char **cause)
+{
+	char *was;
+
+	if (setlocale(LC_CTYPE, "") != NULL && terminal_locale_is_utf8())
+		return 0;
+	was = xstrdup(nl_langinfo(CODESET));
+	if ((setlocale(LC_CTYPE, "C.UTF-8") != NULL || setlocale(LC_CTYPE, "C.utf8") != NULL) &&
+	    terminal_locale_is_utf8()) {
+		free(was);
+		return 0;
+	}
+	*cause = xasprintf("the reader needs a UTF-8 locale, and this one is %s with no "
+	    "C.UTF-8 to fall back on: set LANG to a UTF-8 locale, or print with --toc "
+	    "or --article=ID", was);
+	free(was);
+	return -1;
+}
+
+/* Sets the attributes of each role: plain attributes, plus colours over
+ * the terminal's own background when there are colours and NO_COLOR is
+ * not set. */
+static void
+terminal_setup_attrs(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	short fg = -1, bg = -1;
+
+	terminal_attrs[ROLE_TEXT] = A_NORMAL;
+	terminal_attrs[ROLE_TITLE] = A_BOLD;
+	terminal_attrs[ROLE_SOURCE] = A_DIM;
+	terminal_attrs[ROLE_HEADING] = A_BOLD;
+	terminal_attrs[ROLE_HIT] = A_REVERSE;
+	terminal_attrs[ROLE_HIT_CURRENT] = A_REVERSE | A_BOLD | A_UNDERLINE;
+	terminal_attrs[ROLE_STATUS] = A_REVERSE;
+	terminal_attrs[ROLE_SELECTED] = A_REVERSE;
+	terminal_attrs[ROLE_OPEN_ENTRY] = A_BOLD;
+	terminal_attrs[ROLE_SECTION] = A_BOLD;
+	terminal_attrs[ROLE_FRAME] = A_NORMAL;
+	terminal_attrs[ROLE_MESSAGE] = A_BOLD;
+	terminal_attrs[ROLE_KEY] = A_BOLD;
+	if ((no_color != NULL && no_color[0] != '\0') || !has_colors())
+		return;
+	if (start_color() != OK || COLORS < 8 || COLOR_PAIRS < 8)
+		return;
+	if (use_default_colors() != OK) {
+		fg = COLOR_WHITE;
+		bg = COLOR_BLACK;
+	}
+	init_pair(1, COLOR_CYAN, bg);
+	init_pair(2, COLOR_GREEN, bg);
+	init_pair(3, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(4, COLOR_MAGENTA, bg);
+	init_pair(5, COLOR_YELLOW, bg);
+	init_pair(6, fg, bg);
+	terminal_attrs[ROLE_TITLE] = A_BOLD | COLOR_PAIR(1);
+	terminal_attrs[ROLE_HEADING] = A_BOLD | COLOR_PAIR(2);
+	terminal_attrs[ROLE_SOURCE] = COLOR_PAIR(4);
+	terminal_attrs[ROLE_HIT] = COLOR_PAIR(3);
+	terminal_attrs[ROLE_HIT_CURRENT] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
+	terminal_attrs[ROLE_SECTION] = A_BOLD | COLOR_PAIR(5);
+	terminal_attrs[ROLE_FRAME] = COLOR_PAIR(1);
+	terminal_attrs[ROLE_KEY] = A_BOLD | COLOR_PAIR(1);
+	terminal_attrs[ROLE_TEXT] = fg == -1 ? A_NORMAL : COLOR_PAIR(6);
+}
+
+/* Returns a one-line reason why the terminal cannot run the reader
+ * (caller frees), or NULL when it can. */
+static char *
+terminal_unusable(void)
+{
+	const char *term = getenv("TERM");
+	const char *advice = "print with --toc, --article=ID, --page=N or --search=QUERY";
+	char *cup;
+	int err = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return xasprintf("not a terminal: %s", advice);
+	if (term == NULL || term[0] == '\0')
+		return xasprintf("TERM is not set, so the reader cannot draw: %s", advice);
+	if (strcmp(term, "dumb") == 0)
+		return xasprintf("TERM=dumb cannot show the reader: %s", advice);
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return xasprintf("TERM=%s: unknown terminal type: %s", term, advice);
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1 || tigetflag("hc") > 0) {
+		del_curterm(cur_term);
+		return xasprintf("TERM=%s cannot move the cursor, so the reader cannot draw: %s",
+		    term, advice);
+	}
+	del_curterm(cur_term);
+	return NULL;
+}
+
+/* Starts curses. */
+int
+terminal_start(char **cause)
+{
+	char *why = terminal_unusable();
+
+	if (why != NULL) {
+		*cause = why;
+		return -1;
+	}
+	quit_signal = suspend_signal = continue_signal = 0;
+	terminal_handle_all(terminal_on_signal);
+	terminal_screen = newterm(NULL, stdout, stdin);
+	if (terminal_screen == NULL) {
+		terminal_handle_all(SIG_DFL);
+		*cause = xasprintf("TERM=%s: curses cannot start on this terminal", getenv("TERM"));
+		return -1;
+	}
+	set_term(terminal_screen);
+	xalloc_set_fatal_hook(terminal_emergency);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	wtimeout(stdscr, TERMINAL_WAIT_MS);
+	set_escdelay(TERMINAL_ESCDELAY_MS);
+	mousemask(0, NULL);
+	curs_set(0);
+	terminal_setup_attrs();
+	terminal_fast_errors = 0;
+	return 0;
+}
+
+/* Restores the terminal. */
+void
+terminal_stop(void)
+{
+	if (terminal_screen == NULL)
+		return;
+	curs_set(1);
+	endwin();
+	delscreen(terminal_screen);
+	terminal_screen = NULL;
+	xalloc_set_fatal_hook(NULL);
+	terminal_handle_all(SIG_DFL);
+}
+
+/* Returns the attributes of a role. */
+attr_t
+terminal_attr(Role role)
+{
+	return terminal_attrs[role];
+}
+
+/* Returns and clears the most pressing pending signal. */
+TerminalSignal
+terminal_take_signal(void)
+{
+	if (quit_signal != 0)
+		return TERMINAL_QUIT;
+	if (suspend_signal) {
+		suspend_signal = 0;
+		return TERMINAL_SUSPEND;
+	}
+	if (continue_signal) {
+		continue_signal = 0;
+		return TERMINAL_CONTINUED;
+	}
+	return TERMINAL_NO_SIGNAL;
+}
+
+/* Stops the process with the terminal restored; resumes the screen. */
+void
+terminal_suspend(void)
+{
+	sigset_t set;
+
+	endwin();
+	terminal_handle(SIGTSTP, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGTSTP);
+	/* Continued: take the screen back. */
+	terminal_handle(SIGTSTP, terminal_on_signal);
+	continue_signal = 0;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}
+
+/* Returns a monotonic time in milliseconds. */
+static long long
+terminal_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Returns non-zero when the terminal has hung up or closed. */
+static int
+terminal_gone(void)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return 1;
+	/* Reads that fail at once again and again: the terminal is gone even
+	 * if poll cannot tell. */
+	return ++terminal_fast_errors >= 50;
+}
+
+/* Waits for a key. */
+int
+terminal_read_key(void)
+{
+	long long started = terminal_now_ms();
+	wint_t wc = 0;
+	int rc;
+
+	rc = wget_wch(stdscr, &wc);
+	if (rc == ERR) {
+		if (quit_signal != 0 || suspend_signal || continue_signal)
+			return 0;
+		if (terminal_now_ms() - started < TERMINAL_WAIT_MS / 2 && terminal_gone())
+			return -1;
+		if (terminal_now_ms() - started >= TERMINAL_WAIT_MS / 2)
+			terminal_fast_errors = 0;
+		return 0;
+	}
+	terminal_fast_errors = 0;
+	if (rc == KEY_CODE_YES)
+		return KEYS_FUNCTION((int)wc);
+	return (int)wc;
+}
+
+/* Shows the cursor at y, x, or hides it. */
+void
+terminal_cursor(int y, int x)
+{
+	if (y < 0) {
+		curs_set(0);
+		wmove(stdscr, LINES - 1, COLS - 1);
+		return;
+	}
+	curs_set(1);
+	wmove(stdscr, y, x);
+}

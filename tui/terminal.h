@@ -1,0 +1,64 @@
+/* The terminal: locale, curses start and stop, colours, signals, input.
+ * The only file that starts or ends curses; the views paint into stdscr. */
+#ifndef SHUZHI_TERMINAL_H
+#define SHUZHI_TERMINAL_H
+
+#include <curses.h>
+
+/* What text is painted as; terminal_attr() gives the attributes. */
+typedef enum Role {
+	ROLE_TEXT,
+	ROLE_TITLE,
+	ROLE_SOURCE,
+	ROLE_HEADING,
+	ROLE_HIT,
+	ROLE_HIT_CURRENT,
+	ROLE_STATUS,
+	ROLE_SELECTED,
+	ROLE_OPEN_ENTRY,
+	ROLE_SECTION,
+	ROLE_FRAME,
+	ROLE_MESSAGE,
+	ROLE_KEY,
+	ROLE_COUNT
+} Role;
+
+/* Signals the main loop acts on (terminal_take_signal). */
+typedef enum TerminalSignal {
+	TERMINAL_NO_SIGNAL,
+	TERMINAL_QUIT,		/* SIGINT, SIGTERM, SIGHUP: save and leave */
+	TERMINAL_SUSPEND,	/* SIGTSTP */
+	TERMINAL_CONTINUED,	/* SIGCONT: repaint everything */
+} TerminalSignal;
+
+/* Makes sure the locale is UTF-8, trying C.UTF-8 when it is not.
+ * Returns 0, or -1 with *cause (caller frees). */
+int terminal_check_locale(char **cause);
+
+/* Starts curses on stdin/stdout: signal flags, colours (none when NO_COLOR
+ * is set), no mouse. Returns 0, or -1 with *cause (caller frees) when
+ * there is no terminal or it cannot address the screen (TERM=dumb). */
+int terminal_start(char **cause);
+
+/* Restores the terminal; safe to call twice or after a failed start. */
+void terminal_stop(void);
+
+/* Returns the attributes (colour pair included) of a role. */
+attr_t terminal_attr(Role role);
+
+/* Returns the pending signal, oldest need first, and clears it. */
+TerminalSignal terminal_take_signal(void);
+
+/* Stops the process as SIGTSTP asked, with the terminal restored, and
+ * takes the screen back when continued. */
+void terminal_suspend(void);
+
+/* Waits for a key (see keys.h for the encoding). Returns the key, 0 when
+ * the wait ended without one (a signal, a timeout), KEYS_FUNCTION(KEY_RESIZE)
+ * after a resize, or -1 when the terminal is gone. */
+int terminal_read_key(void);
+
+/* Shows the cursor at y, x of stdscr, or hides it when y < 0. */
+void terminal_cursor(int y, int x);
+
+#endif

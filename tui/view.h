@@ -1,0 +1,183 @@
+/* The reader's shared state and the functions of its views. Each view
+ * (contents, article, status line, search bar, page prompt, help) has a
+ * draw function that paints its region of stdscr and handlers for the
+ * actions it takes; reader.c owns the loop and dispatches to them. */
+#ifndef SHUZHI_VIEW_H
+#define SHUZHI_VIEW_H
+
+#include <stddef.h>
+
+#include "buffer.h"
+#include "index.h"
+#include "issue.h"
+#include "keys.h"
+#include "layout.h"
+#include "search.h"
+#include "state.h"
+
+/* Regions of the screen that need painting. */
+enum {
+	DIRTY_CONTENTS = 1,
+	DIRTY_ARTICLE = 2,
+	DIRTY_STATUS = 4,
+	DIRTY_BAR = 8,
+	DIRTY_FRAME = 16,
+	DIRTY_ALL = 31,
+};
+
+typedef enum Focus {
+	FOCUS_CONTENTS,
+	FOCUS_ARTICLE,
+} Focus;
+
+/* What the keys go to. */
+typedef enum Mode {
+	MODE_READING,
+	MODE_SEARCH,		/* the search bar is open */
+	MODE_PAGE_PROMPT,	/* ":" waits for a page number */
+	MODE_MARK_SET,		/* "m" waits for a mark's name */
+	MODE_MARK_JUMP,		/* "'" waits for a mark's name */
+	MODE_HELP,
+} Mode;
+
+/* A place: an article (its index in the issue) and a byte offset into its text. */
+typedef struct Place {
+	size_t	article;
+	size_t	offset;
+} Place;
+
+/* A rectangle of the screen. */
+typedef struct Region {
+	int	y, x, height, width;
+} Region;
+
+/* Where everything goes for the current size and mode (panes.c). */
+typedef struct Geometry {
+	int	too_small;
+	int	narrow;		/* one pane at a time */
+	Region	contents;	/* width 0 when hidden */
+	int	separator_x;	/* -1 when there is none */
+	Region	article;
+	int	text_x;		/* the article's text column and width */
+	int	text_width;
+	Region	results;	/* search results; height 0 when closed */
+	int	status_y;
+	int	bar_y;		/* the search bar or prompt; -1 when closed */
+} Geometry;
+
+/* An entry of the contents: a section heading or an article. */
+typedef struct ContentsEntry {
+	int	is_section;
+	size_t	index;		/* the section's or the article's */
+} ContentsEntry;
+
+typedef struct Reader {
+	Index		*index;
+	const Issue	*issue;
+	State		*state;
+
+	Geometry	 geometry;
+	Focus		 focus;
+	Mode		 mode;
+	int		 show_contents;	/* the user's choice (t) for wide screens */
+	unsigned	 dirty;
+	int		 quit;
+
+	/* The article pane. */
+	Place		 place;		/* the article open and the text at the top */
+	ArticleLayout	*layout;	/* of place.article at the text width */
+	size_t		 top;		/* index of the first line shown */
+
+	/* The contents pane. */
+	ContentsEntry	*entries;
+	size_t		 nentries;
+	size_t		 cursor;	/* the selected entry */
+	size_t		 contents_top;
+
+	/* Jumps: the history Backspace walks back. */
+	Place		*history;
+	size_t		 nhistory;
+
+	/* The search bar while it is open. */
+	Buffer		 query;
+	SearchResults	*results;
+	size_t		 selected;
+	size_t		 results_top;
+
+	/* The search whose hits are highlighted (after Enter). */
+	char		*hits_query;
+	SearchResults	*hits_results;
+	size_t		 hits_result;	/* index of the current result */
+	size_t		 hits_article;	/* the article hits was made for */
+	SearchSpan	*hits;
+	size_t		 nhits;
+	size_t		 current_hit;	/* index into hits, or SIZE_MAX */
+
+	/* The page prompt. */
+	Buffer		 prompt;
+
+	/* The help screen. */
+	size_t		 help_top;
+
+	/* A one-line message shown in the status line until the next key. */
+	char		*message;
+
+	/* Where the cursor goes after painting (the bar's input), -1: hidden. */
+	int		 cursor_y;
+	int		 cursor_x;
+} Reader;
+
+/* panes.c: computes the geometry for the screen size; paints the frame
+ * and the notice of a window too small. */
+void panes_update(Reader *r);
+void panes_draw_frame(Reader *r);
+void panes_draw_too_small(void);
+
+/* contents_view.c */
+void contents_init(Reader *r);
+void contents_free(Reader *r);
+void contents_follow(Reader *r);
+void contents_draw(Reader *r);
+void contents_action(Reader *r, Action action);
+
+/* article_view.c */
+void article_open(Reader *r, size_t article, size_t offset);
+void article_relayout(Reader *r);
+void article_draw(Reader *r);
+void article_action(Reader *r, Action action);
+void article_show(Reader *r, size_t offset, int context);
+int article_find_page(const Reader *r, int page, Place *out);
+int article_page(const Reader *r);
+int article_percent(const Reader *r);
+int article_line_visible(const Reader *r, size_t offset);
+
+/* status_line.c */
+void status_draw(Reader *r);
+void status_message(Reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* search_bar.c */
+void search_open(Reader *r);
+void search_key(Reader *r, int key);
+void search_draw(Reader *r);
+void search_step(Reader *r, int forward);
+void search_article_changed(Reader *r);
+void search_clear_hits(Reader *r);
+void search_free(Reader *r);
+int search_type(Buffer *b, int key, size_t max);
+
+/* prompt.c: the page prompt (":N") */
+void prompt_open(Reader *r);
+void prompt_key(Reader *r, int key);
+void prompt_draw(Reader *r);
+
+/* marks.c: jumps, marks and the history */
+void marks_jump(Reader *r, size_t article, size_t offset);
+void marks_key(Reader *r, int key);
+void marks_back(Reader *r);
+Place marks_current(const Reader *r);
+
+/* help_view.c */
+void help_draw(Reader *r);
+void help_key(Reader *r, int key);
+
+#endif
