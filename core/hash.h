@@ -5,7 +5,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Returns the 64-bit FNV-1a hash of len bytes. */
+/* A hash being computed over data given in pieces. */
+typedef struct HashState {
+	uint64_t	lanes[4];
+	uint64_t	length;
+} HashState;
+
+/* Starts a hash. */
+void hash_start(HashState *state);
+
+/* Adds len bytes to the hash. Every piece but the last must be a
+ * multiple of 32 bytes long. */
+void hash_add(HashState *state, const void *data, size_t len);
+
+/* Returns the hash of everything added. */
+uint64_t hash_finish(const HashState *state);
+
+/* Returns the 64-bit hash of len bytes (FNV-1a on four lanes of words). */
 uint64_t hash_bytes(const void *data, size_t len);
 
 #endif

@@ -30,10 +30,15 @@
 #include "paths.h"
 #include "xalloc.h"
 
+/* The piece of the text hashed at a time: the text is not kept, since a
+ * warm search never parses it, and small reads into one buffer are faster
+ * than faulting in a buffer of the text's size. A multiple of 32 (see
+ * hash_add). */
+#define INDEX_READ_CHUNK 65536
+
 struct Index {
 	char		*path;		/* the issue's file */
-	char		*data;		/* its bytes, parsed on demand */
-	size_t		 length;
+	size_t		 length;	/* the length and hash of its text */
 	uint64_t	 hash;
 	char		*cache_path;	/* NULL when the index is in memory */
 	sqlite3		*db;
@@ -59,7 +64,9 @@ index_read_file(const char *path, char **data, size_t *length, char **cause)
 		*cause = xasprintf("%s: not a regular file", path);
 		goto out;
 	}
-	size = (size_t)st.st_size + 1;
+	/* Room for the whole file and a byte more, so that the read that
+	 * finds the end needs no larger buffer. */
+	size = (size_t)st.st_size + 2;
 	buf = xmalloc(size);
 	for (;;) {
 		ssize_t n;
@@ -88,6 +95,55 @@ out:
 	free(buf);
 	if (fd >= 0)
 		close(fd);
+	return rc;
+}
+
+/* Hashes the file at path, reading it a chunk at a time: sets *hash and
+ * *length. Returns 0 or -1 with *cause naming the file. */
+static int
+index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cause)
+{
+	char *chunk = xmalloc(INDEX_READ_CHUNK);
+	HashState state;
+	struct stat st;
+	size_t used = 0;
+	int fd, rc = -1;
+
+	hash_start(&state);
+	fd = open(path, O_RDONLY);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*cause = xasprintf("%s: not a regular file", path);
+		goto out;
+	}
+	for (;;) {
+		ssize_t n = read(fd, chunk + used, INDEX_READ_CHUNK - used);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+			goto out;
+		}
+		used += (size_t)n;
+		if (n == 0 || used == INDEX_READ_CHUNK) {
+			/* Only the last piece may be shorter than a chunk. */
+			hash_add(&state, chunk, used);
+			used = 0;
+		}
+		if (n == 0)
+			break;
+	}
+	*hash = hash_finish(&state);
+	*length = (size_t)state.length;
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	free(chunk);
 	return rc;
 }
 
@@ -121,6 +177,10 @@ index_open_cache(Index *index, const char *cache_path)
 
 	if (db == NULL)
 		return -1;
+	/* Nobody writes a cache file in place (builds rename a new one over
+	 * it), so the shared lock may be kept: every statement then skips
+	 * taking it again and looking for a hot journal. */
+	sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
 	if (index_schema_check(db, index->hash, index->length) != 0) {
 		sqlite3_close(db);
 		return -1;
@@ -129,13 +189,28 @@ index_open_cache(Index *index, const char *cache_path)
 	return 0;
 }
 
-/* Parses the issue if that is not done yet; returns 0 or -1 with *cause. */
+/* Parses the issue if that is not done yet, reading the file again and
+ * making sure it is still the text the index was opened for. Returns 0 or
+ * -1 with *cause. */
 static int
 index_parse(Index *index, char **cause)
 {
+	char *data = NULL;
+	size_t length;
+	int rc;
+
 	if (index->issue != NULL)
 		return 0;
-	return issue_parse(index->data, index->length, index->path, &index->issue, cause);
+	if (index_read_file(index->path, &data, &length, cause) != 0)
+		return -1;
+	if (length != index->length || hash_bytes(data, length) != index->hash) {
+		*cause = xasprintf("%s: changed while it was being read", index->path);
+		free(data);
+		return -1;
+	}
+	rc = issue_parse(data, length, index->path, &index->issue, cause);
+	free(data);
+	return rc;
 }
 
 /* Builds the cache file in a temporary file of the folder and renames it
@@ -253,9 +328,8 @@ index_open(const char *path, int flags, Index **out, char **notice, char **cause
 	if (notice != NULL)
 		*notice = NULL;
 	index->path = xstrdup(path);
-	if (index_read_file(path, &index->data, &index->length, &failure) != 0)
+	if (index_hash_file(path, &index->hash, &index->length, &failure) != 0)
 		goto fail;
-	index->hash = hash_bytes(index->data, index->length);
 	if (index_attach(index, flags, &why, &failure) != 0)
 		goto fail;
 	if (why != NULL && notice != NULL)
@@ -325,7 +399,6 @@ index_close(Index *index)
 	sqlite3_close(index->db);
 	issue_free(index->issue);
 	free(index->cache_path);
-	free(index->data);
 	free(index->path);
 	free(index);
 }

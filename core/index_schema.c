@@ -38,10 +38,17 @@ static const char index_schema_sql[] =
 	"CREATE TABLE pages(page INTEGER PRIMARY KEY, article_index INTEGER, block_index INTEGER);"
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');";
 
-/* The tables a complete index has. */
-static const char index_schema_tables_sql[] =
-	"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
-	" ('meta', 'issue', 'sections', 'articles', 'blocks', 'pages', 'search')";
+/* What tells a complete index of this format for this text: the format
+ * in the header, every table, and the stamp the build writes last. One
+ * statement, since each statement of a warm start costs time. */
+static const char index_schema_check_sql[] =
+	"SELECT (SELECT user_version FROM pragma_user_version),"
+	" (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+	"  ('meta', 'issue', 'sections', 'articles', 'blocks', 'pages', 'search')),"
+	" (SELECT value FROM meta WHERE key = 'format'),"
+	" (SELECT value FROM meta WHERE key = 'hash'),"
+	" (SELECT value FROM meta WHERE key = 'length'),"
+	" (SELECT value FROM meta WHERE key = 'complete')";
 #define INDEX_SCHEMA_TABLES 7
 
 /* Creates the tables of an empty database; returns 0 or -1 with *cause. */
@@ -60,18 +67,13 @@ index_schema_create(sqlite3 *db, char **cause)
 	return 0;
 }
 
-/* Returns the integer the one-row statement sql gives, or -1. */
-static sqlite3_int64
-index_schema_integer(sqlite3 *db, const char *sql)
+/* Returns non-zero when column i of the row is the text want. */
+static int
+index_schema_column_is(sqlite3_stmt *stmt, int i, const char *want)
 {
-	sqlite3_stmt *stmt = NULL;
-	sqlite3_int64 value = -1;
+	const char *value = (const char *)sqlite3_column_text(stmt, i);
 
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW)
-		value = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return value;
+	return value != NULL && strcmp(value, want) == 0;
 }
 
 /* Returns 0 when db is a complete index for this text, else -1. */
@@ -79,35 +81,21 @@ int
 index_schema_check(sqlite3 *db, uint64_t hash, size_t length)
 {
 	sqlite3_stmt *stmt = NULL;
-	char want_hash[17], want_length[24];
-	int rc = -1, found = 0;
+	char want_format[16], want_hash[17], want_length[24];
+	int rc = -1;
 
-	if (index_schema_integer(db, "PRAGMA user_version") != INDEX_FORMAT)
-		return -1;
-	if (index_schema_integer(db, index_schema_tables_sql) != INDEX_SCHEMA_TABLES)
-		return -1;
+	snprintf(want_format, sizeof want_format, "%d", INDEX_FORMAT);
 	snprintf(want_hash, sizeof want_hash, "%016" PRIx64, hash);
 	snprintf(want_length, sizeof want_length, "%zu", length);
-	if (sqlite3_prepare_v2(db, "SELECT key, value FROM meta", -1, &stmt, NULL) != SQLITE_OK)
-		goto out;
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(stmt, 0);
-		const char *value = (const char *)sqlite3_column_text(stmt, 1);
-
-		if (key == NULL || value == NULL)
-			goto out;
-		if (strcmp(key, "format") == 0 && atoi(value) == INDEX_FORMAT)
-			found |= 1;
-		else if (strcmp(key, "hash") == 0 && strcmp(value, want_hash) == 0)
-			found |= 2;
-		else if (strcmp(key, "length") == 0 && strcmp(value, want_length) == 0)
-			found |= 4;
-		else if (strcmp(key, "complete") == 0 && strcmp(value, "yes") == 0)
-			found |= 8;
-	}
-	if (found == 15)
+	if (sqlite3_prepare_v2(db, index_schema_check_sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_int(stmt, 0) == INDEX_FORMAT &&
+	    sqlite3_column_int(stmt, 1) == INDEX_SCHEMA_TABLES &&
+	    index_schema_column_is(stmt, 2, want_format) &&
+	    index_schema_column_is(stmt, 3, want_hash) &&
+	    index_schema_column_is(stmt, 4, want_length) &&
+	    index_schema_column_is(stmt, 5, "yes"))
 		rc = 0;
-out:
 	sqlite3_finalize(stmt);
 	return rc;
 }

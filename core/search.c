@@ -77,6 +77,7 @@ search_locate(sqlite3_stmt *block, SearchResult *r, const char *title, const Fts
     size_t nhits, const Query *query)
 {
 	const FtsHit *hit = search_first_hit(hits, nhits);
+	size_t near;
 	int rc;
 
 	if (hit == NULL || hit->column != 1) {
@@ -84,6 +85,15 @@ search_locate(sqlite3_stmt *block, SearchResult *r, const char *title, const Fts
 		search_fill_snippet(r, title, strlen(title), 0, hits, nhits, 0, query);
 		return SQLITE_OK;
 	}
+	/* The snippet can only mark hits that start within its width after
+	 * the first: every position takes at least one column. */
+	nhits -= (size_t)(hit - hits);
+	hits = hit;
+	for (near = 0; near < nhits; near++)
+		if (hits[near].column != 1 ||
+		    hits[near].position > hit->position + SNIPPET_COLUMNS)
+			break;
+	nhits = near;
 	sqlite3_bind_int64(block, 1, (sqlite3_int64)r->article_index);
 	sqlite3_bind_int(block, 2, hit->position);
 	rc = sqlite3_step(block);
