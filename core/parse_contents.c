@@ -199,8 +199,9 @@ parse_find_contents(Parse *p)
 		if (contents_start == NO_LINE)
 			contents_start = top;
 		p->sections = xreallocarray(p->sections, p->nsections + 1, sizeof header);
-		if (header.number == 0)
-			header.number = (int)p->nsections + 1;
+		/* Section numbers make the IDs: keep them rising and unique. */
+		if (header.number <= (p->nsections > 0 ? p->sections[p->nsections - 1].number : 0))
+			header.number = p->nsections > 0 ? p->sections[p->nsections - 1].number + 1 : 1;
 		p->sections[p->nsections++] = header;
 		run_end = end;
 		i = end - 1;
