@@ -109,7 +109,7 @@ terminal_width(void)
 static int
 parse_options(int argc, char **argv, Options *o)
 {
-	int c, outputs;
+	int c, outputs = 0;
 	long n;
 
 	memset(o, 0, sizeof *o);
@@ -119,15 +119,19 @@ parse_options(int argc, char **argv, Options *o)
 	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_TOC:
+			outputs++;
 			o->toc = "";
 			break;
 		case OPT_ARTICLE:
+			outputs++;
 			o->article = optarg;
 			break;
 		case OPT_PAGE:
+			outputs++;
 			o->page = optarg;
 			break;
 		case OPT_SEARCH:
+			outputs++;
 			o->search = optarg;
 			break;
 		case OPT_LIMIT:
@@ -170,7 +174,6 @@ parse_options(int argc, char **argv, Options *o)
 			return -1;
 		}
 	}
-	outputs = (o->toc != NULL) + (o->article != NULL) + (o->page != NULL) + (o->search != NULL);
 	if (outputs > 1) {
 		cli_error("give only one of --toc, --article, --page and --search");
 		return -1;
