@@ -11,6 +11,7 @@
  * waiting for or disturbing one another. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -35,6 +37,10 @@
  * than faulting in a buffer of the text's size. A multiple of 32 (see
  * hash_add). */
 #define INDEX_READ_CHUNK 65536
+
+/* A build's temporary file untouched for this long belongs to a build
+ * that died: a build takes well under a second. */
+#define INDEX_STALE_SECONDS 3600
 
 struct Index {
 	char		*path;		/* the file */
@@ -213,6 +219,36 @@ index_parse(Index *index, char **cause)
 	return rc;
 }
 
+/* Removes the temporary files of builds that died (killed, or the machine
+ * went down) and were left in the cache folder: those of this naming
+ * that nobody has touched for an hour. */
+static void
+index_remove_stale_temporaries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	time_t now = time(NULL);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		struct stat st;
+		char *path;
+
+		/* ".HASH-vN.sqlite.XXXXXX", as index_write_cache names them */
+		if (e->d_name[0] != '.' || len < 8 || strstr(e->d_name, ".sqlite.") == NULL ||
+		    strcmp(e->d_name + len - 7, ".sqlite") == 0)
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    now - st.st_mtime > INDEX_STALE_SECONDS)
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 /* Builds the cache file in a temporary file of the folder and renames it
  * into place, then opens it. Returns 0, or -1 with *why saying what went
  * wrong with the folder (the caller frees). */
@@ -226,6 +262,7 @@ index_write_cache(Index *index, const char *dir, const char *cache_path, char **
 
 	if (paths_make_dir(dir, why) != 0)
 		goto out;
+	index_remove_stale_temporaries(dir);
 	fd = mkstemp(temp);
 	if (fd < 0) {
 		*why = xasprintf("%s: %s", dir, strerror(errno));

@@ -12,7 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <unicase.h>
 #include <unictype.h>
@@ -439,7 +441,7 @@ check_cache(int expected)
 	const char *old_name = "\xe7\xb4\xab\xe9\x87\x91\xe5\xb1\xb1\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4";
 	const char *new_name = "\xe7\xb4\xab\xe9\x87\x91\xe5\xb1\xb1\xe7\xa0\x94\xe7\xa9\xb6\xe6\x89\x80";
 	char *dir = use_cache("cache"), *notice = NULL, *cache = NULL, *copy = NULL, *text, *p;
-	char *blocker = NULL;
+	char *blocker = NULL, *stale = NULL, *fresh = NULL;
 	struct stat before, after;
 	Index *index;
 	size_t len;
@@ -462,11 +464,24 @@ check_cache(int expected)
 	ok(index != NULL && index_issue(index) != NULL, "the issue is parsed on demand");
 	index_close(index);
 
+	/* Leftovers of builds: one that died long ago, one maybe running. */
+	stale = format("%s/.%s.dead01", dir, strrchr(cache, '/') + 1);
+	fresh = format("%s/.%s.live01", dir, strrchr(cache, '/') + 1);
+	write_file(stale, "half a build", 12);
+	write_file(fresh, "half a build", 12);
+	{
+		struct utimbuf old = { time(NULL) - 7200, time(NULL) - 7200 };
+
+		utime(stale, &old);
+	}
 	index = open_index(TEST_ISSUE, INDEX_REBUILD, &notice);
 	ok(index != NULL && stat(cache, &after) == 0 && after.st_ino != before.st_ino,
 	    "--reindex rebuilds the cache file");
 	is_int(index != NULL ? count_results(index, word) : -1, expected, "the rebuilt cache answers");
 	index_close(index);
+	ok(access(stale, F_OK) != 0 && access(fresh, F_OK) == 0,
+	    "a build removes the temporary file of a build that died, not a recent one");
+	unlink(fresh);
 
 	/* Damage: garbage, a truncated file, a database of another format. */
 	write_file(cache, "this is not a database\n", 23);
@@ -584,6 +599,8 @@ check_cache(int expected)
 	index_close(index);
 out:
 	free(notice);
+	free(stale);
+	free(fresh);
 	free(blocker);
 	free(copy);
 	free(cache);
