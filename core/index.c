@@ -2,8 +2,9 @@
  * new one built beside it and renamed into place, else one in memory.
  *
  * The cache file's name carries the text's hash and the format version,
- * and the file carries them again with a "complete" stamp: a file that is
- * not an SQLite database, lacks a table, or has another stamp is rebuilt.
+ * and the file carries them again, with the program's version and a
+ * "complete" mark, in a stamp: a file that is not an SQLite database,
+ * lacks a table, or has another stamp is rebuilt.
  * A build writes a private temporary file in the same folder and
  * rename()s it over the cache, which is atomic: readers see the old file
  * or the new one, never half of one, and several readers starting at once
@@ -400,12 +401,16 @@ index_recover(Index *index, char **cause)
 	return rc;
 }
 
-/* Returns the parsed issue, parsing on first use; owned by the index. */
+/* Returns the issue: read from the index, else parsed; owned by the index. */
 const Issue *
 index_issue(Index *index)
 {
 	char *cause = NULL;
 
+	if (index->issue != NULL)
+		return index->issue;
+	if (index->db != NULL && index_load_issue(index->db, index->path, &index->issue) == 0)
+		return index->issue;
 	if (index_parse(index, &cause) != 0) {
 		free(cause);
 		return NULL;

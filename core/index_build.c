@@ -164,12 +164,14 @@ index_build_article(IndexWriter *w, const Article *a)
 	return rc;
 }
 
-/* Writes the stamp that makes the index valid for this text. */
+/* Writes the stamp that makes the index valid for this text, this format
+ * and this version of the program (whose parser made the articles). */
 static int
 index_build_stamp(sqlite3 *db, uint64_t hash, size_t length)
 {
 	char *sql = xasprintf("INSERT INTO meta VALUES('format', '%d'), ('hash', '%016" PRIx64 "'),"
-	    " ('length', '%zu'), ('complete', 'yes')", INDEX_FORMAT, hash, length);
+	    " ('length', '%zu'), ('program', '%s'), ('complete', 'yes')", INDEX_FORMAT, hash, length,
+	    PACKAGE_STRING);
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 
 	free(sql);

@@ -37,4 +37,9 @@ int index_schema_check(sqlite3 *db, uint64_t hash, size_t length);
  * length. Returns 0, or -1 with *cause set (caller frees). */
 int index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char **cause);
 
+/* Reads the issue out of the index, named name; returns 0 and sets *out
+ * (the caller frees it with issue_free), or -1 when the index cannot be
+ * read. */
+int index_load_issue(sqlite3 *db, const char *name, Issue **out);
+
 #endif

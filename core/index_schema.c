@@ -39,8 +39,9 @@ static const char index_schema_sql[] =
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');";
 
 /* What tells a complete index of this format for this text: the format
- * in the header, every table, and the stamp the build writes last. One
- * statement, since each statement of a warm start costs time. */
+ * in the header, every table, and the stamp the build writes last, which
+ * also names the program: another version may parse the text otherwise.
+ * One statement, since each statement of a warm start costs time. */
 static const char index_schema_check_sql[] =
 	"SELECT (SELECT user_version FROM pragma_user_version),"
 	" (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
@@ -48,6 +49,7 @@ static const char index_schema_check_sql[] =
 	" (SELECT value FROM meta WHERE key = 'format'),"
 	" (SELECT value FROM meta WHERE key = 'hash'),"
 	" (SELECT value FROM meta WHERE key = 'length'),"
+	" (SELECT value FROM meta WHERE key = 'program'),"
 	" (SELECT value FROM meta WHERE key = 'complete')";
 #define INDEX_SCHEMA_TABLES 7
 
@@ -94,7 +96,8 @@ index_schema_check(sqlite3 *db, uint64_t hash, size_t length)
 	    index_schema_column_is(stmt, 2, want_format) &&
 	    index_schema_column_is(stmt, 3, want_hash) &&
 	    index_schema_column_is(stmt, 4, want_length) &&
-	    index_schema_column_is(stmt, 5, "yes"))
+	    index_schema_column_is(stmt, 5, PACKAGE_STRING) &&
+	    index_schema_column_is(stmt, 6, "yes"))
 		rc = 0;
 	sqlite3_finalize(stmt);
 	return rc;

@@ -303,6 +303,50 @@ check_highlights(Index *index, const Issue *issue, const char *word)
 	free(term);
 }
 
+/* Counts the differences between two issues, field by field. */
+static size_t
+issue_differences(const Issue *a, const Issue *b)
+{
+	size_t d = 0, i, j;
+
+#define DIFFER(cond, ...) do { if (cond) { diag(__VA_ARGS__); d++; } } while (0)
+#define TEXT_DIFFERS(x, y) (((x) == NULL) != ((y) == NULL) || ((x) != NULL && strcmp((x), (y)) != 0))
+	DIFFER(strcmp(issue_title(a), issue_title(b)) != 0, "issue title");
+	DIFFER(strcmp(issue_date(a), issue_date(b)) != 0, "issue date");
+	DIFFER(issue_number(a) != issue_number(b), "issue number");
+	DIFFER(issue_page_count(a) != issue_page_count(b), "page count");
+	DIFFER(issue_section_count(a) != issue_section_count(b), "section count");
+	DIFFER(issue_article_count(a) != issue_article_count(b), "article count");
+	for (i = 0; i < issue_section_count(a) && i < issue_section_count(b); i++) {
+		const Section *x = issue_section(a, i), *y = issue_section(b, i);
+
+		DIFFER(strcmp(x->id, y->id) != 0 || strcmp(x->title, y->title) != 0 ||
+		    TEXT_DIFFERS(x->subtitle, y->subtitle) || x->first_page != y->first_page ||
+		    x->last_page != y->last_page || x->first_article != y->first_article ||
+		    x->narticles != y->narticles, "section %zu", i);
+	}
+	for (i = 0; i < issue_article_count(a) && i < issue_article_count(b); i++) {
+		const Article *x = issue_article(a, i), *y = issue_article(b, i);
+
+		DIFFER(strcmp(x->id, y->id) != 0 || strcmp(x->title, y->title) != 0 ||
+		    TEXT_DIFFERS(x->source, y->source) || x->page != y->page ||
+		    x->last_page != y->last_page || x->line != y->line || x->section != y->section ||
+		    x->index != y->index || x->nblocks != y->nblocks ||
+		    x->text_length != y->text_length || memcmp(x->text, y->text, x->text_length) != 0,
+		    "article %s", x->id);
+		for (j = 0; j < x->nblocks && j < y->nblocks; j++) {
+			const Block *p = &x->blocks[j], *q = &y->blocks[j];
+
+			DIFFER(p->kind != q->kind || p->page != q->page || p->line != q->line ||
+			    p->length != q->length || p->offset != q->offset ||
+			    strcmp(p->text, q->text) != 0, "article %s block %zu", x->id, j);
+		}
+	}
+#undef TEXT_DIFFERS
+#undef DIFFER
+	return d;
+}
+
 /* Returns the number of results of a query, or -1 on an error. */
 static int
 count_results(Index *index, const char *query)
@@ -435,7 +479,7 @@ open_index(const char *path, int flags, char **notice)
 /* The cache: reused, rebuilt when the text changes or the file is
  * damaged, in memory when it cannot be written. */
 static void
-check_cache(int expected)
+check_cache(const Issue *issue, int expected)
 {
 	const char *word = "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0";	/* 数据要素 */
 	const char *old_name = "\xe7\xb4\xab\xe9\x87\x91\xe5\xb1\xb1\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4";
@@ -461,7 +505,12 @@ check_cache(int expected)
 	index = open_index(TEST_ISSUE, 0, &notice);
 	ok(index != NULL && stat(cache, &after) == 0 && after.st_ino == before.st_ino &&
 	    after.st_mtime == before.st_mtime, "a second open reuses the cache file");
-	ok(index != NULL && index_issue(index) != NULL, "the issue is parsed on demand");
+	ok(index != NULL && index_issue(index) != NULL &&
+	    strcmp(issue_name(index_issue(index)), TEST_ISSUE) == 0,
+	    "a warm index gives the issue, named as opened");
+	is_int(index != NULL && index_issue(index) != NULL ?
+	    (long long)issue_differences(index_issue(index), issue) : -1, 0,
+	    "  the same issue as the parser gives, field by field");
 	index_close(index);
 
 	/* Leftovers of builds: one that died long ago, one maybe running. */
@@ -751,7 +800,7 @@ main(void)
 	expected = count_results(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0");
 	index_close(index);
 
-	check_cache(expected);
+	check_cache(issue, expected);
 	check_concurrent_open(expected);
 
 	issue_free(issue);

@@ -1,0 +1,140 @@
+/* Reading the issue back out of its index, so that a warm start shows the
+ * contents and articles without parsing the text: the index stores every
+ * field of the model that the builder does not compute (issue_finish()
+ * computes the rest), and loading it is a tenth of a parse. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <sqlite3.h>
+
+#include "index_internal.h"
+#include "issue.h"
+#include "issue_build.h"
+#include "xalloc.h"
+
+#define INDEX_LOAD_ISSUE_SQL \
+	"SELECT title, date, number, pages FROM issue"
+#define INDEX_LOAD_SECTIONS_SQL \
+	"SELECT id, title, subtitle, first_page, last_page FROM sections ORDER BY section_index"
+#define INDEX_LOAD_ARTICLES_SQL \
+	"SELECT article_index, id, title, source, section_index FROM articles" \
+	" ORDER BY article_index"
+#define INDEX_LOAD_BLOCKS_SQL \
+	"SELECT article_index, kind, page, line, text FROM blocks" \
+	" ORDER BY article_index, block_index"
+
+/* Returns column i as text, "" when NULL; valid until the next step. */
+static const char *
+index_load_text(sqlite3_stmt *stmt, int i)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, i);
+
+	return text != NULL ? text : "";
+}
+
+/* Reads the issue row and the sections into issue; returns an SQLite code. */
+static int
+index_load_front(sqlite3 *db, Issue *issue)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, INDEX_LOAD_ISSUE_SQL, -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			issue_set_front(issue, index_load_text(stmt, 0), index_load_text(stmt, 1),
+			    sqlite3_column_int(stmt, 2));
+			issue_set_page_count(issue, sqlite3_column_int(stmt, 3));
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE)
+			rc = SQLITE_CORRUPT;
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, INDEX_LOAD_SECTIONS_SQL, -1, &stmt, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		issue_add_section(issue, index_load_text(stmt, 0), index_load_text(stmt, 1),
+		    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? NULL : index_load_text(stmt, 2),
+		    sqlite3_column_int(stmt, 3), sqlite3_column_int(stmt, 4));
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Reads the articles and their blocks into issue; returns an SQLite code. */
+static int
+index_load_articles(sqlite3 *db, Issue *issue)
+{
+	sqlite3_stmt *stmt = NULL;
+	size_t count = 0;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, INDEX_LOAD_ARTICLES_SQL, -1, &stmt, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		size_t i;
+
+		if (sqlite3_column_int64(stmt, 0) != (sqlite3_int64)count) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		i = issue_add_article(issue, index_load_text(stmt, 1), index_load_text(stmt, 2),
+		    sqlite3_column_int(stmt, 4));
+		if (sqlite3_column_type(stmt, 3) != SQLITE_NULL)
+			issue_set_source(issue, i, index_load_text(stmt, 3));
+		count++;
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, INDEX_LOAD_BLOCKS_SQL, -1, &stmt, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		sqlite3_int64 article = sqlite3_column_int64(stmt, 0);
+		const char *text = index_load_text(stmt, 4);
+
+		if (article < 0 || (size_t)article >= count) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		issue_add_block(issue, (size_t)article, (BlockKind)sqlite3_column_int(stmt, 1),
+		    sqlite3_column_int(stmt, 2), sqlite3_column_int(stmt, 3), text,
+		    (size_t)sqlite3_column_bytes(stmt, 4));
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Reads the issue out of the index; returns 0 and sets *out (the caller
+ * frees it with issue_free), or -1. */
+int
+index_load_issue(sqlite3 *db, const char *name, Issue **out)
+{
+	Issue *issue = issue_new(name);
+	int rc;
+
+	*out = NULL;
+	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = index_load_front(db, issue);
+	if (rc == SQLITE_OK)
+		rc = index_load_articles(db, issue);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		issue_free(issue);
+		return -1;
+	}
+	issue_finish(issue);
+	*out = issue;
+	return 0;
+}
