@@ -6,10 +6,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -702,6 +704,39 @@ check_concurrent_open(int expected)
 	free(dir);
 }
 
+/* A build that cannot write its file (a full disk, here a file size
+ * limit) leaves no file behind and gives an in-memory index. */
+static void
+check_full_disk(int expected)
+{
+	char *dir = use_cache("full");
+	int status = -1, temporary;
+	pid_t child;
+
+	fflush(stdout);
+	child = fork();
+	if (child == 0) {
+		struct rlimit limit = { 64 * 1024, 64 * 1024 };
+		Index *index = NULL;
+		char *notice = NULL, *cause = NULL;
+		int rc;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &limit) != 0)
+			_exit(4);
+		if (index_open(TEST_ISSUE, 0, &index, &notice, &cause) != 0)
+			_exit(2);
+		rc = index_cache_path(index) == NULL && notice != NULL &&
+		    count_results(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0") == expected;
+		index_close(index);
+		_exit(rc ? 0 : 1);
+	}
+	ok(child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0, "a disk that fills up during the build: in memory, a notice");
+	ok(count_entries(dir, &temporary) == 0, "  and no file, whole or half, in the cache folder");
+	free(dir);
+}
+
 /* Removes the temporary folder. */
 static void
 clean_up(void)
@@ -802,6 +837,7 @@ main(void)
 
 	check_cache(issue, expected);
 	check_concurrent_open(expected);
+	check_full_disk(expected);
 
 	issue_free(issue);
 	clean_up();
