@@ -23,11 +23,12 @@ article_height(const Reader *r)
 	return h > 0 ? h : 1;
 }
 
-/* Returns the last top line that still fills the pane. */
+/* Returns the last top line that still fills the pane, the line that
+ * tells where Space goes next included. */
 static size_t
 article_max_top(const Reader *r)
 {
-	size_t count = article_layout_count(r->layout), h = (size_t)article_height(r);
+	size_t count = article_layout_count(r->layout) + 1, h = (size_t)article_height(r);
 
 	return count > h ? count - h : 0;
 }

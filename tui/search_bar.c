@@ -163,7 +163,8 @@ static void
 search_enter(Reader *r)
 {
 	if (r->results == NULL || r->results->count == 0) {
-		status_message(r, r->query.len ? "Nothing found." : "Type what to search for.");
+		status_message(r, r->query.len ? "Nothing to open: nothing found." :
+		    "Type what to search for.");
 		return;
 	}
 	search_clear_hits(r);
@@ -210,7 +211,8 @@ search_next_in_article(const Reader *r, int forward)
 void
 search_step(Reader *r, int forward)
 {
-	size_t k, count, i;
+	size_t k, count, i, next;
+	int here;
 
 	if (r->hits_query == NULL || r->hits_results == NULL) {
 		status_message(r, "No search yet: / searches the issue.");
@@ -228,14 +230,15 @@ search_step(Reader *r, int forward)
 		return;
 	}
 	i = r->hits_result;
-	if (r->hits_results->items[i].article_index != r->place.article && forward)
-		i = i == 0 ? count - 1 : i - 1;	/* elsewhere: start from the current result */
-	i = forward ? (i + 1) % count : (i + count - 1) % count;
-	search_open_result(r, i, forward);
-	if (forward ? i == 0 : i == count - 1)
-		status_message(r, "Search wrapped around: hit %zu of %zu in %s, result %zu of %zu",
+	here = r->hits_results->items[i].article_index == r->place.article;
+	if (!here && forward)
+		i = i == 0 ? count - 1 : i - 1;	/* elsewhere: on to the current result */
+	next = forward ? (i + 1) % count : (i + count - 1) % count;
+	search_open_result(r, next, forward);
+	if (here && (forward ? next <= i : next >= i))
+		status_message(r, "Search wrapped around: hit %zu of %zu in %s (result %zu of %zu)",
 		    r->current_hit + 1, r->nhits, issue_article(r->issue, r->place.article)->id,
-		    i + 1, count);
+		    next + 1, count);
 }
 
 /* Removes the last character of the query. */

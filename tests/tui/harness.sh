@@ -138,7 +138,7 @@ tui_wait_line() {
 tui_wait_exit() {
 	i=0
 	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		st=$(tui_screen | sed -n 's/^\[exit \([0-9]*\)\]$/\1/p')
+		st=$(tui_screen | sed -n 's/^.*\[exit \([0-9]*\)\].*$/\1/p' | head -n 1)
 		if [ -n "$st" ]; then
 			echo "$st"
 			return 0
@@ -146,8 +146,8 @@ tui_wait_exit() {
 		sleep 0.1
 		i=$((i + 1))
 	done
-	diag "timed out waiting for the reader to exit"
-	tui_screen | sed 's/^/#   | /'
+	diag "timed out waiting for the reader to exit" >&2
+	tui_screen | sed 's/^/#   | /' >&2
 	return 1
 }
 
@@ -174,9 +174,9 @@ tui_article_lines() {
 	tui_screen | sed '$d' | sed -e 's/^.*│//' -e 's/^ *//' -e 's/ *$//'
 }
 
-# tui_article_top: prints the first non-blank line of the article pane.
+# tui_article_top: prints the first line of the article pane.
 tui_article_top() {
-	tui_article_lines | grep -v '^$' | head -n 1
+	tui_article_lines | head -n 1
 }
 
 # tui_wait_status PATTERN: waits until the status line matches PATTERN (ERE).
@@ -189,6 +189,48 @@ tui_wait_status() {
 	done
 	diag "timed out waiting for the status line to match: $1"
 	tui_screen | sed 's/^/#   | /'
+	return 1
+}
+
+# tui_selected: prints the first line shown in reverse video, as text.
+tui_selected() {
+	esc=$(printf '\033')
+	tui_screen_attrs | grep -m 1 "$esc\[\([0-9]*;\)*7[;m]" | sed "s/$esc\[[0-9;]*m//g"
+}
+
+# tui_wait_selected TEXT: waits until the line in reverse video holds TEXT.
+tui_wait_selected() {
+	i=0
+	while [ $i -lt $((TUI_WAIT * 10)) ]; do
+		tui_selected | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "timed out waiting for the selection to hold: $1 (it holds: $(tui_selected))"
+	return 1
+}
+
+# tui_wait_top TEXT: waits until the article's first line is TEXT.
+tui_wait_top() {
+	i=0
+	while [ $i -lt $((TUI_WAIT * 10)) ]; do
+		[ "$(tui_article_top)" = "$1" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "timed out waiting for the article's top line to be: $1 (it is: $(tui_article_top))"
+	return 1
+}
+
+# tui_wait_top_change TEXT: waits until the article's first line is not TEXT.
+tui_wait_top_change() {
+	i=0
+	while [ $i -lt $((TUI_WAIT * 10)) ]; do
+		[ "$(tui_article_top)" != "$1" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "timed out waiting for the article's top line to change from: $1"
 	return 1
 }
 
