@@ -131,6 +131,7 @@ time_query(sqlite3 *db, const char *word, int *rows)
 	return times[RUNS / 2];
 }
 
+/* Builds and times each tokenizer at each size; prints one table. */
 int
 main(int argc, char **argv)
 {

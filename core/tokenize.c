@@ -224,8 +224,9 @@ tokenize_characters(TokenStream *ts, const uint8_t *s, size_t n, size_t start, s
 
 /* Returns the case-folded NFKC form of one cluster in buf (or in memory
  * the caller frees when it does not fit), its length in *out_len; NULL
- * when the cluster is not valid UTF-8. The common characters (ASCII, CJK
- * unified ideographs) are stable under both and take a short cut. */
+ * when the cluster is not valid UTF-8 (or memory ran out), which then
+ * separates tokens. The common characters (ASCII, CJK unified
+ * ideographs) are stable under both and take a short cut. */
 static uint8_t *
 tokenize_normalise(const uint8_t *s, size_t n, uint8_t *buf, size_t size, size_t *out_len)
 {

@@ -138,6 +138,7 @@ repeat(const char *unit, size_t count)
 	return s;
 }
 
+/* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
 {

@@ -748,6 +748,7 @@ clean_up(void)
 	free(command);
 }
 
+/* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
 {

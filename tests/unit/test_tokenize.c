@@ -75,6 +75,7 @@ collect_positions(void *data, const Token *token)
 	return 0;
 }
 
+/* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
 {
