@@ -116,7 +116,8 @@ parse_options(int argc, char **argv, Options *o)
 	o->limit = 20;
 	o->width = -1;
 	o->color = -1;
-	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
+	opterr = 0;	/* getopt would print the user's bytes raw: cli_error cleans them */
+	while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_TOC:
 			outputs++;
@@ -169,7 +170,16 @@ parse_options(int argc, char **argv, Options *o)
 		case 'V':
 			printf("shuzhi %s\n", PACKAGE_VERSION);
 			return 1;
+		case ':':
+			cli_error("option '%s' needs a value", argv[optind - 1]);
+			fputs("Try 'shuzhi --help' for more information.\n", stderr);
+			return -1;
 		default:
+			if (strncmp(argv[optind - 1], "--", 2) == 0 && strchr(argv[optind - 1], '=') != NULL)
+				cli_error("option '%.*s' takes no value", (int)(strchr(argv[optind - 1], '=')
+				    - argv[optind - 1]), argv[optind - 1]);
+			else
+				cli_error("unknown option '%s'", argv[optind - 1]);
 			fputs("Try 'shuzhi --help' for more information.\n", stderr);
 			return -1;
 		}
