@@ -104,6 +104,21 @@ terminal_width(void)
 	return 80;
 }
 
+/* Returns non-zero when arg is "--name=value" for a known option that
+ * takes no value. */
+static int
+option_takes_no_value(const char *arg)
+{
+	size_t len = strcspn(arg, "="), i;
+
+	if (strncmp(arg, "--", 2) != 0 || arg[len] != '=')
+		return 0;
+	for (i = 0; long_options[i].name != NULL; i++)
+		if (strlen(long_options[i].name) == len - 2 && strncmp(long_options[i].name, arg + 2, len - 2) == 0)
+			return long_options[i].has_arg == no_argument;
+	return 0;
+}
+
 /* Reads the command line into *o. Returns 0, 1 when done (help, version),
  * or -1 after printing an error. */
 static int
@@ -175,9 +190,9 @@ parse_options(int argc, char **argv, Options *o)
 			fputs("Try 'shuzhi --help' for more information.\n", stderr);
 			return -1;
 		default:
-			if (strncmp(argv[optind - 1], "--", 2) == 0 && strchr(argv[optind - 1], '=') != NULL)
-				cli_error("option '%.*s' takes no value", (int)(strchr(argv[optind - 1], '=')
-				    - argv[optind - 1]), argv[optind - 1]);
+			if (option_takes_no_value(argv[optind - 1]))
+				cli_error("option '%.*s' takes no value", (int)strcspn(argv[optind - 1], "="),
+				    argv[optind - 1]);
 			else
 				cli_error("unknown option '%s'", argv[optind - 1]);
 			fputs("Try 'shuzhi --help' for more information.\n", stderr);
