@@ -35,7 +35,9 @@ tmux_() {
 
 # tui_start COLS ROWS [VAR=VALUE]... [-- SHUZHI-ARGS...]: starts the reader
 # on the bundled issue in a new window of that size (the old one is closed
-# first). When the reader exits, the window shows "[exit STATUS]".
+# first). When the reader exits, the window shows "[exit STATUS]" and
+# "[tty restored]" or "[tty changed]" as the terminal's modes compare with
+# those before it started.
 tui_start() {
 	cols=$1 rows=$2
 	shift 2
@@ -43,6 +45,7 @@ tui_start() {
 	TUI_RUNS=$((TUI_RUNS + 1))
 	script="$TEST_TMP/run$TUI_RUNS.sh"
 	{
+		printf 'modes=$(stty -g)\n'
 		printf 'env LC_ALL=C.UTF-8'
 		while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 			printf " '%s'" "$1"
@@ -52,9 +55,40 @@ tui_start() {
 		printf " '%s'" "$SHUZHI"
 		for a in "$@"; do printf " '%s'" "$a"; done
 		printf " '%s'\n" "$ISSUE"
-		printf 'echo "[exit $?]"\nexec sleep 3600\n'
+		printf 'st=$?\n'
+		printf 'if [ "$(stty -g)" = "$modes" ]; then tty=restored; else tty=changed; fi\n'
+		printf 'echo "[exit $st]"; echo "[tty $tty]"\nexec sleep 3600\n'
 	} >"$script"
 	tmux_ new-session -d -s "run$TUI_RUNS" -x "$cols" -y "$rows" "sh '$script'"
+}
+
+# tui_shell COLS ROWS: starts an interactive shell with job control in a new
+# window; tui_run_in_shell then starts the reader from it as a job.
+tui_shell() {
+	tui_stop
+	TUI_RUNS=$((TUI_RUNS + 1))
+	tmux_ new-session -d -s "run$TUI_RUNS" -x "$1" -y "$2" \
+	    "env PS1='$ ' LC_ALL=C.UTF-8 bash --norc --noprofile -i"
+}
+
+# tui_run_in_shell: types the command that starts the reader into the shell.
+tui_run_in_shell() {
+	tui_type "'$SHUZHI' '$ISSUE'"
+	tui_keys Enter
+}
+
+# tui_shell_status: once the reader's job has ended, prints its exit status
+# (asked of the shell).
+tui_shell_status() {
+	i=0
+	while [ -n "$(tui_pid)" ] && [ $i -lt $((TUI_WAIT * 10)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tui_keys C-l
+	tui_type 'echo "[exit $?]"'
+	tui_keys Enter
+	tui_wait_exit
 }
 
 # tui_stop: closes the window, whatever runs in it.
@@ -92,7 +126,7 @@ tui_resize() {
 # tui_pid: prints the reader's process ID (while it runs).
 tui_pid() {
 	shell=$(tmux_ display-message -p -t "run$TUI_RUNS" '#{pane_pid}')
-	ps -o pid= --ppid "$shell" | head -n 1 | tr -d ' '
+	ps -o pid=,comm= --ppid "$shell" | awk '$2 == "shuzhi" { print $1; exit }'
 }
 
 # tui_wait_for TEXT: waits until the screen shows TEXT (fixed string).
