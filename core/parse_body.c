@@ -14,6 +14,8 @@
 #define DUPLICATE_MIN_CHARS 20
 /* A line this short without closing punctuation is a heading. */
 #define HEADING_MAX_CHARS 20
+/* A paragraph cut by a page break at an article's end is this long. */
+#define CUT_PARAGRAPH_MIN_CHARS 40
 /* A numbered line this short is a heading ("(一)指导思想。"). */
 #define NUMBERED_HEADING_MAX_CHARS 30
 
@@ -263,6 +265,19 @@ parse_entry_of(const Parse *p, size_t i)
 	return owner;
 }
 
+/* Returns non-zero when an article starts after line from, at or before
+ * line to. */
+static int
+parse_starts_between(const Parse *p, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = 0; k < p->nentries; k++)
+		if (p->entries[k].start != NO_LINE && p->entries[k].start > from && p->entries[k].start <= to)
+			return 1;
+	return 0;
+}
+
 /* Gathers the body's text lines into units, rejoining a paragraph cut by
  * a page break. Returns the count; *out is allocated (caller frees). */
 static size_t
@@ -283,6 +298,11 @@ parse_gather_units(Parse *p, Unit **out)
 			continuation = open != NO_LINE && units[open].last_page == page - 1
 			    ? parse_continuation(p, i) : NO_LINE;
 			target = open;
+			/* Across an article's start, only a long paragraph cut
+			 * mid-sentence carries on (not a caption or a list line). */
+			if (continuation != NO_LINE && parse_starts_between(p, units[open].line, continuation)
+			    && parse_char_count(units[open].text.data, units[open].text.len) < CUT_PARAGRAPH_MIN_CHARS)
+				continuation = NO_LINE;
 		}
 		if (i == continuation) {
 			/* It carries on the paragraph left open at the end of

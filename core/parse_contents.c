@@ -168,7 +168,7 @@ int
 parse_find_contents(Parse *p)
 {
 	size_t i, run_end = 0, contents_start = NO_LINE;
-	int number;
+	int number, shape, first_shape = 0;
 	const char *title;
 
 	for (i = 0; i < p->nlines && i < p->first_page_end; i++) {
@@ -186,6 +186,15 @@ parse_find_contents(Parse *p)
 				break;
 		}
 		top = parse_section_header(p, i, run_end, &header);
+		shape = (header.number != 0) | (header.last_page != 0) << 1;
+		if (p->nsections > 0 && shape != first_shape) {
+			/* A later section has a header like the first one's: a run
+			 * of numbered items on page 1 is not another section. */
+			free(header.title);
+			free(header.subtitle);
+			break;
+		}
+		first_shape = shape;
 		end = parse_entry_run(p, i, (int)p->nsections);
 		if (p->nentries - first_entry < 2 && p->nsections == 0) {
 			/* A lone "1、" is not a contents page. */

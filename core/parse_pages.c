@@ -141,6 +141,18 @@ parse_next_to_furniture(const Parse *p, size_t i)
 	return 0;
 }
 
+/* Returns non-zero when text reads like (part of) a contents title. */
+static int
+parse_like_a_title(const Parse *p, const char *text)
+{
+	size_t k;
+
+	for (k = 0; k < p->nentries; k++)
+		if (parse_title_similarity(text, p->entries[k].title) >= 0.5)
+			return 1;
+	return 0;
+}
+
 /* Marks running heads and template junk in the body as ROLE_FURNITURE:
  * lines repeated on many pages; lone numbers next to those (the section
  * number of a running head, not a numbered item); and lines repeated on a
@@ -182,8 +194,10 @@ parse_find_furniture(Parse *p)
 				continue;
 			/* Template junk sits by furniture in places far apart; a
 			 * repeated page repeats its neighbours close by. */
+			/* A wrapped title's first line under a running head is no junk. */
 			if ((round == 0 && distinct >= threshold)
-			    || (round > 0 && distinct >= 2 && all_next && spread > 0))
+			    || (round > 0 && distinct >= 2 && all_next && spread > 0
+			    && !parse_like_a_title(p, first->text)))
 				for (i = g; i < end; i++)
 					order[i]->role = ROLE_FURNITURE;
 		}
