@@ -51,7 +51,7 @@ static const Binding bindings[] = {
 	{ KEYS_BAR, ACTION_BAR_DELETE, { F(KEY_BACKSPACE), 0x7f, KEYS_CTRL('H') }, "Backspace",
 	    "delete a character" },
 	{ KEYS_BAR, ACTION_BAR_CLEAR, { KEYS_CTRL('U') }, "Ctrl-U", "clear the query" },
-	{ KEYS_BAR, ACTION_BAR_CLOSE, { KEYS_ESCAPE, KEYS_CTRL('G') }, "Esc",
+	{ KEYS_BAR, ACTION_BAR_CLOSE, { KEYS_ESCAPE, KEYS_CTRL('G') }, "Esc  Ctrl-G",
 	    "close the bar, keeping the place" },
 };
 
