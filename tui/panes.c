@@ -61,7 +61,7 @@ panes_update(Reader *r)
 		g->bar_y = --bottom;
 	g->status_y = --bottom;
 	if (r->mode == MODE_SEARCH) {
-		int height = panes_clamp(bottom / 2, 1, 12);
+		int height = panes_clamp(bottom / 2, 2, 13);
 
 		bottom -= height;
 		g->results = (Region){ bottom, 0, height, cols };

@@ -278,7 +278,7 @@ search_type(Buffer *b, int key, size_t max)
 void
 search_key(Reader *r, int key)
 {
-	int height = r->geometry.results.height > 0 ? r->geometry.results.height : 1;
+	int height = r->geometry.results.height > 2 ? r->geometry.results.height - 1 : 1;
 	size_t count = r->results != NULL ? r->results->count : 0;
 
 	switch (keys_action(KEYS_BAR, key)) {
@@ -377,22 +377,38 @@ search_draw_result(Reader *r, const SearchResult *res, int y, int selected)
 	paint_marked(y, x, width, res->snippet + start, len - start, attr, marks, n);
 }
 
+/* Paints the rule between the article and the results. */
+static void
+search_draw_rule(int y)
+{
+	attr_t attr = terminal_attr(ROLE_FRAME);
+
+	wattr_set(stdscr, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	mvwhline(stdscr, y, 0, ACS_HLINE, COLS);
+	wattr_set(stdscr, A_NORMAL, 0, NULL);
+}
+
 /* Paints the results and the input line. */
 void
 search_draw(Reader *r)
 {
-	const Region *region = &r->geometry.results;
+	Region region = r->geometry.results;
 	size_t count = r->results != NULL ? r->results->count : 0;
 	char *right;
 	int row, right_width, used;
 
+	if (region.height > 1) {
+		search_draw_rule(region.y);
+		region.y++;
+		region.height--;
+	}
 	if (r->selected < r->results_top)
 		r->results_top = r->selected;
-	if (region->height > 0 && r->selected >= r->results_top + (size_t)region->height)
-		r->results_top = r->selected - (size_t)region->height + 1;
-	for (row = 0; row < region->height; row++) {
+	if (region.height > 0 && r->selected >= r->results_top + (size_t)region.height)
+		r->results_top = r->selected - (size_t)region.height + 1;
+	for (row = 0; row < region.height; row++) {
 		size_t i = r->results_top + (size_t)row;
-		int y = region->y + row;
+		int y = region.y + row;
 
 		if (i < count) {
 			search_draw_result(r, &r->results->items[i], y, i == r->selected);

@@ -37,8 +37,7 @@ status_where(const Reader *r)
 		return xstrdup("");
 	if (a->section >= 0 && (s = issue_section(r->issue, (size_t)a->section)) != NULL)
 		return xasprintf("%s › %s %s", s->title, a->id, a->title);
-	if (issue_title(r->issue)[0] != '\0')
-		return xasprintf("%s › %s", issue_title(r->issue), a->title);
+	/* Front and back matter: their titles name the issue already. */
 	return xstrdup(a->title);
 }
 
