@@ -20,7 +20,7 @@ help_heading(KeysContext context)
 	    "In the search bar (/) and the page prompt (:)";
 }
 
-/* Returns the rows of the screen; ends at height. */
+/* Returns how many rows the help takes: all above the status line. */
 static int
 help_rows(const Reader *r)
 {

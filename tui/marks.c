@@ -10,13 +10,6 @@
 
 #define MARKS_HISTORY_MAX 200
 
-/* Returns the place the reader is at. */
-Place
-marks_current(const Reader *r)
-{
-	return r->place;
-}
-
 /* Records the current place as the one before a jump. */
 static void
 marks_remember(Reader *r)

@@ -88,10 +88,10 @@ static void
 reader_switch_focus(Reader *r)
 {
 	r->focus = r->focus == FOCUS_CONTENTS ? FOCUS_ARTICLE : FOCUS_CONTENTS;
-	if (r->focus == FOCUS_CONTENTS)
+	if (r->focus == FOCUS_CONTENTS) {
 		r->show_contents = 1;
-	if (r->focus == FOCUS_CONTENTS)
 		contents_follow(r);
+	}
 	panes_update(r);
 	article_relayout(r);
 	r->dirty |= DIRTY_ALL;
@@ -297,7 +297,9 @@ reader_loop(Reader *r)
 		while ((sig = terminal_take_signal()) != TERMINAL_NO_SIGNAL)
 			if (reader_signal(r, sig))
 				return;
-		reader_draw(r);
+		/* Keys already typed first: a held key or a paste paints once. */
+		if (!terminal_input_pending())
+			reader_draw(r);
 		key = terminal_read_key();
 		if (key < 0)
 			return;

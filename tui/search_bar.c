@@ -21,12 +21,15 @@
 #define SEARCH_QUERY_MAX	256	/* bytes */
 #define SEARCH_CONTEXT		2	/* lines shown above a hit */
 
-/* Runs the query typed so far and shows its results. */
+/* Runs the query typed so far and shows its results. The keys only mark
+ * the query changed: keys that come together (a paste, an input method)
+ * run one search. */
 static void
 search_refresh(Reader *r)
 {
 	char *cause = NULL;
 
+	r->query_changed = 0;
 	search_results_free(r->results);
 	r->results = NULL;
 	r->selected = 0;
@@ -48,6 +51,7 @@ search_open(Reader *r)
 	r->mode = MODE_SEARCH;
 	buffer_clear(&r->query);
 	buffer_append(&r->query, "", 0);
+	r->query_changed = 0;
 	search_results_free(r->results);
 	r->results = NULL;
 	r->selected = 0;
@@ -162,6 +166,8 @@ search_open_result(Reader *r, size_t i, int first)
 static void
 search_enter(Reader *r)
 {
+	if (r->query_changed)
+		search_refresh(r);
 	if (r->results == NULL || r->results->count == 0) {
 		status_message(r, r->query.len ? "Nothing to open: nothing found." :
 		    "Type what to search for.");
@@ -306,19 +312,19 @@ search_key(Reader *r, int key)
 			return;
 		}
 		search_delete(&r->query);
-		search_refresh(r);
+		r->query_changed = 1;
 		break;
 	case ACTION_BAR_CLEAR:
 		buffer_clear(&r->query);
 		buffer_append(&r->query, "", 0);
-		search_refresh(r);
+		r->query_changed = 1;
 		break;
 	case ACTION_BAR_CLOSE:
 		search_close(r);
 		return;
 	default:
 		if (search_type(&r->query, key, SEARCH_QUERY_MAX) == 0)
-			search_refresh(r);
+			r->query_changed = 1;
 		break;
 	}
 	r->dirty |= DIRTY_BAR;
@@ -388,15 +394,44 @@ search_draw_rule(int y)
 	wattr_set(stdscr, A_NORMAL, 0, NULL);
 }
 
+/* Paints the input line: the query (its end when it is long) and the
+ * number of results; the cursor goes after the query. */
+static void
+search_draw_input(Reader *r, size_t count)
+{
+	int y = r->geometry.bar_y, right_width, room, used;
+	size_t from = 0;
+	char *right;
+
+	if (y < 0)
+		return;
+	right = count > 0 ? xasprintf(" %zu result%s ", count, count == 1 ? "" : "s") : xstrdup(" ");
+	right_width = layout_width(right, strlen(right));
+	room = COLS - right_width - 4;
+	paint_blank(y, 0, COLS, terminal_attr(ROLE_TEXT));
+	paint_text(y, 0, 2, "/ ", 2, terminal_attr(ROLE_KEY));
+	while (room > 0 && layout_width(r->query.data + from, r->query.len - from) > room)
+		from += layout_grapheme(r->query.data + from, r->query.len - from, NULL);
+	used = paint_text(y, 2, room, r->query.data + from, r->query.len - from,
+	    terminal_attr(ROLE_TEXT));
+	paint_text(y, COLS - right_width, right_width, right, strlen(right),
+	    terminal_attr(ROLE_FRAME));
+	free(right);
+	r->cursor_y = y;
+	r->cursor_x = 2 + used;
+}
+
 /* Paints the results and the input line. */
 void
 search_draw(Reader *r)
 {
 	Region region = r->geometry.results;
-	size_t count = r->results != NULL ? r->results->count : 0;
-	char *right;
-	int row, right_width, used;
+	size_t count;
+	int row;
 
+	if (r->query_changed)
+		search_refresh(r);
+	count = r->results != NULL ? r->results->count : 0;
 	if (region.height > 1) {
 		search_draw_rule(region.y);
 		region.y++;
@@ -421,25 +456,5 @@ search_draw(Reader *r)
 		else if (row == 0)
 			paint_cut(y, 1, COLS - 2, "Nothing found.", terminal_attr(ROLE_FRAME));
 	}
-	if (r->geometry.bar_y < 0)
-		return;
-	right = count > 0 ? xasprintf(" %zu result%s ", count, count == 1 ? "" : "s") : xstrdup(" ");
-	right_width = layout_width(right, strlen(right));
-	paint_blank(r->geometry.bar_y, 0, COLS, terminal_attr(ROLE_TEXT));
-	paint_text(r->geometry.bar_y, 0, 2, "/ ", 2, terminal_attr(ROLE_KEY));
-	/* The end of a long query stays in view. */
-	{
-		size_t from = 0;
-		int room = COLS - right_width - 4;
-
-		while (room > 0 && layout_width(r->query.data + from, r->query.len - from) > room)
-			from += layout_grapheme(r->query.data + from, r->query.len - from, NULL);
-		used = paint_text(r->geometry.bar_y, 2, room, r->query.data + from,
-		    r->query.len - from, terminal_attr(ROLE_TEXT));
-	}
-	paint_text(r->geometry.bar_y, COLS - right_width, right_width, right, strlen(right),
-	    terminal_attr(ROLE_FRAME));
-	free(right);
-	r->cursor_y = r->geometry.bar_y;
-	r->cursor_x = 2 + used;
+	search_draw_input(r, count);
 }

@@ -298,6 +298,15 @@ terminal_gone(void)
 	return ++terminal_fast_errors >= 50;
 }
 
+/* Returns non-zero when keys are waiting to be read. */
+int
+terminal_input_pending(void)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN);
+}
+
 /* Waits for a key. */
 int
 terminal_read_key(void)

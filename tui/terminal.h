@@ -58,6 +58,9 @@ void terminal_suspend(void);
  * after a resize, or -1 when the terminal is gone. */
 int terminal_read_key(void);
 
+/* Returns non-zero when keys are waiting: painting can wait for them. */
+int terminal_input_pending(void);
+
 /* Shows the cursor at y, x of stdscr, or hides it when y < 0. */
 void terminal_cursor(int y, int x);
 

@@ -100,6 +100,7 @@ typedef struct Reader {
 
 	/* The search bar while it is open. */
 	Buffer		 query;
+	int		 query_changed;	/* typed since the last search ran */
 	SearchResults	*results;
 	size_t		 selected;
 	size_t		 results_top;
@@ -127,20 +128,25 @@ typedef struct Reader {
 	int		 cursor_x;
 } Reader;
 
-/* panes.c: computes the geometry for the screen size; paints the frame
- * and the notice of a window too small. */
+/* panes.c: the geometry for the screen's size and the mode; the frame;
+ * the notice of a window too small. */
 void panes_update(Reader *r);
 void panes_draw_frame(Reader *r);
 void panes_draw_too_small(void);
 
-/* contents_view.c */
+/* contents_view.c: builds and frees the entries; moves the cursor to the
+ * open article; paints the pane; acts on a key while it has the focus. */
 void contents_init(Reader *r);
 void contents_free(Reader *r);
 void contents_follow(Reader *r);
 void contents_draw(Reader *r);
 void contents_action(Reader *r, Action action);
 
-/* article_view.c */
+/* article_view.c: opens an article with the text at offset on top; lays it
+ * out again for the text width, keeping the place; paints the pane; acts on
+ * a key; shows the line of offset context lines below the top; finds where
+ * printed page N starts (0, or -1 when no text is on it); the page at the
+ * top and the percent at the bottom; whether offset is on the screen. */
 void article_open(Reader *r, size_t article, size_t offset);
 void article_relayout(Reader *r);
 void article_draw(Reader *r);
@@ -151,11 +157,15 @@ int article_page(const Reader *r);
 int article_percent(const Reader *r);
 int article_line_visible(const Reader *r, size_t offset);
 
-/* status_line.c */
+/* status_line.c: paints the status line; sets the message it shows until
+ * the next key. */
 void status_draw(Reader *r);
 void status_message(Reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* search_bar.c */
+/* search_bar.c: opens the bar; handles its keys; paints results and input;
+ * walks to the next or previous hit; finds the hits of a newly opened
+ * article; forgets the highlighted search; frees it all. search_type
+ * appends a typed character to a line of input (0, or -1: not text). */
 void search_open(Reader *r);
 void search_key(Reader *r, int key);
 void search_draw(Reader *r);
@@ -165,18 +175,19 @@ void search_clear_hits(Reader *r);
 void search_free(Reader *r);
 int search_type(Buffer *b, int key, size_t max);
 
-/* prompt.c: the page prompt (":N") */
+/* prompt.c: the page prompt (":N"): opens it, handles its keys, paints the
+ * bar line (also for the mark prompts). */
 void prompt_open(Reader *r);
 void prompt_key(Reader *r, int key);
 void prompt_draw(Reader *r);
 
-/* marks.c: jumps, marks and the history */
+/* marks.c: jumps to a place remembering where from; handles the key after
+ * m or '; goes back through the jumps. */
 void marks_jump(Reader *r, size_t article, size_t offset);
 void marks_key(Reader *r, int key);
 void marks_back(Reader *r);
-Place marks_current(const Reader *r);
 
-/* help_view.c */
+/* help_view.c: paints the help generated from the key table; handles its keys. */
 void help_draw(Reader *r);
 void help_key(Reader *r, int key);
 

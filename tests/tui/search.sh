@@ -71,6 +71,10 @@ tui_keys Enter
 tui_wait_for "Nothing to open"; ok $? "Enter on no result says so"
 tui_keys C-u
 tui_wait_gone "zzzqqqxyz"; ok $? "Ctrl-U clears the query"
+tui_type "紫金山实验室"
+tui_wait_for "2 results"; ok $? "a query pasted at once finds what it typed one by one does"
+tui_keys C-u
+tui_wait_gone "紫金山实验室"
 tui_keys Escape
 tui_keys n
 tui_wait_status "Hit"; ok $? "n still walks the last search opened"
