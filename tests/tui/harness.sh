@@ -34,7 +34,7 @@ tmux_() {
 }
 
 # tui_start COLS ROWS [VAR=VALUE]... [-- SHUZHI-ARGS...]: starts the reader
-# on the bundled issue in a new window of that size (the old one is closed
+# on the bundled issue (or $TUI_ISSUE) in a new window of that size (the old one is closed
 # first). When the reader exits, the window shows "[exit STATUS]" and
 # "[tty restored]" or "[tty changed]" as the terminal's modes compare with
 # those before it started.
@@ -54,7 +54,7 @@ tui_start() {
 		[ "${1:-}" = "--" ] && shift
 		printf " '%s'" "$SHUZHI"
 		for a in "$@"; do printf " '%s'" "$a"; done
-		printf " '%s'\n" "$ISSUE"
+		printf " '%s'\n" "${TUI_ISSUE:-$ISSUE}"
 		printf 'st=$?\n'
 		printf 'if [ "$(stty -g)" = "$modes" ]; then tty=restored; else tty=changed; fi\n'
 		printf 'echo "[exit $st]"; echo "[tty $tty]"\nexec sleep 3600\n'
