@@ -12,7 +12,9 @@
  * the pair it forms with the next character of the same run. A query word
  * of one character looks up the character; a word of n >= 2 characters is
  * the phrase of its n-1 overlapping pairs, which matches exactly the text
- * that holds the word. Characters alone (phrase queries over single
+ * that holds the word (in a query of several words, a run's last
+ * character follows its pairs, to keep the next word at its distance).
+ * Characters alone (phrase queries over single
  * characters) make a smaller index, but every lookup of a word would
  * read the position lists of its characters, which are the most common
  * tokens of the language. bench/run-tokenizers measures both; at the
@@ -66,6 +68,13 @@ typedef struct TokenStream {
 	size_t		 ideograph_start;
 	size_t		 ideograph_end;
 	size_t		 run;		/* characters in the current run */
+	/* A query's run of pairs covers one position fewer than its
+	 * characters do in a document: when a token follows the run, the
+	 * run's last character goes before it to fill that position. */
+	uint8_t		 pending[8];
+	size_t		 pending_length;	/* 0: nothing pending */
+	size_t		 pending_start;
+	size_t		 pending_end;
 } TokenStream;
 
 /* Returns non-zero for a script written without spaces between words. */
@@ -103,8 +112,8 @@ tokenize_classify(ucs4_t uc)
 
 /* Hands one token to the handler; returns what the handler returns. */
 static int
-tokenize_emit(TokenStream *ts, TokenKind kind, const void *text, size_t length, size_t start,
-    size_t end, int colocated)
+tokenize_hand_over(TokenStream *ts, TokenKind kind, const void *text, size_t length,
+    size_t start, size_t end, int colocated)
 {
 	Token token;
 
@@ -118,6 +127,25 @@ tokenize_emit(TokenStream *ts, TokenKind kind, const void *text, size_t length, 
 	token.position = ts->positions - 1;
 	token.colocated = colocated;
 	return ts->handler(ts->data, &token);
+}
+
+/* Emits one token, after the character a query's run left pending, if
+ * any; returns the handler's verdict. */
+static int
+tokenize_emit(TokenStream *ts, TokenKind kind, const void *text, size_t length, size_t start,
+    size_t end, int colocated)
+{
+	if (ts->pending_length > 0) {
+		size_t pending = ts->pending_length;
+		int rc;
+
+		ts->pending_length = 0;
+		rc = tokenize_hand_over(ts, TOKEN_CHAR, ts->pending, pending, ts->pending_start,
+		    ts->pending_end, 0);
+		if (rc != 0)
+			return rc;
+	}
+	return tokenize_hand_over(ts, kind, text, length, start, end, colocated);
 }
 
 /* Ends the word being read, if any; returns the handler's verdict. */
@@ -135,15 +163,24 @@ tokenize_end_word(TokenStream *ts)
 }
 
 /* Ends the run of ideographs, if any: a query's lone character becomes a
- * token only now. Returns the handler's verdict. */
+ * token only now, and the last character of a longer run is kept pending.
+ * Returns the handler's verdict. */
 static int
 tokenize_end_run(TokenStream *ts)
 {
 	int rc = 0;
 
-	if (ts->run == 1 && (ts->flags & TOKENIZE_QUERY) && !(ts->flags & TOKENIZE_UNIGRAMS))
-		rc = tokenize_emit(ts, TOKEN_CHAR, ts->ideograph, ts->ideograph_length,
-		    ts->ideograph_start, ts->ideograph_end, 0);
+	if (ts->run > 0 && (ts->flags & TOKENIZE_QUERY) && !(ts->flags & TOKENIZE_UNIGRAMS)) {
+		if (ts->run == 1)
+			rc = tokenize_emit(ts, TOKEN_CHAR, ts->ideograph, ts->ideograph_length,
+			    ts->ideograph_start, ts->ideograph_end, 0);
+		else {
+			memcpy(ts->pending, ts->ideograph, ts->ideograph_length);
+			ts->pending_length = ts->ideograph_length;
+			ts->pending_start = ts->ideograph_start;
+			ts->pending_end = ts->ideograph_end;
+		}
+	}
 	ts->run = 0;
 	return rc;
 }

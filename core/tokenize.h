@@ -15,7 +15,8 @@ typedef enum TokenKind {
 
 enum {
 	/* Tokens of a query term rather than of a document: a run of Han
-	 * characters gives its overlapping pairs, or its character when it
+	 * characters gives its overlapping pairs (and then its last
+	 * character when another token follows), or its character when it
 	 * is alone. A document gives every character, each followed by the
 	 * pair it starts, at the same position. */
 	TOKENIZE_QUERY = 1,

@@ -261,6 +261,46 @@ out:
 		free(terms[j]);
 }
 
+/* Checks that a phrase of two Han words finds them written together or
+ * apart, exactly where the text has them. */
+static void
+check_phrase(Index *index, const Issue *issue)
+{
+	const char *query = "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\"";
+	char *joined[1], *apart[1], found[256] = "", want[256] = "";
+	SearchResults *results = NULL;
+	char *cause = NULL;
+	size_t i, j;
+
+	joined[0] = normalise("\xe6\x95\xb0\xe6\x8d\xae\xe5\xae\x89\xe5\x85\xa8", 12);
+	apart[0] = normalise("\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8", 13);
+	if (search_run(index, query, NO_LIMIT, &results, &cause) != 0) {
+		ok(0, "%s runs", query);
+		diag("  %s", cause);
+		free(cause);
+		goto out;
+	}
+	for (i = 0; i < issue_article_count(issue); i++) {
+		const Article *a = issue_article(issue, i);
+		char one[32];
+
+		snprintf(one, sizeof one, " %s", a->id);
+		for (j = 0; j < results->count; j++)
+			if (results->items[j].article_index == i && strlen(found) + strlen(one) < sizeof found)
+				strcat(found, one);
+		if ((article_has_all(a, joined, 1) || article_has_all(a, apart, 1)) &&
+		    strlen(want) + strlen(one) < sizeof want)
+			strcat(want, one);
+	}
+	if (!ok(want[0] != '\0' && strcmp(found, want) == 0,
+	    "%s finds the articles with 数据安全 or 数据 安全", query))
+		diag("  found%s\n#   want %s", found, want);
+out:
+	search_results_free(results);
+	free(joined[0]);
+	free(apart[0]);
+}
+
 /* Checks that highlighting finds every occurrence of a word in every
  * article, each span being the word. */
 static void
@@ -804,6 +844,7 @@ main(void)
 
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++)
 		check_query(index, issue, queries[i]);
+	check_phrase(index, issue);
 	check_highlights(index, issue, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0");
 	check_highlights(index, issue, "\xe7\xa8\x8e");
 	check_highlights(index, issue, "IPV6");
