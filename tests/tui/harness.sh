@@ -21,8 +21,11 @@ TUI_RUNS=0
 # The tmux server and the temporary folder go when the test ends.
 trap 'tmux -L "$TUI_SOCKET" kill-server >/dev/null 2>&1; rm -rf "$TEST_TMP"' EXIT
 
-# No status line (the window is the pane), Esc reaches the program at once.
+# No status line (the window is the pane), Esc reaches the program at once,
+# and the server stays up between windows (a window closing must not take
+# it down while the next one starts).
 cat >"$TUI_CONF" <<'EOF'
+set -g exit-empty off
 set -g status off
 set -g escape-time 0
 set -g default-terminal tmux-256color

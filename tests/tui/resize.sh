@@ -64,6 +64,7 @@ done
 tui_wait_for " results"; ok $? "sizes in a row with the search bar open"
 tui_keys Escape
 tui_wait_gone " results"
+tui_wait_for "2.11"	# all the contents: the last size (120x40) is in
 near_top "$top"; ok $? "and the place is still the same"
 tui_resize 100 30
 tui_wait_top "$top"; ok $? "back at 100x30: exactly the same top line"
