@@ -1,179 +1,27 @@
-/* Opening the index of an issue: the cache file when it is fresh, else a
- * new one built beside it and renamed into place, else one in memory.
+/* The index object, and opening the index of one issue: the cache file
+ * when it is fresh, else a new one built beside it and renamed into place
+ * (index_io.c), else one in memory.
  *
- * The cache file's name carries the text's hash and the format version,
- * and the file carries them again, with the program's version and a
- * "complete" mark, in a stamp: a file that is not an SQLite database,
- * lacks a table, or has another stamp is rebuilt.
- * A build writes a private temporary file in the same folder and
- * rename()s it over the cache, which is atomic: readers see the old file
- * or the new one, never half of one, and several readers starting at once
- * on an empty cache each build and rename an identical file without
- * waiting for or disturbing one another. */
+ * One issue's cache file's name carries the text's hash and the format
+ * version, and the file carries them again, with the program's version
+ * and a "complete" mark, in a stamp: a file that is not an SQLite
+ * database, lacks a table, or has another stamp is rebuilt. Nobody writes
+ * such a file in place. An archive's index is opened by index_archive.c. */
 #include "config.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "hash.h"
 #include "index.h"
-#include "index_fts.h"
 #include "index_internal.h"
 #include "issue.h"
 #include "paths.h"
 #include "xalloc.h"
-
-/* The piece of the text hashed at a time: the text is not kept, since a
- * warm search never parses it, and small reads into one buffer are faster
- * than faulting in a buffer of the text's size. A multiple of 32 (see
- * hash_add). */
-#define INDEX_READ_CHUNK 65536
-
-/* A build's temporary file untouched for this long belongs to a build
- * that died: a build takes well under a second. */
-#define INDEX_STALE_SECONDS 3600
-
-struct Index {
-	char		*path;		/* the issue's file */
-	size_t		 length;	/* the length and hash of its text */
-	uint64_t	 hash;
-	char		*cache_path;	/* NULL when the index is in memory */
-	sqlite3		*db;
-	Issue		*issue;		/* NULL until index_issue() */
-};
-
-/* Reads a whole file into *data (the caller frees) and *length.
- * Returns 0 or -1 with *cause naming the file. */
-static int
-index_read_file(const char *path, char **data, size_t *length, char **cause)
-{
-	struct stat st;
-	size_t size, used = 0;
-	char *buf = NULL;
-	int fd, rc = -1;
-
-	fd = open(path, O_RDONLY);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*cause = xasprintf("%s: not a regular file", path);
-		goto out;
-	}
-	/* Room for the whole file and a byte more, so that the read that
-	 * finds the end needs no larger buffer. */
-	size = (size_t)st.st_size + 2;
-	buf = xmalloc(size);
-	for (;;) {
-		ssize_t n;
-
-		if (used + 1 == size) {
-			size *= 2;
-			buf = xreallocarray(buf, size, 1);
-		}
-		n = read(fd, buf + used, size - used - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*cause = xasprintf("%s: %s", path, strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		used += (size_t)n;
-	}
-	buf[used] = '\0';
-	*data = buf;
-	*length = used;
-	buf = NULL;
-	rc = 0;
-out:
-	free(buf);
-	if (fd >= 0)
-		close(fd);
-	return rc;
-}
-
-/* Hashes the file at path, reading it a chunk at a time: sets *hash and
- * *length. Returns 0 or -1 with *cause naming the file. */
-static int
-index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cause)
-{
-	char *chunk = xmalloc(INDEX_READ_CHUNK);
-	HashState state;
-	struct stat st;
-	size_t used = 0;
-	int fd, rc = -1;
-
-	hash_start(&state);
-	fd = open(path, O_RDONLY);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*cause = xasprintf("%s: not a regular file", path);
-		goto out;
-	}
-	for (;;) {
-		ssize_t n = read(fd, chunk + used, INDEX_READ_CHUNK - used);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*cause = xasprintf("%s: %s", path, strerror(errno));
-			goto out;
-		}
-		used += (size_t)n;
-		if (n == 0 || used == INDEX_READ_CHUNK) {
-			/* Only the last piece may be shorter than a chunk. */
-			hash_add(&state, chunk, used);
-			used = 0;
-		}
-		if (n == 0)
-			break;
-	}
-	*hash = hash_finish(&state);
-	*length = (size_t)state.length;
-	rc = 0;
-out:
-	if (fd >= 0)
-		close(fd);
-	free(chunk);
-	return rc;
-}
-
-/* Opens a database with the FTS5 side registered; returns the connection
- * or NULL, with *cause set when cause is not NULL. */
-static sqlite3 *
-index_connect(const char *path, int flags, char **cause)
-{
-	sqlite3 *db = NULL;
-
-	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		if (cause != NULL)
-			*cause = xasprintf("%s: %s", path, db != NULL ? sqlite3_errmsg(db) :
-			    "out of memory");
-		sqlite3_close(db);
-		return NULL;
-	}
-	if (index_fts_register(db, cause) != 0) {
-		sqlite3_close(db);
-		return NULL;
-	}
-	return db;
-}
 
 /* Opens the cache file when it is a complete index of this text; returns
  * 0, or -1 (missing, stale or damaged). */
@@ -181,14 +29,20 @@ static int
 index_open_cache(Index *index, const char *cache_path)
 {
 	sqlite3 *db = index_connect(cache_path, SQLITE_OPEN_READONLY, NULL);
+	char *source;
+	int fresh;
 
 	if (db == NULL)
 		return -1;
-	/* Nobody writes a cache file in place (builds rename a new one over
-	 * it), so the shared lock may be kept: every statement then skips
-	 * taking it again and looking for a hot journal. */
+	/* Nobody writes a cache file of one issue in place (builds rename
+	 * a new one over it), so the shared lock may be kept: every
+	 * statement then skips taking it again and looking for a hot
+	 * journal. */
 	sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
-	if (index_schema_check(db, index->hash, index->length) != 0) {
+	source = index_schema_issue_source(index->hash, index->length);
+	fresh = index_schema_check(db, source, NULL) == 0;
+	free(source);
+	if (!fresh) {
 		sqlite3_close(db);
 		return -1;
 	}
@@ -200,13 +54,13 @@ index_open_cache(Index *index, const char *cache_path)
  * making sure it is still the text the index was opened for. Returns 0 or
  * -1 with *cause. */
 static int
-index_parse(Index *index, char **cause)
+index_parse(Index *index, Issue **out, char **cause)
 {
 	char *data = NULL;
 	size_t length;
 	int rc;
 
-	if (index->issue != NULL)
+	if (*out != NULL)
 		return 0;
 	if (index_read_file(index->path, &data, &length, cause) != 0)
 		return -1;
@@ -215,110 +69,25 @@ index_parse(Index *index, char **cause)
 		free(data);
 		return -1;
 	}
-	rc = issue_parse(data, length, index->path, &index->issue, cause);
+	rc = issue_parse(data, length, index->path, out, cause);
 	free(data);
 	return rc;
 }
 
-/* Removes the temporary files of builds that died (killed, or the machine
- * went down) and were left in the cache folder: those of this naming
- * that nobody has touched for an hour. */
-static void
-index_remove_stale_temporaries(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	time_t now = time(NULL);
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-		struct stat st;
-		char *path;
-
-		/* ".HASH-vN.sqlite.XXXXXX", as index_write_cache names them */
-		if (e->d_name[0] != '.' || len < 8 || strstr(e->d_name, ".sqlite.") == NULL ||
-		    strcmp(e->d_name + len - 7, ".sqlite") == 0)
-			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    now - st.st_mtime > INDEX_STALE_SECONDS)
-			unlink(path);
-		free(path);
-	}
-	closedir(d);
-}
-
-/* Builds the cache file in a temporary file of the folder and renames it
- * into place, then opens it. Returns 0, or -1 with *why saying what went
- * wrong with the folder (the caller frees). */
+/* Fills a new database with the parsed issue (index_write_cache's fill). */
 static int
-index_write_cache(Index *index, const char *dir, const char *cache_path, char **why)
+index_fill(sqlite3 *db, void *data, char **why, char **cause)
 {
-	const char *base = strrchr(cache_path, '/') + 1;
-	char *temp = xasprintf("%s/.%s.XXXXXX", dir, base);
-	sqlite3 *db = NULL;
-	int fd, rc = -1, created = 0;
+	Index *index = data;
 
-	if (paths_make_dir(dir, why) != 0)
-		goto out;
-	index_remove_stale_temporaries(dir);
-	fd = mkstemp(temp);
-	if (fd < 0) {
-		*why = xasprintf("%s: %s", dir, strerror(errno));
-		goto out;
-	}
-	close(fd);
-	created = 1;
-	db = index_connect(temp, SQLITE_OPEN_READWRITE, why);
-	if (db == NULL)
-		goto out;
-	if (index_build(db, index->issue, index->hash, index->length, why) != 0)
-		goto out;
-	if (sqlite3_close(db) != SQLITE_OK) {
-		*why = xasprintf("%s: %s", temp, sqlite3_errmsg(db));
-		goto out;
-	}
-	db = NULL;
-	if (rename(temp, cache_path) != 0) {
-		*why = xasprintf("%s: %s", cache_path, strerror(errno));
-		goto out;
-	}
-	created = 0;
-	if (index_open_cache(index, cache_path) != 0) {
-		*why = xasprintf("%s: cannot be read back", cache_path);
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_close(db);
-	if (created)
-		unlink(temp);
-	free(temp);
-	return rc;
+	(void)cause;
+	return index_build(db, index->parsed, index->hash, index->length, why) == 0 ? 0 : 1;
 }
 
-/* Builds the index in memory; returns 0 or -1 with *cause. */
-static int
-index_build_memory(Index *index, char **cause)
-{
-	sqlite3 *db = index_connect(":memory:", SQLITE_OPEN_READWRITE, cause);
-
-	if (db == NULL)
-		return -1;
-	if (index_build(db, index->issue, index->hash, index->length, cause) != 0) {
-		sqlite3_close(db);
-		return -1;
-	}
-	index->db = db;
-	return 0;
-}
-
-/* Gives the index a database: the fresh cache, a rebuilt cache, or one
- * in memory. Returns 0, or -1 with *cause set when the issue cannot be
- * parsed or even memory fails; *why (caller frees) says why the cache is
- * not used, when it is not. */
+/* Gives the index of one issue a database: the fresh cache, a rebuilt
+ * cache, or one in memory. Returns 0, or -1 with *cause set when the issue
+ * cannot be parsed or even memory fails; *why (caller frees) says why the
+ * cache is not used, when it is not. */
 static int
 index_attach(Index *index, int flags, char **why, char **cause)
 {
@@ -338,21 +107,63 @@ index_attach(Index *index, int flags, char **why, char **cause)
 			rc = 0;
 			goto out;
 		}
-		if (index_parse(index, cause) != 0)
+		if (index_parse(index, &index->parsed, cause) != 0)
 			goto out;
-		if (index_write_cache(index, dir, index->cache_path, why) == 0) {
-			rc = 0;
-			goto out;
+		index->reindexed = 1;
+		if (index_write_cache(dir, index->cache_path, index_fill, index, why, cause) == 0) {
+			if (index_open_cache(index, index->cache_path) == 0) {
+				rc = 0;
+				goto out;
+			}
+			*why = xasprintf("%s: cannot be read back", index->cache_path);
 		}
 	}
 	free(index->cache_path);
 	index->cache_path = NULL;
-	if (index_parse(index, cause) != 0)
+	if (index_parse(index, &index->parsed, cause) != 0)
 		goto out;
-	rc = index_build_memory(index, cause);
+	index->reindexed = 1;
+	index->db = index_connect(":memory:", SQLITE_OPEN_READWRITE, cause);
+	if (index->db != NULL && index_build(index->db, index->parsed, index->hash, index->length,
+	    cause) == 0)
+		rc = 0;
 out:
 	free(dir);
 	return rc;
+}
+
+/* Finishes an open: reads the list of issues, and hands the index or the
+ * failure over (none: the message when there is no issue; freed here).
+ * Returns 0 or -1. */
+static int
+index_finish_open(Index *index, char *why, char *failure, char *none, Index **out,
+    char **notice, char **cause)
+{
+	if (failure == NULL && index->db == NULL)
+		failure = xstrdup("no index");
+	if (failure == NULL && index_load_issues(index) != SQLITE_OK &&
+	    index_recover(index, &failure) == 0 && index_load_issues(index) != SQLITE_OK)
+		failure = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
+	if (failure == NULL && index->nissues == 0) {
+		failure = none;
+		none = NULL;
+	}
+	free(none);
+	if (failure != NULL) {
+		free(why);
+		if (cause != NULL)
+			*cause = failure;
+		else
+			free(failure);
+		index_close(index);
+		return -1;
+	}
+	if (why != NULL && notice != NULL)
+		*notice = xasprintf("cannot use the index cache (%s): the index is kept in memory",
+		    why);
+	free(why);
+	*out = index;
+	return 0;
 }
 
 /* Opens the index of the issue at path; see index.h. */
@@ -366,56 +177,193 @@ index_open(const char *path, int flags, Index **out, char **notice, char **cause
 	if (notice != NULL)
 		*notice = NULL;
 	index->path = xstrdup(path);
-	if (index_hash_file(path, &index->hash, &index->length, &failure) != 0)
-		goto fail;
-	if (index_attach(index, flags, &why, &failure) != 0)
-		goto fail;
-	if (why != NULL && notice != NULL)
-		*notice = xasprintf("cannot use the index cache (%s): the index is kept in memory",
-		    why);
-	free(why);
-	*out = index;
-	return 0;
-fail:
-	free(why);
-	if (cause != NULL)
-		*cause = failure;
-	else
-		free(failure);
-	index_close(index);
-	return -1;
+	if (index_hash_file(path, &index->hash, &index->length, &failure) == 0)
+		index_attach(index, flags, &why, &failure);
+	return index_finish_open(index, why, failure, xasprintf("%s: no issue", path), out, notice,
+	    cause);
+}
+
+/* Opens the index of the issues of several files and folders; see index.h. */
+int
+index_open_archive(const char *const *paths, size_t npaths, int flags, Index **out,
+    char **notice, char **cause)
+{
+	Index *index;
+	ArchiveFiles *files = NULL;
+	char *why = NULL, *failure = NULL;
+
+	*out = NULL;
+	if (notice != NULL)
+		*notice = NULL;
+	if (archive_find(paths, npaths, &files, &failure) != 0) {
+		if (cause != NULL)
+			*cause = failure;
+		else
+			free(failure);
+		return -1;
+	}
+	if (files->count == 1) {
+		char *path = xstrdup(files->files[0].path);
+		int rc;
+
+		archive_files_free(files);
+		rc = index_open(path, flags, out, notice, cause);
+		free(path);
+		return rc;
+	}
+	index = xcalloc(1, sizeof *index);
+	index->archive = 1;
+	index->files = files;
+	index_archive_attach(index, flags, &why, &failure);
+	return index_finish_open(index, why, failure, npaths == 1 ?
+	    xasprintf("%s: no issues in this folder", paths[0]) :
+	    xasprintf("%s and the other arguments: no issues", paths[0]), out, notice, cause);
 }
 
 /* Rebuilds a damaged index in place; returns 0 or -1 with *cause. */
 int
 index_recover(Index *index, char **cause)
 {
+	int flags = index->cache_path != NULL ? INDEX_REBUILD : INDEX_MEMORY;
 	char *why = NULL;
 	int rc;
 
 	sqlite3_close(index->db);
 	index->db = NULL;
-	rc = index_attach(index, index->cache_path != NULL ? INDEX_REBUILD : INDEX_MEMORY, &why,
-	    cause);
+	if (index->archive)
+		rc = index_archive_attach(index, flags, &why, cause);
+	else
+		rc = index_attach(index, flags, &why, cause);
 	free(why);
+	if (rc == 0 && index_load_issues(index) != SQLITE_OK) {
+		*cause = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
+		rc = -1;
+	}
 	return rc;
 }
 
-/* Returns the issue: read from the index, else parsed; owned by the index. */
+/* Returns the number of issues. */
+size_t
+index_issue_count(const Index *index)
+{
+	return index->nissues;
+}
+
+/* Returns non-zero when IDs carry a prefix. */
+int
+index_is_archive(const Index *index)
+{
+	return index->nissues > 1;
+}
+
+/* Returns what is known of issue i; owned by the index. */
+const IndexIssueInfo *
+index_issue_info(const Index *index, size_t i)
+{
+	return i < index->nissues ? &index->issues[i].info : NULL;
+}
+
+/* Parses the file of an archive's issue; returns it (the caller frees)
+ * or NULL. */
+static Issue *
+index_parse_file(const IndexIssue *from)
+{
+	Issue *issue = NULL;
+	char *cause = NULL;
+
+	if (issue_load(from->path, &issue, &cause) != 0)
+		free(cause);
+	return issue;
+}
+
+/* Returns issue i: read from the index, else parsed; owned by the index. */
+const Issue *
+index_issue_at(Index *index, size_t i)
+{
+	IndexIssue *from;
+	char *cause = NULL;
+
+	if (i >= index->nissues)
+		return NULL;
+	from = &index->issues[i];
+	if (from->issue != NULL)
+		return from->issue;
+	if (!index->archive && index->parsed != NULL) {
+		from->issue = index->parsed;
+		index->parsed = NULL;
+	} else if (index->db == NULL ||
+	    index_load_issue(index->db, from, from->path, &from->issue) != 0) {
+		if (index->archive)
+			from->issue = index_parse_file(from);
+		else if (index_parse(index, &from->issue, &cause) != 0)
+			free(cause);
+	}
+	return from->issue;
+}
+
+/* Returns issue 0; owned by the index. */
 const Issue *
 index_issue(Index *index)
 {
-	char *cause = NULL;
+	return index_issue_at(index, 0);
+}
 
-	if (index->issue != NULL)
-		return index->issue;
-	if (index->db != NULL && index_load_issue(index->db, index->path, &index->issue) == 0)
-		return index->issue;
-	if (index_parse(index, &cause) != 0) {
-		free(cause);
-		return NULL;
+/* Finds an issue by its prefix; returns 0 and sets *i, or -1. */
+int
+index_find_issue(const Index *index, const char *prefix, size_t len, size_t *i)
+{
+	size_t k;
+
+	for (k = 0; k < index->nissues; k++) {
+		const char *p = index->issues[k].prefix;
+
+		if (strlen(p) == len && memcmp(p, prefix, len) == 0) {
+			*i = k;
+			return 0;
+		}
 	}
-	return index->issue;
+	return -1;
+}
+
+/* Splits an ID into its issue and the ID within it; see index.h. */
+int
+index_split_id(const Index *index, const char *id, size_t *i, const char **local)
+{
+	const char *slash = strchr(id, '/');
+
+	if (slash == NULL) {
+		if (index_is_archive(index) || index->nissues == 0)
+			return -1;
+		*i = 0;
+		*local = id;
+		return 0;
+	}
+	if (index_find_issue(index, id, (size_t)(slash - id), i) != 0)
+		return -1;
+	*local = slash + 1;
+	return 0;
+}
+
+/* Returns the position of the issue with this issue_id; 0, or -1. */
+int
+index_issue_position(const Index *index, sqlite3_int64 id, size_t *i)
+{
+	size_t k;
+
+	for (k = 0; k < index->nissues; k++) {
+		if (index->issues[k].id == id) {
+			*i = k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Returns how many issues the open indexed. */
+size_t
+index_reindexed(const Index *index)
+{
+	return index->reindexed;
 }
 
 /* Returns the cache file in use, or NULL in memory; owned by the index. */
@@ -436,10 +384,27 @@ index_database(Index *index)
 void
 index_close(Index *index)
 {
+	size_t i;
+
 	if (index == NULL)
 		return;
 	sqlite3_close(index->db);
-	issue_free(index->issue);
+	for (i = 0; i < index->nissues; i++) {
+		IndexIssue *issue = &index->issues[i];
+
+		issue_free(issue->issue);
+		free(issue->key);
+		free(issue->path);
+		free(issue->prefix);
+		free(issue->title);
+		free(issue->date);
+	}
+	free(index->issues);
+	for (i = 0; i < index->nretired; i++)
+		issue_free(index->retired[i]);
+	free(index->retired);
+	issue_free(index->parsed);
+	archive_files_free(index->files);
 	free(index->cache_path);
 	free(index->path);
 	free(index);

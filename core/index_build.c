@@ -1,5 +1,7 @@
-/* Writing an issue into an empty index database: one transaction of
- * prepared inserts, then the FTS5 segments merged into one b-tree. */
+/* Writing an issue into the index: prepared inserts into the tables and
+ * the search index, inside the caller's transaction; for index_open(), a
+ * whole database of one issue with its FTS5 segments merged into one
+ * b-tree. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -13,15 +15,21 @@
 #include "tokenize.h"
 #include "xalloc.h"
 
-/* The prepared statements of one build. */
+/* The prepared statements of one issue's build. */
 typedef struct IndexWriter {
 	sqlite3		*db;
+	sqlite3_stmt	*issue;
 	sqlite3_stmt	*section;
 	sqlite3_stmt	*article;
 	sqlite3_stmt	*block;
-	sqlite3_stmt	*page;
 	sqlite3_stmt	*search;
 } IndexWriter;
+
+#define INDEX_BUILD_ISSUE_SQL \
+	"INSERT INTO issues(file, size, mtime, ctime, inode, device, hash, length, is_issue," \
+	" built, title, date, number, pages, first_article, article_count)" \
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14," \
+	" coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0) + 1, ?15)"
 
 /* Runs a prepared insert and resets it; returns an SQLite code. */
 static int
@@ -51,10 +59,10 @@ index_build_prepare(IndexWriter *w)
 		size_t		 offset;
 		const char	*sql;
 	} statements[] = {
-		{ offsetof(IndexWriter, section), "INSERT INTO sections VALUES(?1,?2,?3,?4,?5,?6,?7,?8)" },
-		{ offsetof(IndexWriter, article), "INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)" },
-		{ offsetof(IndexWriter, block), "INSERT INTO blocks VALUES(?1,?2,?3,?4,?5,?6,?7,?8)" },
-		{ offsetof(IndexWriter, page), "INSERT OR IGNORE INTO pages VALUES(?1,?2,?3)" },
+		{ offsetof(IndexWriter, issue), INDEX_BUILD_ISSUE_SQL },
+		{ offsetof(IndexWriter, section), "INSERT INTO sections VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)" },
+		{ offsetof(IndexWriter, article), "INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)" },
+		{ offsetof(IndexWriter, block), "INSERT INTO blocks VALUES(?1,?2,?3,?4,?5,?6,?7)" },
 		{ offsetof(IndexWriter, search), "INSERT INTO search(rowid, title, body) VALUES(?1,?2,?3)" },
 	};
 	size_t i;
@@ -72,90 +80,132 @@ index_build_prepare(IndexWriter *w)
 static void
 index_build_finalize(IndexWriter *w)
 {
+	sqlite3_finalize(w->issue);
 	sqlite3_finalize(w->section);
 	sqlite3_finalize(w->article);
 	sqlite3_finalize(w->block);
-	sqlite3_finalize(w->page);
 	sqlite3_finalize(w->search);
 }
 
-/* Writes the issue row and the sections; returns an SQLite code. */
+/* Binds the stamp of a file to the issue row; the hash as 16 hex digits
+ * goes in buffer hash (17 bytes), which must outlive the step. */
+static void
+index_build_bind_file(sqlite3_stmt *stmt, const IndexFileStamp *file, char *hash, int is_issue)
+{
+	snprintf(hash, 17, "%016" PRIx64, file->hash);
+	index_build_bind_text(stmt, 1, file->key);
+	if (file->key != NULL) {
+		sqlite3_bind_int64(stmt, 2, file->size);
+		sqlite3_bind_int64(stmt, 3, file->mtime);
+		sqlite3_bind_int64(stmt, 4, file->ctime);
+		sqlite3_bind_int64(stmt, 5, file->inode);
+		sqlite3_bind_int64(stmt, 6, file->device);
+	}
+	sqlite3_bind_text(stmt, 7, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 8, (sqlite3_int64)file->length);
+	sqlite3_bind_int(stmt, 9, is_issue);
+	sqlite3_bind_int64(stmt, 10, file->generation);
+}
+
+/* Writes the issue row; sets *id and *first_article. Returns an SQLite code. */
 static int
-index_build_issue(IndexWriter *w, const Issue *issue)
+index_build_issue_row(IndexWriter *w, const Issue *issue, const IndexFileStamp *file,
+    sqlite3_int64 *id, sqlite3_int64 *first_article)
 {
 	sqlite3_stmt *stmt = NULL;
-	size_t i;
+	char hash[17];
 	int rc;
 
-	rc = sqlite3_prepare_v2(w->db, "INSERT INTO issue VALUES(?1,?2,?3,?4,?5)", -1, &stmt, NULL);
+	index_build_bind_file(w->issue, file, hash, 1);
+	index_build_bind_text(w->issue, 11, issue_title(issue));
+	index_build_bind_text(w->issue, 12, issue_date(issue));
+	sqlite3_bind_int(w->issue, 13, issue_number(issue));
+	sqlite3_bind_int(w->issue, 14, issue_page_count(issue));
+	sqlite3_bind_int64(w->issue, 15, (sqlite3_int64)issue_article_count(issue));
+	rc = index_build_step(w->issue);
+	sqlite3_clear_bindings(w->issue);
+	if (rc != SQLITE_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(w->db);
+	rc = sqlite3_prepare_v2(w->db, "SELECT first_article FROM issues WHERE issue_id = ?1", -1,
+	    &stmt, NULL);
 	if (rc == SQLITE_OK) {
-		index_build_bind_text(stmt, 1, issue_name(issue));
-		index_build_bind_text(stmt, 2, issue_title(issue));
-		index_build_bind_text(stmt, 3, issue_date(issue));
-		sqlite3_bind_int(stmt, 4, issue_number(issue));
-		sqlite3_bind_int(stmt, 5, issue_page_count(issue));
-		rc = index_build_step(stmt);
+		sqlite3_bind_int64(stmt, 1, *id);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			*first_article = sqlite3_column_int64(stmt, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE)
+			rc = SQLITE_CORRUPT;
 	}
 	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Writes the sections of issue id; returns an SQLite code. */
+static int
+index_build_sections(IndexWriter *w, const Issue *issue, sqlite3_int64 id)
+{
+	size_t i;
+	int rc = SQLITE_OK;
+
 	for (i = 0; rc == SQLITE_OK && i < issue_section_count(issue); i++) {
 		const Section *s = issue_section(issue, i);
 
-		sqlite3_bind_int64(w->section, 1, (sqlite3_int64)i);
-		index_build_bind_text(w->section, 2, s->id);
-		index_build_bind_text(w->section, 3, s->title);
-		index_build_bind_text(w->section, 4, s->subtitle);
-		sqlite3_bind_int(w->section, 5, s->first_page);
-		sqlite3_bind_int(w->section, 6, s->last_page);
-		sqlite3_bind_int64(w->section, 7, (sqlite3_int64)s->first_article);
-		sqlite3_bind_int64(w->section, 8, (sqlite3_int64)s->narticles);
+		sqlite3_bind_int64(w->section, 1, id);
+		sqlite3_bind_int64(w->section, 2, (sqlite3_int64)i);
+		index_build_bind_text(w->section, 3, s->id);
+		index_build_bind_text(w->section, 4, s->title);
+		index_build_bind_text(w->section, 5, s->subtitle);
+		sqlite3_bind_int(w->section, 6, s->first_page);
+		sqlite3_bind_int(w->section, 7, s->last_page);
+		sqlite3_bind_int64(w->section, 8, (sqlite3_int64)s->first_article);
+		sqlite3_bind_int64(w->section, 9, (sqlite3_int64)s->narticles);
 		rc = index_build_step(w->section);
 	}
 	return rc;
 }
 
-/* Writes one article: its row, its blocks, the pages it starts and its
- * search row. Returns an SQLite code. */
+/* Writes one article as row rowid of issue id: its row, its blocks and
+ * its search row. Returns an SQLite code. */
 static int
-index_build_article(IndexWriter *w, const Article *a)
+index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_int64 rowid)
 {
-	sqlite3_int64 index = (sqlite3_int64)a->index;
 	size_t i, position = 0;
 	int rc;
 
-	sqlite3_bind_int64(w->article, 1, index);
-	index_build_bind_text(w->article, 2, a->id);
-	index_build_bind_text(w->article, 3, a->title);
-	index_build_bind_text(w->article, 4, a->source);
-	sqlite3_bind_int(w->article, 5, a->section);
-	sqlite3_bind_int(w->article, 6, a->page);
-	sqlite3_bind_int(w->article, 7, a->last_page);
-	sqlite3_bind_int(w->article, 8, a->line);
-	sqlite3_bind_int64(w->article, 9, (sqlite3_int64)a->text_length);
+	sqlite3_bind_int64(w->article, 1, rowid);
+	sqlite3_bind_int64(w->article, 2, id);
+	sqlite3_bind_int64(w->article, 3, (sqlite3_int64)a->index);
+	index_build_bind_text(w->article, 4, a->id);
+	index_build_bind_text(w->article, 5, a->title);
+	index_build_bind_text(w->article, 6, a->source);
+	sqlite3_bind_int(w->article, 7, a->section);
+	sqlite3_bind_int(w->article, 8, a->page);
+	sqlite3_bind_int(w->article, 9, a->last_page);
+	sqlite3_bind_int(w->article, 10, a->line);
+	sqlite3_bind_int64(w->article, 11, (sqlite3_int64)a->text_length);
 	rc = index_build_step(w->article);
+	if (rc == SQLITE_OK && a->nblocks > INDEX_BLOCK_MAX)
+		rc = SQLITE_TOOBIG;
 	for (i = 0; rc == SQLITE_OK && i < a->nblocks; i++) {
 		const Block *b = &a->blocks[i];
 
-		sqlite3_bind_int64(w->block, 1, index);
-		sqlite3_bind_int64(w->block, 2, (sqlite3_int64)i);
-		sqlite3_bind_int(w->block, 3, (int)b->kind);
-		sqlite3_bind_int(w->block, 4, b->page);
-		sqlite3_bind_int(w->block, 5, b->line);
-		sqlite3_bind_int64(w->block, 6, (sqlite3_int64)b->offset);
-		sqlite3_bind_int64(w->block, 7, (sqlite3_int64)position);
-		sqlite3_bind_text(w->block, 8, b->text, (int)b->length, SQLITE_STATIC);
+		sqlite3_bind_int64(w->block, 1, INDEX_FIRST_BLOCK(rowid) + (sqlite3_int64)i);
+		sqlite3_bind_int(w->block, 2, (int)b->kind);
+		sqlite3_bind_int(w->block, 3, b->page);
+		sqlite3_bind_int(w->block, 4, b->line);
+		sqlite3_bind_int64(w->block, 5, (sqlite3_int64)b->offset);
+		sqlite3_bind_int64(w->block, 6, (sqlite3_int64)position);
+		sqlite3_bind_text(w->block, 7, b->text, (int)b->length, SQLITE_STATIC);
 		rc = index_build_step(w->block);
-		if (rc == SQLITE_OK) {
-			sqlite3_bind_int(w->page, 1, b->page);
-			sqlite3_bind_int64(w->page, 2, index);
-			sqlite3_bind_int64(w->page, 3, (sqlite3_int64)i);
-			rc = index_build_step(w->page);
-		}
 		/* Blocks are joined by newlines, which no token crosses, so the
 		 * body's positions are the blocks' positions end to end. */
 		position += tokenize_count_positions(b->text, b->length, 0);
 	}
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(w->search, 1, index);
+		/* index_remove.c gives FTS5 these same values back. */
+		sqlite3_bind_int64(w->search, 1, rowid);
 		index_build_bind_text(w->search, 2, a->title);
 		sqlite3_bind_text(w->search, 3, a->text != NULL ? a->text : "",
 		    (int)a->text_length, SQLITE_STATIC);
@@ -164,56 +214,69 @@ index_build_article(IndexWriter *w, const Article *a)
 	return rc;
 }
 
-/* Writes the stamp that makes the index valid for this text, this format
- * and this version of the program (whose parser made the articles). */
-static int
-index_build_stamp(sqlite3 *db, uint64_t hash, size_t length)
+/* Writes an issue and its search rows; returns an SQLite code. */
+int
+index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file)
 {
-	char *sql = xasprintf("INSERT INTO meta VALUES('format', '%d'), ('hash', '%016" PRIx64 "'),"
-	    " ('length', '%zu'), ('program', '%s'), ('complete', 'yes')", INDEX_FORMAT, hash, length,
-	    PACKAGE_STRING);
-	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
+	sqlite3_int64 id = 0, first = 0;
+	size_t i;
+	int rc;
 
-	free(sql);
+	rc = index_build_prepare(&w);
+	if (rc == SQLITE_OK)
+		rc = index_build_issue_row(&w, issue, file, &id, &first);
+	if (rc == SQLITE_OK)
+		rc = index_build_sections(&w, issue, id);
+	for (i = 0; rc == SQLITE_OK && i < issue_article_count(issue); i++)
+		rc = index_build_article(&w, issue_article(issue, i), id, first + (sqlite3_int64)i);
+	index_build_finalize(&w);
 	return rc;
 }
 
-/* Fills an empty database with the issue; returns 0 or -1 with *cause. */
+/* Records a file that holds no issue; returns an SQLite code. */
+int
+index_build_not_issue(sqlite3 *db, const IndexFileStamp *file)
+{
+	sqlite3_stmt *stmt = NULL;
+	char hash[17];
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, INDEX_BUILD_ISSUE_SQL, -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		index_build_bind_file(stmt, file, hash, 0);
+		sqlite3_bind_int(stmt, 15, 0);
+		rc = index_build_step(stmt);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Fills an empty database with one issue; returns 0 or -1 with *cause. */
 int
 index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char **cause)
 {
-	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
-	char *failure = NULL;
-	size_t i;
+	IndexFileStamp file = { NULL, 0, 0, 0, 0, 0, hash, length, 0 };
+	char *source = index_schema_issue_source(hash, length);
 	int rc;
 
 	rc = sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN",
 	    NULL, NULL, NULL);
-	if (rc == SQLITE_OK && index_schema_create(db, NULL) != 0)
-		rc = SQLITE_ERROR;
 	if (rc == SQLITE_OK)
-		rc = index_build_prepare(&w);
+		rc = index_schema_create(db, source);
 	if (rc == SQLITE_OK)
-		rc = index_build_issue(&w, issue);
-	for (i = 0; rc == SQLITE_OK && i < issue_article_count(issue); i++)
-		rc = index_build_article(&w, issue_article(issue, i));
+		rc = index_build_issue(db, issue, &file);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize')", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = index_build_stamp(db, hash, length);
-	if (rc != SQLITE_OK)
-		failure = xstrdup(sqlite3_errmsg(db));
-	index_build_finalize(&w);
-	if (rc == SQLITE_OK) {
+		rc = index_schema_complete(db);
+	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			failure = xstrdup(sqlite3_errmsg(db));
-	}
 	if (rc != SQLITE_OK) {
 		if (cause != NULL)
-			*cause = xasprintf("building the index: %s", failure);
+			*cause = xasprintf("building the index: %s", sqlite3_errmsg(db));
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
-	free(failure);
+	free(source);
 	return rc == SQLITE_OK ? 0 : -1;
 }

@@ -1,5 +1,5 @@
-/* Inside the index: what index.c, the schema, the builder and search.c
- * share. Not for the front end. */
+/* Inside the index: what index*.c and search.c share. Not for the front
+ * end. */
 #ifndef SHUZHI_INDEX_INTERNAL_H
 #define SHUZHI_INDEX_INTERNAL_H
 
@@ -8,15 +8,162 @@
 
 #include <sqlite3.h>
 
+#include "archive.h"
 #include "index.h"
 #include "issue.h"
 
 /* The version of the cache's layout: bump it whenever the schema, the
  * tokenizer or what is stored changes, and every cache is rebuilt. */
-#define INDEX_FORMAT 1
+#define INDEX_FORMAT 2
+
+/* A block's rowid is its article's rowid shifted left this much, plus its
+ * place in the article: an article's blocks are a range of rowids, in
+ * order. The SQL of index_schema.c and search.c writes it out as 20. */
+#define INDEX_BLOCK_SHIFT 20
+#define INDEX_BLOCK_MAX ((1 << INDEX_BLOCK_SHIFT) - 1)
+
+/* Returns the first and last possible block rowids of articles first..last. */
+#define INDEX_FIRST_BLOCK(first) ((sqlite3_int64)(first) << INDEX_BLOCK_SHIFT)
+#define INDEX_LAST_BLOCK(last) (((sqlite3_int64)(last) << INDEX_BLOCK_SHIFT) | INDEX_BLOCK_MAX)
 
 /* The weight of a hit in the title against one in the body (see search.c). */
 #define INDEX_TITLE_WEIGHT 10.0
+
+/* How long an open waits for another process that is writing the archive's
+ * cache (a first build of 100 issues takes seconds) before it gives up and
+ * keeps its index in memory. */
+#define INDEX_BUSY_MILLISECONDS 60000
+
+/* One issue of an open index. */
+typedef struct IndexIssue {
+	IndexIssueInfo	 info;		/* the public part; its strings below */
+	sqlite3_int64	 id;		/* issues.issue_id */
+	sqlite3_int64	 first_article;	/* rowid of its first article; the others follow */
+	char		*key;		/* its file's key (ArchiveFile), NULL for index_open() */
+	char		*path;
+	char		*prefix;
+	char		*title;
+	char		*date;
+	Issue		*issue;		/* NULL until index_issue_at() */
+} IndexIssue;
+
+struct Index {
+	int		 archive;	/* opened by index_open_archive() on several files */
+	char		*path;		/* index_open(): the issue's file */
+	size_t		 length;	/* index_open(): the length and hash of its text */
+	uint64_t	 hash;
+	Issue		*parsed;	/* index_open(): the issue, when it was parsed */
+	ArchiveFiles	*files;		/* an archive: its files */
+	char		*cache_path;	/* NULL when the index is in memory */
+	sqlite3		*db;
+	IndexIssue	*issues;	/* in the order of index_issue_info() */
+	size_t		 nissues;
+	Issue		**retired;	/* issues handed out before a rebuild changed the list */
+	size_t		 nretired;
+	size_t		 reindexed;
+};
+
+/* What the issues table records of a file, to know it again unread. */
+typedef struct IndexFileStamp {
+	const char	*key;		/* ArchiveFile.key; NULL for index_open() */
+	long long	 size, mtime, ctime, inode, device;
+	uint64_t	 hash;		/* of its text */
+	size_t		 length;
+	long long	 generation;	/* the update that wrote it */
+} IndexFileStamp;
+
+/* ---- index_io.c: files and connections. */
+
+/* Reads a whole file into *data (the caller frees) and *length.
+ * Returns 0 or -1 with *cause naming the file. */
+int index_read_file(const char *path, char **data, size_t *length, char **cause);
+
+/* Hashes the file at path a chunk at a time: sets *hash and *length.
+ * Returns 0 or -1 with *cause naming the file. */
+int index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cause);
+
+/* Opens a database with the FTS5 side registered; returns the connection
+ * or NULL, with *cause set when cause is not NULL. */
+sqlite3 *index_connect(const char *path, int flags, char **cause);
+
+/* Builds a cache file: a private temporary file of dir filled by fill(db,
+ * data, why, cause), then renamed to cache_path, atomically. fill returns
+ * 0, a positive value with *why set when the database failed, or -1 with
+ * *cause set when what it was given is wrong. Returns 0; 1 with *why
+ * (the caller frees) saying what went wrong with the folder or the file;
+ * or -1 with *cause from fill. */
+int index_write_cache(const char *dir, const char *cache_path,
+    int (*fill)(sqlite3 *, void *, char **why, char **cause), void *data, char **why,
+    char **cause);
+
+/* Returns non-zero for an SQLite code that says the file is damaged. */
+int index_is_damage(int rc);
+
+/* ---- index_schema.c: the tables and the stamp. */
+
+/* Returns the stamp's source ("issue HASH LENGTH") of one issue's text;
+ * the caller frees it. */
+char *index_schema_issue_source(uint64_t hash, size_t length);
+
+/* Creates the tables of an empty database and stamps it with source (see
+ * index_schema_check), not yet complete. Returns an SQLite code. */
+int index_schema_create(sqlite3 *db, const char *source);
+
+/* Marks a stamped database complete. Returns an SQLite code. */
+int index_schema_complete(sqlite3 *db);
+
+/* Returns 0 when db is a complete index of this format, made by this
+ * program for source ("issue HASH LENGTH" for one issue, "archive\n"
+ * and the archive's key for an archive), 1 when it is an empty database
+ * (a new file), -1 when it is stale, damaged or not an index; *rc (optional)
+ * receives the SQLite code of a failure. */
+int index_schema_check(sqlite3 *db, const char *source, int *rc);
+
+/* ---- index_build.c and index_remove.c: one issue in, one issue out. */
+
+/* Writes the issue into the tables and the search index, with the stamp
+ * of its file (is_issue 1). Runs inside the caller's transaction; returns
+ * an SQLite code. */
+int index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file);
+
+/* Records a file of a folder that holds no issue, so that later opens
+ * need not read it again. Returns an SQLite code. */
+int index_build_not_issue(sqlite3 *db, const IndexFileStamp *file);
+
+/* Fills an empty database with one issue for index_open(): the tables,
+ * the issue, its search index merged into one b-tree and the stamp, in
+ * one transaction. Returns 0, or -1 with *cause set (caller frees). */
+int index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char **cause);
+
+/* Removes issue id (or the record of a file without an issue) and its
+ * search rows. Runs inside the caller's transaction; returns an SQLite
+ * code. */
+int index_remove_issue(sqlite3 *db, sqlite3_int64 id);
+
+/* ---- index_sync.c: an archive's database against its files. */
+
+/* Brings the archive's database up to date with files: checks every
+ * file's stat against the issues table without writing; when something
+ * changed, takes the write lock, creates the tables when the database is
+ * new (stamping it with source), and indexes or removes what changed.
+ * *reindexed receives the number of issues indexed. Returns 0; -1 with
+ * *cause when a FILE named on the command line is not an issue; or a
+ * positive SQLite code with *why (caller frees) when the database failed. */
+int index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source, size_t *reindexed,
+    char **why, char **cause);
+
+/* ---- index_load.c: reading back. */
+
+/* Reads the issues table into index->issues, in order, with their
+ * prefixes; issues already read keep their Issue. Returns an SQLite code. */
+int index_load_issues(Index *index);
+
+/* Reads issue issue out of the index, named name; returns 0 and sets
+ * *out (the caller frees it with issue_free), or -1 when the index cannot
+ * be read. */
+int index_load_issue(sqlite3 *db, const IndexIssue *issue, const char *name, Issue **out);
+
+/* ---- index.c */
 
 /* Returns the index's database connection. Owned by the index. */
 sqlite3 *index_database(Index *index);
@@ -25,21 +172,15 @@ sqlite3 *index_database(Index *index);
  * written). Returns 0, or -1 with *cause set (caller frees). */
 int index_recover(Index *index, char **cause);
 
-/* Creates the tables of an empty database. Returns 0 or -1 with *cause. */
-int index_schema_create(sqlite3 *db, char **cause);
+/* Returns the position of the issue whose issues.issue_id is id: 0 and
+ * *i, or -1 when the index does not know it. */
+int index_issue_position(const Index *index, sqlite3_int64 id, size_t *i);
 
-/* Returns 0 when db holds a complete index of this format for a text of
- * this hash and length, -1 when it is stale, damaged or not an index. */
-int index_schema_check(sqlite3 *db, uint64_t hash, size_t length);
+/* ---- index_archive.c */
 
-/* Fills an empty database with the issue, its tables and its search
- * index, in one transaction, and stamps it with the text's hash and
- * length. Returns 0, or -1 with *cause set (caller frees). */
-int index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char **cause);
-
-/* Reads the issue out of the index, named name; returns 0 and sets *out
- * (the caller frees it with issue_free), or -1 when the index cannot be
- * read. */
-int index_load_issue(sqlite3 *db, const char *name, Issue **out);
+/* Gives an archive's index its database: the cache file brought up to
+ * date, a rebuilt one, or one in memory. Returns 0, or -1 with *cause;
+ * *why (caller frees) says why the cache is not used, when it is not. */
+int index_archive_attach(Index *index, int flags, char **why, char **cause);
 
 #endif

@@ -1,12 +1,16 @@
 /* The tables of the index and the check that a cache file is one.
  *
- * Everything a search needs is stored, so that a search never parses the
- * issue: the articles, their blocks with text, printed page, byte offset
- * in the article's text and first token position, and one FTS5 row per
- * article (title, body). FTS5 keeps no copy of the text (content=''):
- * the blocks table has it. Ranking one row per article keeps the cost of
- * bm25 proportional to the number of articles, not paragraphs, which is
- * what a 100-issue archive needs (spec section 6). */
+ * One layout serves one issue and an archive of many. Everything a search
+ * needs is stored, so that a search never parses an issue: the issues with
+ * the stamp of their files, their sections and articles, the blocks with
+ * text, printed page, byte offset in the article's text and first token
+ * position, and one FTS5 row per article (title, body) whose rowid is the
+ * article's. An issue's articles have consecutive rowids, so a range of
+ * rowids is an issue. FTS5 keeps no copy of the text (content=''): the
+ * blocks table has it, and removing an issue hands FTS5 its text back
+ * (index_remove.c). Ranking one row per article keeps the cost of bm25
+ * proportional to the number of articles, not paragraphs, which is what a
+ * 100-issue archive needs (spec section 6). */
 #include "config.h"
 
 #include <inttypes.h>
@@ -21,52 +25,89 @@
 
 static const char index_schema_sql[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
-	"CREATE TABLE issue(name TEXT, title TEXT, date TEXT, number INTEGER, pages INTEGER);"
-	"CREATE TABLE sections(section_index INTEGER PRIMARY KEY, id TEXT, title TEXT,"
+	/* file: the ArchiveFile key (NULL for one issue); size, times (ns),
+	 * inode and device: its stat when it was read; hash and length: its
+	 * text; is_issue 0: a file of a folder that holds no issue; built:
+	 * the update (meta 'generation') that wrote the row. */
+	"CREATE TABLE issues(issue_id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT UNIQUE,"
+	" size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, device INTEGER,"
+	" hash TEXT, length INTEGER, is_issue INTEGER, built INTEGER,"
+	" title TEXT, date TEXT, number INTEGER, pages INTEGER,"
+	" first_article INTEGER, article_count INTEGER);"
+	"CREATE TABLE sections(issue_id INTEGER, section_index INTEGER, id TEXT, title TEXT,"
 	" subtitle TEXT, first_page INTEGER, last_page INTEGER, first_article INTEGER,"
-	" article_count INTEGER);"
-	"CREATE TABLE articles(article_index INTEGER PRIMARY KEY, id TEXT UNIQUE, title TEXT,"
-	" source TEXT, section_index INTEGER, page INTEGER, last_page INTEGER, line INTEGER,"
-	" text_length INTEGER);"
-	/* start: byte offset in the article's text; position: the FTS5
-	 * position of the block's first token in the body column. */
-	"CREATE TABLE blocks(article_index INTEGER, block_index INTEGER, kind INTEGER,"
-	" page INTEGER, line INTEGER, start INTEGER, position INTEGER, text TEXT,"
-	" PRIMARY KEY(article_index, block_index)) WITHOUT ROWID;"
-	"CREATE INDEX blocks_by_position ON blocks(article_index, position, block_index);"
-	/* The first block printed on each page. */
-	"CREATE TABLE pages(page INTEGER PRIMARY KEY, article_index INTEGER, block_index INTEGER);"
+	" article_count INTEGER, PRIMARY KEY(issue_id, section_index)) WITHOUT ROWID;"
+	"CREATE TABLE articles(article_rowid INTEGER PRIMARY KEY AUTOINCREMENT, issue_id INTEGER,"
+	" article_index INTEGER, id TEXT, title TEXT, source TEXT, section_index INTEGER,"
+	" page INTEGER, last_page INTEGER, line INTEGER, text_length INTEGER);"
+	/* block_rowid: the article's rowid << INDEX_BLOCK_SHIFT (20), plus
+	 * the block's place in it; start: byte offset in the article's text;
+	 * position: the FTS5 position of the block's first token in the body
+	 * column. A rowid table: text of a few KB packs into its pages, where
+	 * a WITHOUT ROWID table spills all past 1 KB to overflow pages that
+	 * stay three quarters empty. */
+	"CREATE TABLE blocks(block_rowid INTEGER PRIMARY KEY, kind INTEGER, page INTEGER,"
+	" line INTEGER, start INTEGER, position INTEGER, text TEXT);"
+	"CREATE INDEX blocks_by_position ON blocks(block_rowid >> 20, position);"
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');";
 
-/* What tells a complete index of this format for this text: the format
- * in the header, every table, and the stamp the build writes last, which
- * also names the program: another version may parse the text otherwise.
- * One statement, since each statement of a warm start costs time. */
+/* What tells a complete index of this format for this source: the format
+ * in the header, every table, and the stamp, whose 'complete' the build
+ * writes last, and which also names the program: another version may
+ * parse the text otherwise. One statement, since each statement of a
+ * warm start costs time. */
 static const char index_schema_check_sql[] =
 	"SELECT (SELECT user_version FROM pragma_user_version),"
 	" (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
-	"  ('meta', 'issue', 'sections', 'articles', 'blocks', 'pages', 'search')),"
+	"  ('meta', 'issues', 'sections', 'articles', 'blocks', 'search')),"
 	" (SELECT value FROM meta WHERE key = 'format'),"
-	" (SELECT value FROM meta WHERE key = 'hash'),"
-	" (SELECT value FROM meta WHERE key = 'length'),"
+	" (SELECT value FROM meta WHERE key = 'source'),"
 	" (SELECT value FROM meta WHERE key = 'program'),"
 	" (SELECT value FROM meta WHERE key = 'complete')";
-#define INDEX_SCHEMA_TABLES 7
+#define INDEX_SCHEMA_TABLES 6
 
-/* Creates the tables of an empty database; returns 0 or -1 with *cause. */
-int
-index_schema_create(sqlite3 *db, char **cause)
+/* Returns the stamp's source for one issue's text; the caller frees it. */
+char *
+index_schema_issue_source(uint64_t hash, size_t length)
 {
-	char *sql = xasprintf("%sPRAGMA user_version = %d;", index_schema_sql, INDEX_FORMAT);
-	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	return xasprintf("issue %016" PRIx64 " %zu", hash, length);
+}
 
+/* Creates the tables and the stamp; returns an SQLite code. */
+int
+index_schema_create(sqlite3 *db, const char *source)
+{
+	char *sql = xasprintf("PRAGMA encoding = 'UTF-16le';%sPRAGMA user_version = %d;",
+	    index_schema_sql, INDEX_FORMAT);
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	free(sql);
-	if (rc != SQLITE_OK) {
-		if (cause != NULL)
-			*cause = xasprintf("creating the index: %s", sqlite3_errmsg(db));
-		return -1;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT INTO meta VALUES('format', ?1), ('source', ?2),"
+		    " ('program', ?3), ('generation', '0')", -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		char format[16];
+
+		snprintf(format, sizeof format, "%d", INDEX_FORMAT);
+		sqlite3_bind_text(stmt, 1, format, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, PACKAGE_STRING, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
 	}
-	return 0;
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Marks the database complete; returns an SQLite code. */
+int
+index_schema_complete(sqlite3 *db)
+{
+	return sqlite3_exec(db, "INSERT OR REPLACE INTO meta VALUES('complete', 'yes')", NULL, NULL,
+	    NULL);
 }
 
 /* Returns non-zero when column i of the row is the text want. */
@@ -78,27 +119,53 @@ index_schema_column_is(sqlite3_stmt *stmt, int i, const char *want)
 	return value != NULL && strcmp(value, want) == 0;
 }
 
-/* Returns 0 when db is a complete index for this text, else -1. */
-int
-index_schema_check(sqlite3 *db, uint64_t hash, size_t length)
+/* Returns 1 when db holds no table at all (a new database), else 0; *rc
+ * receives the SQLite code of a failure. */
+static int
+index_schema_is_empty(sqlite3 *db, int *rc)
 {
 	sqlite3_stmt *stmt = NULL;
-	char want_format[16], want_hash[17], want_length[24];
-	int rc = -1;
+	int empty = 0;
+
+	*rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+	if (*rc == SQLITE_OK) {
+		*rc = sqlite3_step(stmt);
+		if (*rc == SQLITE_ROW) {
+			empty = sqlite3_column_int(stmt, 0) == 0;
+			*rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return empty;
+}
+
+/* Returns 0 for a complete index of source, 1 for an empty database,
+ * else -1; see index_internal.h. */
+int
+index_schema_check(sqlite3 *db, const char *source, int *rc_out)
+{
+	sqlite3_stmt *stmt = NULL;
+	char want_format[16];
+	int rc, result = -1;
 
 	snprintf(want_format, sizeof want_format, "%d", INDEX_FORMAT);
-	snprintf(want_hash, sizeof want_hash, "%016" PRIx64, hash);
-	snprintf(want_length, sizeof want_length, "%zu", length);
-	if (sqlite3_prepare_v2(db, index_schema_check_sql, -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW &&
-	    sqlite3_column_int(stmt, 0) == INDEX_FORMAT &&
-	    sqlite3_column_int(stmt, 1) == INDEX_SCHEMA_TABLES &&
-	    index_schema_column_is(stmt, 2, want_format) &&
-	    index_schema_column_is(stmt, 3, want_hash) &&
-	    index_schema_column_is(stmt, 4, want_length) &&
-	    index_schema_column_is(stmt, 5, PACKAGE_STRING) &&
-	    index_schema_column_is(stmt, 6, "yes"))
-		rc = 0;
+	rc = sqlite3_prepare_v2(db, index_schema_check_sql, -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			if (sqlite3_column_int(stmt, 0) == INDEX_FORMAT &&
+			    sqlite3_column_int(stmt, 1) == INDEX_SCHEMA_TABLES &&
+			    index_schema_column_is(stmt, 2, want_format) &&
+			    index_schema_column_is(stmt, 3, source) &&
+			    index_schema_column_is(stmt, 4, PACKAGE_STRING) &&
+			    index_schema_column_is(stmt, 5, "yes"))
+				result = 0;
+			rc = SQLITE_OK;
+		}
+	} else if (rc == SQLITE_ERROR && index_schema_is_empty(db, &rc))
+		result = 1;	/* no meta table: empty, or not ours */
 	sqlite3_finalize(stmt);
-	return rc;
+	if (rc_out != NULL)
+		*rc_out = rc;
+	return result;
 }

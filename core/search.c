@@ -27,21 +27,23 @@
 #define SEARCH_RANKED_SQL \
 	"SELECT search.rowid, articles.id, articles.title, articles.page," \
 	" ?4 * bm25(search, 1.0, 0.0) + bm25(search, 0.0, 1.0) AS score," \
-	" shuzhi_hits(search, ?2)" \
-	" FROM search CROSS JOIN articles ON articles.article_index = search.rowid" \
-	" WHERE search MATCH ?1 ORDER BY score, search.rowid LIMIT ?3"
+	" shuzhi_hits(search, ?2), articles.issue_id, articles.article_index" \
+	" FROM search CROSS JOIN articles ON articles.article_rowid = search.rowid" \
+	" WHERE search MATCH ?1 AND search.rowid BETWEEN ?5 AND ?6" \
+	" ORDER BY score, search.rowid LIMIT ?3"
 
+/* block_rowid >> 20: as blocks_by_position has it (index_schema.c). */
 #define SEARCH_BLOCK_SQL \
 	"SELECT page, start, position, text FROM blocks" \
-	" WHERE article_index = ?1 AND position <= ?2" \
-	" ORDER BY position DESC, block_index DESC LIMIT 1"
+	" WHERE block_rowid >> 20 = ?1 AND position <= ?2" \
+	" ORDER BY position DESC, block_rowid DESC LIMIT 1"
 
 #define SEARCH_ARTICLE_HITS_SQL \
 	"SELECT shuzhi_hits(search, ?2) FROM search WHERE search MATCH ?1 AND rowid = ?3"
 
 #define SEARCH_ARTICLE_BLOCKS_SQL \
-	"SELECT start, position, text, lead(position) OVER (ORDER BY block_index)" \
-	" FROM blocks WHERE article_index = ?1 ORDER BY block_index"
+	"SELECT start, position, text, lead(position) OVER (ORDER BY block_rowid)" \
+	" FROM blocks WHERE block_rowid BETWEEN ?1 AND ?2 ORDER BY block_rowid"
 
 /* Returns the first hit in the body, else the first hit, of a row's hits. */
 static const FtsHit *
@@ -73,8 +75,8 @@ search_fill_snippet(SearchResult *r, const char *text, size_t len, size_t first_
  * it, or from the title when the hits are all in the title. Returns an
  * SQLite code. */
 static int
-search_locate(sqlite3_stmt *block, SearchResult *r, const char *title, const FtsHit *hits,
-    size_t nhits, const Query *query)
+search_locate(sqlite3_stmt *block, SearchResult *r, sqlite3_int64 rowid, const char *title,
+    const FtsHit *hits, size_t nhits, const Query *query)
 {
 	const FtsHit *hit = search_first_hit(hits, nhits);
 	size_t near;
@@ -94,7 +96,7 @@ search_locate(sqlite3_stmt *block, SearchResult *r, const char *title, const Fts
 		    hits[near].position > hit->position + SNIPPET_COLUMNS)
 			break;
 	nhits = near;
-	sqlite3_bind_int64(block, 1, (sqlite3_int64)r->article_index);
+	sqlite3_bind_int64(block, 1, rowid);
 	sqlite3_bind_int(block, 2, hit->position);
 	rc = sqlite3_step(block);
 	if (rc == SQLITE_ROW) {
@@ -114,32 +116,59 @@ search_locate(sqlite3_stmt *block, SearchResult *r, const char *title, const Fts
 	return rc;
 }
 
-/* Adds one result from a row of the ranked query; returns an SQLite code. */
+/* Adds one result from a row of the ranked query, unless it is of an
+ * issue this index does not know (added by another process since the
+ * open); returns an SQLite code. */
 static int
-search_add_result(SearchResults *results, sqlite3_stmt *ranked, sqlite3_stmt *block,
-    const Query *query)
+search_add_result(Index *index, SearchResults *results, sqlite3_stmt *ranked,
+    sqlite3_stmt *block, const Query *query)
 {
 	const char *id = (const char *)sqlite3_column_text(ranked, 1);
 	const char *title = (const char *)sqlite3_column_text(ranked, 2);
 	const FtsHit *hits = sqlite3_column_blob(ranked, 5);
-	size_t nhits = (size_t)sqlite3_column_bytes(ranked, 5) / sizeof *hits;
+	size_t nhits = (size_t)sqlite3_column_bytes(ranked, 5) / sizeof *hits, issue;
 	SearchResult *r;
 
+	if (index_issue_position(index, sqlite3_column_int64(ranked, 6), &issue) != 0)
+		return SQLITE_OK;
+	if (id == NULL)
+		id = "";
 	results->items = xreallocarray(results->items, results->count + 1, sizeof *r);
 	r = &results->items[results->count++];
 	memset(r, 0, sizeof *r);
-	r->article_index = (size_t)sqlite3_column_int64(ranked, 0);
-	r->article_id = xstrdup(id != NULL ? id : "");
+	r->issue = issue;
+	r->article_index = (size_t)sqlite3_column_int64(ranked, 7);
+	r->article_id = index_is_archive(index) ?
+	    xasprintf("%s/%s", index_issue_info(index, issue)->prefix, id) : xstrdup(id);
 	r->page = sqlite3_column_int(ranked, 3);
 	r->score = sqlite3_column_double(ranked, 4);
-	return search_locate(block, r, title != NULL ? title : "", hits, nhits, query);
+	return search_locate(block, r, sqlite3_column_int64(ranked, 0),
+	    title != NULL ? title : "", hits, nhits, query);
+}
+
+/* Binds the article rowids of issue (or of every issue) to ?lo and ?hi. */
+static void
+search_bind_issue(Index *index, sqlite3_stmt *stmt, int lo, int hi, size_t issue)
+{
+	if (issue < index->nissues) {
+		const IndexIssue *from = &index->issues[issue];
+
+		sqlite3_bind_int64(stmt, lo, from->first_article);
+		sqlite3_bind_int64(stmt, hi, from->first_article +
+		    (sqlite3_int64)from->info.articles - 1);
+	} else {
+		sqlite3_bind_int64(stmt, lo, 0);
+		sqlite3_bind_int64(stmt, hi, INT64_MAX);
+	}
 }
 
 /* Runs the ranked query into results; returns an SQLite code and sets
  * *cause on failure. */
 static int
-search_ranked(sqlite3 *db, const Query *query, size_t limit, SearchResults *results, char **cause)
+search_ranked(Index *index, const Query *query, size_t issue, size_t limit,
+    SearchResults *results, char **cause)
 {
+	sqlite3 *db = index_database(index);
 	sqlite3_stmt *ranked = NULL, *block = NULL;
 	int rc;
 
@@ -151,8 +180,9 @@ search_ranked(sqlite3 *db, const Query *query, size_t limit, SearchResults *resu
 		sqlite3_bind_int64(ranked, 2, (sqlite3_int64)query->nphrases);
 		sqlite3_bind_int64(ranked, 3, limit > INT64_MAX ? INT64_MAX : (sqlite3_int64)limit);
 		sqlite3_bind_double(ranked, 4, INDEX_TITLE_WEIGHT);
+		search_bind_issue(index, ranked, 5, 6, issue);
 		while ((rc = sqlite3_step(ranked)) == SQLITE_ROW) {
-			rc = search_add_result(results, ranked, block, query);
+			rc = search_add_result(index, results, ranked, block, query);
 			if (rc != SQLITE_OK)
 				break;
 		}
@@ -182,16 +212,10 @@ search_results_clear(SearchResults *results)
 	results->count = 0;
 }
 
-/* Returns non-zero for an SQLite code that says the file is damaged. */
-static int
-search_is_damage(int rc)
-{
-	return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
-}
-
-/* Runs a query; see search.h. */
+/* Runs a query in one issue or all; see search.h. */
 int
-search_run(Index *index, const char *text, size_t limit, SearchResults **out, char **cause)
+search_run_in(Index *index, const char *text, size_t issue, size_t limit, SearchResults **out,
+    char **cause)
 {
 	Query *query = query_parse(text);
 	SearchResults *results = xcalloc(1, sizeof *results);
@@ -200,16 +224,15 @@ search_run(Index *index, const char *text, size_t limit, SearchResults **out, ch
 
 	*out = NULL;
 	if (query->expression != NULL && limit > 0) {
-		rc = search_ranked(index_database(index), query, limit, results, &failure);
-		if (search_is_damage(rc)) {
+		rc = search_ranked(index, query, issue, limit, results, &failure);
+		if (index_is_damage(rc)) {
 			/* The cache was damaged after it was checked: rebuild it
 			 * and ask again. */
 			search_results_clear(results);
 			free(failure);
 			failure = NULL;
 			if (index_recover(index, &failure) == 0)
-				rc = search_ranked(index_database(index), query, limit, results,
-				    &failure);
+				rc = search_ranked(index, query, issue, limit, results, &failure);
 		}
 	}
 	query_free(query);
@@ -223,6 +246,13 @@ search_run(Index *index, const char *text, size_t limit, SearchResults **out, ch
 	}
 	*out = results;
 	return 0;
+}
+
+/* Runs a query over every issue; see search.h. */
+int
+search_run(Index *index, const char *text, size_t limit, SearchResults **out, char **cause)
+{
+	return search_run_in(index, text, SEARCH_ALL_ISSUES, limit, out, cause);
 }
 
 /* Frees search results. */
@@ -239,7 +269,7 @@ search_results_free(SearchResults *results)
  * shuzhi_hits() gives them, in *hits (the caller frees); returns their
  * number, 0 on any failure. */
 static size_t
-search_article_fts_hits(sqlite3 *db, const Query *query, size_t article_index, FtsHit **hits)
+search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, FtsHit **hits)
 {
 	sqlite3_stmt *stmt = NULL;
 	size_t count = 0;
@@ -249,7 +279,7 @@ search_article_fts_hits(sqlite3 *db, const Query *query, size_t article_index, F
 		goto out;
 	sqlite3_bind_text(stmt, 1, query->positive, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)query->nphrases);
-	sqlite3_bind_int64(stmt, 3, (sqlite3_int64)article_index);
+	sqlite3_bind_int64(stmt, 3, rowid);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
 		size_t bytes = (size_t)sqlite3_column_bytes(stmt, 0);
 
@@ -267,7 +297,7 @@ out:
 /* Appends to *spans the hits inside each block of the article that has
  * some; returns the new count. */
 static size_t
-search_article_block_hits(sqlite3 *db, const Query *query, size_t article_index,
+search_article_block_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid,
     const FtsHit *hits, size_t nhits, SearchSpan **spans)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -275,7 +305,8 @@ search_article_block_hits(sqlite3 *db, const Query *query, size_t article_index,
 
 	if (sqlite3_prepare_v2(db, SEARCH_ARTICLE_BLOCKS_SQL, -1, &stmt, NULL) != SQLITE_OK)
 		goto out;
-	sqlite3_bind_int64(stmt, 1, (sqlite3_int64)article_index);
+	sqlite3_bind_int64(stmt, 1, INDEX_FIRST_BLOCK(rowid));
+	sqlite3_bind_int64(stmt, 2, INDEX_LAST_BLOCK(rowid));
 	while (next < nhits && sqlite3_step(stmt) == SQLITE_ROW) {
 		size_t start = (size_t)sqlite3_column_int64(stmt, 0);
 		size_t position = (size_t)sqlite3_column_int64(stmt, 1);
@@ -311,23 +342,36 @@ out:
 	return count;
 }
 
-/* Finds every hit of the query's positive terms in an article; see search.h. */
+/* Finds every hit of the query's positive terms in an article of an
+ * issue; see search.h. */
 size_t
-search_article_hits(Index *index, const char *text, size_t article_index, SearchSpan **spans)
+search_issue_article_hits(Index *index, const char *text, size_t issue, size_t article_index,
+    SearchSpan **spans)
 {
-	Query *query = query_parse(text);
+	Query *query;
 	sqlite3 *db = index_database(index);
 	FtsHit *hits = NULL;
+	sqlite3_int64 rowid;
 	size_t nhits, count = 0;
 
 	*spans = NULL;
+	if (issue >= index->nissues || article_index >= index->issues[issue].info.articles)
+		return 0;
+	rowid = index->issues[issue].first_article + (sqlite3_int64)article_index;
+	query = query_parse(text);
 	if (query->positive != NULL) {
-		nhits = search_article_fts_hits(db, query, article_index, &hits);
+		nhits = search_article_fts_hits(db, query, rowid, &hits);
 		if (nhits > 0)
-			count = search_article_block_hits(db, query, article_index, hits, nhits,
-			    spans);
+			count = search_article_block_hits(db, query, rowid, hits, nhits, spans);
 	}
 	free(hits);
 	query_free(query);
 	return count;
+}
+
+/* Finds every hit in an article of issue 0; see search.h. */
+size_t
+search_article_hits(Index *index, const char *text, size_t article_index, SearchSpan **spans)
+{
+	return search_issue_article_hits(index, text, 0, article_index, spans);
 }

@@ -13,14 +13,15 @@ typedef struct SearchSpan {
 } SearchSpan;
 
 typedef struct SearchResult {
-	char		*article_id;	/* "1.3" */
-	size_t		 article_index;	/* position in issue_article() order */
+	char		*article_id;	/* "1.3"; in an archive "12/1.3" */
+	size_t		 article_index;	/* position in issue_article() order of its issue */
 	int		 page;		/* printed page of the snippet's hit */
 	size_t		 offset;	/* byte offset of the first hit in the article's text */
 	char		*snippet;	/* the hit's sentence, one line, clean UTF-8 */
 	SearchSpan	*marks;		/* hits inside snippet */
 	size_t		 nmarks;
 	double		 score;		/* lower is better (bm25) */
+	size_t		 issue;		/* its issue: index_issue_at(index, issue) */
 } SearchResult;
 
 typedef struct SearchResults {
@@ -35,11 +36,24 @@ typedef struct SearchResults {
  * *cause (caller frees) on a database failure. */
 int search_run(Index *index, const char *query, size_t limit, SearchResults **out, char **cause);
 
+/* The issue argument of search_run_in() that searches them all. */
+#define SEARCH_ALL_ISSUES INDEX_ALL_ISSUES
+
+/* Runs a query as search_run() does, in issue issue of an archive only
+ * (its position, as index_issue_info() gives it), or in all of them when
+ * issue is SEARCH_ALL_ISSUES. Ranking is over the whole archive. */
+int search_run_in(Index *index, const char *query, size_t issue, size_t limit,
+    SearchResults **out, char **cause);
+
 void search_results_free(SearchResults *results);
 
-/* Finds every hit of the query's positive terms in article_index's text.
- * Returns the number of spans; *spans (byte ranges in the article's text,
- * in order) is allocated and the caller frees it. */
+/* Finds every hit of the query's positive terms in article_index's text
+ * (of issue 0). Returns the number of spans; *spans (byte ranges in the
+ * article's text, in order) is allocated and the caller frees it. */
 size_t search_article_hits(Index *index, const char *query, size_t article_index, SearchSpan **spans);
+
+/* As search_article_hits(), in article article_index of issue issue. */
+size_t search_issue_article_hits(Index *index, const char *query, size_t issue,
+    size_t article_index, SearchSpan **spans);
 
 #endif

@@ -1,0 +1,255 @@
+/* Finding the issue files of an archive's FILE and DIR arguments.
+ *
+ * A file is keyed by a canonical path that costs one realpath() per
+ * argument, not per file: realpath(DIR)/NAME for what a folder holds. So
+ * `shuzhi DIR`, `shuzhi ./DIR/` and `shuzhi /abs/DIR` find the same keys,
+ * and the index recognises every issue it already holds. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "archive.h"
+#include "buffer.h"
+#include "xalloc.h"
+
+/* Subfolders deeper than this are not searched (a guard against loops
+ * made by bind mounts). */
+#define ARCHIVE_MAX_DEPTH 16
+
+/* Adds a file to the list. */
+static void
+archive_add(ArchiveFiles *files, const char *path, const char *key, const struct stat *st,
+    int named)
+{
+	ArchiveFile *f;
+
+	files->files = xreallocarray(files->files, files->count + 1, sizeof *files->files);
+	f = &files->files[files->count++];
+	f->path = xstrdup(path);
+	f->key = xstrdup(key);
+	f->st = *st;
+	f->named = named;
+}
+
+/* Returns non-zero when name ends in ".txt", in any case. */
+static int
+archive_is_text_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 4 && strcasecmp(name + len - 4, ".txt") == 0;
+}
+
+/* Adds the .txt files of folder path (canonical key) and its subfolders.
+ * Returns 0, or -1 with *cause when the folder cannot be read. */
+static int
+archive_walk(ArchiveFiles *files, const char *path, const char *key, int depth, char **cause)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+
+	if (d == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		char *child, *child_key;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		child = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+		    e->d_name);
+		child_key = xasprintf("%s%s%s", key, key[strlen(key) - 1] == '/' ? "" : "/",
+		    e->d_name);
+		if (lstat(child, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				char *ignored = NULL;
+
+				/* An unreadable subfolder holds nothing we can use. */
+				if (depth < ARCHIVE_MAX_DEPTH &&
+				    archive_walk(files, child, child_key, depth + 1, &ignored) != 0)
+					free(ignored);
+			} else if (archive_is_text_name(e->d_name) &&
+			    (!S_ISLNK(st.st_mode) || stat(child, &st) == 0) && S_ISREG(st.st_mode))
+				archive_add(files, child, child_key, &st, 0);
+		}
+		free(child);
+		free(child_key);
+	}
+	closedir(d);
+	return 0;
+}
+
+/* Orders files by key (for qsort). */
+static int
+archive_compare_files(const void *a, const void *b)
+{
+	return strcmp(((const ArchiveFile *)a)->key, ((const ArchiveFile *)b)->key);
+}
+
+/* Orders strings (for qsort). */
+static int
+archive_compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorts the files and keeps each key once: a file found in a folder
+ * that is also named on the command line is the named one. */
+static void
+archive_sort(ArchiveFiles *files)
+{
+	size_t i, kept = 0;
+
+	if (files->count > 1)
+		qsort(files->files, files->count, sizeof *files->files, archive_compare_files);
+	for (i = 0; i < files->count; i++) {
+		ArchiveFile *f = &files->files[i];
+
+		if (kept > 0 && strcmp(files->files[kept - 1].key, f->key) == 0) {
+			if (f->named && !files->files[kept - 1].named) {
+				free(files->files[kept - 1].path);
+				files->files[kept - 1].path = f->path;
+				files->files[kept - 1].named = 1;
+			} else
+				free(f->path);
+			free(f->key);
+			continue;
+		}
+		files->files[kept++] = *f;
+	}
+	files->count = kept;
+}
+
+/* Sets files->key from the arguments' canonical paths, sorted. Returns
+ * 0, or -1 with *cause when an argument is named twice (args[i] names
+ * roots[i]). */
+static int
+archive_make_key(ArchiveFiles *files, const char *const *args, char **roots, size_t nroots,
+    char **cause)
+{
+	Buffer b = { 0 };
+	size_t i, j;
+
+	for (i = 0; i < nroots; i++) {
+		for (j = i + 1; j < nroots; j++) {
+			if (strcmp(roots[i], roots[j]) == 0) {
+				*cause = xasprintf("%s: named twice (as %s too)", args[j], args[i]);
+				return -1;
+			}
+		}
+	}
+	qsort(roots, nroots, sizeof *roots, archive_compare_strings);
+	buffer_append(&b, "", 0);
+	for (i = 0; i < nroots; i++) {
+		buffer_puts(&b, roots[i]);
+		buffer_append(&b, "\n", 1);
+	}
+	files->key = buffer_take(&b);
+	return 0;
+}
+
+/* Adds what one argument names; returns 0 or -1 with *cause. Sets *root
+ * to its canonical path (the caller frees). */
+static int
+archive_add_argument(ArchiveFiles *files, const char *path, char **root, char **cause)
+{
+	struct stat st;
+	size_t before = files->count;
+
+	*root = NULL;
+	if (stat(path, &st) != 0 || (*root = realpath(path, NULL)) == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISREG(st.st_mode)) {
+		archive_add(files, path, *root, &st, 1);
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		*cause = xasprintf("%s: not a regular file", path);
+		return -1;
+	}
+	if (archive_walk(files, path, *root, 0, cause) != 0)
+		return -1;
+	if (files->count == before) {
+		*cause = xasprintf("%s: no issues in this folder (no .txt file)", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Finds the issue files of the arguments; see archive.h. */
+int
+archive_find(const char *const *paths, size_t npaths, ArchiveFiles **out, char **cause)
+{
+	ArchiveFiles *files = xcalloc(1, sizeof *files);
+	char **roots = xreallocarray(NULL, npaths > 0 ? npaths : 1, sizeof *roots);
+	size_t i, nroots = 0;
+	int rc = 0;
+
+	*out = NULL;
+	for (i = 0; i < npaths && rc == 0; i++) {
+		rc = archive_add_argument(files, paths[i], &roots[nroots], cause);
+		if (roots[nroots] != NULL)
+			nroots++;
+	}
+	if (rc == 0)
+		rc = archive_make_key(files, paths, roots, nroots, cause);
+	if (rc == 0) {
+		archive_sort(files);
+		*out = files;
+	} else
+		archive_files_free(files);
+	for (i = 0; i < nroots; i++)
+		free(roots[i]);
+	free(roots);
+	return rc;
+}
+
+/* Frees the list of files. */
+void
+archive_files_free(ArchiveFiles *files)
+{
+	size_t i;
+
+	if (files == NULL)
+		return;
+	for (i = 0; i < files->count; i++) {
+		free(files->files[i].path);
+		free(files->files[i].key);
+	}
+	free(files->files);
+	free(files->key);
+	free(files);
+}
+
+/* Returns a stat time in nanoseconds. */
+long long
+archive_mtime_ns(const struct stat *st)
+{
+	return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+}
+
+/* Returns a stat time in nanoseconds. */
+long long
+archive_ctime_ns(const struct stat *st)
+{
+	return (long long)st->st_ctim.tv_sec * 1000000000LL + st->st_ctim.tv_nsec;
+}
+
+/* Returns non-zero when st matches the recorded identity of a file. */
+int
+archive_file_unchanged(const struct stat *st, long long size, long long mtime, long long ctime,
+    long long inode, long long device)
+{
+	return (long long)st->st_size == size && archive_mtime_ns(st) == mtime &&
+	    archive_ctime_ns(st) == ctime && (long long)st->st_ino == inode &&
+	    (long long)st->st_dev == device;
+}

@@ -1,0 +1,186 @@
+/* Opening an archive's index: one cache file for the whole archive,
+ * $XDG_CACHE_HOME/shuzhi/archive-KEY-vFORMAT.sqlite, KEY being the hash
+ * of the arguments' real paths (archive.h), so that each folder (or list
+ * of files) has its own, whatever its spelling on the command line.
+ *
+ * Unlike one issue's cache, this file is updated in place (index_sync.c),
+ * under SQLite's locks with a rollback journal: a process that finds it
+ * stale waits for the write lock, readers wait for a writer's commit, and
+ * a process killed during an update leaves a journal that the next one
+ * rolls back. A new file is created empty and filled in place under the
+ * lock, so that several processes starting at once on an empty cache
+ * build it once. A file that is damaged, of another program's version or
+ * another archive's is rebuilt whole in a temporary file and renamed over
+ * it (index_io.c), as one issue's is; so is every file on --reindex. When
+ * the cache cannot be written, or stays locked for a minute, the index is
+ * built in memory. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "hash.h"
+#include "index_internal.h"
+#include "paths.h"
+#include "xalloc.h"
+
+/* What a fill of a new archive database needs and gives. */
+typedef struct ArchiveFill {
+	const ArchiveFiles	*files;
+	const char		*source;
+	size_t			 reindexed;
+} ArchiveFill;
+
+/* What opening the cache file came to. */
+enum {
+	ARCHIVE_OPENED,		/* fresh, or brought up to date */
+	ARCHIVE_REBUILD,	/* damaged or stale: build it anew */
+	ARCHIVE_UNUSABLE,	/* cannot be written or stays locked: *why says why */
+	ARCHIVE_FAILED,		/* a named FILE is not an issue: *cause says so */
+};
+
+/* Fills a new database (a temporary file, or memory) with the archive:
+ * index_write_cache's fill. */
+static int
+index_archive_fill(sqlite3 *db, void *data, char **why, char **cause)
+{
+	ArchiveFill *fill = data;
+	int rc;
+
+	rc = sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		*why = xasprintf("building the index: %s", sqlite3_errmsg(db));
+		return rc;
+	}
+	return index_sync(db, fill->files, fill->source, &fill->reindexed, why, cause);
+}
+
+/* Opens the cache file, creating it when missing, and brings it up to
+ * date; returns one of the ARCHIVE_ outcomes, and sets index->db when
+ * opened. */
+static int
+index_archive_open_cache(Index *index, const char *dir, const char *source, char **why,
+    char **cause)
+{
+	sqlite3 *db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE, NULL);
+	int rc, check;
+
+	if (db == NULL) {
+		if (paths_make_dir(dir, why) != 0)
+			return ARCHIVE_UNUSABLE;
+		db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+		    why);
+		if (db == NULL)
+			return ARCHIVE_UNUSABLE;
+	}
+	sqlite3_busy_timeout(db, INDEX_BUSY_MILLISECONDS);
+	/* A cache: a crash of the machine may damage it, and then it is
+	 * rebuilt; a crash of the process is covered by the journal. */
+	sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+	check = index_schema_check(db, source, &rc);
+	if (check < 0) {
+		sqlite3_close(db);
+		if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_CANTOPEN ||
+		    (rc & 0xff) == SQLITE_IOERR) {
+			*why = xasprintf("%s: %s", index->cache_path, sqlite3_errstr(rc));
+			return ARCHIVE_UNUSABLE;
+		}
+		return ARCHIVE_REBUILD;
+	}
+	rc = index_sync(db, index->files, source, &index->reindexed, why, cause);
+	if (rc == 0) {
+		index->db = db;
+		return ARCHIVE_OPENED;
+	}
+	sqlite3_close(db);
+	if (rc < 0)
+		return ARCHIVE_FAILED;
+	if (index_is_damage(rc)) {
+		free(*why);
+		*why = NULL;
+		return ARCHIVE_REBUILD;
+	}
+	return ARCHIVE_UNUSABLE;
+}
+
+/* Rebuilds the cache file whole and opens it; returns an ARCHIVE_ outcome
+ * (never ARCHIVE_REBUILD). */
+static int
+index_archive_rebuild(Index *index, const char *dir, const char *source, char **why,
+    char **cause)
+{
+	ArchiveFill fill = { index->files, source, 0 };
+	int rc;
+
+	rc = index_write_cache(dir, index->cache_path, index_archive_fill, &fill, why, cause);
+	if (rc < 0)
+		return ARCHIVE_FAILED;
+	if (rc > 0)
+		return ARCHIVE_UNUSABLE;
+	rc = index_archive_open_cache(index, dir, source, why, cause);
+	index->reindexed = fill.reindexed;
+	if (rc == ARCHIVE_REBUILD) {
+		*why = xasprintf("%s: cannot be read back", index->cache_path);
+		rc = ARCHIVE_UNUSABLE;
+	}
+	return rc;
+}
+
+/* Builds the archive's index in memory; returns 0 or -1 with *cause. */
+static int
+index_archive_memory(Index *index, const char *source, char **cause)
+{
+	ArchiveFill fill = { index->files, source, 0 };
+	char *why = NULL;
+	int rc;
+
+	index->db = index_connect(":memory:", SQLITE_OPEN_READWRITE, cause);
+	if (index->db == NULL)
+		return -1;
+	rc = index_archive_fill(index->db, &fill, &why, cause);
+	index->reindexed = fill.reindexed;
+	if (rc > 0)
+		*cause = why;
+	else
+		free(why);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Gives an archive's index its database; see index_internal.h. */
+int
+index_archive_attach(Index *index, int flags, char **why, char **cause)
+{
+	char *dir = NULL, *source = xasprintf("archive\n%s", index->files->key);
+	int rc = ARCHIVE_UNUSABLE;
+
+	index->reindexed = 0;
+	if (!(flags & INDEX_MEMORY)) {
+		dir = paths_cache_dir();
+		if (dir == NULL)
+			*why = xstrdup("no cache folder (neither XDG_CACHE_HOME nor HOME is set)");
+	}
+	free(index->cache_path);
+	index->cache_path = NULL;
+	if (dir != NULL) {
+		index->cache_path = xasprintf("%s/archive-%016" PRIx64 "-v%d.sqlite", dir,
+		    hash_bytes(index->files->key, strlen(index->files->key)), INDEX_FORMAT);
+		rc = flags & INDEX_REBUILD ? ARCHIVE_REBUILD :
+		    index_archive_open_cache(index, dir, source, why, cause);
+		if (rc == ARCHIVE_REBUILD)
+			rc = index_archive_rebuild(index, dir, source, why, cause);
+	}
+	if (rc == ARCHIVE_UNUSABLE) {
+		free(index->cache_path);
+		index->cache_path = NULL;
+		rc = index_archive_memory(index, source, cause) == 0 ? ARCHIVE_OPENED :
+		    ARCHIVE_FAILED;
+	}
+	free(source);
+	free(dir);
+	return rc == ARCHIVE_OPENED ? 0 : -1;
+}

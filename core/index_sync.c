@@ -1,0 +1,335 @@
+/* Keeping an archive's database up to date with its files.
+ *
+ * The issues table records each file's key, size, modification and change
+ * times (ns), inode and device, and its text's hash. An open compares that
+ * with a stat() of every file, reading nothing: when all match, and no
+ * file came or went, the database is fresh and nothing is locked or
+ * written. Otherwise it takes the write lock (BEGIN IMMEDIATE: several
+ * processes starting at once queue here, and those after the first find
+ * the work done), compares again, and for each file:
+ *   - gone: its issue is removed (index_remove.c);
+ *   - new: it is read, parsed and indexed;
+ *   - stat changed: it is read and hashed; the same text only updates the
+ *     stat, another text replaces the issue (removed, then indexed anew
+ *     under a new issue_id and new article rowids, never reused, so that a
+ *     process that opened the archive before sees no article change under
+ *     its feet).
+ * A file of a folder that holds no issue is recorded as such (is_issue 0)
+ * and not read again until it changes. All of it is one transaction. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "archive.h"
+#include "hash.h"
+#include "index_internal.h"
+#include "issue.h"
+#include "xalloc.h"
+
+#define INDEX_SYNC_ROWS_SQL \
+	"SELECT issue_id, file, size, mtime, ctime, inode, device, hash, length FROM issues" \
+	" ORDER BY file"
+#define INDEX_SYNC_RESTAMP_SQL \
+	"UPDATE issues SET size = ?2, mtime = ?3, ctime = ?4, inode = ?5, device = ?6" \
+	" WHERE issue_id = ?1"
+
+/* A row of the issues table as the sync compares it. */
+typedef struct SyncRow {
+	sqlite3_int64	 id;
+	char		*key;
+	long long	 size, mtime, ctime, inode, device;
+	char		*hash;
+	size_t		 length;
+} SyncRow;
+
+/* The rows of the issues table, sorted by key. */
+typedef struct SyncRows {
+	SyncRow		*rows;
+	size_t		 count;
+} SyncRows;
+
+/* Frees the rows. */
+static void
+index_sync_rows_free(SyncRows *rows)
+{
+	size_t i;
+
+	for (i = 0; i < rows->count; i++) {
+		free(rows->rows[i].key);
+		free(rows->rows[i].hash);
+	}
+	free(rows->rows);
+	rows->rows = NULL;
+	rows->count = 0;
+}
+
+/* Returns column i as a copy, "" when NULL; the caller frees it. */
+static char *
+index_sync_text(sqlite3_stmt *stmt, int i)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, i);
+
+	return xstrdup(text != NULL ? text : "");
+}
+
+/* Reads the issues table; returns an SQLite code. */
+static int
+index_sync_read_rows(sqlite3 *db, SyncRows *rows)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, INDEX_SYNC_ROWS_SQL, -1, &stmt, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		SyncRow *r;
+
+		rows->rows = xreallocarray(rows->rows, rows->count + 1, sizeof *rows->rows);
+		r = &rows->rows[rows->count++];
+		r->id = sqlite3_column_int64(stmt, 0);
+		r->key = index_sync_text(stmt, 1);
+		r->size = sqlite3_column_int64(stmt, 2);
+		r->mtime = sqlite3_column_int64(stmt, 3);
+		r->ctime = sqlite3_column_int64(stmt, 4);
+		r->inode = sqlite3_column_int64(stmt, 5);
+		r->device = sqlite3_column_int64(stmt, 6);
+		r->hash = index_sync_text(stmt, 7);
+		r->length = (size_t)sqlite3_column_int64(stmt, 8);
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Returns non-zero when the row records the file as it is now. */
+static int
+index_sync_row_matches(const SyncRow *r, const ArchiveFile *f)
+{
+	return strcmp(r->key, f->key) == 0 &&
+	    archive_file_unchanged(&f->st, r->size, r->mtime, r->ctime, r->inode, r->device);
+}
+
+/* Returns non-zero when the rows record exactly the files, unchanged. */
+static int
+index_sync_is_fresh(const SyncRows *rows, const ArchiveFiles *files)
+{
+	size_t i;
+
+	if (rows->count != files->count)
+		return 0;
+	for (i = 0; i < rows->count; i++)
+		if (!index_sync_row_matches(&rows->rows[i], &files->files[i]))
+			return 0;
+	return 1;
+}
+
+/* Fills the stamp of a file with its stat and text. */
+static void
+index_sync_stamp(IndexFileStamp *stamp, const ArchiveFile *f, uint64_t hash, size_t length,
+    long long generation)
+{
+	stamp->key = f->key;
+	stamp->size = (long long)f->st.st_size;
+	stamp->mtime = archive_mtime_ns(&f->st);
+	stamp->ctime = archive_ctime_ns(&f->st);
+	stamp->inode = (long long)f->st.st_ino;
+	stamp->device = (long long)f->st.st_dev;
+	stamp->hash = hash;
+	stamp->length = length;
+	stamp->generation = generation;
+}
+
+/* Indexes a file whose text is data: its issue, or the record that it
+ * holds none. Returns an SQLite code, or -1 with *cause when a file named
+ * on the command line holds no issue. */
+static int
+index_sync_add(sqlite3 *db, const ArchiveFile *f, const char *data, size_t length,
+    long long generation, size_t *reindexed, char **cause)
+{
+	IndexFileStamp stamp;
+	Issue *issue = NULL;
+	char *failure = NULL;
+	int rc;
+
+	index_sync_stamp(&stamp, f, hash_bytes(data, length), length, generation);
+	if (issue_parse(data, length, f->path, &issue, &failure) != 0) {
+		if (f->named) {
+			*cause = failure;
+			return -1;
+		}
+		free(failure);
+		return index_build_not_issue(db, &stamp);
+	}
+	rc = index_build_issue(db, issue, &stamp);
+	issue_free(issue);
+	if (rc == SQLITE_OK)
+		(*reindexed)++;
+	return rc;
+}
+
+/* Brings one file up to date against its row (NULL: a new file). Returns
+ * an SQLite code, or -1 with *cause. */
+static int
+index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, long long generation,
+    size_t *reindexed, char **cause)
+{
+	sqlite3_stmt *stmt = NULL;
+	char *data = NULL, *failure = NULL, hash[17];
+	size_t length;
+	int rc;
+
+	if (r != NULL && index_sync_row_matches(r, f))
+		return SQLITE_OK;
+	if (index_read_file(f->path, &data, &length, &failure) != 0) {
+		/* Gone or unreadable since it was found. */
+		if (f->named) {
+			*cause = failure;
+			return -1;
+		}
+		free(failure);
+		return r != NULL ? index_remove_issue(db, r->id) : SQLITE_OK;
+	}
+	snprintf(hash, sizeof hash, "%016" PRIx64, hash_bytes(data, length));
+	if (r != NULL && strcmp(r->hash, hash) == 0 && r->length == length) {
+		/* Touched, not changed: the new stat is all there is to write. */
+		rc = sqlite3_prepare_v2(db, INDEX_SYNC_RESTAMP_SQL, -1, &stmt, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_int64(stmt, 1, r->id);
+			sqlite3_bind_int64(stmt, 2, (sqlite3_int64)f->st.st_size);
+			sqlite3_bind_int64(stmt, 3, archive_mtime_ns(&f->st));
+			sqlite3_bind_int64(stmt, 4, archive_ctime_ns(&f->st));
+			sqlite3_bind_int64(stmt, 5, (sqlite3_int64)f->st.st_ino);
+			sqlite3_bind_int64(stmt, 6, (sqlite3_int64)f->st.st_dev);
+			rc = sqlite3_step(stmt);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		}
+		sqlite3_finalize(stmt);
+	} else {
+		rc = r != NULL ? index_remove_issue(db, r->id) : SQLITE_OK;
+		if (rc == SQLITE_OK)
+			rc = index_sync_add(db, f, data, length, generation, reindexed, cause);
+	}
+	free(data);
+	return rc;
+}
+
+/* Applies the differences between the rows and the files. Returns an
+ * SQLite code, or -1 with *cause. */
+static int
+index_sync_apply(sqlite3 *db, const SyncRows *rows, const ArchiveFiles *files,
+    long long generation, size_t *reindexed, char **cause)
+{
+	size_t i = 0, j = 0;
+	int rc = SQLITE_OK;
+
+	while (rc == SQLITE_OK && (i < rows->count || j < files->count)) {
+		int c;
+
+		if (i == rows->count)
+			c = 1;
+		else if (j == files->count)
+			c = -1;
+		else
+			c = strcmp(rows->rows[i].key, files->files[j].key);
+		if (c < 0)
+			rc = index_remove_issue(db, rows->rows[i++].id);
+		else if (c > 0)
+			rc = index_sync_file(db, &files->files[j++], NULL, generation, reindexed,
+			    cause);
+		else
+			rc = index_sync_file(db, &files->files[j++], &rows->rows[i++], generation,
+			    reindexed, cause);
+	}
+	return rc;
+}
+
+/* Returns the next update's generation, recording it; sets *rc. */
+static long long
+index_sync_generation(sqlite3 *db, int *rc)
+{
+	sqlite3_stmt *stmt = NULL;
+	long long generation = 0;
+
+	*rc = sqlite3_exec(db, "UPDATE meta SET value = CAST(value AS INTEGER) + 1"
+	    " WHERE key = 'generation'", NULL, NULL, NULL);
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'generation'", -1,
+		    &stmt, NULL);
+	if (*rc == SQLITE_OK) {
+		*rc = sqlite3_step(stmt);
+		if (*rc == SQLITE_ROW) {
+			generation = sqlite3_column_int64(stmt, 0);
+			*rc = SQLITE_OK;
+		} else if (*rc == SQLITE_DONE)
+			*rc = SQLITE_CORRUPT;
+	}
+	sqlite3_finalize(stmt);
+	return generation;
+}
+
+/* Under the write lock: makes the tables of a new database, then applies
+ * what changed. Returns an SQLite code, or -1 with *cause. */
+static int
+index_sync_locked(sqlite3 *db, const ArchiveFiles *files, const char *source, size_t *reindexed,
+    char **cause)
+{
+	SyncRows rows = { NULL, 0 };
+	long long generation;
+	int rc, check;
+
+	check = index_schema_check(db, source, &rc);
+	if (check == 1) {
+		rc = index_schema_create(db, source);
+		if (rc == SQLITE_OK)
+			rc = index_schema_complete(db);
+	} else if (check < 0 && rc == SQLITE_OK)
+		rc = SQLITE_CORRUPT;	/* stale: the caller rebuilds */
+	if (rc == SQLITE_OK)
+		rc = index_sync_read_rows(db, &rows);
+	if (rc == SQLITE_OK && !index_sync_is_fresh(&rows, files)) {
+		generation = index_sync_generation(db, &rc);
+		if (rc == SQLITE_OK)
+			rc = index_sync_apply(db, &rows, files, generation, reindexed, cause);
+	}
+	index_sync_rows_free(&rows);
+	return rc;
+}
+
+/* Brings the archive's database up to date; see index_internal.h. */
+int
+index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source, size_t *reindexed,
+    char **why, char **cause)
+{
+	SyncRows rows = { NULL, 0 };
+	int rc, fresh;
+
+	*reindexed = 0;
+	rc = index_sync_read_rows(db, &rows);
+	fresh = rc == SQLITE_OK && index_sync_is_fresh(&rows, files);
+	index_sync_rows_free(&rows);
+	if (fresh)
+		return 0;
+	if (index_is_damage(rc)) {
+		*why = xasprintf("reading the index: %s", sqlite3_errstr(rc));
+		return rc;
+	}
+	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = index_sync_locked(db, files, source, reindexed, cause);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return 0;
+	if (rc > 0)
+		*why = xasprintf("updating the index: %s", sqlite3_errmsg(db));
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	*reindexed = 0;
+	return rc;
+}
