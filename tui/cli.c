@@ -1,4 +1,5 @@
-/* The command line's printed output: --toc, --article, --page, --search. */
+/* The command line's printed output: --toc, --article, --page, --search,
+ * for one issue or an archive. */
 #include "config.h"
 
 #include <errno.h>
@@ -162,14 +163,14 @@ cli_page(const Issue *issue, const char *page, const CliOutput *out)
 
 /* Prints ranked results, one line per article: ID, page, snippet. */
 int
-cli_search(Index *index, const char *query, size_t limit, const CliOutput *out)
+cli_search(Index *index, const char *query, size_t issue, size_t limit, const CliOutput *out)
 {
 	SearchResults *results = NULL;
 	char *cause = NULL;
 	size_t i;
 	int rc;
 
-	if (search_run(index, query, limit, &results, &cause) != 0) {
+	if (search_run_in(index, query, issue, limit, &results, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_TROUBLE;
@@ -184,4 +185,104 @@ cli_search(Index *index, const char *query, size_t limit, const CliOutput *out)
 	rc = results->count > 0 ? EXIT_FOUND : EXIT_NOT_FOUND;
 	search_results_free(results);
 	return rc;
+}
+
+/* Prints the contents: one issue's as cli_toc() does, or an archive's
+ * (of one issue with --issue) with an entry for each issue. */
+int
+cli_toc_index(Index *index, size_t issue, const CliOutput *out)
+{
+	IndexContents *contents = NULL;
+	const Issue *one;
+	char *cause = NULL;
+	size_t i;
+
+	if (!index_is_archive(index)) {
+		if ((one = index_issue(index)) == NULL) {
+			cli_error("%s: cannot read the issue", index_issue_info(index, 0)->path);
+			return EXIT_TROUBLE;
+		}
+		return cli_toc(one, out);
+	}
+	if (index_contents(index, issue, &contents, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; i < contents->count; i++) {
+		const IndexEntry *e = &contents->entries[i];
+
+		printf("%s\t%d\t%s\n", e->id, e->page, e->title);
+	}
+	index_contents_free(contents);
+	return EXIT_FOUND;
+}
+
+/* Finds the issue of what --article or --page (option) names, arg: "12/1.3",
+ * or "1.3" of the --issue given (issue) or of the only issue. Sets *found
+ * and *local (the part after the prefix). Returns 0, or -1 after printing
+ * an error. */
+static int
+cli_resolve(Index *index, const char *option, const char *arg, size_t issue,
+    const Issue **found, const char **local)
+{
+	const char *slash = strchr(arg, '/');
+	size_t i;
+
+	if (slash != NULL) {
+		if (index_split_id(index, arg, &i, local) != 0) {
+			cli_error("%s=%s: no issue '%.*s' (see --toc)", option, arg, (int)(slash - arg),
+			    arg);
+			return -1;
+		}
+		if (issue != INDEX_ALL_ISSUES && issue != i) {
+			cli_error("%s=%s: not in --issue=%s", option, arg,
+			    index_issue_info(index, issue)->prefix);
+			return -1;
+		}
+	} else if (issue != INDEX_ALL_ISSUES) {
+		i = issue;
+		*local = arg;
+	} else if (index_is_archive(index)) {
+		cli_error("%s=%s: an archive needs the issue, e.g. %s=%s/%s or --issue=%s (see --toc)",
+		    option, arg, option, index_issue_info(index, 0)->prefix, arg,
+		    index_issue_info(index, 0)->prefix);
+		return -1;
+	} else {
+		i = 0;
+		*local = arg;
+	}
+	if ((*found = index_issue_at(index, i)) == NULL) {
+		cli_error("%s: cannot read the issue", index_issue_info(index, i)->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Prints an article named as --toc lists it (see cli_resolve). */
+int
+cli_article_index(Index *index, const char *id, size_t issue, const CliOutput *out)
+{
+	const Issue *found;
+	const char *local;
+
+	if (cli_resolve(index, "--article", id, issue, &found, &local) != 0)
+		return EXIT_TROUBLE;
+	if (index_is_archive(index) && issue_find_article(found, local) == NULL) {
+		cli_error("%s: no article '%s' (see --toc)", issue_name(found), id);
+		return EXIT_TROUBLE;
+	}
+	return cli_article(found, local, out);
+}
+
+/* Prints a printed page of an issue (see cli_resolve). */
+int
+cli_page_index(Index *index, const char *page, size_t issue, const CliOutput *out)
+{
+	const Issue *found;
+	const char *local;
+
+	if (cli_resolve(index, "--page", page, issue, &found, &local) != 0)
+		return EXIT_TROUBLE;
+	return cli_page(found, local, out);
 }

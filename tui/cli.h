@@ -25,7 +25,15 @@ enum {
 int cli_toc(const Issue *issue, const CliOutput *out);
 int cli_article(const Issue *issue, const char *id, const CliOutput *out);
 int cli_page(const Issue *issue, const char *page, const CliOutput *out);
-int cli_search(Index *index, const char *query, size_t limit, const CliOutput *out);
+
+/* The same for an index of one issue or an archive. issue is the one
+ * --issue names, or INDEX_ALL_ISSUES. IDs and pages in an archive take the
+ * issue's prefix ("12/1.3", "12/154") unless --issue gives it. */
+int cli_toc_index(Index *index, size_t issue, const CliOutput *out);
+int cli_article_index(Index *index, const char *id, size_t issue, const CliOutput *out);
+int cli_page_index(Index *index, const char *page, size_t issue, const CliOutput *out);
+int cli_search(Index *index, const char *query, size_t issue, size_t limit,
+    const CliOutput *out);
 
 /* Prints "shuzhi: MESSAGE" on stderr, with any control character in it
  * made harmless. */

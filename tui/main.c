@@ -1,6 +1,6 @@
 /* shuzhi: a terminal reader for the magazine 《数志》. Parses the command
- * line, opens the index and hands over to the printed output or to the
- * interactive reader. */
+ * line, opens the index of an issue or of an archive of issues, and hands
+ * over to the printed output or to the interactive reader. */
 #include "config.h"
 
 #include <errno.h>
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -29,11 +30,14 @@ typedef struct Options {
 	int		 width;		/* -1: the terminal's, else 80 */
 	int		 reindex;
 	int		 color;		/* -1 auto, 0 never, 1 always */
-	const char	*file;
+	const char	*issue;		/* --issue: an issue's prefix */
+	const char	*const *files;	/* FILEs and DIRs */
+	size_t		 nfiles;
 } Options;
 
 enum {
 	OPT_TOC = 256, OPT_ARTICLE, OPT_PAGE, OPT_SEARCH, OPT_LIMIT, OPT_WIDTH, OPT_REINDEX, OPT_COLOR,
+	OPT_ISSUE,
 };
 
 static const struct option long_options[] = {
@@ -46,6 +50,7 @@ static const struct option long_options[] = {
 	{ "reindex", no_argument, NULL, OPT_REINDEX },
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
+	{ "issue", required_argument, NULL, OPT_ISSUE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -55,17 +60,21 @@ static const struct option long_options[] = {
 static void
 usage(FILE *f)
 {
-	fputs("Usage: shuzhi [OPTION]... [FILE]\n"
+	fputs("Usage: shuzhi [OPTION]... [FILE|DIR]...\n"
 	    "Read the magazine 《数志》 in a terminal. FILE is an issue's text; without it,\n"
-	    "the bundled issue. With no output option, on a terminal, the reader starts.\n"
+	    "the bundled issue. Several FILEs, or a DIR of them (its *.txt files), are an\n"
+	    "archive: IDs gain the issue's number, 12/1.3. With no output option, on a\n"
+	    "terminal, the reader starts.\n"
 	    "\n"
 	    "Output options (print and exit):\n"
 	    "      --toc             list sections and articles: ID, page, title\n"
 	    "      --article=ID      print an article (IDs as --toc lists them)\n"
-	    "      --page=N          print the text of printed page N\n"
+	    "      --page=N          print the text of printed page N (in an archive\n"
+	    "                        12/N, or with --issue)\n"
 	    "      --search=QUERY    ranked results: ID, page, snippet; words must all\n"
 	    "                        occur, \"a phrase\", -excluded, a OR b\n"
 	    "      --limit=N         at most N search results (default 20)\n"
+	    "      --issue=N         in an archive, only issue N (as --toc lists it)\n"
 	    "      --width=N         wrap at N columns (default: terminal, else 80;\n"
 	    "                        0: one line per block)\n"
 	    "      --reindex         rebuild the index first\n"
@@ -167,6 +176,9 @@ parse_options(int argc, char **argv, Options *o)
 		case OPT_REINDEX:
 			o->reindex = 1;
 			break;
+		case OPT_ISSUE:
+			o->issue = optarg;
+			break;
 		case OPT_COLOR:
 			if (optarg == NULL || strcmp(optarg, "always") == 0 || strcmp(optarg, "yes") == 0)
 				o->color = 1;
@@ -203,13 +215,76 @@ parse_options(int argc, char **argv, Options *o)
 		cli_error("give only one of --toc, --article, --page and --search");
 		return -1;
 	}
-	if (optind < argc)
-		o->file = argv[optind++];
-	if (optind < argc) {
-		cli_error("one issue at a time: unexpected '%s'", argv[optind]);
+	o->files = (const char *const *)argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+	return 0;
+}
+
+/* Returns non-zero when path names a folder. */
+static int
+is_folder(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Opens the index of what the command line names: the bundled issue, one
+ * issue's FILE, or an archive. Returns 0 or -1 with *cause. */
+static int
+open_index(const Options *o, const char *argv0, Index **index, char **notice, char **cause)
+{
+	int flags = o->reindex ? INDEX_REBUILD : 0;
+	char *bundled;
+	int rc;
+
+	if (o->nfiles == 1 && !is_folder(o->files[0]))
+		return index_open(o->files[0], flags, index, notice, cause);
+	if (o->nfiles > 0)
+		return index_open_archive(o->files, o->nfiles, flags, index, notice, cause);
+	bundled = paths_bundled_issue(argv0);
+	rc = index_open(bundled, flags, index, notice, cause);
+	free(bundled);
+	return rc;
+}
+
+/* Prints what the open did when SHUZHI_DEBUG_INDEX is set, for tests that
+ * check that one changed file re-indexes one issue. */
+static void
+debug_index(const Index *index)
+{
+	const char *debug = getenv("SHUZHI_DEBUG_INDEX");
+
+	if (debug != NULL && debug[0] != '\0')
+		cli_error("reindexed %zu/%zu issues", index_reindexed(index), index_issue_count(index));
+}
+
+/* Sets *issue to the issue --issue names (INDEX_ALL_ISSUES without it).
+ * Returns 0, or -1 after printing an error. */
+static int
+find_issue(const Index *index, const Options *o, size_t *issue)
+{
+	*issue = INDEX_ALL_ISSUES;
+	if (o->issue == NULL)
+		return 0;
+	if (index_find_issue(index, o->issue, strlen(o->issue), issue) != 0) {
+		cli_error("no issue '%s' (see --toc)", o->issue);
 		return -1;
 	}
 	return 0;
+}
+
+/* Prints what the output option asks for; returns the exit status. */
+static int
+print_output(Index *index, const Options *o, size_t issue, const CliOutput *out)
+{
+	if (o->search != NULL)
+		return cli_search(index, o->search, issue, o->limit, out);
+	if (o->toc != NULL)
+		return cli_toc_index(index, issue, out);
+	if (o->article != NULL)
+		return cli_article_index(index, o->article, issue, out);
+	return cli_page_index(index, o->page, issue, out);
 }
 
 /* Runs the command line. */
@@ -219,9 +294,8 @@ main(int argc, char **argv)
 	Options o;
 	CliOutput out;
 	Index *index = NULL;
-	char *bundled = NULL, *notice = NULL, *cause = NULL;
-	const char *path;
-	const Issue *issue;
+	char *notice = NULL, *cause = NULL;
+	size_t issue;
 	int rc, printing;
 
 	setlocale(LC_ALL, "");
@@ -234,19 +308,20 @@ main(int argc, char **argv)
 		cli_error("not a terminal: print with --toc, --article=ID, --page=N or --search=QUERY");
 		return EXIT_TROUBLE;
 	}
-	path = o.file;
-	if (path == NULL)
-		path = bundled = paths_bundled_issue(argv[0]);
-
-	if (index_open(path, o.reindex ? INDEX_REBUILD : 0, &index, &notice, &cause) != 0) {
+	if (open_index(&o, argv[0], &index, &notice, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
-		free(bundled);
 		return EXIT_TROUBLE;
 	}
 	if (notice != NULL) {
 		if (printing)
 			cli_error("%s", notice);
+	}
+	debug_index(index);
+	if (find_issue(index, &o, &issue) != 0) {
+		index_close(index);
+		free(notice);
+		return EXIT_TROUBLE;
 	}
 
 	out.width = o.width >= 0 ? o.width : terminal_width();
@@ -257,23 +332,15 @@ main(int argc, char **argv)
 	} else
 		out.color = o.color;
 
-	if (o.search != NULL)
-		rc = cli_search(index, o.search, o.limit, &out);
-	else if (!printing) {
+	if (printing)
+		rc = print_output(index, &o, issue, &out);
+	else {
 		rc = reader_run(index, notice, &cause) == 0 ? EXIT_FOUND : EXIT_TROUBLE;
 		if (rc != EXIT_FOUND) {
 			cli_error("%s", cause);
 			free(cause);
 		}
-	} else if ((issue = index_issue(index)) == NULL) {
-		cli_error("%s: cannot read the issue", path);
-		rc = EXIT_TROUBLE;
-	} else if (o.toc != NULL)
-		rc = cli_toc(issue, &out);
-	else if (o.article != NULL)
-		rc = cli_article(issue, o.article, &out);
-	else
-		rc = cli_page(issue, o.page, &out);
+	}
 
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (errno != EPIPE)
@@ -282,6 +349,5 @@ main(int argc, char **argv)
 	}
 	index_close(index);
 	free(notice);
-	free(bundled);
 	return rc;
 }
