@@ -204,10 +204,22 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 	}
 	if (files->count == 1) {
 		char *path = xstrdup(files->files[0].path);
-		int rc;
+		int named = files->files[0].named, rc;
 
 		archive_files_free(files);
 		rc = index_open(path, flags, out, notice, cause);
+		if (rc == 0 && !named && !(*out)->issues[0].magazine) {
+			index_close(*out);
+			*out = NULL;
+			if (notice != NULL) {
+				free(*notice);
+				*notice = NULL;
+			}
+			rc = -1;
+			if (cause != NULL)
+				*cause = xasprintf("%s: no issues in this folder (%s is none)", paths[0],
+				    path);
+		}
 		free(path);
 		return rc;
 	}

@@ -45,6 +45,7 @@ typedef struct IndexIssue {
 	char		*title;
 	char		*date;
 	Issue		*issue;		/* NULL until index_issue_at() */
+	int		 magazine;	/* it has a masthead or a number (index_sync_is_issue) */
 } IndexIssue;
 
 struct Index {
@@ -151,6 +152,10 @@ int index_remove_issue(sqlite3 *db, sqlite3_int64 id);
  * positive SQLite code with *why (caller frees) when the database failed. */
 int index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source, size_t *reindexed,
     char **why, char **cause);
+
+/* Returns non-zero when a parsed text found in a folder is an issue of
+ * the magazine (a masthead or a number), not a README. */
+int index_sync_is_issue(const Issue *issue);
 
 /* ---- index_load.c: reading back. */
 

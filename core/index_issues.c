@@ -147,6 +147,7 @@ index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
 	    index_issues_stem(path);
 	issue->date = xstrdup(date != NULL ? date : "");
 	issue->info.number = sqlite3_column_int(stmt, 4);
+	issue->magazine = (title != NULL && title[0] != '\0') || issue->info.number > 0;
 	issue->info.pages = sqlite3_column_int(stmt, 5);
 	issue->first_article = sqlite3_column_int64(stmt, 6);
 	issue->info.articles = (size_t)sqlite3_column_int64(stmt, 7);

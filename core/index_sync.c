@@ -14,8 +14,12 @@
  *     under a new issue_id and new article rowids, never reused, so that a
  *     process that opened the archive before sees no article change under
  *     its feet).
- * A file of a folder that holds no issue is recorded as such (is_issue 0)
- * and not read again until it changes. All of it is one transaction. */
+ * A file of a folder is an issue when the parser finds the magazine's
+ * masthead or an issue number (总第N期) in it (index_sync_is_issue); one
+ * that holds none, a README.txt say, is recorded as such (is_issue 0) and
+ * not read again until it changes. A FILE named on the command line is
+ * an issue whatever it holds, as with one issue. All of it is one
+ * transaction. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -145,6 +149,14 @@ index_sync_stamp(IndexFileStamp *stamp, const ArchiveFile *f, uint64_t hash, siz
 	stamp->generation = generation;
 }
 
+/* Returns non-zero when a parsed text is an issue of the magazine: it has
+ * a masthead or a number. Any text parses: as one article, at least. */
+int
+index_sync_is_issue(const Issue *issue)
+{
+	return issue_title(issue)[0] != '\0' || issue_number(issue) > 0;
+}
+
 /* Indexes a file whose text is data: its issue, or the record that it
  * holds none. Returns an SQLite code, or -1 with *cause when a file named
  * on the command line holds no issue. */
@@ -164,6 +176,10 @@ index_sync_add(sqlite3 *db, const ArchiveFile *f, const char *data, size_t lengt
 			return -1;
 		}
 		free(failure);
+		return index_build_not_issue(db, &stamp);
+	}
+	if (!f->named && !index_sync_is_issue(issue)) {
+		issue_free(issue);
 		return index_build_not_issue(db, &stamp);
 	}
 	rc = index_build_issue(db, issue, &stamp);
