@@ -47,7 +47,8 @@ head -c 4096 /dev/urandom >"$TEST_TMP/random.bin"
 refused "$TEST_TMP/random.bin" "4 KB of random bytes"
 awk 'BEGIN { while (n++ < 2000) printf "%c%c%c数据", 0, 1, 255 }' >"$TEST_TMP/nul.bin"
 refused "$TEST_TMP/nul.bin" "bytes with NULs"
-refused "$SHUZHI" "the program itself (an executable)"
+# Under make check-valgrind $SHUZHI is a wrapper script; the binary is $SHUZHI_BINARY.
+refused "${SHUZHI_BINARY:-$SHUZHI}" "the program itself (an executable)"
 refused /dev/null "/dev/null"
 if [ "$(id -u)" -ne 0 ]; then
 	cp "$ISSUE" "$TEST_TMP/unreadable.txt"
