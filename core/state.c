@@ -3,6 +3,7 @@
  * The file ($dir/issue-<hash of the key>) reads:
  *	shuzhi-state 1
  *	key /path/of/the/issue.txt
+ *	saved 1790000000123456
  *	place 1.3 1234
  *	mark a 2.7 0
  * Unknown or damaged lines are skipped; a file without the first line, or
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buffer.h"
@@ -39,6 +41,7 @@ struct State {
 	char		*path;
 	char		*key;		/* printable copy of the issue's key */
 	int		 writable;
+	long long	 saved;		/* when the file was written (microseconds), 0: never */
 	StateSlot	 place;
 	StateSlot	 marks[STATE_MARKS];	/* indexed by the mark's ASCII name */
 };
@@ -146,6 +149,12 @@ state_parse(State *state, char *data, char **cause)
 				*cause = xasprintf("%s: kept for another issue", state->path);
 				return -1;
 			}
+		} else if (strncmp(line, "saved ", 6) == 0) {
+			char *end;
+			long long saved = strtoll(line + 6, &end, 10);
+
+			if (*end == '\0' && saved > 0)
+				state->saved = saved;
 		} else if (strncmp(line, "place ", 6) == 0)
 			state_parse_place(line + 6, &state->place);
 		else if (strncmp(line, "mark ", 5) == 0 && state_mark_valid((unsigned char)line[5]) &&
@@ -288,6 +297,13 @@ state_writable(const State *state)
 	return state->writable;
 }
 
+/* Returns when the state file was written, 0 when never. */
+long long
+state_saved_time(const State *state)
+{
+	return state->saved;
+}
+
 /* Returns the state file's path, or NULL. */
 const char *
 state_path(const State *state)
@@ -362,7 +378,7 @@ state_format(const State *state)
 	Buffer b = { 0 };
 	int i;
 
-	buffer_printf(&b, "%s\nkey %s\n", STATE_MAGIC, state->key);
+	buffer_printf(&b, "%s\nkey %s\nsaved %lld\n", STATE_MAGIC, state->key, state->saved);
 	if (state->place.set)
 		buffer_printf(&b, "place %s %zu\n", state->place.place.article,
 		    state->place.place.offset);
@@ -371,6 +387,16 @@ state_format(const State *state)
 			buffer_printf(&b, "mark %c %s %zu\n", i, state->marks[i].place.article,
 			    state->marks[i].place.offset);
 	return buffer_take(&b);
+}
+
+/* Returns the time in microseconds since the epoch. */
+static long long
+state_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
 /* Writes len bytes to fd; returns 0 or -1 with errno set. */
@@ -401,6 +427,7 @@ state_save(State *state, char **cause)
 	if (!state->writable || state->path == NULL)
 		return 0;
 	state_merge_file(state);
+	state->saved = state_now();
 	text = state_format(state);
 	temp = xasprintf("%s.XXXXXX", state->path);
 	fd = mkstemp(temp);

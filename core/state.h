@@ -28,6 +28,9 @@ void state_free(State *state);
 
 /* Returns non-zero when state_save can write. */
 int state_writable(const State *state);
+/* Returns when the state was last saved (microseconds since the epoch), 0
+ * when never: the issue read last in an archive is the one to reopen. */
+long long state_saved_time(const State *state);
 /* Returns the path of the issue's state file (owned by the state), or NULL. */
 const char *state_path(const State *state);
 

@@ -61,8 +61,7 @@ article_open(Reader *r, size_t article, size_t offset)
 		return;
 	if (offset > a->text_length)
 		offset = a->text_length;
-	r->place.article = article;
-	r->place.offset = offset;
+	r->place = marks_here(r, article, offset);
 	article_relayout(r);
 	search_article_changed(r);
 	contents_follow(r);
@@ -170,11 +169,11 @@ article_find_page(const Reader *r, int page, Place *out)
 			const Block *b = &a->blocks[j];
 
 			if (b->page == page) {
-				*out = (Place){ i, b->offset };
+				*out = marks_here(r, i, b->offset);
 				return 0;
 			}
 			if (b->page > 0 && b->page < page && a->last_page >= page) {
-				*out = (Place){ i, b->offset };
+				*out = marks_here(r, i, b->offset);
 				found = 1;
 			}
 		}
@@ -188,7 +187,8 @@ article_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size
 {
 	size_t i, n = 0;
 
-	if (!l->in_text || r->hits == NULL || r->hits_article != r->place.article)
+	if (!l->in_text || r->hits == NULL || r->hits_article != r->place.article ||
+	    r->hits_issue != r->issue_at)
 		return 0;
 	for (i = 0; i < r->nhits && n < size; i++) {
 		const SearchSpan *s = &r->hits[i];
@@ -276,7 +276,7 @@ article_step(Reader *r, int forward)
 		status_message(r, "This is the first article.");
 		return;
 	}
-	marks_jump(r, forward ? r->place.article + 1 : r->place.article - 1, 0);
+	marks_jump(r, marks_here(r, forward ? r->place.article + 1 : r->place.article - 1, 0));
 }
 
 /* Acts on a key's action while the article has the focus. */
@@ -316,12 +316,12 @@ article_action(Reader *r, Action action)
 		break;
 	case ACTION_TOP:
 		if (r->top != 0)
-			marks_jump(r, r->place.article, 0);
+			marks_jump(r, marks_here(r, r->place.article, 0));
 		break;
 	case ACTION_END:
 		if (r->top != article_max_top(r))
-			marks_jump(r, r->place.article,
-			    article_layout_line(r->layout, article_max_top(r))->offset);
+			marks_jump(r, marks_here(r, r->place.article,
+			    article_layout_line(r->layout, article_max_top(r))->offset));
 		break;
 	case ACTION_NEXT_ARTICLE:
 		article_step(r, 1);

@@ -12,17 +12,18 @@
 
 /* Appends an entry to the contents. */
 static void
-contents_add(Reader *r, int is_section, size_t index)
+contents_add(Reader *r, ContentsKind kind, size_t index)
 {
 	r->entries = xreallocarray(r->entries, r->nentries + 1, sizeof *r->entries);
-	r->entries[r->nentries].is_section = is_section;
+	r->entries[r->nentries].kind = kind;
 	r->entries[r->nentries].index = index;
 	r->nentries++;
 }
 
-/* Builds the entries: each section's heading before its first article. */
-void
-contents_init(Reader *r)
+/* Adds the open issue's entries: each section's heading before its
+ * first article. */
+static void
+contents_add_issue(Reader *r)
 {
 	size_t i, n = issue_article_count(r->issue);
 	int section = -1;
@@ -32,9 +33,26 @@ contents_init(Reader *r)
 
 		if (a->section >= 0 && a->section != section &&
 		    (size_t)a->section < issue_section_count(r->issue))
-			contents_add(r, 1, (size_t)a->section);
+			contents_add(r, CONTENTS_SECTION, (size_t)a->section);
 		section = a->section;
-		contents_add(r, 0, i);
+		contents_add(r, CONTENTS_ARTICLE, i);
+	}
+}
+
+/* Builds the entries: in an archive every issue, the open one unfolded. */
+void
+contents_init(Reader *r)
+{
+	size_t i;
+
+	if (r->nissues <= 1) {
+		contents_add_issue(r);
+		return;
+	}
+	for (i = 0; i < r->nissues; i++) {
+		contents_add(r, CONTENTS_ISSUE, i);
+		if (i == r->issue_at)
+			contents_add_issue(r);
 	}
 }
 
@@ -71,7 +89,7 @@ contents_follow(Reader *r)
 	size_t i;
 
 	for (i = 0; i < r->nentries; i++) {
-		if (!r->entries[i].is_section && r->entries[i].index == r->place.article) {
+		if (r->entries[i].kind == CONTENTS_ARTICLE && r->entries[i].index == r->place.article) {
 			r->cursor = i;
 			break;
 		}
@@ -89,7 +107,15 @@ contents_draw_entry(Reader *r, const ContentsEntry *e, int y, int selected)
 	char *line;
 	int x = region->x + 1, width = region->width - 2;
 
-	if (e->is_section) {
+	if (e->kind == CONTENTS_ISSUE) {
+		const IndexIssueInfo *info = index_issue_info(r->index, e->index);
+
+		line = xasprintf("%s%s %s %s", e->index == r->issue_at ? ">" : " ", info->prefix,
+		    info->title, info->date);
+		attr = terminal_attr(ROLE_TITLE);
+		x = region->x;
+		width = region->width - 1;
+	} else if (e->kind == CONTENTS_SECTION) {
 		const Section *s = issue_section(r->issue, e->index);
 
 		line = xasprintf("%s %s", s->id, s->title);
@@ -151,6 +177,25 @@ contents_move(Reader *r, long delta)
 	r->dirty |= DIRTY_CONTENTS;
 }
 
+/* Opens an issue of an archive where it was left (the open one: at its
+ * start), the contents keeping the focus on its entries. */
+static void
+contents_open_issue(Reader *r, size_t issue)
+{
+	Place place = { issue, 0, 0 };
+
+	if (issue != r->issue_at) {
+		marks_jump(r, place);
+		if (r->issue_at != issue)
+			return;
+		if (issues_saved_place(r, &place) == 0)
+			article_open(r, place.article, place.offset);
+	} else
+		marks_jump(r, place);
+	contents_follow(r);
+	r->dirty |= DIRTY_ALL;
+}
+
 /* Opens the entry under the cursor (a section: its first article) and
  * gives the article the focus. */
 static void
@@ -163,7 +208,11 @@ contents_open(Reader *r)
 		return;
 	e = &r->entries[r->cursor];
 	article = e->index;
-	if (e->is_section) {
+	if (e->kind == CONTENTS_ISSUE) {
+		contents_open_issue(r, e->index);
+		return;
+	}
+	if (e->kind == CONTENTS_SECTION) {
 		const Section *s = issue_section(r->issue, e->index);
 
 		if (s->narticles == 0)
@@ -172,7 +221,7 @@ contents_open(Reader *r)
 	}
 	r->focus = FOCUS_ARTICLE;
 	panes_update(r);
-	marks_jump(r, article, 0);
+	marks_jump(r, marks_here(r, article, 0));
 	r->dirty |= DIRTY_ALL;
 }
 

@@ -53,7 +53,7 @@ prompt_go(Reader *r)
 	}
 	r->focus = FOCUS_ARTICLE;
 	panes_update(r);
-	marks_jump(r, place.article, place.offset);
+	marks_jump(r, place);
 	r->dirty |= DIRTY_ALL;
 }
 

@@ -3,7 +3,6 @@
  * what changed; saves the place on the way out, whatever the way. */
 #include "config.h"
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,51 +14,32 @@
 #include "view.h"
 #include "xalloc.h"
 
-/* Returns the key the state of an issue is kept under (its file's real
- * path when it has one); the caller frees it. */
-static char *
-reader_state_key(const Issue *issue)
+/* Opens the issue read last where it was left: the contents first when
+ * it was never read. Returns 0, or -1 with *cause. */
+static int
+reader_restore(Reader *r, char **cause)
 {
-	char *real = realpath(issue_name(issue), NULL);
-	char *key;
+	Place saved;
 
-	if (real == NULL)
-		return xstrdup(issue_name(issue));
-	key = xstrdup(real);
-	free(real);
-	return key;
-}
-
-/* Opens the state and takes the saved place, if any; notices go to *notice. */
-static void
-reader_restore(Reader *r, char **notice)
-{
-	char *dir = paths_state_dir(), *key = reader_state_key(r->issue);
-	const StatePlace *p;
-	const Article *a;
-
-	r->state = state_open(dir, key, notice);
-	free(dir);
-	free(key);
-	r->place = (Place){ 0, 0 };
+	r->state_dir = paths_state_dir();
+	r->nissues = index_issue_count(r->index);
+	if (r->nissues == 0 || issues_switch(r, issues_last_read(r)) != 0) {
+		*cause = xstrdup("the index holds no issue the reader can read");
+		return -1;
+	}
 	r->focus = FOCUS_CONTENTS;
-	p = state_place(r->state);
-	if (p != NULL && (a = issue_find_article(r->issue, p->article)) != NULL) {
-		r->place.article = a->index;
-		r->place.offset = p->offset <= a->text_length ? p->offset : a->text_length;
+	if (issues_saved_place(r, &saved) == 0) {
+		r->place = saved;
 		r->focus = FOCUS_ARTICLE;
 	}
+	return 0;
 }
 
 /* Writes the place and the marks; returns 0 or -1 with *cause. */
 static int
 reader_save(Reader *r, char **cause)
 {
-	const Article *a = issue_article(r->issue, r->place.article);
-
-	if (a != NULL)
-		state_set_place(r->state, a->id, r->place.offset);
-	return state_save(r->state, cause);
+	return issues_save(r, cause);
 }
 
 /* Joins the notices to show on the first screen; the caller frees it. */
@@ -258,7 +238,7 @@ reader_free(Reader *r)
 	buffer_free(&r->prompt);
 	free(r->history);
 	free(r->message);
-	state_free(r->state);
+	issues_free(r);
 }
 
 /* Acts on a signal; returns non-zero when the reader must stop. */
@@ -320,28 +300,25 @@ int
 reader_run(Index *index, const char *notice, char **cause)
 {
 	Reader r;
-	char *state_notice = NULL, *save_cause = NULL;
+	char *save_cause = NULL, *first;
 
 	memset(&r, 0, sizeof r);
 	r.index = index;
-	r.issue = index_issue(index);
 	r.current_hit = SIZE_MAX;
 	r.cursor_y = -1;
-	if (r.issue == NULL || issue_article_count(r.issue) == 0) {
-		*cause = xstrdup("the issue holds no article to read");
-		return -1;
-	}
 	if (terminal_check_locale(cause) != 0)
 		return -1;
-	reader_restore(&r, &state_notice);
-	contents_init(&r);
-	if (terminal_start(cause) != 0) {
-		free(state_notice);
+	if (reader_restore(&r, cause) != 0) {
 		reader_free(&r);
 		return -1;
 	}
-	r.message = reader_notices(notice, state_notice);
-	free(state_notice);
+	if (terminal_start(cause) != 0) {
+		reader_free(&r);
+		return -1;
+	}
+	first = reader_notices(notice, r.message);
+	free(r.message);
+	r.message = first;
 	r.show_contents = 1;
 	panes_update(&r);
 	article_open(&r, r.place.article, r.place.offset);

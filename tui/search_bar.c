@@ -98,6 +98,13 @@ search_free(Reader *r)
 	buffer_free(&r->query);
 }
 
+/* Returns non-zero when a result is the open article's. */
+static int
+search_result_is_here(const Reader *r, const SearchResult *res)
+{
+	return res->issue == r->issue_at && res->article_index == r->place.article;
+}
+
 /* Finds the hits of the highlighted search in the open article. */
 void
 search_article_changed(Reader *r)
@@ -106,17 +113,32 @@ search_article_changed(Reader *r)
 
 	if (r->hits_query == NULL)
 		return;
-	if (r->hits == NULL || r->hits_article != r->place.article) {
+	if (r->hits == NULL || r->hits_article != r->place.article || r->hits_issue != r->issue_at) {
 		free(r->hits);
 		r->hits = NULL;
-		r->nhits = search_article_hits(r->index, r->hits_query, r->place.article, &r->hits);
+		r->nhits = search_issue_article_hits(r->index, r->hits_query, r->issue_at,
+		    r->place.article, &r->hits);
+		r->hits_issue = r->issue_at;
 		r->hits_article = r->place.article;
 		r->current_hit = SIZE_MAX;
 		r->dirty |= DIRTY_ARTICLE;
 	}
 	for (i = 0; r->hits_results != NULL && i < r->hits_results->count; i++)
-		if (r->hits_results->items[i].article_index == r->place.article)
+		if (search_result_is_here(r, &r->hits_results->items[i]))
 			r->hits_result = i;
+}
+
+/* Returns the open article's ID as results give it ("12/1.3" in an
+ * archive); the caller frees it. */
+static char *
+search_here_id(const Reader *r)
+{
+	const IndexIssueInfo *info = index_issue_info(r->index, r->issue_at);
+	const char *id = issue_article(r->issue, r->place.article)->id;
+
+	if (r->nissues > 1 && info != NULL)
+		return xasprintf("%s/%s", info->prefix, id);
+	return xstrdup(id);
 }
 
 /* Makes hit k of the open article the current one and shows it; a jump
@@ -126,14 +148,17 @@ search_show_hit(Reader *r, size_t k)
 {
 	size_t offset = r->hits[k].start;
 
+	char *id;
+
 	r->current_hit = k;
 	if (!article_line_visible(r, offset)) {
-		marks_jump(r, r->place.article, offset);
+		marks_jump(r, marks_here(r, r->place.article, offset));
 		article_show(r, offset, SEARCH_CONTEXT);
 	}
-	status_message(r, "Hit %zu of %zu in %s (result %zu of %zu)", k + 1, r->nhits,
-	    issue_article(r->issue, r->place.article)->id, r->hits_result + 1,
-	    r->hits_results != NULL ? r->hits_results->count : 0);
+	id = search_here_id(r);
+	status_message(r, "Hit %zu of %zu in %s (result %zu of %zu)", k + 1, r->nhits, id,
+	    r->hits_result + 1, r->hits_results != NULL ? r->hits_results->count : 0);
+	free(id);
 	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
 }
 
@@ -145,8 +170,8 @@ search_open_result(Reader *r, size_t i, int first)
 	size_t k;
 
 	r->hits_result = i;
-	if (res->article_index != r->place.article)
-		marks_jump(r, res->article_index, res->offset);
+	if (!search_result_is_here(r, res))
+		marks_jump(r, (Place){ res->issue, res->article_index, res->offset });
 	search_article_changed(r);
 	r->hits_result = i;
 	if (r->nhits == 0) {
@@ -236,15 +261,18 @@ search_step(Reader *r, int forward)
 		return;
 	}
 	i = r->hits_result;
-	here = r->hits_results->items[i].article_index == r->place.article;
+	here = search_result_is_here(r, &r->hits_results->items[i]);
 	if (!here && forward)
 		i = i == 0 ? count - 1 : i - 1;	/* elsewhere: on to the current result */
 	next = forward ? (i + 1) % count : (i + count - 1) % count;
 	search_open_result(r, next, forward);
-	if (here && (forward ? next <= i : next >= i))
+	if (here && (forward ? next <= i : next >= i)) {
+		char *id = search_here_id(r);
+
 		status_message(r, "Search wrapped around: hit %zu of %zu in %s (result %zu of %zu)",
-		    r->current_hit + 1, r->nhits, issue_article(r->issue, r->place.article)->id,
-		    next + 1, count);
+		    r->current_hit + 1, r->nhits, id, next + 1, count);
+		free(id);
+	}
 }
 
 /* Removes the last character of the query. */

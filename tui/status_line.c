@@ -26,17 +26,23 @@ status_message(Reader *r, const char *fmt, ...)
 	r->dirty |= DIRTY_STATUS;
 }
 
-/* Returns "section › title" for the open article; the caller frees it. */
+/* Returns "section › id title" for the open article, the issue first in
+ * an archive; the caller frees it. */
 static char *
 status_where(const Reader *r)
 {
 	const Article *a = issue_article(r->issue, r->place.article);
+	const IndexIssueInfo *info = index_issue_info(r->index, r->issue_at);
+	const char *issue = r->nissues > 1 && info != NULL ? info->prefix : NULL;
 	const Section *s;
 
 	if (a == NULL)
 		return xstrdup("");
-	if (a->section >= 0 && (s = issue_section(r->issue, (size_t)a->section)) != NULL)
+	if (a->section >= 0 && (s = issue_section(r->issue, (size_t)a->section)) != NULL) {
+		if (issue != NULL)
+			return xasprintf("%s › %s › %s %s", issue, s->title, a->id, a->title);
 		return xasprintf("%s › %s %s", s->title, a->id, a->title);
+	}
 	/* Front and back matter: their titles name the issue already. */
 	return xstrdup(a->title);
 }

@@ -40,8 +40,10 @@ typedef enum Mode {
 	MODE_HELP,
 } Mode;
 
-/* A place: an article (its index in the issue) and a byte offset into its text. */
+/* A place: an issue (its position in the index), an article (its index in
+ * the issue) and a byte offset into its text. */
 typedef struct Place {
+	size_t	issue;
 	size_t	article;
 	size_t	offset;
 } Place;
@@ -65,16 +67,27 @@ typedef struct Geometry {
 	int	bar_y;		/* the search bar or prompt; -1 when closed */
 } Geometry;
 
-/* An entry of the contents: a section heading or an article. */
+/* What an entry of the contents is. */
+typedef enum ContentsKind {
+	CONTENTS_ISSUE,		/* an issue of an archive */
+	CONTENTS_SECTION,
+	CONTENTS_ARTICLE,
+} ContentsKind;
+
+/* An entry of the contents. */
 typedef struct ContentsEntry {
-	int	is_section;
-	size_t	index;		/* the section's or the article's */
+	ContentsKind	kind;
+	size_t		index;		/* the issue's, the section's or the article's */
 } ContentsEntry;
 
 typedef struct Reader {
 	Index		*index;
-	const Issue	*issue;
-	State		*state;
+	size_t		 nissues;	/* more than one: an archive */
+	size_t		 issue_at;	/* the open issue's position */
+	const Issue	*issue;		/* the open issue */
+	State		*state;		/* its place and marks */
+	char		*state_dir;
+	int		 said_unwritable;	/* "nothing will be remembered" was said */
 
 	Geometry	 geometry;
 	Focus		 focus;
@@ -94,9 +107,11 @@ typedef struct Reader {
 	size_t		 cursor;	/* the selected entry */
 	size_t		 contents_top;
 
-	/* Jumps: the history Backspace walks back. */
+	/* Jumps: the history Backspace walks back, and where '' goes. */
 	Place		*history;
 	size_t		 nhistory;
+	Place		 previous;
+	int		 has_previous;
 
 	/* The search bar while it is open. */
 	Buffer		 query;
@@ -109,7 +124,8 @@ typedef struct Reader {
 	char		*hits_query;
 	SearchResults	*hits_results;
 	size_t		 hits_result;	/* index of the current result */
-	size_t		 hits_article;	/* the article hits was made for */
+	size_t		 hits_issue;	/* the issue and article hits was made for */
+	size_t		 hits_article;
 	SearchSpan	*hits;
 	size_t		 nhits;
 	size_t		 current_hit;	/* index into hits, or SIZE_MAX */
@@ -181,11 +197,24 @@ void prompt_open(Reader *r);
 void prompt_key(Reader *r, int key);
 void prompt_draw(Reader *r);
 
-/* marks.c: jumps to a place remembering where from; handles the key after
- * m or '; goes back through the jumps. */
-void marks_jump(Reader *r, size_t article, size_t offset);
+/* marks.c: the place in the open issue; jumps to a place (in any issue)
+ * remembering where from; handles the key after m or '; goes back through
+ * the jumps; reads '' from the open issue's state and writes it back. */
+Place marks_here(const Reader *r, size_t article, size_t offset);
+void marks_jump(Reader *r, Place target);
 void marks_key(Reader *r, int key);
 void marks_back(Reader *r);
+void marks_load_previous(Reader *r);
+void marks_store_previous(Reader *r);
+
+/* issues.c: the issues of the index (one, or an archive): the one read
+ * last; making another the open one (its state read, the one before
+ * saved); saving the open one's place and marks; its saved place. */
+size_t issues_last_read(Reader *r);
+int issues_switch(Reader *r, size_t issue);
+int issues_save(Reader *r, char **cause);
+int issues_saved_place(const Reader *r, Place *out);
+void issues_free(Reader *r);
 
 /* help_view.c: paints the help generated from the key table; handles its keys. */
 void help_draw(Reader *r);

@@ -72,10 +72,12 @@ test_round_trip(const char *dir)
 	ok(p != NULL && strcmp(p->article, "2.7") == 0 && p->offset == 0, "mark a comes back");
 	p = state_mark(state, STATE_MARK_PREVIOUS);
 	ok(p != NULL && strcmp(p->article, "1.1") == 0 && p->offset == 99, "the previous place comes back");
+	ok(state_saved_time(state) > 1000000000000000LL, "the time it was saved comes back");
 	state_free(state);
 
 	state = state_open(dir, "/issues/b.txt", &notice);
 	ok(state_place(state) == NULL, "another issue has its own place");
+	is_int(state_saved_time(state), 0, "a state never saved has no time");
 	state_set_place(state, "2.1", 7);
 	is_int(state_save(state, &cause), 0, "the other issue saves");
 	state_free(state);
