@@ -14,6 +14,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 TUI_SOCKET="shuzhi-test-$$"
+# The server's socket lives in the test's own folder, removed at the end.
+TMUX_TMPDIR="$TEST_TMP"
+export TMUX_TMPDIR
 TUI_CONF="$TEST_TMP/tmux.conf"
 TUI_WAIT=${TUI_WAIT:-15}	# seconds before a wait gives up
 TUI_RUNS=0
