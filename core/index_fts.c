@@ -1,6 +1,6 @@
 /* The FTS5 side of the index: the tokenizer of tokenize.c behind FTS5's
  * tokenizer interface, and a function that hands back where a query's
- * phrases were found in a row. */
+ * phrases were found in a row (the ranking function is index_rank.c's). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "index_fts.h"
+#include "index_rank.h"
 #include "tokenize.h"
 #include "xalloc.h"
 
@@ -89,6 +90,38 @@ index_fts_compare_hits(const void *a, const void *b)
 	return (x->phrase > y->phrase) - (x->phrase < y->phrase);
 }
 
+/* Reads the current row's instances of phrases 0..wanted-1 into *hits
+ * (the caller frees; NULL when none), sorted by column and position, and
+ * their number into *nhits. Returns an SQLite code. */
+int
+index_fts_row_hits(const Fts5ExtensionApi *api, Fts5Context *fts, int wanted, FtsHit **hits,
+    size_t *nhits)
+{
+	FtsHit *found = NULL;
+	int count, used = 0, i, rc;
+
+	*hits = NULL;
+	*nhits = 0;
+	rc = api->xInstCount(fts, &count);
+	if (rc == SQLITE_OK && count > 0)
+		found = xreallocarray(NULL, (size_t)count, sizeof *found);
+	for (i = 0; rc == SQLITE_OK && i < count; i++) {
+		FtsHit *hit = &found[used];
+
+		rc = api->xInst(fts, i, &hit->phrase, &hit->column, &hit->position);
+		if (rc == SQLITE_OK && hit->phrase < wanted)
+			used++;
+	}
+	if (rc != SQLITE_OK || used == 0) {
+		free(found);
+		return rc;
+	}
+	qsort(found, (size_t)used, sizeof *found, index_fts_compare_hits);
+	*hits = found;
+	*nhits = (size_t)used;
+	return SQLITE_OK;
+}
+
 /* shuzhi_hits(table, N): the row's instances of phrases 0..N-1 as a blob
  * of FtsHit sorted by column and position (an FTS5 auxiliary function). */
 static void
@@ -96,32 +129,20 @@ index_fts_hits(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *r
     int nargs, sqlite3_value **args)
 {
 	FtsHit *hits = NULL;
-	int count, wanted, used = 0, i, rc;
+	size_t nhits = 0;
+	int rc;
 
 	if (nargs != 1) {
 		sqlite3_result_error(result, "shuzhi_hits: wrong number of arguments", -1);
 		return;
 	}
-	wanted = sqlite3_value_int(args[0]);
-	rc = api->xInstCount(fts, &count);
-	if (rc == SQLITE_OK && count > 0)
-		hits = xreallocarray(NULL, (size_t)count, sizeof *hits);
-	for (i = 0; rc == SQLITE_OK && i < count; i++) {
-		FtsHit *hit = &hits[used];
-
-		rc = api->xInst(fts, i, &hit->phrase, &hit->column, &hit->position);
-		if (rc == SQLITE_OK && hit->phrase < wanted)
-			used++;
-	}
+	rc = index_fts_row_hits(api, fts, sqlite3_value_int(args[0]), &hits, &nhits);
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(result, rc);
-		free(hits);
 		return;
 	}
-	if (used > 0)
-		qsort(hits, (size_t)used, sizeof *hits, index_fts_compare_hits);
-	sqlite3_result_blob(result, used > 0 ? (const void *)hits : "", (int)(used * sizeof *hits),
-	    SQLITE_TRANSIENT);
+	sqlite3_result_blob(result, nhits > 0 ? (const void *)hits : "",
+	    (int)(nhits * sizeof *hits), SQLITE_TRANSIENT);
 	free(hits);
 }
 
@@ -158,6 +179,8 @@ index_fts_register(sqlite3 *db, char **cause)
 	rc = api->xCreateTokenizer(api, "shuzhi", NULL, &tokenizer, NULL);
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "shuzhi_hits", NULL, index_fts_hits, NULL);
+	if (rc == SQLITE_OK)
+		rc = index_rank_register(api);
 	if (rc != SQLITE_OK) {
 		if (cause != NULL)
 			*cause = xasprintf("registering the FTS5 tokenizer: %s", sqlite3_errstr(rc));

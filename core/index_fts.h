@@ -1,5 +1,6 @@
 /* The FTS5 side of the index: the "shuzhi" tokenizer and the
- * "shuzhi_hits" function, registered on each connection. */
+ * "shuzhi_hits" and "shuzhi_rank" functions, registered on each
+ * connection. */
 #ifndef SHUZHI_INDEX_FTS_H
 #define SHUZHI_INDEX_FTS_H
 
@@ -17,8 +18,16 @@ typedef struct FtsHit {
 /* Registers the tokenizer and the function with the connection's FTS5:
  *   tokenize='shuzhi' (or 'shuzhi unigrams', for bench/)
  *   shuzhi_hits(table, N) returns the row's instances of phrases 0..N-1 as
- *   a blob of FtsHit, sorted by column and position.
+ *   a blob of FtsHit, sorted by column and position;
+ *   shuzhi_rank(table, W [, TOP]): see index_rank.h.
  * Returns 0, or -1 with *cause set (caller frees). */
 int index_fts_register(sqlite3 *db, char **cause);
+
+/* Reads the current row's instances of phrases 0..wanted-1 into *hits
+ * (the caller frees; NULL when none), sorted by column and position, and
+ * their number into *nhits. For auxiliary functions. Returns an SQLite
+ * code. */
+int index_fts_row_hits(const Fts5ExtensionApi *api, Fts5Context *fts, int wanted, FtsHit **hits,
+    size_t *nhits);
 
 #endif

@@ -2,12 +2,18 @@
  * every hit inside one article for highlighting. Everything comes from
  * the database; the issue is never parsed here.
  *
- * Ranking: one FTS5 row per article, scored with FTS5's bm25 once per
- * column and the two summed with the title weighted INDEX_TITLE_WEIGHT
- * times the body. A single bm25 call with column weights adds the
- * weighted counts before saturating them, so one hit in a title would
- * weigh no more than a dozen in a long body; scoring the columns apart
- * keeps a title hit above any number of body hits of the same terms. */
+ * Ranking: one FTS5 row per article, scored with bm25 once per column and
+ * the two summed with the title weighted INDEX_TITLE_WEIGHT times the body
+ * (shuzhi_rank(), index_fts.c). A single bm25 call with column weights
+ * adds the weighted counts before saturating them, so one hit in a title
+ * would weigh no more than a dozen in a long body; scoring the columns
+ * apart keeps a title hit above any number of body hits of the same terms.
+ *
+ * The ranked query reads nothing but the score of each matching row, and
+ * shuzhi_rank() keeps the best few (the limit) with their hits as it goes
+ * (index_rank.c): in an archive a common word matches thousands of
+ * articles, and only those few need their article row and a snippet,
+ * which are looked up for them alone afterwards. */
 #include "config.h"
 
 #include <stdint.h>
@@ -19,18 +25,18 @@
 #include "hits.h"
 #include "index_fts.h"
 #include "index_internal.h"
+#include "index_rank.h"
 #include "query.h"
 #include "search.h"
 #include "snippet.h"
 #include "xalloc.h"
 
 #define SEARCH_RANKED_SQL \
-	"SELECT search.rowid, articles.id, articles.title, articles.page," \
-	" ?4 * bm25(search, 1.0, 0.0) + bm25(search, 0.0, 1.0) AS score," \
-	" shuzhi_hits(search, ?2), articles.issue_id, articles.article_index" \
-	" FROM search CROSS JOIN articles ON articles.article_rowid = search.rowid" \
-	" WHERE search MATCH ?1 AND search.rowid BETWEEN ?5 AND ?6" \
-	" ORDER BY score, search.rowid LIMIT ?3"
+	"SELECT shuzhi_rank(search, ?2, ?3) FROM search" \
+	" WHERE search MATCH ?1 AND rowid BETWEEN ?4 AND ?5"
+
+#define SEARCH_ARTICLE_SQL \
+	"SELECT id, title, page, issue_id, article_index FROM articles WHERE article_rowid = ?1"
 
 /* block_rowid >> 20: as blocks_by_position has it (index_schema.c). */
 #define SEARCH_BLOCK_SQL \
@@ -116,34 +122,40 @@ search_locate(sqlite3_stmt *block, SearchResult *r, sqlite3_int64 rowid, const c
 	return rc;
 }
 
-/* Adds one result from a row of the ranked query, unless it is of an
- * issue this index does not know (added by another process since the
- * open); returns an SQLite code. */
+/* Adds the result of one of the best rows, unless it is of an issue this
+ * index does not know (added by another process since the open); article
+ * is SEARCH_ARTICLE_SQL, block SEARCH_BLOCK_SQL. Returns an SQLite code. */
 static int
-search_add_result(Index *index, SearchResults *results, sqlite3_stmt *ranked,
-    sqlite3_stmt *block, const Query *query)
+search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
+    SearchResults *results, const RankRow *row, const Query *query)
 {
-	const char *id = (const char *)sqlite3_column_text(ranked, 1);
-	const char *title = (const char *)sqlite3_column_text(ranked, 2);
-	const FtsHit *hits = sqlite3_column_blob(ranked, 5);
-	size_t nhits = (size_t)sqlite3_column_bytes(ranked, 5) / sizeof *hits, issue;
 	SearchResult *r;
+	size_t issue;
+	int rc;
 
-	if (index_issue_position(index, sqlite3_column_int64(ranked, 6), &issue) != 0)
-		return SQLITE_OK;
-	if (id == NULL)
-		id = "";
-	results->items = xreallocarray(results->items, results->count + 1, sizeof *r);
-	r = &results->items[results->count++];
-	memset(r, 0, sizeof *r);
-	r->issue = issue;
-	r->article_index = (size_t)sqlite3_column_int64(ranked, 7);
-	r->article_id = index_is_archive(index) ?
-	    xasprintf("%s/%s", index_issue_info(index, issue)->prefix, id) : xstrdup(id);
-	r->page = sqlite3_column_int(ranked, 3);
-	r->score = sqlite3_column_double(ranked, 4);
-	return search_locate(block, r, sqlite3_column_int64(ranked, 0),
-	    title != NULL ? title : "", hits, nhits, query);
+	sqlite3_bind_int64(article, 1, row->rowid);
+	rc = sqlite3_step(article);
+	if (rc == SQLITE_ROW &&
+	    index_issue_position(index, sqlite3_column_int64(article, 3), &issue) == 0) {
+		const char *id = (const char *)sqlite3_column_text(article, 0);
+		const char *title = (const char *)sqlite3_column_text(article, 1);
+
+		results->items = xreallocarray(results->items, results->count + 1, sizeof *r);
+		r = &results->items[results->count++];
+		memset(r, 0, sizeof *r);
+		r->issue = issue;
+		r->score = row->score;
+		r->article_index = (size_t)sqlite3_column_int64(article, 4);
+		r->article_id = index_is_archive(index) ? xasprintf("%s/%s",
+		    index_issue_info(index, issue)->prefix, id != NULL ? id : "") :
+		    xstrdup(id != NULL ? id : "");
+		r->page = sqlite3_column_int(article, 2);
+		rc = search_locate(block, r, row->rowid, title != NULL ? title : "", row->hits,
+		    row->nhits, query);
+	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		rc = SQLITE_OK;		/* of another issue, or removed since */
+	sqlite3_reset(article);
+	return rc;
 }
 
 /* Binds the article rowids of issue (or of every issue) to ?lo and ?hi. */
@@ -162,37 +174,58 @@ search_bind_issue(Index *index, sqlite3_stmt *stmt, int lo, int hi, size_t issue
 	}
 }
 
-/* Runs the ranked query into results; returns an SQLite code and sets
- * *cause on failure. */
+/* Runs the ranked query into top; returns an SQLite code. */
+static int
+search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
+{
+	sqlite3_stmt *ranked = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(index_database(index), SEARCH_RANKED_SQL, -1, &ranked, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(ranked, 1, query->expression, -1, SQLITE_STATIC);
+		sqlite3_bind_double(ranked, 2, INDEX_TITLE_WEIGHT);
+		sqlite3_bind_pointer(ranked, 3, top, INDEX_RANK_TOP, NULL);
+		search_bind_issue(index, ranked, 4, 5, issue);
+		while ((rc = sqlite3_step(ranked)) == SQLITE_ROW)
+			;
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(ranked);
+	return rc;
+}
+
+/* Runs a query into results, in one read transaction; returns an SQLite
+ * code and sets *cause on failure. */
 static int
 search_ranked(Index *index, const Query *query, size_t issue, size_t limit,
     SearchResults *results, char **cause)
 {
 	sqlite3 *db = index_database(index);
-	sqlite3_stmt *ranked = NULL, *block = NULL;
+	RankTop *top = index_rank_top_new(limit, (int)query->nphrases);
+	sqlite3_stmt *article = NULL, *block = NULL;
+	const RankRow *rows;
+	size_t nrows, i;
 	int rc;
 
-	rc = sqlite3_prepare_v2(db, SEARCH_RANKED_SQL, -1, &ranked, NULL);
+	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = search_rank(index, query, issue, top);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, SEARCH_ARTICLE_SQL, -1, &article, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, SEARCH_BLOCK_SQL, -1, &block, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(ranked, 1, query->expression, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(ranked, 2, (sqlite3_int64)query->nphrases);
-		sqlite3_bind_int64(ranked, 3, limit > INT64_MAX ? INT64_MAX : (sqlite3_int64)limit);
-		sqlite3_bind_double(ranked, 4, INDEX_TITLE_WEIGHT);
-		search_bind_issue(index, ranked, 5, 6, issue);
-		while ((rc = sqlite3_step(ranked)) == SQLITE_ROW) {
-			rc = search_add_result(index, results, ranked, block, query);
-			if (rc != SQLITE_OK)
-				break;
-		}
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_OK;
-	}
+	rows = index_rank_top_rows(top, &nrows);
+	for (i = 0; rc == SQLITE_OK && i < nrows; i++)
+		rc = search_add_result(index, article, block, results, &rows[i], query);
 	if (rc != SQLITE_OK && cause != NULL)
 		*cause = xasprintf("searching the index: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(ranked);
+	sqlite3_finalize(article);
 	sqlite3_finalize(block);
+	if (sqlite3_get_autocommit(db) == 0)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	index_rank_top_free(top);
 	return rc;
 }
 

@@ -1,0 +1,43 @@
+/* Ranking search results: the shuzhi_rank() FTS5 function, and the best
+ * rows of a query that it keeps with their hits, so that a search needs
+ * nothing more of FTS5 afterwards. */
+#ifndef SHUZHI_INDEX_RANK_H
+#define SHUZHI_INDEX_RANK_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "index_fts.h"
+
+/* The type name of the pointer shuzhi_rank() takes (sqlite3_bind_pointer). */
+#define INDEX_RANK_TOP "shuzhi_rank_top"
+
+/* One of the best rows. */
+typedef struct RankRow {
+	sqlite3_int64	 rowid;
+	double		 score;		/* lower is better */
+	FtsHit		*hits;		/* of the positive phrases, by column and position */
+	size_t		 nhits;
+} RankRow;
+
+typedef struct RankTop RankTop;
+
+/* Returns an empty set of at most limit best rows, which keeps the hits
+ * of phrases 0..nphrases-1 of each; free with index_rank_top_free. */
+RankTop *index_rank_top_new(size_t limit, int nphrases);
+
+/* Returns the rows kept, best first (by score, then rowid), and their
+ * number in *count. Owned by top. */
+const RankRow *index_rank_top_rows(RankTop *top, size_t *count);
+
+void index_rank_top_free(RankTop *top);
+
+/* Registers shuzhi_rank(table, W [, TOP]) with FTS5: W times the row's
+ * bm25 score for the title (column 0) plus its bm25 score for the body,
+ * negative as bm25's. Given TOP (a RankTop bound as a pointer of type
+ * INDEX_RANK_TOP), it also keeps the row in TOP, with its hits, when it is
+ * among the best so far. Returns an SQLite code. */
+int index_rank_register(fts5_api *api);
+
+#endif
