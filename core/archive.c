@@ -45,8 +45,9 @@ archive_is_text_name(const char *name)
 	return len > 4 && strcasecmp(name + len - 4, ".txt") == 0;
 }
 
-/* Adds the .txt files of folder path (canonical key) and its subfolders.
- * Returns 0, or -1 with *cause when the folder cannot be read. */
+/* Adds the .txt files of folder path (canonical key) and its subfolders,
+ * not those of symbolic links to folders. Returns 0, or -1 with *cause
+ * when the folder cannot be read. */
 static int
 archive_walk(ArchiveFiles *files, const char *path, const char *key, int depth, char **cause)
 {
@@ -58,27 +59,29 @@ archive_walk(ArchiveFiles *files, const char *path, const char *key, int depth, 
 		return -1;
 	}
 	while ((e = readdir(d)) != NULL) {
+		int text = archive_is_text_name(e->d_name), folder;
 		char *child, *child_key;
 		struct stat st;
 
-		if (e->d_name[0] == '.')
+		/* The entry's type saves a stat() of every file that is not
+		 * a .txt (an archive's folder may hold as many others). */
+		if (e->d_name[0] == '.' || (!text && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN))
 			continue;
 		child = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
 		    e->d_name);
 		child_key = xasprintf("%s%s%s", key, key[strlen(key) - 1] == '/' ? "" : "/",
 		    e->d_name);
-		if (lstat(child, &st) == 0) {
-			if (S_ISDIR(st.st_mode)) {
-				char *ignored = NULL;
+		folder = e->d_type == DT_DIR ||
+		    (e->d_type == DT_UNKNOWN && lstat(child, &st) == 0 && S_ISDIR(st.st_mode));
+		if (folder) {
+			char *ignored = NULL;
 
-				/* An unreadable subfolder holds nothing we can use. */
-				if (depth < ARCHIVE_MAX_DEPTH &&
-				    archive_walk(files, child, child_key, depth + 1, &ignored) != 0)
-					free(ignored);
-			} else if (archive_is_text_name(e->d_name) &&
-			    (!S_ISLNK(st.st_mode) || stat(child, &st) == 0) && S_ISREG(st.st_mode))
-				archive_add(files, child, child_key, &st, 0);
-		}
+			/* An unreadable subfolder holds nothing we can use. */
+			if (depth < ARCHIVE_MAX_DEPTH &&
+			    archive_walk(files, child, child_key, depth + 1, &ignored) != 0)
+				free(ignored);
+		} else if (text && stat(child, &st) == 0 && S_ISREG(st.st_mode))
+			archive_add(files, child, child_key, &st, 0);
 		free(child);
 		free(child_key);
 	}

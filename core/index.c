@@ -405,6 +405,7 @@ index_close(Index *index)
 		IndexIssue *issue = &index->issues[i];
 
 		issue_free(issue->issue);
+		free(issue->tokens);
 		free(issue->key);
 		free(issue->path);
 		free(issue->prefix);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <sqlite3.h>
 
@@ -167,11 +168,14 @@ index_build_sections(IndexWriter *w, const Issue *issue, sqlite3_int64 id)
 }
 
 /* Writes one article as row rowid of issue id: its row, its blocks and
- * its search row. Returns an SQLite code. */
+ * its search row; stores its FTS5 size (title and body tokens, as
+ * FTS5 counts them: colocated tokens share a position) at *tokens.
+ * Returns an SQLite code. */
 static int
-index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_int64 rowid)
+index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_int64 rowid,
+    unsigned char *tokens)
 {
-	size_t i, position = 0;
+	size_t i, position = 0, size;
 	int rc;
 
 	sqlite3_bind_int64(w->article, 1, rowid);
@@ -203,6 +207,9 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 		 * body's positions are the blocks' positions end to end. */
 		position += tokenize_count_positions(b->text, b->length, 0);
 	}
+	size = position + (a->title != NULL ? tokenize_count_positions(a->title, strlen(a->title), 0) : 0);
+	for (i = 0; i < 4; i++)
+		tokens[i] = (unsigned char)(size >> (8 * i));
 	if (rc == SQLITE_OK) {
 		/* index_remove.c gives FTS5 these same values back. */
 		sqlite3_bind_int64(w->search, 1, rowid);
@@ -219,8 +226,10 @@ int
 index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file)
 {
 	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
+	size_t i, n = issue_article_count(issue);
+	unsigned char *tokens = xcalloc(n + 1, 4);
 	sqlite3_int64 id = 0, first = 0;
-	size_t i;
+	sqlite3_stmt *stmt = NULL;
 	int rc;
 
 	rc = index_build_prepare(&w);
@@ -228,9 +237,20 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file)
 		rc = index_build_issue_row(&w, issue, file, &id, &first);
 	if (rc == SQLITE_OK)
 		rc = index_build_sections(&w, issue, id);
-	for (i = 0; rc == SQLITE_OK && i < issue_article_count(issue); i++)
-		rc = index_build_article(&w, issue_article(issue, i), id, first + (sqlite3_int64)i);
+	for (i = 0; rc == SQLITE_OK && i < n; i++)
+		rc = index_build_article(&w, issue_article(issue, i), id, first + (sqlite3_int64)i,
+		    tokens + 4 * i);
 	index_build_finalize(&w);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "UPDATE issues SET tokens = ?2 WHERE issue_id = ?1", -1,
+		    &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_blob(stmt, 2, tokens, (int)(4 * n), SQLITE_STATIC);
+		rc = index_build_step(stmt);
+	}
+	sqlite3_finalize(stmt);
+	free(tokens);
 	return rc;
 }
 

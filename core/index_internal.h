@@ -14,7 +14,7 @@
 
 /* The version of the cache's layout: bump it whenever the schema, the
  * tokenizer or what is stored changes, and every cache is rebuilt. */
-#define INDEX_FORMAT 2
+#define INDEX_FORMAT 3
 
 /* A block's rowid is its article's rowid shifted left this much, plus its
  * place in the article: an article's blocks are a range of rowids, in
@@ -46,6 +46,7 @@ typedef struct IndexIssue {
 	char		*date;
 	Issue		*issue;		/* NULL until index_issue_at() */
 	int		 magazine;	/* it has a masthead or a number (index_sync_is_issue) */
+	uint32_t	*tokens;	/* per article: its FTS5 size (title and body), or NULL */
 } IndexIssue;
 
 struct Index {

@@ -17,8 +17,8 @@
 #include "xalloc.h"
 
 #define INDEX_ISSUES_SQL \
-	"SELECT issue_id, file, title, date, number, pages, first_article, article_count" \
-	" FROM issues WHERE is_issue ORDER BY issue_id"
+	"SELECT issue_id, file, title, date, number, pages, first_article, article_count," \
+	" tokens FROM issues WHERE is_issue ORDER BY issue_id"
 
 /* Returns the file's name without its folder and ".txt", cleaned for a
  * terminal; the caller frees it. */
@@ -151,6 +151,16 @@ index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
 	issue->info.pages = sqlite3_column_int(stmt, 5);
 	issue->first_article = sqlite3_column_int64(stmt, 6);
 	issue->info.articles = (size_t)sqlite3_column_int64(stmt, 7);
+	if ((size_t)sqlite3_column_bytes(stmt, 8) == 4 * issue->info.articles &&
+	    issue->info.articles > 0) {
+		const unsigned char *blob = sqlite3_column_blob(stmt, 8);
+		size_t i;
+
+		issue->tokens = xreallocarray(NULL, issue->info.articles, sizeof *issue->tokens);
+		for (i = 0; i < issue->info.articles; i++)
+			issue->tokens[i] = (uint32_t)blob[4 * i] | (uint32_t)blob[4 * i + 1] << 8 |
+			    (uint32_t)blob[4 * i + 2] << 16 | (uint32_t)blob[4 * i + 3] << 24;
+	}
 	issue->info.path = issue->path;
 	issue->info.title = issue->title;
 	issue->info.date = issue->date;
@@ -161,6 +171,7 @@ index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
 static void
 index_issues_clear(IndexIssue *issue)
 {
+	free(issue->tokens);
 	free(issue->key);
 	free(issue->path);
 	free(issue->prefix);

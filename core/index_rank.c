@@ -31,6 +31,8 @@
 struct RankTop {
 	size_t		 limit;
 	int		 nphrases;
+	const RankSizes	*sizes;
+	size_t		 nsizes;
 	RankRow		*rows;		/* a heap, the worst row first, until sorted */
 	size_t		 count;
 	size_t		 size;
@@ -46,13 +48,43 @@ typedef struct RankData {
 
 /* Returns an empty set of best rows; see index_rank.h. */
 RankTop *
-index_rank_top_new(size_t limit, int nphrases)
+index_rank_top_new(size_t limit, int nphrases, const RankSizes *sizes, size_t nsizes)
 {
 	RankTop *top = xcalloc(1, sizeof *top);
 
 	top->limit = limit;
 	top->nphrases = nphrases;
+	top->sizes = sizes;
+	top->nsizes = nsizes;
 	return top;
+}
+
+/* Sets *size to the FTS5 size of the current row, from top's sizes when
+ * they have it, else from FTS5. Returns an SQLite code. */
+static int
+index_rank_size(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int *size)
+{
+	sqlite3_int64 rowid;
+	size_t lo = 0, hi;
+
+	if (top == NULL || top->nsizes == 0)
+		return api->xColumnSize(fts, -1, size);
+	rowid = api->xRowid(fts);
+	hi = top->nsizes;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const RankSizes *s = &top->sizes[mid];
+
+		if (rowid < s->first)
+			hi = mid;
+		else if (rowid >= s->first + (sqlite3_int64)s->count)
+			lo = mid + 1;
+		else {
+			*size = (int)s->tokens[rowid - s->first];
+			return SQLITE_OK;
+		}
+	}
+	return api->xColumnSize(fts, -1, size);
 }
 
 /* Returns non-zero when row a ranks below row b. */
@@ -227,7 +259,8 @@ index_rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 
 /* Returns the current row's score (see index_rank.h); sets *rc. */
 static double
-index_rank_score(const Fts5ExtensionApi *api, Fts5Context *fts, double weight, int *rc)
+index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts,
+    double weight, int *rc)
 {
 	const double k1 = 1.2, b = 0.75;
 	RankData *rank = index_rank_data(api, fts, rc);
@@ -247,7 +280,7 @@ index_rank_score(const Fts5ExtensionApi *api, Fts5Context *fts, double weight, i
 		}
 	}
 	if (*rc == SQLITE_OK)
-		*rc = api->xColumnSize(fts, -1, &size);
+		*rc = index_rank_size(top, api, fts, &size);
 	if (*rc != SQLITE_OK)
 		return 0.0;
 	length = k1 * (1.0 - b + b * (double)size / rank->average);
@@ -276,7 +309,7 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	}
 	if (nargs == 2)
 		top = sqlite3_value_pointer(args[1], INDEX_RANK_TOP);
-	score = index_rank_score(api, fts, sqlite3_value_double(args[0]), &rc);
+	score = index_rank_score(top, api, fts, sqlite3_value_double(args[0]), &rc);
 	if (rc == SQLITE_OK && top != NULL)
 		rc = index_rank_keep(top, api, fts, score);
 	if (rc != SQLITE_OK)

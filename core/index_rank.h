@@ -5,6 +5,7 @@
 #define SHUZHI_INDEX_RANK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <sqlite3.h>
 
@@ -23,9 +24,20 @@ typedef struct RankRow {
 
 typedef struct RankTop RankTop;
 
+/* The FTS5 sizes of rows first..first+count-1: what xColumnSize(-1) gives
+ * them, which it reads with a statement a row (half the time of a query
+ * on a common character in 100 issues). */
+typedef struct RankSizes {
+	sqlite3_int64	 first;
+	size_t		 count;
+	const uint32_t	*tokens;
+} RankSizes;
+
 /* Returns an empty set of at most limit best rows, which keeps the hits
- * of phrases 0..nphrases-1 of each; free with index_rank_top_free. */
-RankTop *index_rank_top_new(size_t limit, int nphrases);
+ * of phrases 0..nphrases-1 of each; the nsizes sizes (sorted by first,
+ * not overlapping, owned by the caller until index_rank_top_free) give
+ * rows their size, else FTS5 does. Free with index_rank_top_free. */
+RankTop *index_rank_top_new(size_t limit, int nphrases, const RankSizes *sizes, size_t nsizes);
 
 /* Returns the rows kept, best first (by score, then rowid), and their
  * number in *count. Owned by top. */

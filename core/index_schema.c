@@ -28,12 +28,14 @@ static const char index_schema_sql[] =
 	/* file: the ArchiveFile key (NULL for one issue); size, times (ns),
 	 * inode and device: its stat when it was read; hash and length: its
 	 * text; is_issue 0: a file of a folder that holds no issue; built:
-	 * the update (meta 'generation') that wrote the row. */
+	 * the update (meta 'generation') that wrote the row; tokens: the
+	 * FTS5 size (title and body) of each article, 32-bit little-endian,
+	 * which ranking reads in one go rather than a row at a time. */
 	"CREATE TABLE issues(issue_id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT UNIQUE,"
 	" size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, device INTEGER,"
 	" hash TEXT, length INTEGER, is_issue INTEGER, built INTEGER,"
 	" title TEXT, date TEXT, number INTEGER, pages INTEGER,"
-	" first_article INTEGER, article_count INTEGER);"
+	" first_article INTEGER, article_count INTEGER, tokens BLOB);"
 	"CREATE TABLE sections(issue_id INTEGER, section_index INTEGER, id TEXT, title TEXT,"
 	" subtitle TEXT, first_page INTEGER, last_page INTEGER, first_article INTEGER,"
 	" article_count INTEGER, PRIMARY KEY(issue_id, section_index)) WITHOUT ROWID;"

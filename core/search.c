@@ -196,6 +196,38 @@ search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
 	return rc;
 }
 
+/* Orders sizes by their first row (for qsort). */
+static int
+search_compare_sizes(const void *a, const void *b)
+{
+	const RankSizes *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Returns the FTS5 sizes of the articles of the index's issues, sorted
+ * (the caller frees the array, not the sizes); *n receives their number. */
+static RankSizes *
+search_sizes(const Index *index, size_t *n)
+{
+	RankSizes *sizes = xreallocarray(NULL, index->nissues + 1, sizeof *sizes);
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < index->nissues; i++) {
+		const IndexIssue *from = &index->issues[i];
+
+		if (from->tokens == NULL)
+			continue;
+		sizes[*n].first = from->first_article;
+		sizes[*n].count = from->info.articles;
+		sizes[*n].tokens = from->tokens;
+		(*n)++;
+	}
+	qsort(sizes, *n, sizeof *sizes, search_compare_sizes);
+	return sizes;
+}
+
 /* Runs a query into results, in one read transaction; returns an SQLite
  * code and sets *cause on failure. */
 static int
@@ -203,7 +235,9 @@ search_ranked(Index *index, const Query *query, size_t issue, size_t limit,
     SearchResults *results, char **cause)
 {
 	sqlite3 *db = index_database(index);
-	RankTop *top = index_rank_top_new(limit, (int)query->nphrases);
+	size_t nsizes;
+	RankSizes *sizes = search_sizes(index, &nsizes);
+	RankTop *top = index_rank_top_new(limit, (int)query->nphrases, sizes, nsizes);
 	sqlite3_stmt *article = NULL, *block = NULL;
 	const RankRow *rows;
 	size_t nrows, i;
@@ -226,6 +260,7 @@ search_ranked(Index *index, const Query *query, size_t issue, size_t limit,
 	if (sqlite3_get_autocommit(db) == 0)
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	index_rank_top_free(top);
+	free(sizes);
 	return rc;
 }
 

@@ -23,6 +23,7 @@
 #include "index.h"
 #include "index_internal.h"
 #include "issue.h"
+#include "query.h"
 #include "search.h"
 #include "tap.h"
 
@@ -281,6 +282,52 @@ check_query(Index *index, const char *query, size_t only)
 	free(want);
 	free(ids);
 	search_results_free(results);
+}
+
+/* Checks that every result's score is the one FTS5's own bm25() gives its
+ * row (search.c's ranking, computed in one pass by shuzhi_rank() with the
+ * sizes the index stores), and that results come best first. */
+static void
+check_scores(Index *index, const char *text)
+{
+	sqlite3 *db = index_database(index);
+	Query *query = query_parse(text);
+	SearchResults *results = NULL;
+	sqlite3_stmt *stmt = NULL;
+	size_t i, same = 0, ordered = 1;
+
+	if (search_run(index, text, NO_LIMIT, &results, NULL) != 0 ||
+	    sqlite3_prepare_v2(db, "SELECT 10.0 * bm25(search, 1.0, 0.0) + bm25(search, 0.0, 1.0)"
+	    " FROM search WHERE search MATCH ?1 AND rowid = ?2", -1, &stmt, NULL) != SQLITE_OK) {
+		ok(0, "%s: scores", text);
+		goto out;
+	}
+	for (i = 0; i < results->count; i++) {
+		const SearchResult *r = &results->items[i];
+		double want;
+
+		sqlite3_bind_text(stmt, 1, query->expression, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, index->issues[r->issue].first_article +
+		    (sqlite3_int64)r->article_index);
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			want = sqlite3_column_double(stmt, 0);
+			if (r->score - want < 1e-9 * (want < 0 ? -want : want) + 1e-12 &&
+			    want - r->score < 1e-9 * (want < 0 ? -want : want) + 1e-12)
+				same++;
+			else
+				diag("  %s: score %.17g, bm25 %.17g", r->article_id, r->score, want);
+		}
+		sqlite3_reset(stmt);
+		if (i > 0 && r->score < results->items[i - 1].score)
+			ordered = 0;
+	}
+	ok(results->count > 0 && same == results->count,
+	    "%s: each of %zu scores is FTS5's bm25, title weighted 10", text, results->count);
+	ok(ordered, "%s: best first", text);
+out:
+	sqlite3_finalize(stmt);
+	search_results_free(results);
+	query_free(query);
 }
 
 /* Returns the FTS5 vocabulary of the index (every term with its number of
@@ -926,6 +973,10 @@ main(void)
 	check_query(index, ZIJIN, 0);
 	check_query(index, "\xe7\xa8\x8e", 2);
 	check_query(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0", 3);
+	check_scores(index, "\xe6\x95\xb0");					/* 数 */
+	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae \xe6\xb1\x9f\xe8\x8b\x8f");	/* 数据 江苏 */
+	check_scores(index, "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\" -IPv6");	/* "数据 安全" -IPv6 */
+	check_scores(index, "\xe7\xae\x97\xe5\x8a\x9b OR \xe7\xa8\x8e");	/* 算力 OR 税 */
 	check_contents(index);
 	check_ids(index);
 	check_highlights(index);
