@@ -78,7 +78,7 @@ int parse_ends_sentence(const char *text, size_t len);
 int parse_is_numbered(const char *text);
 size_t parse_char_count(const char *text, size_t len);
 size_t parse_next_text(const Parse *p, size_t i, size_t end);
-size_t parse_prev_text(const Parse *p, size_t i, size_t start);
+size_t parse_sorted_text_lines(const Parse *p, Line ***out);
 
 /* parse_pages.c: printed page numbers, running heads and template junk.
  * Pages are found first, over the whole text; the contents must come

@@ -28,32 +28,14 @@ typedef struct Unit {
 	Buffer		text;
 } Unit;
 
-/* Orders lines by text, then by position. */
-static int
-parse_compare_lines(const void *a, const void *b)
-{
-	const Line *la = *(const Line *const *)a;
-	const Line *lb = *(const Line *const *)b;
-	int cmp = strcmp(la->text, lb->text);
-
-	if (cmp != 0)
-		return cmp;
-	return la->number < lb->number ? -1 : la->number > lb->number;
-}
-
 /* Marks text printed twice as ROLE_DUPLICATE (the later copies): long
  * lines seen before, and short lines seen before that stand between two
  * such copies (the headings of a repeated page). */
 void
 parse_mark_duplicates(Parse *p)
 {
-	Line **order = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *order);
-	size_t n = 0, i, g, end;
-
-	for (i = p->body_start; i < p->body_end; i++)
-		if (p->lines[i].role == ROLE_TEXT)
-			order[n++] = &p->lines[i];
-	qsort(order, n, sizeof *order, parse_compare_lines);
+	Line **order;
+	size_t n = parse_sorted_text_lines(p, &order), g, end;
 	for (g = 0; g < n; g = end) {
 		int long_line = parse_char_count(order[g]->text, order[g]->length) >= DUPLICATE_MIN_CHARS;
 

@@ -1,6 +1,7 @@
 /* Cutting an issue's text into lines and telling kinds of line apart. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <unictype.h>
@@ -205,6 +206,36 @@ parse_char_count(const char *text, size_t len)
 	return u8_mbsnlen((const uint8_t *)text, len);
 }
 
+/* Orders lines by their text, then by position. */
+static int
+parse_compare_lines(const void *a, const void *b)
+{
+	const Line *la = *(const Line *const *)a;
+	const Line *lb = *(const Line *const *)b;
+	int cmp = strcmp(la->text, lb->text);
+
+	if (cmp != 0)
+		return cmp;
+	return la->number < lb->number ? -1 : la->number > lb->number;
+}
+
+/* Returns the number of the body's ROLE_TEXT lines and sets *out to them
+ * sorted by text, then position, so copies of a line stand together. The
+ * caller frees *out (not the lines). */
+size_t
+parse_sorted_text_lines(const Parse *p, Line ***out)
+{
+	Line **order = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *order);
+	size_t n = 0, i;
+
+	for (i = p->body_start; i < p->body_end; i++)
+		if (p->lines[i].role == ROLE_TEXT)
+			order[n++] = &p->lines[i];
+	qsort(order, n, sizeof *order, parse_compare_lines);
+	*out = order;
+	return n;
+}
+
 /* Returns the first line at or after i, before end, with role ROLE_TEXT,
  * or NO_LINE. */
 size_t
@@ -213,18 +244,5 @@ parse_next_text(const Parse *p, size_t i, size_t end)
 	for (; i < end && i < p->nlines; i++)
 		if (p->lines[i].role == ROLE_TEXT)
 			return i;
-	return NO_LINE;
-}
-
-/* Returns the last line before i, at or after start, with role ROLE_TEXT,
- * or NO_LINE. */
-size_t
-parse_prev_text(const Parse *p, size_t i, size_t start)
-{
-	while (i > start) {
-		i--;
-		if (p->lines[i].role == ROLE_TEXT)
-			return i;
-	}
 	return NO_LINE;
 }

@@ -92,19 +92,6 @@ parse_find_pages(Parse *p)
 	free(c);
 }
 
-/* Orders lines by their text, then by position. */
-static int
-parse_compare_text(const void *a, const void *b)
-{
-	const Line *la = *(const Line *const *)a;
-	const Line *lb = *(const Line *const *)b;
-	int cmp = strcmp(la->text, lb->text);
-
-	if (cmp != 0)
-		return cmp;
-	return la->number < lb->number ? -1 : la->number > lb->number;
-}
-
 /* Returns the nearest non-blank line before (step -1) or after (+1) i
  * inside the body, or NO_LINE. */
 static size_t
@@ -161,17 +148,13 @@ void
 parse_find_furniture(Parse *p)
 {
 	Line **order;
-	size_t n = 0, i, g, end;
+	size_t n, i, g, end;
 	int pages = p->last_page - p->first_page + 1, round, threshold;
 
 	if (p->last_page == 0)
 		return;
 	threshold = pages / 12 > 3 ? pages / 12 : 3;
-	order = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *order);
-	for (i = p->body_start; i < p->body_end; i++)
-		if (p->lines[i].role == ROLE_TEXT)
-			order[n++] = &p->lines[i];
-	qsort(order, n, sizeof *order, parse_compare_text);
+	n = parse_sorted_text_lines(p, &order);
 
 	for (round = 0; round < 3; round++) {
 		for (g = 0; g < n; g = end) {
