@@ -78,50 +78,83 @@ index_issues_compare(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* Returns how many of the n issues have prefix p. */
-static size_t
-index_issues_count_prefix(const IndexIssue *issues, size_t n, const char *p)
+/* Orders issues by prefix, then by their place in the list (for qsort of
+ * pointers into one array). */
+static int
+index_issues_compare_prefix(const void *a, const void *b)
 {
-	size_t i, count = 0;
+	const IndexIssue *x = *(IndexIssue *const *)a, *y = *(IndexIssue *const *)b;
+	int c = strcmp(x->prefix, y->prefix);
 
-	for (i = 0; i < n; i++)
-		if (issues[i].prefix != NULL && strcmp(issues[i].prefix, p) == 0)
-			count++;
-	return count;
+	if (c != 0)
+		return c;
+	return (x > y) - (x < y);
 }
 
-/* Gives each issue its prefix. */
+/* Returns the n issues' addresses sorted by prefix; the caller frees it. */
+static IndexIssue **
+index_issues_by_prefix(IndexIssue *issues, size_t n)
+{
+	IndexIssue **sorted = xreallocarray(NULL, n + 1, sizeof *sorted);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sorted[i] = &issues[i];
+	qsort(sorted, n, sizeof *sorted, index_issues_compare_prefix);
+	return sorted;
+}
+
+/* Gives the issues of a run of equal prefixes, but the first, the suffix
+ * "~K" (K its place in the run, from 2), or "~N" (N its place in the
+ * list, which no other prefix can end in) when second is set. */
+static void
+index_issues_suffix(IndexIssue *issues, IndexIssue **run, size_t count, int second)
+{
+	size_t k;
+
+	for (k = 1; k < count; k++) {
+		char *p = run[k]->prefix;
+
+		run[k]->prefix = xasprintf("%s~%zu", p, second ? (size_t)(run[k] - issues) : k + 1);
+		free(p);
+	}
+}
+
+/* Gives each issue its prefix: its number, else its file's name; then
+ * issues sharing a number take their names; then names still shared
+ * are told apart by a suffix. Sorting keeps this O(n log n). */
 static void
 index_issues_prefix(IndexIssue *issues, size_t n)
 {
-	size_t i, k;
+	IndexIssue **sorted;
+	size_t i, j, k;
+	int pass;
 
 	for (i = 0; i < n; i++)
 		issues[i].prefix = issues[i].info.number > 0 ?
 		    xasprintf("%d", issues[i].info.number) : index_issues_stem(issues[i].path);
-	for (i = 0; i < n; i++) {
-		if (issues[i].info.number <= 0 ||
-		    index_issues_count_prefix(issues, n, issues[i].prefix) == 1)
-			continue;
-		for (k = i + 1; k < n; k++) {
-			if (strcmp(issues[k].prefix, issues[i].prefix) != 0)
-				continue;
-			free(issues[k].prefix);
-			issues[k].prefix = index_issues_stem(issues[k].path);
-		}
-		free(issues[i].prefix);
-		issues[i].prefix = index_issues_stem(issues[i].path);
-	}
-	for (i = 1; i < n; i++) {
-		char *base = issues[i].prefix;
+	for (pass = 0; pass < 3; pass++) {
+		int shared = 0;
 
-		for (k = 2; index_issues_count_prefix(issues, i, issues[i].prefix) > 0; k++) {
-			if (issues[i].prefix != base)
-				free(issues[i].prefix);
-			issues[i].prefix = xasprintf("%s~%zu", base, k);
+		sorted = index_issues_by_prefix(issues, n);
+		for (i = 0; i < n; i = j) {
+			for (j = i + 1; j < n && strcmp(sorted[j]->prefix, sorted[i]->prefix) == 0; j++)
+				;
+			if (j - i == 1)
+				continue;
+			shared = 1;
+			if (pass == 0) {
+				/* A shared number: all of them go by their names. */
+				for (k = i; k < j; k++) {
+					free(sorted[k]->prefix);
+					sorted[k]->prefix = index_issues_stem(sorted[k]->path);
+				}
+			} else
+				index_issues_suffix(issues, sorted + i, j - i, pass == 2);
 		}
-		if (issues[i].prefix != base)
-			free(base);
+		free(sorted);
+		if (!shared)
+			break;
 	}
 	for (i = 0; i < n; i++)
 		issues[i].info.prefix = issues[i].prefix;

@@ -841,6 +841,29 @@ check_arguments(const char *arch)
 	    "two issues of the same number: their file names are their prefixes");
 	index_close(index);
 
+	{
+		char *twins = format("%s/twins", temp_dir), *ta = format("%s/a", twins);
+		char *tb = format("%s/b", twins), *fa = format("%s/x.txt", ta);
+		char *fb = format("%s/x.txt", tb);
+
+		mkdir(twins, 0700);
+		mkdir(ta, 0700);
+		mkdir(tb, 0700);
+		write_variant(fa, NUMBER_12, ZIJIN);
+		write_variant(fb, NUMBER_12, XUANWU);
+		paths[0] = twins;
+		index = open_archive(paths, 1, 0, NULL);
+		ok(index != NULL && index_issue_count(index) == 2 &&
+		    strcmp(index_issue_info(index, 0)->prefix, "x") == 0 &&
+		    strcmp(index_issue_info(index, 1)->prefix, "x~2") == 0,
+		    "the same number and the same file name: x and x~2");
+		index_close(index);
+		free(twins);
+		free(ta);
+		free(tb);
+		free(fa);
+		free(fb);
+	}
 	paths[0] = arch;
 	paths[1] = notes;
 	index = open_archive(paths, 2, 0, NULL);
