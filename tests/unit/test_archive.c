@@ -176,14 +176,15 @@ compare_strings(const void *a, const void *b)
 }
 
 /* Returns the n strings sorted and joined by spaces (the caller frees
- * the result; the strings are freed). */
+ * the result; the strings and their array are freed). */
 static char *
 join_sorted(char **items, size_t n)
 {
 	size_t i, len = 1;
 	char *out;
 
-	qsort(items, n, sizeof *items, compare_strings);
+	if (n > 1)
+		qsort(items, n, sizeof *items, compare_strings);
 	for (i = 0; i < n; i++)
 		len += strlen(items[i]) + 1;
 	out = malloc(len);
@@ -196,6 +197,7 @@ join_sorted(char **items, size_t n)
 		strcat(out, items[i]);
 		free(items[i]);
 	}
+	free(items);
 	return out;
 }
 
@@ -280,7 +282,6 @@ check_query(Index *index, const char *query, size_t only)
 	is_int(consistent, results->count, "%s: each result's ID, issue and article agree", query);
 	free(found);
 	free(want);
-	free(ids);
 	search_results_free(results);
 }
 
