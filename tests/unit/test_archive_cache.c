@@ -1,0 +1,478 @@
+/* Tests of an archive's cache: reused untouched; a file touched, changed,
+ * removed or added re-indexes that issue alone and leaves the search index
+ * exactly as a fresh build has it; several processes at once index once;
+ * damage before and after the open is rebuilt; no cache is memory; what
+ * an archive's arguments can be, and the refusals. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include <sqlite3.h>
+
+#include "archive_fixture.h"
+
+/* Returns the FTS5 vocabulary of the index (every term with its number of
+ * rows and of instances) as one string, to compare two indexes' search
+ * tables whatever their rowids; the caller frees it. */
+static char *
+vocabulary(Index *index)
+{
+	sqlite3 *db = index_database(index);
+	sqlite3_stmt *stmt = NULL;
+	size_t len = 0, size = 1 << 20;
+	char *out = malloc(size);
+
+	if (out == NULL)
+		abort();
+	out[0] = '\0';
+	if (sqlite3_exec(db, "DROP TABLE IF EXISTS temp.v; CREATE VIRTUAL TABLE temp.v USING"
+	    " fts5vocab(main, 'search', 'row')", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT term, doc, cnt FROM temp.v ORDER BY term", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		diag("fts5vocab: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(stmt);
+		return out;
+	}
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		char line[256];
+		int n = snprintf(line, sizeof line, "%s %lld %lld\n", sqlite3_column_text(stmt, 0),
+		    (long long)sqlite3_column_int64(stmt, 1), (long long)sqlite3_column_int64(stmt, 2));
+
+		if (n < 0 || (size_t)n >= sizeof line)
+			continue;
+		if (len + (size_t)n + 1 > size) {
+			size *= 2;
+			out = realloc(out, size);
+			if (out == NULL)
+				abort();
+		}
+		memcpy(out + len, line, (size_t)n + 1);
+		len += (size_t)n;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.v", NULL, NULL, NULL);
+	return out;
+}
+
+/* Returns the results of a query as one line of "ID:score" sorted (ties
+ * in score rank by rowid, which differs between two builds); the caller
+ * frees it. */
+static char *
+scores(Index *index, const char *query)
+{
+	SearchResults *results = NULL;
+	char **items;
+	size_t i;
+
+	if (search_run(index, query, NO_LIMIT, &results, NULL) != 0)
+		return strdup("(failed)");
+	items = calloc(results->count + 1, sizeof *items);
+	if (items == NULL)
+		abort();
+	for (i = 0; i < results->count; i++)
+		items[i] = format("%s:%.9g", results->items[i].article_id, results->items[i].score);
+	search_results_free(results);
+	return join_sorted(items, i);
+}
+
+/* Checks that the archive's search index has exactly the terms and counts
+ * of one built afresh in memory from the same files. */
+static void
+check_like_fresh(Index *index, const char *const *paths, size_t n, const char *what)
+{
+	Index *fresh = open_archive(paths, n, INDEX_MEMORY, NULL);
+	char *got = vocabulary(index), *want = fresh != NULL ? vocabulary(fresh) : NULL;
+	const char *query = "\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4 \xe6\x95\xb0\xe6\x8d\xae";
+	char *ranked = scores(index, query), *fresh_ranked = fresh != NULL ? scores(fresh, query) : NULL;
+
+	ok(want != NULL && want[0] != '\0' && strcmp(got, want) == 0,
+	    "%s: the search index holds exactly what a fresh build holds", what);
+	ok(fresh_ranked != NULL && strchr(ranked, ':') != NULL && strcmp(ranked, fresh_ranked) == 0,
+	    "%s: it scores every article as a fresh build does", what);
+	free(ranked);
+	free(fresh_ranked);
+	free(got);
+	free(want);
+	index_close(fresh);
+}
+
+/* Returns the number of cache files in dir and whether one is a
+ * temporary file (named with a dot). */
+static int
+count_cache_files(const char *dir, int *temporary)
+{
+	char *command = format("ls -A '%s' 2>/dev/null", dir);
+	FILE *p = popen(command, "r");
+	char line[512];
+	int n = 0;
+
+	*temporary = 0;
+	free(command);
+	if (p == NULL)
+		return -1;
+	while (fgets(line, sizeof line, p) != NULL) {
+		if (line[0] == '.')
+			(*temporary)++;
+		if (strstr(line, "-journal") == NULL)
+			n++;
+	}
+	pclose(p);
+	return n;
+}
+
+/* Opens the archive in 8 processes at once; returns how many failed or
+ * answered wrong, and the issues they re-indexed in all in *reindexed. */
+static int
+open_at_once(const char *const *paths, size_t n, const char *word, int expected,
+    size_t *reindexed)
+{
+	pid_t children[8];
+	int i, failed = 0, pipefd[2];
+	char go = 0;
+
+	*reindexed = 0;
+	if (pipe(pipefd) != 0)
+		abort();
+	fflush(stdout);
+	for (i = 0; i < 8; i++) {
+		children[i] = fork();
+		if (children[i] == 0) {
+			Index *index = NULL;
+			int rc;
+
+			close(pipefd[1]);
+			if (read(pipefd[0], &go, 1) < 0)
+				_exit(1);
+			if (index_open_archive(paths, n, 0, &index, NULL, NULL) != 0)
+				_exit(2);
+			rc = index_cache_path(index) != NULL && count_results(index, word) == expected;
+			rc = rc ? 10 + (int)index_reindexed(index) : 3;
+			index_close(index);
+			_exit(rc);
+		}
+	}
+	close(pipefd[0]);
+	close(pipefd[1]);
+	for (i = 0; i < 8; i++) {
+		int status;
+
+		if (children[i] < 0 || waitpid(children[i], &status, 0) != children[i] ||
+		    !WIFEXITED(status) || WEXITSTATUS(status) < 10)
+			failed++;
+		else
+			*reindexed += (size_t)WEXITSTATUS(status) - 10;
+	}
+	return failed;
+}
+
+/* Returns the inode and modification time of a file as one number. */
+static long long
+identity(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return -1;
+	return (long long)st.st_ino * 1000003LL + (long long)st.st_mtim.tv_nsec +
+	    (long long)st.st_mtime * 1000000000LL;
+}
+
+/* The incremental cache: reused untouched, a touched file not re-indexed,
+ * a changed, removed and added one alone. */
+static void
+check_incremental(const char *arch, const char *extra)
+{
+	const char *paths[] = { arch, extra };
+	const char *prefixes[] = { "12", "13", "14", "15" };
+	char *dir = use_cache("incremental"), *c_path = format("%s/c.txt", arch);
+	char *d_path = format("%s/sub/d.txt", arch), *d_away = format("%s/d.away", temp_dir);
+	char *cache = NULL, *notice = NULL;
+	struct utimbuf old = { time(NULL) - 3600, time(NULL) - 3600 };
+	long long before;
+	Index *index;
+
+	index = open_archive(paths, 1, 0, &notice);
+	if (!ok(index != NULL && notice == NULL && index_cache_path(index) != NULL,
+	    "a folder's archive opens with a cache file, without a notice"))
+		goto out;
+	cache = strdup(index_cache_path(index));
+	ok(strncmp(cache, dir, strlen(dir)) == 0 && strstr(cache, "/archive-") != NULL,
+	    "  one file in $XDG_CACHE_HOME/shuzhi");
+	is_int(index_reindexed(index), 4, "  the first open indexes the 4 issues");
+	check_issues(index, prefixes, 4);
+	index_close(index);
+
+	before = identity(cache);
+	index = open_archive(paths, 1, 0, NULL);
+	is_int(index != NULL ? (long long)index_reindexed(index) : -1, 0,
+	    "the second open indexes nothing");
+	ok(identity(cache) == before, "  and leaves the cache file as it was");
+	index_close(index);
+
+	utime(c_path, &old);
+	index = open_archive(paths, 1, 0, NULL);
+	is_int(index != NULL ? (long long)index_reindexed(index) : -1, 0,
+	    "a file touched, not changed: nothing re-indexed");
+	is_int(index != NULL ? count_results(index, QIXIA) : -1, 2, "  and its issue still found");
+	index_close(index);
+	before = identity(cache);
+	index = open_archive(paths, 1, 0, NULL);
+	ok(index != NULL && index_reindexed(index) == 0 && identity(cache) == before,
+	    "  the next open finds its new stat recorded: nothing written");
+	index_close(index);
+
+	write_variant(c_path, NUMBER_14, YANZI);
+	index = open_archive(paths, 1, 0, NULL);
+	is_int(index != NULL ? (long long)index_reindexed(index) : -1, 1,
+	    "a file changed: its issue alone is re-indexed");
+	if (index != NULL) {
+		is_int(count_results(index, QIXIA), 0, "  the old text is no longer found");
+		is_int(count_results(index, YANZI), 2, "  the new text is");
+		check_query(index, "\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4", INDEX_ALL_ISSUES);	/* 实验室 */
+		check_issues(index, prefixes, 4);
+		check_like_fresh(index, paths, 1, "after a change");
+	}
+	index_close(index);
+
+	if (rename(d_path, d_away) != 0)
+		diag("rename: %s", strerror(errno));
+	index = open_archive(paths, 1, 0, NULL);
+	ok(index != NULL && index_issue_count(index) == 3 && index_reindexed(index) == 0,
+	    "a file removed: 3 issues, nothing re-indexed");
+	if (index != NULL) {
+		is_int(count_results(index, ZHONGSHAN), 0, "  its articles are no longer found");
+		check_query(index, "\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4", INDEX_ALL_ISSUES);
+		check_like_fresh(index, paths, 1, "after a removal");
+	}
+	index_close(index);
+
+	if (rename(d_away, d_path) != 0)
+		diag("rename: %s", strerror(errno));
+	index = open_archive(paths, 1, 0, NULL);
+	ok(index != NULL && index_issue_count(index) == 4 && index_reindexed(index) == 1,
+	    "the file back: 4 issues, its own indexed");
+	is_int(index != NULL ? count_results(index, ZHONGSHAN) : -1, 2, "  its articles found again");
+	index_close(index);
+
+	paths[1] = extra;
+	index = open_archive(paths, 2, 0, NULL);
+	ok(index != NULL && index_issue_count(index) == 5 && index_reindexed(index) == 5,
+	    "another argument list is another archive (5 issues, all indexed)");
+	index_close(index);
+	index = open_archive(paths, 2, INDEX_REBUILD, NULL);
+	ok(index != NULL && index_reindexed(index) == 5 && identity(cache) != -1,
+	    "INDEX_REBUILD re-indexes every issue");
+	index_close(index);
+out:
+	free(notice);
+	free(cache);
+	free(c_path);
+	free(d_path);
+	free(d_away);
+	free(dir);
+}
+
+/* Several processes at once, on an empty cache and on a changed file. */
+static void
+check_concurrent(const char *arch)
+{
+	const char *paths[] = { arch };
+	char *dir = use_cache("concurrent"), *c_path = format("%s/c.txt", arch);
+	size_t reindexed;
+	int temporary, n;
+
+	n = open_at_once(paths, 1, XUANWU, 2, &reindexed);
+	is_int(n, 0, "8 processes opening an archive on an empty cache at once all answer right");
+	is_int(reindexed, 4, "  the 4 issues are indexed once in all, the others wait for it");
+	ok(count_cache_files(dir, &temporary) == 1 && temporary == 0,
+	    "  one cache file, no temporary file");
+	write_variant(c_path, NUMBER_14, QIXIA);
+	n = open_at_once(paths, 1, QIXIA, 2, &reindexed);
+	is_int(n, 0, "8 processes at once after a file changed all answer right");
+	is_int(reindexed, 1, "  its issue is re-indexed once in all");
+	free(c_path);
+	free(dir);
+}
+
+/* Damage to the cache file, before and after the open; no cache. */
+static void
+check_damage(const char *arch)
+{
+	const char *paths[] = { arch };
+	char *dir = use_cache("damage"), *cache, *blocker, *notice = NULL;
+	Index *index = open_archive(paths, 1, 0, NULL);
+	FILE *f;
+
+	if (index == NULL)
+		goto out;
+	cache = strdup(index_cache_path(index));
+	index_close(index);
+	write_text(cache, "this is not a database\n");
+	index = open_archive(paths, 1, 0, &notice);
+	ok(index != NULL && notice == NULL && index_reindexed(index) == 4,
+	    "a garbage cache file is rebuilt, without a notice");
+	is_int(index != NULL ? count_results(index, XUANWU) : -1, 2, "  and answers");
+	index_close(index);
+
+	index = open_archive(paths, 1, 0, NULL);
+	f = fopen(cache, "r+b");
+	if (f != NULL) {
+		char junk[8192];
+
+		memset(junk, 'x', sizeof junk);
+		fwrite(junk, 1, sizeof junk, f);
+		fclose(f);
+	}
+	is_int(index != NULL ? count_results(index, XUANWU) : -1, 2,
+	    "a cache damaged while open is rebuilt by the search");
+	index_close(index);
+	free(cache);
+
+	blocker = format("%s/blocker", temp_dir);
+	write_text(blocker, "");
+	setenv("XDG_CACHE_HOME", blocker, 1);
+	index = open_archive(paths, 1, 0, &notice);
+	ok(index != NULL && index_cache_path(index) == NULL && notice != NULL &&
+	    strchr(notice, '\n') == NULL, "no cache folder: in memory, a one-line notice");
+	is_int(index != NULL ? count_results(index, XUANWU) : -1, 2, "  and the search works");
+	index_close(index);
+	free(blocker);
+out:
+	free(notice);
+	free(dir);
+}
+
+/* What an archive's arguments can be, and the errors. */
+static void
+check_arguments(const char *arch)
+{
+	char *single = format("%s/single", temp_dir), *dup = format("%s/dup", temp_dir);
+	char *empty = format("%s/empty", temp_dir), *junk = format("%s/junk", temp_dir);
+	char *path = format("%s/a.txt", single), *x = format("%s/x.txt", dup);
+	char *y = format("%s/y.txt", dup), *notes = format("%s/notes.txt", arch);
+	char *junk_notes = format("%s/notes.txt", junk), *missing = format("%s/missing", temp_dir);
+	char *a = format("%s/a.txt", arch), *cause = NULL;
+	const char *paths[2];
+	Index *index = NULL;
+
+	free(use_cache("arguments"));
+	mkdir(single, 0700);
+	mkdir(dup, 0700);
+	mkdir(empty, 0700);
+	mkdir(junk, 0700);
+	write_variant(path, NUMBER_12, ZIJIN);
+	write_variant(x, NUMBER_12, ZIJIN);
+	write_variant(y, NUMBER_12, XUANWU);
+	write_text(junk_notes, "notes\n");
+
+	paths[0] = single;
+	index = open_archive(paths, 1, 0, NULL);
+	ok(index != NULL && index_issue_count(index) == 1 && !index_is_archive(index) &&
+	    strstr(index_cache_path(index), "/archive-") == NULL,
+	    "a folder of one issue: that issue alone, in its own cache file");
+	index_close(index);
+
+	paths[0] = dup;
+	index = open_archive(paths, 1, 0, NULL);
+	ok(index != NULL && index_issue_count(index) == 2 &&
+	    strcmp(index_issue_info(index, 0)->prefix, "x") == 0 &&
+	    strcmp(index_issue_info(index, 1)->prefix, "y") == 0,
+	    "two issues of the same number: their file names are their prefixes");
+	index_close(index);
+
+	{
+		char *twins = format("%s/twins", temp_dir), *ta = format("%s/a", twins);
+		char *tb = format("%s/b", twins), *fa = format("%s/x.txt", ta);
+		char *fb = format("%s/x.txt", tb);
+
+		mkdir(twins, 0700);
+		mkdir(ta, 0700);
+		mkdir(tb, 0700);
+		write_variant(fa, NUMBER_12, ZIJIN);
+		write_variant(fb, NUMBER_12, XUANWU);
+		paths[0] = twins;
+		index = open_archive(paths, 1, 0, NULL);
+		ok(index != NULL && index_issue_count(index) == 2 &&
+		    strcmp(index_issue_info(index, 0)->prefix, "x") == 0 &&
+		    strcmp(index_issue_info(index, 1)->prefix, "x~2") == 0,
+		    "the same number and the same file name: x and x~2");
+		index_close(index);
+		free(twins);
+		free(ta);
+		free(tb);
+		free(fa);
+		free(fb);
+	}
+	paths[0] = arch;
+	paths[1] = notes;
+	index = open_archive(paths, 2, 0, NULL);
+	ok(index != NULL && index_issue_count(index) == 5 &&
+	    strcmp(index_issue_info(index, 4)->prefix, "notes") == 0,
+	    "a FILE named on the command line is an issue whatever it holds, its name its prefix");
+	index_close(index);
+	index = NULL;
+	write_text(notes, "");
+	paths[0] = a;
+	ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
+	    strstr(cause, "notes.txt") != NULL, "an empty FILE: refused, named");
+	free(cause);
+	cause = NULL;
+	paths[0] = empty;
+	ok(index_open_archive(paths, 1, 0, &index, NULL, &cause) != 0 && cause != NULL &&
+	    strstr(cause, empty) != NULL, "a folder without .txt files: refused, named");
+	free(cause);
+	cause = NULL;
+	paths[0] = junk;
+	ok(index_open_archive(paths, 1, 0, &index, NULL, &cause) != 0 && cause != NULL &&
+	    strstr(cause, junk) != NULL, "a folder whose .txt holds no issue: refused, named");
+	free(cause);
+	cause = NULL;
+	paths[0] = arch;
+	paths[1] = missing;
+	ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
+	    strstr(cause, missing) != NULL, "a missing argument: refused, named");
+	free(cause);
+	cause = NULL;
+	paths[0] = a;
+	paths[1] = a;
+	ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
+	    strstr(cause, "a.txt") != NULL, "a FILE named twice: refused, named");
+	free(cause);
+	free(single);
+	free(dup);
+	free(empty);
+	free(junk);
+	free(path);
+	free(x);
+	free(y);
+	free(notes);
+	free(junk_notes);
+	free(missing);
+	free(a);
+}
+
+/* Runs the tests and prints their plan; returns non-zero when one failed. */
+int
+main(void)
+{
+	char *arch = NULL, *extra = NULL;
+
+	if (fixture_make(&arch, &extra) != 0)
+		return 1;
+	check_incremental(arch, extra);
+	check_concurrent(arch);
+	check_damage(arch);
+	check_arguments(arch);
+	free(arch);
+	free(extra);
+	free(original);
+	clean_up();
+	return done_testing();
+}
