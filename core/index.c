@@ -405,12 +405,7 @@ index_close(Index *index)
 		IndexIssue *issue = &index->issues[i];
 
 		issue_free(issue->issue);
-		free(issue->tokens);
-		free(issue->key);
-		free(issue->path);
-		free(issue->prefix);
-		free(issue->title);
-		free(issue->date);
+		index_issues_clear(issue);
 	}
 	free(index->issues);
 	for (i = 0; i < index->nretired; i++)

@@ -49,6 +49,9 @@ typedef struct IndexIssue {
 	uint32_t	*tokens;	/* per article: its FTS5 size (title and body), or NULL */
 } IndexIssue;
 
+/* Frees the strings of an issue (not its Issue). */
+void index_issues_clear(IndexIssue *issue);
+
 struct Index {
 	int		 archive;	/* opened by index_open_archive() on several files */
 	char		*path;		/* index_open(): the issue's file */

@@ -201,7 +201,7 @@ index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
 }
 
 /* Frees the strings of an issue (not its Issue). */
-static void
+void
 index_issues_clear(IndexIssue *issue)
 {
 	free(issue->tokens);
