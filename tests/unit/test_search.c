@@ -24,123 +24,28 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "brute.h"
 #include "index.h"
 #include "issue.h"
 #include "search.h"
 #include "snippet.h"
 #include "tap.h"
 
-#define MAX_TERMS 4
+#define MAX_TERMS BRUTE_MAX_TERMS
 #define NO_LIMIT 1000
 
 static char temp_dir[] = "/tmp/shuzhi-test-search.XXXXXX";
-
-/* Returns the case-folded NFKC form of s, NUL-terminated; the caller frees. */
-static char *
-normalise(const char *s, size_t len)
-{
-	size_t n = 0;
-	uint8_t *folded = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFKC, NULL, &n);
-	char *out = malloc(n + 1);
-
-	if (folded == NULL || out == NULL)
-		abort();
-	memcpy(out, folded, n);
-	out[n] = '\0';
-	free(folded);
-	return out;
-}
-
-/* Returns non-zero when the character ending just before p (in s) or
- * starting at p is a letter or digit. */
-static int
-is_word_before(const char *s, const char *p)
-{
-	ucs4_t uc;
-	const uint8_t *prev = u8_prev(&uc, (const uint8_t *)p, (const uint8_t *)s);
-
-	return prev != NULL && uc_is_alnum(uc) && !uc_is_property_ideographic(uc);
-}
-
-/* Returns non-zero when the character at p is a letter or digit. */
-static int
-is_word_at(const char *p)
-{
-	ucs4_t uc;
-
-	if (*p == '\0')
-		return 0;
-	u8_mbtouc(&uc, (const uint8_t *)p, strlen(p));
-	return uc_is_alnum(uc) && !uc_is_property_ideographic(uc);
-}
-
-/* Counts the places where the normalised term occurs in the normalised
- * haystack as the tokenizer sees it: a term that starts (ends) with a
- * letter or digit must not continue a word there. */
-static size_t
-count_occurrences(const char *haystack, const char *term)
-{
-	size_t n = 0, len = strlen(term);
-	const char *p = haystack;
-
-	if (len == 0)
-		return 0;
-	while ((p = strstr(p, term)) != NULL) {
-		int starts_word = is_word_at(term), ends_word;
-		ucs4_t last;
-
-		u8_prev(&last, (const uint8_t *)term + len, (const uint8_t *)term);
-		ends_word = uc_is_alnum(last) && !uc_is_property_ideographic(last);
-		if (!(starts_word && is_word_before(haystack, p)) &&
-		    !(ends_word && is_word_at(p + len)))
-			n++;
-		p += len;
-	}
-	return n;
-}
-
-/* Splits a query of plain words into normalised terms; returns their number. */
-static size_t
-split_terms(const char *query, char **terms)
-{
-	char *copy = strdup(query), *word, *save = NULL;
-	size_t n = 0;
-
-	if (copy == NULL)
-		abort();
-	for (word = strtok_r(copy, " ", &save); word != NULL && n < MAX_TERMS;
-	    word = strtok_r(NULL, " ", &save))
-		terms[n++] = normalise(word, strlen(word));
-	free(copy);
-	return n;
-}
-
-/* Returns non-zero when the article (title and text) holds every term. */
-static int
-article_has_all(const Article *a, char **terms, size_t nterms)
-{
-	char *title = normalise(a->title, strlen(a->title));
-	char *text = normalise(a->text, a->text_length);
-	size_t i;
-	int found = 1;
-
-	for (i = 0; i < nterms && found; i++)
-		found = count_occurrences(title, terms[i]) > 0 || count_occurrences(text, terms[i]) > 0;
-	free(title);
-	free(text);
-	return found;
-}
 
 /* Returns non-zero when the normalised text holds one of the terms. */
 static int
 text_has_any(const char *text, size_t len, char **terms, size_t nterms)
 {
-	char *n = normalise(text, len);
+	char *n = brute_normalise(text, len);
 	size_t i;
 	int found = 0;
 
 	for (i = 0; i < nterms && !found; i++)
-		found = count_occurrences(n, terms[i]) > 0;
+		found = brute_count(n, terms[i]) > 0;
 	free(n);
 	return found;
 }
@@ -211,7 +116,7 @@ static void
 check_query(Index *index, const Issue *issue, const char *query)
 {
 	char *terms[MAX_TERMS], found[256] = "", want[256] = "";
-	size_t nterms = split_terms(query, terms), i, j, right = 0, title_hits_done = 0;
+	size_t nterms = brute_terms(query, terms), i, j, right = 0, title_hits_done = 0;
 	SearchResults *results = NULL;
 	char *cause = NULL;
 	int *hit, titles_first = 1;
@@ -234,7 +139,7 @@ check_query(Index *index, const Issue *issue, const char *query)
 		snprintf(one, sizeof one, " %s", a->id);
 		if (hit[i] && strlen(found) + strlen(one) < sizeof found)
 			strcat(found, one);
-		if (article_has_all(a, terms, nterms) && strlen(want) + strlen(one) < sizeof want)
+		if (brute_article_has_all(a, terms, nterms) && strlen(want) + strlen(one) < sizeof want)
 			strcat(want, one);
 	}
 	free(hit);
@@ -272,8 +177,8 @@ check_phrase(Index *index, const Issue *issue)
 	char *cause = NULL;
 	size_t i, j;
 
-	joined[0] = normalise("\xe6\x95\xb0\xe6\x8d\xae\xe5\xae\x89\xe5\x85\xa8", 12);
-	apart[0] = normalise("\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8", 13);
+	joined[0] = brute_normalise("\xe6\x95\xb0\xe6\x8d\xae\xe5\xae\x89\xe5\x85\xa8", 12);
+	apart[0] = brute_normalise("\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8", 13);
 	if (search_run(index, query, NO_LIMIT, &results, &cause) != 0) {
 		ok(0, "%s runs", query);
 		diag("  %s", cause);
@@ -288,7 +193,7 @@ check_phrase(Index *index, const Issue *issue)
 		for (j = 0; j < results->count; j++)
 			if (results->items[j].article_index == i && strlen(found) + strlen(one) < sizeof found)
 				strcat(found, one);
-		if ((article_has_all(a, joined, 1) || article_has_all(a, apart, 1)) &&
+		if ((brute_article_has_all(a, joined, 1) || brute_article_has_all(a, apart, 1)) &&
 		    strlen(want) + strlen(one) < sizeof want)
 			strcat(want, one);
 	}
@@ -306,13 +211,13 @@ out:
 static void
 check_highlights(Index *index, const Issue *issue, const char *word)
 {
-	char *term = normalise(word, strlen(word));
+	char *term = brute_normalise(word, strlen(word));
 	size_t i, j, articles = 0, wrong = 0;
 
 	for (i = 0; i < issue_article_count(issue); i++) {
 		const Article *a = issue_article(issue, i);
-		char *text = normalise(a->text, a->text_length);
-		size_t want = count_occurrences(text, term);
+		char *text = brute_normalise(a->text, a->text_length);
+		size_t want = brute_count(text, term);
 		SearchSpan *spans = NULL;
 		size_t n = search_article_hits(index, word, i, &spans);
 
@@ -331,7 +236,7 @@ check_highlights(Index *index, const Issue *issue, const char *word)
 				wrong++;
 				continue;
 			}
-			marked = normalise(a->text + spans[j].start, spans[j].length);
+			marked = brute_normalise(a->text + spans[j].start, spans[j].length);
 			if (strcmp(marked, term) != 0) {
 				diag("%s: article %s: span %zu is '%s'", word, a->id, j, marked);
 				wrong++;
