@@ -2,7 +2,8 @@
 # fixed size, send keys, read the screen. The tests source this file after
 # tests/lib.sh; run as a test itself, it checks that the harness works.
 #
-# Screens are only ever waited for (polling with a timeout), never timed.
+# Screens are only ever waited for: polled until what must appear does,
+# within TUI_WAIT seconds of real time; a timeout is a failure, never a step.
 
 if [ "${TUI_HARNESS_SOURCED:-}" != 1 ]; then
 	. "$TESTS_SRCDIR/lib.sh"
@@ -86,15 +87,16 @@ tui_run_in_shell() {
 # tui_shell_status: once the reader's job has ended, prints its exit status
 # (asked of the shell).
 tui_shell_status() {
-	i=0
-	while [ -n "$(tui_pid)" ] && [ $i -lt $((TUI_WAIT * 10)) ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	tui_until "the reader's process to end" tui_reader_gone >&2 || return 1
 	tui_keys C-l
 	tui_type 'echo "[exit $?]"'
 	tui_keys Enter
 	tui_wait_exit
+}
+
+# tui_reader_gone: succeeds when no reader runs in the window.
+tui_reader_gone() {
+	[ -z "$(tui_pid)" ]
 }
 
 # tui_stop: closes the window, whatever runs in it.
@@ -135,72 +137,113 @@ tui_pid() {
 	ps -o pid=,comm= --ppid "$shell" | awk '$2 == "shuzhi" { print $1; exit }'
 }
 
-# tui_wait_for TEXT: waits until the screen shows TEXT (fixed string).
-tui_wait_for() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		tui_screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
+# tui_clock: prints the real time in milliseconds.
+tui_clock() {
+	if [ -n "${EPOCHREALTIME:-}" ]; then
+		_tc=${EPOCHREALTIME%[.,]*}${EPOCHREALTIME#*[.,]}
+		echo $((_tc / 1000))
+	else
+		date +%s%3N
+	fi
+}
+
+# tui_until WHAT COMMAND...: runs COMMAND every 50 ms until it succeeds, for
+# at most TUI_WAIT seconds of real time; then reports that it timed out
+# waiting for WHAT, shows the screen and returns 1.
+tui_until() {
+	_tu_what=$1
+	shift
+	_tu_deadline=$(($(tui_clock) + TUI_WAIT * 1000))
+	while :; do
+		"$@" && return 0
+		[ "$(tui_clock)" -lt "$_tu_deadline" ] || break
+		sleep 0.05
 	done
-	diag "timed out waiting for: $1"
+	diag "timed out after ${TUI_WAIT} s waiting for $_tu_what"
 	tui_screen | sed 's/^/#   | /'
 	return 1
 }
 
+# tui_shows TEXT: succeeds when the screen shows TEXT (fixed string).
+tui_shows() {
+	tui_screen | grep -qF -- "$1"
+}
+
+# tui_wait_for TEXT: waits until the screen shows TEXT (fixed string).
+tui_wait_for() {
+	tui_until "$1" tui_shows "$1"
+}
+
 # tui_wait_gone TEXT: waits until the screen no longer shows TEXT.
 tui_wait_gone() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		tui_screen | grep -qF -- "$1" || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for this to go: $1"
-	return 1
+	tui_until "this to go: $1" tui_shows_not "$1"
+}
+
+# tui_shows_not TEXT: succeeds when the screen does not show TEXT.
+tui_shows_not() {
+	! tui_shows "$1"
+}
+
+# tui_line_matches N PATTERN: succeeds when screen line N matches PATTERN.
+tui_line_matches() {
+	tui_screen | sed -n "$1p" | grep -qE -- "$2"
 }
 
 # tui_wait_line N PATTERN: waits until screen line N (1-based) matches the
 # extended regular expression PATTERN.
 tui_wait_line() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		tui_screen | sed -n "$1p" | grep -qE -- "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for line $1 to match: $2"
-	tui_screen | sed 's/^/#   | /'
-	return 1
+	tui_until "line $1 to match: $2" tui_line_matches "$1" "$2"
+}
+
+# tui_exited: succeeds when the window shows the reader's exit status, and
+# sets tui_exit_status to it.
+tui_exited() {
+	tui_exit_status=$(tui_screen | sed -n 's/^.*\[exit \([0-9]*\)\].*$/\1/p' | head -n 1)
+	[ -n "$tui_exit_status" ]
 }
 
 # tui_wait_exit: waits until the reader exits; prints its exit status.
 tui_wait_exit() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		st=$(tui_screen | sed -n 's/^.*\[exit \([0-9]*\)\].*$/\1/p' | head -n 1)
-		if [ -n "$st" ]; then
-			echo "$st"
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for the reader to exit" >&2
-	tui_screen | sed 's/^/#   | /' >&2
-	return 1
+	tui_until "the reader to exit" tui_exited >&2 || return 1
+	echo "$tui_exit_status"
+}
+
+# tui_differs BEFORE: succeeds when the screen is not BEFORE.
+tui_differs() {
+	[ "$(tui_screen)" != "$1" ]
 }
 
 # tui_wait_change BEFORE: waits until the screen differs from BEFORE.
 tui_wait_change() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		[ "$(tui_screen)" != "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for the screen to change"
-	return 1
+	tui_until "the screen to change" tui_differs "$1"
+}
+
+# tui_settled: succeeds when two captures of the screen 50 ms apart agree
+# (the reader has painted a whole update), and sets tui_settled_screen.
+tui_settled() {
+	_ts_before=$(tui_screen)
+	sleep 0.05
+	tui_settled_screen=$(tui_screen)
+	[ "$tui_settled_screen" = "$_ts_before" ]
+}
+
+# tui_wait_settled: waits until the screen stops changing; the screen is
+# then in tui_settled_screen.
+tui_wait_settled() {
+	tui_until "the screen to stop changing" tui_settled
+}
+
+# tui_prompt_shown: succeeds when the shell's prompt, with nothing typed
+# after it, is the screen's last non-blank line (capture-pane drops the
+# prompt's trailing space).
+tui_prompt_shown() {
+	[ "$(tui_status)" = '$' ]
+}
+
+# tui_wait_prompt: waits until the shell in the window (tui_shell) waits
+# for a command.
+tui_wait_prompt() {
+	tui_until "the shell's prompt" tui_prompt_shown
 }
 
 # tui_status: prints the status line (the last non-blank line).
@@ -219,17 +262,14 @@ tui_article_top() {
 	tui_article_lines | head -n 1
 }
 
+# tui_status_matches PATTERN: succeeds when the status line matches PATTERN.
+tui_status_matches() {
+	tui_status | grep -qE -- "$1"
+}
+
 # tui_wait_status PATTERN: waits until the status line matches PATTERN (ERE).
 tui_wait_status() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		tui_status | grep -qE -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for the status line to match: $1"
-	tui_screen | sed 's/^/#   | /'
-	return 1
+	tui_until "the status line to match: $1" tui_status_matches "$1"
 }
 
 # tui_selected: prints the first line shown in reverse video, as text.
@@ -238,40 +278,36 @@ tui_selected() {
 	tui_screen_attrs | grep -m 1 "$esc\[\([0-9]*;\)*7[;m]" | sed "s/$esc\[[0-9;]*m//g"
 }
 
+# tui_selected_holds TEXT: succeeds when the line in reverse video holds TEXT.
+tui_selected_holds() {
+	tui_selected | grep -qF -- "$1"
+}
+
 # tui_wait_selected TEXT: waits until the line in reverse video holds TEXT.
 tui_wait_selected() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		tui_selected | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for the selection to hold: $1 (it holds: $(tui_selected))"
+	tui_until "the selection to hold: $1" tui_selected_holds "$1" && return 0
+	diag "it holds: $(tui_selected)"
 	return 1
+}
+
+# tui_top_is TEXT: succeeds when the article's first line is TEXT.
+tui_top_is() {
+	[ "$(tui_article_top)" = "$1" ]
+}
+
+# tui_top_is_not TEXT: succeeds when the article's first line is not TEXT.
+tui_top_is_not() {
+	[ "$(tui_article_top)" != "$1" ]
 }
 
 # tui_wait_top TEXT: waits until the article's first line is TEXT.
 tui_wait_top() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		[ "$(tui_article_top)" = "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for the article's top line to be: $1 (it is: $(tui_article_top))"
-	return 1
+	tui_until "the article's top line to be: $1" tui_top_is "$1"
 }
 
 # tui_wait_top_change TEXT: waits until the article's first line is not TEXT.
 tui_wait_top_change() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		[ "$(tui_article_top)" != "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for the article's top line to change from: $1"
-	return 1
+	tui_until "the article's top line to change from: $1" tui_top_is_not "$1"
 }
 
 # Run directly (as a test), check the harness itself.
