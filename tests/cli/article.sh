@@ -18,11 +18,11 @@ run() {
 # nlines FILE: prints the number of lines in FILE.
 nlines() { n=$(wc -l <"$1"); echo $((n)); }
 
-# widest FILE: prints the display width of FILE's widest line.
-widest() { n=$(wc -L <"$1"); echo $((n)); }
-
-# The width measure counts a Chinese character as two columns here.
-is "$(printf '数据ab\n' | widest /dev/stdin)" 6 "wc -L measures display columns (数据ab is 6)"
+# Display widths come from tests/textwidth, one run for many files: per
+# file, its widest line and its narrowest line that is not a block's last.
+is "$(printf '数据ab\n' | "$TEXTWIDTH" - | cut -f 2)" 6 "textwidth measures display columns (数据ab is 6)"
+is "$(printf '数据ab\ncd\n\nx\n' | "$TEXTWIDTH" - | cut -f 3)" 6 \
+    "textwidth gives the narrowest line but a block's last (6)"
 
 "$SHUZHI" --toc >"$toc" 2>/dev/null
 ids=$(awk -F '\t' '$1 == "0" || $1 ~ /\./ { print $1 }' "$toc")
@@ -118,12 +118,11 @@ done <"$TEST_TMP/starts"
 is "$bad" "" "no lone page number of the article's own pages"
 
 # --width=N: no line wider than N columns.
+(cd "$dir" && "$TEXTWIDTH" *.20 *.40 *.72) >"$TEST_TMP/widths"
+is "$(wc -l <"$TEST_TMP/widths" | tr -d ' ')" $((27 * 3)) "every wrapped article is measured"
 for w in 20 40 72; do
-	bad=""
-	for id in $ids; do
-		got=$(widest "$dir/$id.$w")
-		[ "$got" -le "$w" ] || { bad="$bad $id"; diag "$id at $w: a line of $got columns"; }
-	done
+	bad=$(awk -F '\t' -v w="$w" '$1 ~ "\\." w "$" && $2 > w { printf " %s(%d)", $1, $2 }' \
+	    "$TEST_TMP/widths")
 	is "$bad" "" "--width=$w: no line wider than $w columns"
 done
 
@@ -144,12 +143,9 @@ is "$bad" "" "the wrapped text is the unwrapped text"
 bad=""
 for id in 1.1 2.3 2.11; do
 	for w in 40 72; do
-		short=$(awk 'NR > 1 && prev != "" && $0 != "" { print prev } { prev = $0 }' "$dir/$id.$w" |
-		    while IFS= read -r line; do
-			c=$(printf '%s\n' "$line" | wc -L)
-			[ "$c" -ge $((w - 6)) ] || printf '%s\n' "$c"
-		done | wc -l)
-		[ "$short" -eq 0 ] || { bad="$bad $id(w$w)"; diag "$id at $w: $short lines end early"; }
+		narrowest=$(awk -F '\t' -v f="$id.$w" '$1 == f { print $3 }' "$TEST_TMP/widths")
+		[ -n "$narrowest" ] && [ "$narrowest" -ge $((w - 6)) ] ||
+			{ bad="$bad $id(w$w)"; diag "$id at $w: a line but a block's last has ${narrowest:-?} columns"; }
 	done
 done
 is "$bad" "" "--width=N fills lines: no line but a block's last is under N-6 columns"
