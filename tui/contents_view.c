@@ -71,8 +71,7 @@ contents_free(Reader *r)
 }
 
 #define CONTENTS_TEXT_X	6	/* where a title starts: the mark, the ID, a space */
-#define CONTENTS_ROWS	2	/* rows of an entry's title, but the selected one's */
-#define CONTENTS_LEAD	2	/* characters kept before what look-alike titles share */
+#define CONTENTS_ROWS	1	/* rows of an entry's title, but the selected one's */
 #define CONTENTS_SHARED	5	/* fewest characters shared that are left out */
 
 /* Returns the title of the article of entry i, or NULL for another kind. */
@@ -101,13 +100,12 @@ contents_shared(const char *a, const char *b)
 
 /* Returns the title of entry i as the pane shows it: when it starts as
  * its neighbour's does (国家互联网信息办公室等十三部门… and …等四部门…),
- * the shared part is left out but for its first characters, so that
- * what tells them apart shows. The caller frees it. */
+ * the shared part is left out, so that what tells them apart shows. The caller frees it. */
 static char *
 contents_display_title(const Reader *r, size_t i)
 {
 	const char *title = contents_title(r, i);
-	size_t shared, lead = 0, k, len = strlen(title);
+	size_t shared, k;
 	const uint8_t *before;
 	ucs4_t uc;
 
@@ -115,16 +113,14 @@ contents_display_title(const Reader *r, size_t i)
 	k = contents_shared(title, contents_title(r, i + 1));
 	if (k > shared)
 		shared = k;
-	for (k = 0; k < CONTENTS_LEAD && lead < len; k++)
-		lead += layout_grapheme(title + lead, len - lead, NULL);
-	if (shared <= lead || layout_width(title + lead, shared - lead) < 2 * CONTENTS_SHARED)
+	if (layout_width(title, shared) < 2 * CONTENTS_SHARED)
 		return xstrdup(title);
 	/* An opening bracket stays with what it opens: …《提升. */
-	before = u8_prev(&uc, (const uint8_t *)title + shared, (const uint8_t *)title + lead);
+	before = u8_prev(&uc, (const uint8_t *)title + shared, (const uint8_t *)title);
 	if (before != NULL && (uc_is_general_category(uc, UC_CATEGORY_Ps) ||
 	    uc_is_general_category(uc, UC_CATEGORY_Pi)))
 		shared = (size_t)((const char *)before - title);
-	return xasprintf("%.*s…%s", (int)lead, title, title + shared);
+	return xasprintf("…%s", title + shared);
 }
 
 /* Returns the rows entry i takes in the pane: an article's title wraps

@@ -3,6 +3,7 @@
  * what changed; saves the place on the way out, whatever the way. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,6 +324,7 @@ reader_run(Index *index, const char *notice, char **cause)
 {
 	Reader r;
 	char *save_cause = NULL, *first;
+	int interrupted;
 
 	memset(&r, 0, sizeof r);
 	r.index = index;
@@ -348,6 +350,7 @@ reader_run(Index *index, const char *notice, char **cause)
 	article_open(&r, r.place.article, r.place.offset);
 	r.dirty = DIRTY_ALL;
 	reader_loop(&r);
+	interrupted = terminal_quit_signal() == SIGINT;
 	if (reader_save(&r, &save_cause) != 0) {
 		terminal_stop();
 		fprintf(stderr, "shuzhi: the place is not remembered: %s\n", save_cause);
@@ -355,5 +358,5 @@ reader_run(Index *index, const char *notice, char **cause)
 	} else
 		terminal_stop();
 	reader_free(&r);
-	return 0;
+	return interrupted ? READER_INTERRUPTED : 0;
 }

@@ -263,6 +263,13 @@ terminal_attr(Role role)
 	return terminal_attrs[role];
 }
 
+/* Returns the number of the signal that asked the reader to quit, or 0. */
+int
+terminal_quit_signal(void)
+{
+	return (int)quit_signal;
+}
+
 /* Returns and clears the most pressing pending signal. */
 TerminalSignal
 terminal_take_signal(void)

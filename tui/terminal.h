@@ -48,6 +48,10 @@ void terminal_stop(void);
 /* Returns the attributes (colour pair included) of a role. */
 attr_t terminal_attr(Role role);
 
+/* Returns the number of the signal (SIGINT, SIGTERM, SIGHUP) that asked
+ * the reader to quit, or 0. */
+int terminal_quit_signal(void);
+
 /* Returns the pending signal, oldest need first, and clears it. */
 TerminalSignal terminal_take_signal(void);
 

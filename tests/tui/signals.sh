@@ -36,7 +36,7 @@ tui_wait_for "2 地方行动"
 tui_keys : 3 0 Enter
 tui_wait_status "› 1\.3 "
 kill -INT "$(tui_pid)"
-is "$(tui_wait_exit)" 0 "SIGINT: the reader ends, status 0"
+is "$(tui_wait_exit)" 130 "SIGINT: the reader ends, status 130"
 tui_wait_for "[tty restored]"; ok $? "SIGINT: the terminal's modes are restored"
 is "$(pane '#{alternate_on}')" 0 "SIGINT: back to the normal screen"
 tui_start 80 24
