@@ -14,6 +14,7 @@
 #include "layout.h"
 #include "paint.h"
 #include "paths.h"
+#include "query.h"
 #include "terminal.h"
 #include "view.h"
 #include "xalloc.h"
@@ -38,7 +39,8 @@ search_refresh(Reader *r)
 	r->dirty |= DIRTY_BAR;
 	if (line_edit_text(&r->query)[0] == '\0')
 		return;
-	if (search_run(r->index, line_edit_text(&r->query), SEARCH_LIMIT, &r->results, &cause) != 0) {
+	if (search_run_flags(r->index, line_edit_text(&r->query), QUERY_LAST_PREFIX,
+	    SEARCH_ALL_ISSUES, SEARCH_LIMIT, &r->results, &cause) != 0) {
 		status_message(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
 		free(cause);
 		r->results = NULL;
@@ -181,8 +183,8 @@ search_article_changed(Reader *r)
 	if (r->hits == NULL || r->hits_article != r->place.article || r->hits_issue != r->issue_at) {
 		free(r->hits);
 		r->hits = NULL;
-		r->nhits = search_issue_article_hits(r->index, r->hits_query, r->issue_at,
-		    r->place.article, &r->hits);
+		r->nhits = search_article_hits_flags(r->index, r->hits_query, QUERY_LAST_PREFIX,
+		    r->issue_at, r->place.article, &r->hits);
 		r->hits_issue = r->issue_at;
 		r->hits_article = r->place.article;
 		r->current_hit = SIZE_MAX;
