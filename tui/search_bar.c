@@ -105,6 +105,10 @@ search_walk_history(Reader *r, int older)
 		r->history_draft = xstrdup(line_edit_text(&r->query));
 	}
 	r->history_at += older ? (size_t)-1 : 1;
+	/* The query shown already (/ opens with the last one) is no step. */
+	if (older && r->history_at > 0 &&
+	    strcmp(history_entry(h, r->history_at), line_edit_text(&r->query)) == 0)
+		r->history_at--;
 	line_edit_set(&r->query, r->history_at < count ? history_entry(h, r->history_at) :
 	    (r->history_draft != NULL ? r->history_draft : ""));
 	r->query_changed = 1;
