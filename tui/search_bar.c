@@ -390,8 +390,10 @@ search_key(Reader *r, int key)
 		/* fall through */
 	default:
 		full = 0;
-		if (input_line_key(&r->query, key, SEARCH_QUERY_MAX, &full) > 0)
+		if (input_line_key(&r->query, key, SEARCH_QUERY_MAX, &full) > 0) {
 			r->query_changed = 1;
+			r->history_at = history_count(search_history(r));	/* edited: a draft */
+		}
 		if (full)
 			status_message(r, "A query holds at most %d bytes: the rest is left out.",
 			    SEARCH_QUERY_MAX);
