@@ -31,7 +31,7 @@ for pair in "1.5 1.6" "1.12 1.13" "2.2 2.3"; do
 done
 
 # The selected entry shows its whole title.
-tui_keys j j j j j j j j j j j j
+tui_keys j j j j j j j j j j j
 tui_wait_selected "1.12 "; ok $? "j moves to 1.12"
 tui_screen | sed 's/│.*//' | sed 's/^ *//; s/ *$//' | tr -d '\n ' |
     grep -qF "国家互联网信息办公室等十三部门修订发布《网络安全审查办法》"

@@ -15,7 +15,7 @@ for how in NO_COLOR=1 TERM=vt100; do
 	# The selected row is reverse video; the hit inside it must not be.
 	row=$(tui_screen_attrs | grep "$esc\[\([0-9;]*;\)*7[;m]" | grep -F "算力" | head -n 1)
 	printf '%s\n' "$row" | grep -q "$esc\[[0-9;]*m算力" ; ok $? "$how: the hit in the selected row has its own attributes"
-	printf '%s\n' "$row" | grep -q "$esc\[[0-9;]*4[;m][^$esc]*算力\|$esc\[4m.*算力\|4;[0-9;]*m算力\|;4m算力"
+	tui_screen_attrs | grep "$esc\[\([0-9]*;\)*7[;m]" | grep -q "$esc\[\([0-9]*;\)*4\(;[0-9;]*\)*m\($esc\[[0-9;]*m\)*算力"
 	ok $? "$how: it is underlined"
 	tui_keys Escape q
 	tui_wait_exit >/dev/null

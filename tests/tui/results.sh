@@ -13,7 +13,8 @@ count=$("$SHUZHI" --search=数据 --limit=200 "$ISSUE" | wc -l)
 tui_screen | tail -n 1 | grep -q " 1/$count *\$"; ok $? "as 1/$count"
 first=$("$SHUZHI" --search=数据 --limit=1 "$ISSUE" | cut -f1)
 title=$("$SHUZHI" --toc "$ISSUE" | awk -F'\t' -v id="$first" '$1 == id { print $3 }')
-tui_selected | grep -qF -- "$(printf '%s' "$title" | cut -c1-30)"; ok $? "the selected result shows its article's title"
+tui_screen | grep "^ $first  *p\.[0-9]" | grep -qF -- "$(printf '%s' "$title" | head -c 15)"
+ok $? "the first result shows its article's title"
 tui_keys C-n
 tui_wait_for "2/$count"; ok $? "C-n: the next result, 2/$count"
 tui_keys Tab
