@@ -341,8 +341,8 @@ reader_run(Index *index, const char *notice, char **cause)
 		return -1;
 	}
 	first = reader_notices(notice, r.message);
-	if (first == NULL)
-		first = xstrdup(READER_HINT);
+	if (first == NULL && r.focus == FOCUS_CONTENTS)
+		first = xstrdup(READER_HINT);	/* a first start: no place to go back to */
 	free(r.message);
 	r.message = first;
 	r.show_contents = 1;

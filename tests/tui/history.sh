@@ -52,7 +52,9 @@ tui_keys /
 tui_wait_for "/ 税收"; ok $? "a new reader's / opens with the last query run"
 tui_keys Up
 tui_wait_for "/ 算力"; ok $? "and Up walks the kept history"
-tui_keys Escape q
+tui_keys Escape
+tui_wait_gone "/ 算力"
+tui_keys q
 tui_wait_exit >/dev/null
 
 # ? searches too; n then walks backward.
