@@ -9,7 +9,7 @@ esc=$(printf '\033')
 for how in NO_COLOR=1 TERM=vt100; do
 	tui_start 80 24 $how
 	tui_wait_for "2 地方行动"
-	tui_keys /
+	tui_keys / C-u
 	tui_type "算力"
 	tui_wait_line 24 " 1/[0-9]+$"
 	# The selected row is reverse video; the hit inside it must not be.
@@ -27,7 +27,7 @@ done
 for how in NO_COLOR=1 TERM=xterm-256color; do
 	tui_start 80 24 $how
 	tui_wait_for "2 地方行动"
-	tui_keys /
+	tui_keys / C-u
 	tui_type "发展现状和形势"
 	tui_wait_line 24 " 1/[0-9]+$"
 	tui_keys Enter
