@@ -87,7 +87,7 @@ is "$(pane '#{alternate_on}')" 1 "fg: on the alternate screen again"
 tui_keys ']'
 tui_wait_status "› 1\.4 "; ok $? "fg: keys work again"
 tui_keys C-c
-is "$(tui_shell_status)" 0 "Ctrl-C: the reader ends cleanly, status 0"
+is "$(tui_shell_status)" 130 "Ctrl-C: the reader ends cleanly, status 130 (SIGINT)"
 is "$(pane '#{alternate_on}')" 0 "Ctrl-C: back to the normal screen"
 tui_type 'echo ECHO-$(stty -a | grep -c -- "-echo ")'
 tui_keys Enter
