@@ -208,7 +208,7 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 
 		archive_files_free(files);
 		rc = index_open(path, flags, out, notice, cause);
-		if (rc == 0 && !named && !(*out)->issues[0].magazine) {
+		if (rc == 0 && !(*out)->issues[0].magazine) {
 			index_close(*out);
 			*out = NULL;
 			if (notice != NULL) {
@@ -216,7 +216,10 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 				*notice = NULL;
 			}
 			rc = -1;
-			if (cause != NULL)
+			if (cause != NULL && named)
+				*cause = xasprintf("%s: holds no issue of 《数志》 (no masthead, no issue "
+				    "number)", path);
+			else if (cause != NULL)
 				*cause = xasprintf("%s: no issues in this folder (%s is none)", paths[0],
 				    path);
 		}

@@ -178,8 +178,14 @@ index_sync_add(sqlite3 *db, const ArchiveFile *f, const char *data, size_t lengt
 		free(failure);
 		return index_build_not_issue(db, &stamp);
 	}
-	if (!f->named && !index_sync_is_issue(issue)) {
+	if (!index_sync_is_issue(issue)) {
 		issue_free(issue);
+		if (f->named) {
+			/* Named on the command line: say so rather than show it. */
+			*cause = xasprintf("%s: holds no issue of 《数志》 (no masthead, no issue number)",
+			    f->path);
+			return -1;
+		}
 		return index_build_not_issue(db, &stamp);
 	}
 	rc = index_build_issue(db, issue, &stamp);

@@ -147,6 +147,21 @@ layout_no_start(ucs4_t uc)
 	    uc_is_general_category(uc, UC_CATEGORY_Po);
 }
 
+/* Returns the bytes of punctuation that must not start a line at the
+ * start of text. */
+size_t
+layout_skip_no_start(const char *text, size_t len)
+{
+	size_t at = 0;
+	ucs4_t uc;
+	int n;
+
+	while (at < len && (n = u8_mbtouc(&uc, (const uint8_t *)text + at, len - at)) > 0 &&
+	    layout_no_start(uc))
+		at += (size_t)n;
+	return at;
+}
+
 /* Returns non-zero for punctuation that must not end a line. */
 static int
 layout_no_end(ucs4_t uc)
@@ -337,6 +352,87 @@ struct ArticleLayout {
 	size_t		 size;
 };
 
+/* Returns non-zero when uc is a digit written as a Chinese numeral. */
+static int
+layout_is_han_numeral(ucs4_t uc)
+{
+	static const ucs4_t numerals[] = {
+		0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d,
+		0x5341, 0x767e, 0x5343, 0x4e24,	/* 〇一二三四五六七八九十百千两 */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
+		if (numerals[i] == uc)
+			return 1;
+	return 0;
+}
+
+/* Returns the bytes of a run of Chinese numerals (han) or ASCII and
+ * full-width digits (not han) at s, or 0. */
+static size_t
+layout_numeral_run(const uint8_t *s, size_t len, int han)
+{
+	size_t at = 0;
+	ucs4_t uc;
+	int n;
+
+	while (at < len && (n = u8_mbtouc(&uc, s + at, len - at)) > 0) {
+		if (han ? !layout_is_han_numeral(uc) :
+		    !((uc >= '0' && uc <= '9') || (uc >= 0xff10 && uc <= 0xff19)))
+			break;
+		at += (size_t)n;
+	}
+	return at;
+}
+
+/* Returns the character at s (0 at the end) and its length in *n. */
+static ucs4_t
+layout_char_at(const uint8_t *s, size_t len, int *n)
+{
+	ucs4_t uc = 0;
+
+	*n = len > 0 ? u8_mbtouc(&uc, s, len) : 0;
+	return *n > 0 ? uc : 0;
+}
+
+/* Returns the level of a heading from its numbering: 1 for 一、 and 第N章,
+ * 2 for (一) and 第N条, 3 for 1. 1、 and (1); 1 when it has none. */
+int
+layout_heading_level(const char *text, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t run;
+	ucs4_t uc;
+	int n;
+
+	uc = layout_char_at(s, len, &n);
+	if (uc == '(' || uc == 0xff08) {	/* ( （ */
+		int han = (run = layout_numeral_run(s + n, len - (size_t)n, 1)) > 0;
+
+		if (!han)
+			run = layout_numeral_run(s + n, len - (size_t)n, 0);
+		if (run > 0) {
+			uc = layout_char_at(s + n + run, len - (size_t)n - run, &n);
+			if (uc == ')' || uc == 0xff09)
+				return han ? 2 : 3;
+		}
+		return 1;
+	}
+	if (uc == 0x7b2c) {	/* 第N章, 第N条 */
+		run = layout_numeral_run(s + n, len - (size_t)n, 1);
+		if (run == 0)
+			run = layout_numeral_run(s + n, len - (size_t)n, 0);
+		uc = layout_char_at(s + n + run, len - (size_t)n - run, &n);
+		return run > 0 && uc == 0x6761 ? 2 : 1;	/* 条 */
+	}
+	if ((run = layout_numeral_run(s, len, 0)) > 0) {
+		uc = layout_char_at(s + run, len - run, &n);
+		return uc == '.' || uc == 0xff0e || uc == 0x3001 ? 3 : 1;	/* . ． 、 */
+	}
+	return 1;
+}
+
 /* Appends a line to the layout and returns it. */
 static ArticleLine *
 article_layout_add(ArticleLayout *layout, ArticleLineKind kind, const char *base,
@@ -357,6 +453,7 @@ article_layout_add(ArticleLayout *layout, ArticleLineKind kind, const char *base
 	line->offset = offset;
 	line->in_text = base == layout->article->text;
 	line->page = page;
+	line->level = 0;
 	return line;
 }
 
@@ -369,12 +466,14 @@ article_layout_text(ArticleLayout *layout, ArticleLineKind kind, const char *bas
 	LayoutLine *wrapped;
 	size_t n, i;
 	int body = base == layout->article->text;
+	int level = kind == ARTICLE_LINE_HEADING ? layout_heading_level(base + from, len) : 0;
 
 	n = layout_wrap(base + from, len, layout->width, &wrapped);
 	for (i = 0; i < n; i++) {
 		size_t start = from + wrapped[i].start, end = from + wrapped[i].end;
 
-		article_layout_add(layout, kind, base, start, end, body ? start : at, page);
+		article_layout_add(layout, kind, base, start, end, body ? start : at, page)->level =
+		    level;
 	}
 	free(wrapped);
 }

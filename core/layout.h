@@ -30,6 +30,15 @@ int layout_width(const char *text, size_t len);
  * least 1 when len > 0) and sets *width (optional) to its display columns. */
 size_t layout_grapheme(const char *text, size_t len, int *width);
 
+/* Returns the bytes of closing punctuation (what must not start a line:
+ * ， 。 、 ） ” …) at the start of text: where a cut excerpt should not
+ * begin. */
+size_t layout_skip_no_start(const char *text, size_t len);
+
+/* Returns a heading's level from its numbering: 1 for 一、 and 第N章 (and
+ * a heading without numbering), 2 for (一) and 第N条, 3 for 1. 1、 (1). */
+int layout_heading_level(const char *text, size_t len);
+
 /* Returns how many bytes of text fit in width columns, whole graphemes
  * only; *used (optional) gets the columns they take. */
 size_t layout_fit(const char *text, size_t len, int width, int *used);
@@ -55,6 +64,7 @@ typedef struct ArticleLine {
 	size_t		 offset;	/* place in the article's text this line shows */
 	int		 in_text;	/* non-zero when base is the article's text */
 	int		 page;		/* printed page of the line's block (0: unknown) */
+	int		 level;		/* headings: 1 一、, 2 (一), 3 1.; else 0 */
 } ArticleLine;
 
 typedef struct ArticleLayout ArticleLayout;

@@ -26,6 +26,8 @@ typedef struct QueryTerm {
 	int	 excluded;	/* written -term */
 	int	 bare_or;	/* the word OR, unquoted */
 	int	 joined;	/* an OR joins it to the positive term before it */
+	int	 quoted;
+	int	 prefix;	/* matches the words it starts (QUERY_LAST_PREFIX) */
 } QueryTerm;
 
 /* The terms of a query being read. */
@@ -75,6 +77,8 @@ query_add_term(QueryTerms *terms, const char *text, size_t len, int excluded, in
 	term->excluded = excluded;
 	term->bare_or = !quoted && !excluded && len == 2 && memcmp(text, "OR", 2) == 0;
 	term->joined = 0;
+	term->quoted = quoted;
+	term->prefix = 0;
 }
 
 /* Splits the cleaned query into terms. */
@@ -193,6 +197,8 @@ query_build(Query *query, const QueryTerms *terms)
 		} else
 			buffer_append(&positive, " OR ", 4);
 		query_append_string(&positive, term->text);
+		if (term->prefix)
+			buffer_append(&positive, " *", 2);
 		if (open_group && !alternatives) {
 			buffer_append(&positive, ")", 1);
 			open_group = 0;
@@ -200,6 +206,8 @@ query_build(Query *query, const QueryTerms *terms)
 		if (npositive > 0)
 			buffer_append(&any, " OR ", 4);
 		query_append_string(&any, term->text);
+		if (term->prefix)
+			buffer_append(&any, " *", 2);
 		query->phrases = xreallocarray(query->phrases, npositive + 1, sizeof *query->phrases);
 		query->phrases[npositive].text = xstrdup(term->text);
 		query->phrases[npositive].positions = query_covered_positions(term->text);
@@ -228,9 +236,37 @@ query_build(Query *query, const QueryTerms *terms)
 	buffer_free(&excluded);
 }
 
+/* Makes the last term a prefix when it is a Latin word being typed. */
+static void
+query_mark_prefix(QueryTerms *terms)
+{
+	QueryTerm *last;
+	size_t i;
+
+	if (terms->count == 0)
+		return;
+	last = &terms->items[terms->count - 1];
+	if (last->quoted || last->excluded || last->bare_or)
+		return;
+	for (i = 0; last->text[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)last->text[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			return;
+	}
+	last->prefix = 1;
+}
+
 /* Translates a query; returns it (the caller frees it with query_free). */
 Query *
 query_parse(const char *text)
+{
+	return query_parse_flags(text, 0);
+}
+
+/* Translates a query, with flags; the caller frees it with query_free. */
+Query *
+query_parse_flags(const char *text, int flags)
 {
 	Query *query = xcalloc(1, sizeof *query);
 	QueryTerms terms = { NULL, 0 };
@@ -239,6 +275,8 @@ query_parse(const char *text)
 
 	query_split(&terms, clean, clean + len);
 	query_join_alternatives(&terms);
+	if (flags & QUERY_LAST_PREFIX)
+		query_mark_prefix(&terms);
 	query_build(query, &terms);
 	for (i = 0; i < terms.count; i++)
 		free(terms.items[i].text);

@@ -34,6 +34,12 @@ typedef struct Query {
  * query; the caller frees it with query_free. */
 Query *query_parse(const char *text);
 
+/* Translates a query as query_parse() does; with QUERY_LAST_PREFIX, a last
+ * term that is a Latin word (letters and digits, unquoted) is a prefix:
+ * what the user is still typing (IPv finds IPv6). */
+#define QUERY_LAST_PREFIX	1
+Query *query_parse_flags(const char *text, int flags);
+
 void query_free(Query *query);
 
 #endif

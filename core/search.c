@@ -285,7 +285,15 @@ int
 search_run_in(Index *index, const char *text, size_t issue, size_t limit, SearchResults **out,
     char **cause)
 {
-	Query *query = query_parse(text);
+	return search_run_flags(index, text, 0, issue, limit, out, cause);
+}
+
+/* Runs a query parsed with flags in one issue or all; see search.h. */
+int
+search_run_flags(Index *index, const char *text, int flags, size_t issue, size_t limit,
+    SearchResults **out, char **cause)
+{
+	Query *query = query_parse_flags(text, flags);
 	SearchResults *results = xcalloc(1, sizeof *results);
 	char *failure = NULL;
 	int rc = SQLITE_OK;
@@ -416,6 +424,14 @@ size_t
 search_issue_article_hits(Index *index, const char *text, size_t issue, size_t article_index,
     SearchSpan **spans)
 {
+	return search_article_hits_flags(index, text, 0, issue, article_index, spans);
+}
+
+/* As search_issue_article_hits(), the query parsed with flags. */
+size_t
+search_article_hits_flags(Index *index, const char *text, int flags, size_t issue,
+    size_t article_index, SearchSpan **spans)
+{
 	Query *query;
 	sqlite3 *db = index_database(index);
 	FtsHit *hits = NULL;
@@ -426,7 +442,7 @@ search_issue_article_hits(Index *index, const char *text, size_t issue, size_t a
 	if (issue >= index->nissues || article_index >= index->issues[issue].info.articles)
 		return 0;
 	rowid = index->issues[issue].first_article + (sqlite3_int64)article_index;
-	query = query_parse(text);
+	query = query_parse_flags(text, flags);
 	if (query->positive != NULL) {
 		nhits = search_article_fts_hits(db, query, rowid, &hits);
 		if (nhits > 0)

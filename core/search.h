@@ -45,6 +45,11 @@ int search_run(Index *index, const char *query, size_t limit, SearchResults **ou
 int search_run_in(Index *index, const char *query, size_t issue, size_t limit,
     SearchResults **out, char **cause);
 
+/* As search_run_in(), the query read with query_parse_flags()'s flags
+ * (QUERY_LAST_PREFIX: the reader's query as it is typed). */
+int search_run_flags(Index *index, const char *query, int flags, size_t issue, size_t limit,
+    SearchResults **out, char **cause);
+
 void search_results_free(SearchResults *results);
 
 /* Finds every hit of the query's positive terms in article_index's text
@@ -54,6 +59,10 @@ size_t search_article_hits(Index *index, const char *query, size_t article_index
 
 /* As search_article_hits(), in article article_index of issue issue. */
 size_t search_issue_article_hits(Index *index, const char *query, size_t issue,
+    size_t article_index, SearchSpan **spans);
+
+/* As search_issue_article_hits(), the query read with flags. */
+size_t search_article_hits_flags(Index *index, const char *query, int flags, size_t issue,
     size_t article_index, SearchSpan **spans);
 
 #endif

@@ -14,6 +14,7 @@
 #include <uniwidth.h>
 
 #include "buffer.h"
+#include "layout.h"
 #include "snippet.h"
 #include "xalloc.h"
 
@@ -176,6 +177,12 @@ snippet_make(const char *text, size_t len, const SearchSpan *spans, size_t nspan
 	snippet_window(clusters, count, snippet_cluster_at(clusters, count, hit_start),
 	    hit_end > hit_start ? snippet_cluster_at(clusters, count, hit_end - 1) + 1 :
 	    snippet_cluster_at(clusters, count, hit_start), &first, &last);
+	/* A cut excerpt starts after the punctuation that closes what went
+	 * before, never with it ("…，工业" reads as debris). */
+	while (first > 0 && clusters[first].start < hit_start &&
+	    layout_skip_no_start(text + clusters[first].start,
+	    clusters[first + 1].start - clusters[first].start) > 0)
+		first++;
 	from = clusters[first].start;
 	to = clusters[last].start;
 	buffer_append(&b, "", 0);

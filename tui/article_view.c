@@ -187,7 +187,7 @@ article_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size
 {
 	size_t i, n = 0;
 
-	if (!l->in_text || r->hits == NULL || r->hits_article != r->place.article ||
+	if (!l->in_text || r->hits == NULL || r->hits_hidden || r->hits_article != r->place.article ||
 	    r->hits_issue != r->issue_at)
 		return 0;
 	for (i = 0; i < r->nhits && n < size; i++) {
@@ -204,17 +204,17 @@ article_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size
 	return n;
 }
 
-/* Returns the role a kind of line is painted in. */
+/* Returns the role a line is painted in. */
 static Role
-article_role(ArticleLineKind kind)
+article_role(const ArticleLine *l)
 {
-	switch (kind) {
+	switch (l->kind) {
 	case ARTICLE_LINE_TITLE:
 		return ROLE_TITLE;
 	case ARTICLE_LINE_SOURCE:
 		return ROLE_SOURCE;
 	case ARTICLE_LINE_HEADING:
-		return ROLE_HEADING;
+		return l->level > 1 ? ROLE_HEADING_MINOR : ROLE_HEADING;
 	default:
 		return ROLE_TEXT;
 	}
@@ -257,7 +257,7 @@ article_draw(Reader *r)
 			continue;
 		}
 		paint_marked(y, r->geometry.text_x, r->geometry.text_width, l->base + l->start,
-		    l->end - l->start, terminal_attr(article_role(l->kind)), marks,
+		    l->end - l->start, terminal_attr(article_role(l)), marks,
 		    article_line_marks(r, l, marks, sizeof marks / sizeof marks[0]));
 	}
 }

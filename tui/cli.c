@@ -105,6 +105,34 @@ cli_toc(const Issue *issue, const CliOutput *out)
 	return EXIT_FOUND;
 }
 
+/* Prints a section named by its ID as --toc lists it: its title, then
+ * its articles' contents lines. */
+static int
+cli_section(const Issue *issue, const char *id, const CliOutput *out)
+{
+	Block title = { 0 };
+	size_t i, j;
+
+	for (i = 0; i < issue_section_count(issue); i++) {
+		const Section *s = issue_section(issue, i);
+
+		if (strcmp(s->id, id) != 0)
+			continue;
+		title.kind = BLOCK_HEADING;
+		title.text = s->title;
+		title.length = strlen(s->title);
+		cli_print_block(&title, out);
+		for (j = 0; j < s->narticles; j++) {
+			const Article *a = issue_article(issue, s->first_article + j);
+
+			printf("%s\t%d\t%s\n", a->id, a->page, a->title);
+		}
+		return EXIT_FOUND;
+	}
+	cli_error("%s: no article or section '%s' (see --toc)", issue_name(issue), id);
+	return EXIT_TROUBLE;
+}
+
 /* Prints an article: its contents title, then its blocks. */
 int
 cli_article(const Issue *issue, const char *id, const CliOutput *out)
@@ -113,10 +141,8 @@ cli_article(const Issue *issue, const char *id, const CliOutput *out)
 	Block title = { 0 };
 	size_t i;
 
-	if (a == NULL) {
-		cli_error("%s: no article '%s' (see --toc)", issue_name(issue), id);
-		return EXIT_TROUBLE;
-	}
+	if (a == NULL)
+		return cli_section(issue, id, out);
 	title.kind = BLOCK_HEADING;
 	title.text = a->title;
 	title.length = strlen(a->title);
@@ -149,12 +175,24 @@ cli_page(const Issue *issue, const char *page, const CliOutput *out)
 	}
 	for (i = 0; i < issue_article_count(issue); i++) {
 		const Article *a = issue_article(issue, i);
+		int titled = 0;
 
 		for (j = 0; j < a->nblocks; j++) {
 			if (a->blocks[j].page != n)
 				continue;
 			if (printed++ > 0)
 				fputc('\n', stdout);
+			/* Where an article starts on the page, its title first. */
+			if (!titled && a->page == n && a->section >= 0) {
+				Block title = { 0 };
+
+				title.kind = BLOCK_HEADING;
+				title.text = a->title;
+				title.length = strlen(a->title);
+				cli_print_block(&title, out);
+				fputc('\n', stdout);
+			}
+			titled = 1;
 			cli_print_block(&a->blocks[j], out);
 		}
 	}
@@ -264,10 +302,6 @@ cli_article_index(Index *index, const char *id, size_t issue, const CliOutput *o
 
 	if (cli_resolve(index, "--article", id, issue, &found, &local) != 0)
 		return EXIT_TROUBLE;
-	if (index_is_archive(index) && issue_find_article(found, local) == NULL) {
-		cli_error("%s: no article '%s' (see --toc)", issue_name(found), id);
-		return EXIT_TROUBLE;
-	}
 	return cli_article(found, local, out);
 }
 

@@ -10,7 +10,7 @@
 #include "terminal.h"
 #include "view.h"
 
-#define HELP_KEYS_WIDTH 14	/* columns of the keys' column when there is room */
+#define HELP_KEYS_WIDTH 18	/* columns of the keys' column when there is room */
 
 /* Returns the heading of a context's group of bindings. */
 static const char *

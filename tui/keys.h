@@ -9,6 +9,7 @@
 #define KEYS_FUNCTION(code)	(0x200000 | (code))
 #define KEYS_CTRL(c)		((c) & 0x1f)
 #define KEYS_ESCAPE		0x1b
+#define KEYS_PASTE		0x400000	/* text pasted: terminal_paste_text() */
 
 typedef enum Action {
 	ACTION_NONE,
@@ -28,6 +29,7 @@ typedef enum Action {
 	ACTION_OPEN,
 	ACTION_GOTO_PAGE,
 	ACTION_SEARCH,
+	ACTION_SEARCH_BACKWARD,
 	ACTION_NEXT_HIT,
 	ACTION_PREVIOUS_HIT,
 	ACTION_MARK_SET,
@@ -43,8 +45,17 @@ typedef enum Action {
 	ACTION_BAR_PAGE_DOWN,
 	ACTION_BAR_PAGE_UP,
 	ACTION_BAR_OPEN,
+	ACTION_BAR_OLDER,	/* search history */
+	ACTION_BAR_NEWER,
+	ACTION_BAR_LEFT,	/* editing the line */
+	ACTION_BAR_RIGHT,
+	ACTION_BAR_HOME,
+	ACTION_BAR_END,
 	ACTION_BAR_DELETE,
+	ACTION_BAR_DELETE_FORWARD,
+	ACTION_BAR_KILL_WORD,
 	ACTION_BAR_CLEAR,
+	ACTION_BAR_KILL_END,
 	ACTION_BAR_CLOSE,
 } Action;
 

@@ -220,15 +220,6 @@ parse_options(int argc, char **argv, Options *o)
 	return 0;
 }
 
-/* Returns non-zero when path names a folder. */
-static int
-is_folder(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* Opens the index of what the command line names: the bundled issue, one
  * issue's FILE, or an archive. Returns 0 or -1 with *cause. */
 static int
@@ -238,8 +229,8 @@ open_index(const Options *o, const char *argv0, Index **index, char **notice, ch
 	char *bundled;
 	int rc;
 
-	if (o->nfiles == 1 && !is_folder(o->files[0]))
-		return index_open(o->files[0], flags, index, notice, cause);
+	/* One FILE too goes through the archive's door, which refuses a file
+	 * that holds no issue. */
 	if (o->nfiles > 0)
 		return index_open_archive(o->files, o->nfiles, flags, index, notice, cause);
 	bundled = paths_bundled_issue(argv0);
@@ -338,8 +329,9 @@ main(int argc, char **argv)
 		 * printed answer a tenth of its time, and the printed output is
 		 * the same in any locale. */
 		setlocale(LC_ALL, "");
-		rc = reader_run(index, notice, &cause) == 0 ? EXIT_FOUND : EXIT_TROUBLE;
-		if (rc != EXIT_FOUND) {
+		rc = reader_run(index, notice, &cause);
+		rc = rc == READER_INTERRUPTED ? READER_INTERRUPTED : rc == 0 ? EXIT_FOUND : EXIT_TROUBLE;
+		if (rc == EXIT_TROUBLE) {
 			cli_error("%s", cause);
 			free(cause);
 		}

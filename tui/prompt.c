@@ -17,8 +17,7 @@ void
 prompt_open(Reader *r)
 {
 	r->mode = MODE_PAGE_PROMPT;
-	buffer_clear(&r->prompt);
-	buffer_append(&r->prompt, "", 0);
+	line_edit_set(&r->prompt, "");
 	panes_update(r);
 	article_relayout(r);
 	r->dirty |= DIRTY_ALL;
@@ -38,23 +37,36 @@ prompt_close(Reader *r)
 static void
 prompt_go(Reader *r)
 {
-	int page = atoi(r->prompt.data), pages = issue_page_count(r->issue);
+	const char *typed = line_edit_text(&r->prompt);
+	int page = atoi(typed), pages = issue_page_count(r->issue);
 	Place place;
 
 	prompt_close(r);
-	if (r->prompt.len == 0)
+	if (typed[0] == '\0')
 		return;
 	if (page < 1 || (pages > 0 && page > pages) || article_find_page(r, page, &place) != 0) {
 		if (pages > 0)
-			status_message(r, "No page %s: the pages run from 1 to %d.", r->prompt.data, pages);
+			status_message(r, "No page %s: the pages run from 1 to %d.", typed, pages);
 		else
-			status_message(r, "No page %s in this issue.", r->prompt.data);
+			status_message(r, "No page %s in this issue.", typed);
 		return;
 	}
 	r->focus = FOCUS_ARTICLE;
 	panes_update(r);
 	marks_jump(r, place);
 	r->dirty |= DIRTY_ALL;
+}
+
+/* Inserts the digits of a paste at the cursor. */
+static void
+prompt_paste(Reader *r)
+{
+	const char *text = terminal_paste_text();
+	size_t i;
+
+	for (i = 0; text[i] != '\0'; i++)
+		if (text[i] >= '0' && text[i] <= '9')
+			line_edit_insert(&r->prompt, text + i, 1, PROMPT_MAX);
 }
 
 /* Handles a key while the prompt is open. */
@@ -69,19 +81,17 @@ prompt_key(Reader *r, int key)
 		prompt_close(r);
 		return;
 	case ACTION_BAR_DELETE:
-		if (r->prompt.len == 0) {
+		if (line_edit_text(&r->prompt)[0] == '\0') {
 			prompt_close(r);
 			return;
 		}
-		r->prompt.data[--r->prompt.len] = '\0';
-		break;
-	case ACTION_BAR_CLEAR:
-		buffer_clear(&r->prompt);
-		buffer_append(&r->prompt, "", 0);
+		input_line_key(&r->prompt, key, PROMPT_MAX, NULL);
 		break;
 	default:
-		if (key >= '0' && key <= '9' && r->prompt.len < PROMPT_MAX)
-			search_type(&r->prompt, key, PROMPT_MAX);
+		if (key == KEYS_PASTE)
+			prompt_paste(r);
+		else if ((key >= '0' && key <= '9') || keys_action(KEYS_BAR, key) != ACTION_NONE)
+			input_line_key(&r->prompt, key, PROMPT_MAX, NULL);
 		break;
 	}
 	r->dirty |= DIRTY_BAR;
@@ -101,7 +111,8 @@ prompt_draw(Reader *r)
 	switch (r->mode) {
 	case MODE_PAGE_PROMPT:
 		paint_text(y, 0, 1, ":", 1, terminal_attr(ROLE_KEY));
-		used = paint_text(y, 1, COLS - 2, r->prompt.data, r->prompt.len, terminal_attr(ROLE_TEXT));
+		r->cursor_x = input_line_draw(&r->prompt, y, 1, PROMPT_MAX + 1, terminal_attr(ROLE_TEXT));
+		used = layout_width(line_edit_text(&r->prompt), strlen(line_edit_text(&r->prompt)));
 		hint = pages > 0 ? xasprintf("go to printed page (1-%d), Enter", pages) :
 		    xstrdup("go to printed page, Enter");
 		if (layout_width(hint, strlen(hint)) + used + 4 <= COLS)
@@ -109,7 +120,6 @@ prompt_draw(Reader *r)
 			    strlen(hint), frame);
 		free(hint);
 		r->cursor_y = y;
-		r->cursor_x = 1 + used;
 		break;
 	case MODE_MARK_SET:
 		used = paint_text(y, 0, 2, "m ", 2, terminal_attr(ROLE_KEY));

@@ -3,6 +3,7 @@
  * what changed; saves the place on the way out, whatever the way. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,22 @@
 #include "terminal.h"
 #include "view.h"
 #include "xalloc.h"
+
+/* What the first screen says when there is nothing else to say. */
+#define READER_HINT	"h: help  Tab: contents/article  /: search  q: quit"
+
+/* Returns the first article of the first section: where a new reader
+ * starts, past the cover and the masthead (front matter). */
+static size_t
+reader_first_article(const Reader *r)
+{
+	size_t i, n = issue_article_count(r->issue);
+
+	for (i = 0; i < n; i++)
+		if (issue_article(r->issue, i)->section >= 0)
+			return i;
+	return 0;
+}
 
 /* Opens the issue read last where it was left: the contents first when
  * it was never read. Returns 0, or -1 with *cause. */
@@ -31,7 +48,8 @@ reader_restore(Reader *r, char **cause)
 	if (issues_saved_place(r, &saved) == 0) {
 		r->place = saved;
 		r->focus = FOCUS_ARTICLE;
-	}
+	} else
+		r->place = marks_here(r, reader_first_article(r), 0);
 	return 0;
 }
 
@@ -112,7 +130,8 @@ reader_reading_key(Reader *r, int key)
 		r->dirty |= DIRTY_ALL;
 		break;
 	case ACTION_SEARCH:
-		search_open(r);
+	case ACTION_SEARCH_BACKWARD:
+		search_open(r, action == ACTION_SEARCH_BACKWARD);
 		break;
 	case ACTION_GOTO_PAGE:
 		prompt_open(r);
@@ -138,9 +157,11 @@ reader_reading_key(Reader *r, int key)
 		reader_toggle_contents(r);
 		break;
 	case ACTION_ESCAPE:
-		if (r->hits_query != NULL) {
-			search_clear_hits(r);
-			status_message(r, "Highlights cleared.");
+		/* As in less and vim: the hits go, the search stays for n and N. */
+		if (r->hits_query != NULL && !r->hits_hidden) {
+			r->hits_hidden = 1;
+			r->dirty |= DIRTY_ARTICLE;
+			status_message(r, "Highlights hidden: n and N go on with the search.");
 		}
 		break;
 	case ACTION_REDRAW:
@@ -152,7 +173,9 @@ reader_reading_key(Reader *r, int key)
 		article_action(r, action);
 		break;
 	case ACTION_NONE:
-		if (key >= 0x20 && key < 0x7f)
+		if (key == KEYS_PASTE)
+			status_message(r, "Pasted text is only ever text: / opens the search bar for it.");
+		else if (key >= 0x20 && key < 0x7f)
 			status_message(r, "No command on %c: h shows the keys.", key);
 		break;
 	default:
@@ -171,7 +194,7 @@ reader_key(Reader *r, int key)
 	if (r->message != NULL) {
 		free(r->message);
 		r->message = NULL;
-		r->dirty |= DIRTY_STATUS;
+		r->dirty |= r->message_rows > 1 ? DIRTY_ALL : DIRTY_STATUS;
 	}
 	switch (r->mode) {
 	case MODE_SEARCH:
@@ -235,7 +258,7 @@ reader_free(Reader *r)
 	search_free(r);
 	contents_free(r);
 	article_layout_free(r->layout);
-	buffer_free(&r->prompt);
+	line_edit_free(&r->prompt);
 	free(r->history);
 	free(r->message);
 	issues_free(r);
@@ -301,6 +324,7 @@ reader_run(Index *index, const char *notice, char **cause)
 {
 	Reader r;
 	char *save_cause = NULL, *first;
+	int interrupted;
 
 	memset(&r, 0, sizeof r);
 	r.index = index;
@@ -317,6 +341,8 @@ reader_run(Index *index, const char *notice, char **cause)
 		return -1;
 	}
 	first = reader_notices(notice, r.message);
+	if (first == NULL && r.focus == FOCUS_CONTENTS)
+		first = xstrdup(READER_HINT);	/* a first start: no place to go back to */
 	free(r.message);
 	r.message = first;
 	r.show_contents = 1;
@@ -324,6 +350,7 @@ reader_run(Index *index, const char *notice, char **cause)
 	article_open(&r, r.place.article, r.place.offset);
 	r.dirty = DIRTY_ALL;
 	reader_loop(&r);
+	interrupted = terminal_quit_signal() == SIGINT;
 	if (reader_save(&r, &save_cause) != 0) {
 		terminal_stop();
 		fprintf(stderr, "shuzhi: the place is not remembered: %s\n", save_cause);
@@ -331,5 +358,5 @@ reader_run(Index *index, const char *notice, char **cause)
 	} else
 		terminal_stop();
 	reader_free(&r);
-	return 0;
+	return interrupted ? READER_INTERRUPTED : 0;
 }

@@ -13,12 +13,14 @@
 
 #include "layout.h"
 #include "paint.h"
+#include "paths.h"
+#include "query.h"
 #include "terminal.h"
 #include "view.h"
 #include "xalloc.h"
 
 #define SEARCH_LIMIT		200	/* results kept: every article of an issue */
-#define SEARCH_QUERY_MAX	256	/* bytes */
+#define SEARCH_QUERY_MAX	4096	/* bytes; longer is cut, and the bar says so */
 #define SEARCH_CONTEXT		2	/* lines shown above a hit */
 
 /* Runs the query typed so far and shows its results. The keys only mark
@@ -35,23 +37,46 @@ search_refresh(Reader *r)
 	r->selected = 0;
 	r->results_top = 0;
 	r->dirty |= DIRTY_BAR;
-	if (r->query.len == 0)
+	if (line_edit_text(&r->query)[0] == '\0')
 		return;
-	if (search_run(r->index, r->query.data, SEARCH_LIMIT, &r->results, &cause) != 0) {
+	if (search_run_flags(r->index, line_edit_text(&r->query), QUERY_LAST_PREFIX,
+	    SEARCH_ALL_ISSUES, SEARCH_LIMIT, &r->results, &cause) != 0) {
 		status_message(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
 		free(cause);
 		r->results = NULL;
 	}
 }
 
-/* Opens the search bar. */
-void
-search_open(Reader *r)
+/* Returns the search history, read from the state folder the first time. */
+static History *
+search_history(Reader *r)
 {
+	char *path;
+
+	if (r->search_history == NULL) {
+		path = r->state_dir != NULL ? xasprintf("%s/search-history", r->state_dir) : NULL;
+		r->search_history = history_load(path);
+		free(path);
+	}
+	return r->search_history;
+}
+
+/* Opens the search bar with the last query ready to edit. */
+void
+search_open(Reader *r, int backward)
+{
+	History *h = search_history(r);
+	const char *last = r->hits_query;
+
+	if (last == NULL && history_count(h) > 0)
+		last = history_entry(h, history_count(h) - 1);
 	r->mode = MODE_SEARCH;
-	buffer_clear(&r->query);
-	buffer_append(&r->query, "", 0);
-	r->query_changed = 0;
+	r->bar_backward = backward;
+	line_edit_set(&r->query, last != NULL ? last : "");
+	r->query_changed = last != NULL;
+	r->history_at = history_count(h);
+	free(r->history_draft);
+	r->history_draft = NULL;
 	search_results_free(r->results);
 	r->results = NULL;
 	r->selected = 0;
@@ -59,6 +84,47 @@ search_open(Reader *r)
 	panes_update(r);
 	article_relayout(r);
 	r->dirty |= DIRTY_ALL;
+}
+
+/* Shows an older (Up) or newer (Down) query of the history in the bar;
+ * past the newest, what was typed before. */
+static void
+search_walk_history(Reader *r, int older)
+{
+	History *h = search_history(r);
+	size_t count = history_count(h);
+
+	if (r->history_at > count)
+		r->history_at = count;
+	if (older ? r->history_at == 0 : r->history_at >= count) {
+		status_message(r, older ? "No older search." : "No newer search.");
+		return;
+	}
+	if (r->history_at == count) {
+		free(r->history_draft);
+		r->history_draft = xstrdup(line_edit_text(&r->query));
+	}
+	r->history_at += older ? (size_t)-1 : 1;
+	/* The query shown already (/ opens with the last one) is no step. */
+	if (older && r->history_at > 0 &&
+	    strcmp(history_entry(h, r->history_at), line_edit_text(&r->query)) == 0)
+		r->history_at--;
+	line_edit_set(&r->query, r->history_at < count ? history_entry(h, r->history_at) :
+	    (r->history_draft != NULL ? r->history_draft : ""));
+	r->query_changed = 1;
+}
+
+/* Adds the query run to the history and keeps it (silently: the state
+ * folder's trouble is said once, at start). */
+static void
+search_remember(Reader *r, const char *query)
+{
+	History *h = search_history(r);
+	char *cause = NULL;
+
+	history_add(h, query);
+	if (history_save(h, &cause) != 0)
+		free(cause);
 }
 
 /* Closes the bar, keeping the place. */
@@ -85,6 +151,7 @@ search_clear_hits(Reader *r)
 	r->hits = NULL;
 	r->nhits = 0;
 	r->current_hit = SIZE_MAX;
+	r->hits_hidden = 0;
 	r->dirty |= DIRTY_ARTICLE;
 }
 
@@ -95,7 +162,11 @@ search_free(Reader *r)
 	search_clear_hits(r);
 	search_results_free(r->results);
 	r->results = NULL;
-	buffer_free(&r->query);
+	line_edit_free(&r->query);
+	history_free(r->search_history);
+	r->search_history = NULL;
+	free(r->history_draft);
+	r->history_draft = NULL;
 }
 
 /* Returns non-zero when a result is the open article's. */
@@ -116,8 +187,8 @@ search_article_changed(Reader *r)
 	if (r->hits == NULL || r->hits_article != r->place.article || r->hits_issue != r->issue_at) {
 		free(r->hits);
 		r->hits = NULL;
-		r->nhits = search_issue_article_hits(r->index, r->hits_query, r->issue_at,
-		    r->place.article, &r->hits);
+		r->nhits = search_article_hits_flags(r->index, r->hits_query, QUERY_LAST_PREFIX,
+		    r->issue_at, r->place.article, &r->hits);
 		r->hits_issue = r->issue_at;
 		r->hits_article = r->place.article;
 		r->current_hit = SIZE_MAX;
@@ -194,12 +265,14 @@ search_enter(Reader *r)
 	if (r->query_changed)
 		search_refresh(r);
 	if (r->results == NULL || r->results->count == 0) {
-		status_message(r, r->query.len ? "Nothing to open: nothing found." :
-		    "Type what to search for.");
+		status_message(r, line_edit_text(&r->query)[0] != '\0' ?
+		    "Nothing to open: nothing found." : "Type what to search for.");
 		return;
 	}
 	search_clear_hits(r);
-	r->hits_query = xstrdup(r->query.data);
+	r->hits_query = xstrdup(line_edit_text(&r->query));
+	r->hits_backward = r->bar_backward;
+	search_remember(r, r->hits_query);
 	r->hits_results = r->results;
 	r->results = NULL;
 	r->mode = MODE_READING;
@@ -249,6 +322,9 @@ search_step(Reader *r, int forward)
 		status_message(r, "No search yet: / searches the issue.");
 		return;
 	}
+	if (r->hits_backward)
+		forward = !forward;
+	r->hits_hidden = 0;
 	count = r->hits_results->count;
 	if (count == 0) {
 		status_message(r, "Nothing found.");
@@ -275,45 +351,13 @@ search_step(Reader *r, int forward)
 	}
 }
 
-/* Removes the last character of the query. */
-static void
-search_delete(Buffer *b)
-{
-	while (b->len > 0) {
-		unsigned char c = (unsigned char)b->data[--b->len];
-
-		if ((c & 0xc0) != 0x80)
-			break;
-	}
-	b->data[b->len] = '\0';
-}
-
-/* Appends a typed character to a line of input (the query or a prompt);
- * returns 0, or -1 when it is not text. */
-int
-search_type(Buffer *b, int key, size_t max)
-{
-	uint8_t bytes[6];
-	int n;
-
-	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0) || key > 0x10ffff ||
-	    uc_is_general_category((ucs4_t)key, UC_CATEGORY_Cf) ||
-	    uc_is_general_category((ucs4_t)key, UC_CATEGORY_Cs) ||
-	    uc_is_general_category((ucs4_t)key, UC_CATEGORY_Cn))
-		return -1;
-	n = u8_uctomb(bytes, (ucs4_t)key, sizeof bytes);
-	if (n <= 0 || b->len + (size_t)n > max)
-		return -1;
-	buffer_append(b, (const char *)bytes, (size_t)n);
-	return 0;
-}
-
 /* Handles a key while the bar is open. */
 void
 search_key(Reader *r, int key)
 {
 	int height = r->geometry.results.height > 2 ? r->geometry.results.height - 1 : 1;
 	size_t count = r->results != NULL ? r->results->count : 0;
+	int full;
 
 	switch (keys_action(KEYS_BAR, key)) {
 	case ACTION_BAR_NEXT:
@@ -334,32 +378,36 @@ search_key(Reader *r, int key)
 	case ACTION_BAR_OPEN:
 		search_enter(r);
 		return;
+	case ACTION_BAR_OLDER:
+	case ACTION_BAR_NEWER:
+		search_walk_history(r, keys_action(KEYS_BAR, key) == ACTION_BAR_OLDER);
+		break;
 	case ACTION_BAR_DELETE:
-		if (r->query.len == 0) {
+		if (line_edit_text(&r->query)[0] == '\0') {
 			search_close(r);
 			return;
 		}
-		search_delete(&r->query);
-		r->query_changed = 1;
-		break;
-	case ACTION_BAR_CLEAR:
-		buffer_clear(&r->query);
-		buffer_append(&r->query, "", 0);
-		r->query_changed = 1;
+		/* fall through */
+	default:
+		full = 0;
+		if (input_line_key(&r->query, key, SEARCH_QUERY_MAX, &full) > 0) {
+			r->query_changed = 1;
+			r->history_at = history_count(search_history(r));	/* edited: a draft */
+		}
+		if (full)
+			status_message(r, "A query holds at most %d bytes: the rest is left out.",
+			    SEARCH_QUERY_MAX);
 		break;
 	case ACTION_BAR_CLOSE:
 		search_close(r);
 		return;
-	default:
-		if (search_type(&r->query, key, SEARCH_QUERY_MAX) == 0)
-			r->query_changed = 1;
-		break;
 	}
 	r->dirty |= DIRTY_BAR;
 }
 
 /* Returns where painting a snippet starts so that its first hit shows in
- * width columns: a grapheme boundary, 0 when the hit fits from the start. */
+ * width columns: a grapheme boundary, 0 when the hit fits from the start,
+ * never on closing punctuation. */
 static size_t
 search_snippet_start(const SearchResult *res, int width)
 {
@@ -373,24 +421,31 @@ search_snippet_start(const SearchResult *res, int width)
 		start += n;
 		before -= w;
 	}
+	if (start > 0)
+		start += layout_skip_no_start(res->snippet + start, hit - start);
 	return start;
 }
 
-/* Paints one result in a row. */
-static void
-search_draw_result(Reader *r, const SearchResult *res, int y, int selected)
+/* Returns the title of a result's article ("" when its issue cannot be
+ * read); owned by the index. */
+static const char *
+search_result_title(Reader *r, const SearchResult *res)
 {
-	attr_t attr = terminal_attr(selected ? ROLE_SELECTED : ROLE_TEXT);
+	const Issue *issue = res->issue == r->issue_at ? r->issue :
+	    index_issue_at(r->index, res->issue);
+	const Article *a = issue != NULL ? issue_article(issue, res->article_index) : NULL;
+
+	return a != NULL ? a->title : "";
+}
+
+/* Paints a result's snippet in a row from x, its hits marked (without
+ * colour too, in a selected row: the hit is then not in reverse video). */
+static void
+search_draw_snippet(const SearchResult *res, int y, int x, int width, attr_t attr, int selected)
+{
 	PaintMark marks[32];
 	size_t i, n = 0, start, len = strlen(res->snippet);
-	char *head = xasprintf("%-5s p.%-4d", res->article_id, res->page);
-	int x = 1, width = COLS - 2, used;
 
-	paint_blank(y, 0, COLS, attr);
-	used = paint_text(y, x, width, head, strlen(head), attr | A_BOLD);
-	free(head);
-	x += used + 1;
-	width -= used + 1;
 	if (width <= 2)
 		return;
 	start = search_snippet_start(res, width);
@@ -405,12 +460,32 @@ search_draw_result(Reader *r, const SearchResult *res, int y, int selected)
 			continue;
 		marks[n].start = (ms > start ? ms : start) - start;
 		marks[n].end = (me < len ? me : len) - start;
-		marks[n].attr = terminal_attr(ROLE_HIT);
+		marks[n].attr = terminal_attr(selected ? ROLE_HIT_SELECTED : ROLE_HIT);
 		n++;
 	}
 	paint_marked(y, x, width, res->snippet + start, len - start, attr, marks, n);
 }
 
+/* Paints one result in rows rows from y: its ID, page and article title,
+ * then the snippet (on the same row when there is one row). */
+static void
+search_draw_result(Reader *r, const SearchResult *res, int y, int rows, int selected)
+{
+	attr_t attr = terminal_attr(selected ? ROLE_SELECTED : ROLE_TEXT);
+	char *head = xasprintf("%-5s p.%-4d", res->article_id, res->page);
+	int x = 1, width = COLS - 2, used, row;
+
+	for (row = 0; row < rows; row++)
+		paint_blank(y + row, 0, COLS, attr);
+	used = paint_text(y, x, width, head, strlen(head), attr | A_BOLD);
+	free(head);
+	if (rows > 1) {
+		paint_cut(y, x + used + 1, width - used - 1, search_result_title(r, res), attr | A_BOLD);
+		search_draw_snippet(res, y + 1, x + 4, width - 4, attr, selected);
+		return;
+	}
+	search_draw_snippet(res, y, x + used + 1, width - used - 1, attr, selected);
+}
 /* Paints the rule between the article and the results. */
 static void
 search_draw_rule(int y)
@@ -422,31 +497,34 @@ search_draw_rule(int y)
 	wattr_set(stdscr, A_NORMAL, 0, NULL);
 }
 
-/* Paints the input line: the query (its end when it is long) and the
- * number of results; the cursor goes after the query. */
+/* Paints the input line: / or ? and the query, the cursor in it, and
+ * which result is selected of how many. */
 static void
 search_draw_input(Reader *r, size_t count)
 {
-	int y = r->geometry.bar_y, right_width, room, used;
-	size_t from = 0;
+	int y = r->geometry.bar_y, right_width;
 	char *right;
 
 	if (y < 0)
 		return;
-	right = count > 0 ? xasprintf(" %zu result%s ", count, count == 1 ? "" : "s") : xstrdup(" ");
+	right = count > 0 ? xasprintf(" %zu/%zu ", r->selected + 1, count) : xstrdup(" ");
 	right_width = layout_width(right, strlen(right));
-	room = COLS - right_width - 4;
 	paint_blank(y, 0, COLS, terminal_attr(ROLE_TEXT));
-	paint_text(y, 0, 2, "/ ", 2, terminal_attr(ROLE_KEY));
-	while (room > 0 && layout_width(r->query.data + from, r->query.len - from) > room)
-		from += layout_grapheme(r->query.data + from, r->query.len - from, NULL);
-	used = paint_text(y, 2, room, r->query.data + from, r->query.len - from,
+	paint_text(y, 0, 2, r->bar_backward ? "? " : "/ ", 2, terminal_attr(ROLE_KEY));
+	r->cursor_x = input_line_draw(&r->query, y, 2, COLS - right_width - 4,
 	    terminal_attr(ROLE_TEXT));
 	paint_text(y, COLS - right_width, right_width, right, strlen(right),
 	    terminal_attr(ROLE_FRAME));
 	free(right);
 	r->cursor_y = y;
-	r->cursor_x = 2 + used;
+}
+
+/* Returns the rows a result takes: two (title, snippet) when the results
+ * have room for at least two of them. */
+static int
+search_result_rows(const Reader *r)
+{
+	return r->geometry.results.height - 1 >= 4 ? 2 : 1;
 }
 
 /* Paints the results and the input line. */
@@ -454,8 +532,9 @@ void
 search_draw(Reader *r)
 {
 	Region region = r->geometry.results;
-	size_t count;
-	int row;
+	size_t count, shown;
+	int row, rows = search_result_rows(r);
+	const char *query = line_edit_text(&r->query);
 
 	if (r->query_changed)
 		search_refresh(r);
@@ -465,22 +544,25 @@ search_draw(Reader *r)
 		region.y++;
 		region.height--;
 	}
+	shown = (size_t)(region.height / rows > 0 ? region.height / rows : 1);
 	if (r->selected < r->results_top)
 		r->results_top = r->selected;
-	if (region.height > 0 && r->selected >= r->results_top + (size_t)region.height)
-		r->results_top = r->selected - (size_t)region.height + 1;
-	for (row = 0; row < region.height; row++) {
-		size_t i = r->results_top + (size_t)row;
-		int y = region.y + row;
+	if (r->selected >= r->results_top + shown)
+		r->results_top = r->selected - shown + 1;
+	for (row = 0; row < region.height; row += rows) {
+		size_t i = r->results_top + (size_t)(row / rows);
+		int y = region.y + row, k;
 
-		if (i < count) {
-			search_draw_result(r, &r->results->items[i], y, i == r->selected);
+		if (i < count && row + rows <= region.height) {
+			search_draw_result(r, &r->results->items[i], y, rows, i == r->selected);
 			continue;
 		}
-		paint_blank(y, 0, COLS, terminal_attr(ROLE_TEXT));
-		if (row == 0 && r->query.len == 0)
+		for (k = row; k < region.height && k < row + rows; k++)
+			paint_blank(region.y + k, 0, COLS, terminal_attr(ROLE_TEXT));
+		if (row == 0 && query[0] == '\0')
 			paint_cut(y, 1, COLS - 2, "Type to search: all words must occur; \"a phrase\"; "
-			    "-word excludes; a OR b. Enter opens, Esc closes.", terminal_attr(ROLE_FRAME));
+			    "-word excludes; a OR b. Up: older searches. Enter opens, Esc closes.",
+			    terminal_attr(ROLE_FRAME));
 		else if (row == 0)
 			paint_cut(y, 1, COLS - 2, "Nothing found.", terminal_attr(ROLE_FRAME));
 	}

@@ -23,7 +23,8 @@ status_message(Reader *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	r->message = xvasprintf(fmt, ap);
 	va_end(ap);
-	r->dirty |= DIRTY_STATUS;
+	/* Rows a long message took before are the panes' again. */
+	r->dirty |= r->message_rows > 1 ? DIRTY_ALL : DIRTY_STATUS;
 }
 
 /* Returns "section › id title" for the open article, the issue first in
@@ -47,6 +48,35 @@ status_where(const Reader *r)
 	return xstrdup(a->title);
 }
 
+/* Paints a message that does not fit the status line's left part on
+ * rows above it too (it goes with the next key), wrapped; returns the
+ * rows it takes. */
+static int
+status_draw_long_message(Reader *r, int width, attr_t attr)
+{
+	const Geometry *g = &r->geometry;
+	LayoutLine *lines;
+	size_t n, i;
+	int rows, max = g->status_y > 0 ? g->status_y : 0;
+
+	n = layout_wrap(r->message, strlen(r->message), width, &lines);
+	rows = (int)n <= max + 1 ? (int)n : max + 1;
+	for (i = 0; i < (size_t)rows; i++) {
+		int y = g->status_y - rows + 1 + (int)i;
+		size_t end = i + 1 == (size_t)rows && (size_t)rows < n ? strlen(r->message) :
+		    lines[i].end;
+
+		paint_blank(y, 0, COLS, attr);
+		if (end == lines[i].end)
+			paint_text(y, 1, width, r->message + lines[i].start, end - lines[i].start,
+			    attr | A_BOLD);
+		else
+			paint_cut(y, 1, width, r->message + lines[i].start, attr | A_BOLD);
+	}
+	free(lines);
+	return rows;
+}
+
 /* Paints the status line. */
 void
 status_draw(Reader *r)
@@ -68,6 +98,14 @@ status_draw(Reader *r)
 		free(right);
 		right = xasprintf(" %d ", page);
 		right_width = layout_width(right, strlen(right));
+	}
+	r->message_rows = 0;
+	if (r->message != NULL && layout_width(r->message, strlen(r->message)) >
+	    width - right_width - 2) {
+		/* A long message (a warning at start) is shown whole. */
+		r->message_rows = status_draw_long_message(r, width - 2, attr);
+		free(right);
+		return;
 	}
 	left = r->message != NULL ? xstrdup(r->message) : status_where(r);
 	paint_blank(g->status_y, 0, width, attr);

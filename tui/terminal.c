@@ -13,12 +13,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
+#include "buffer.h"
 #include "keys.h"
 #include "terminal.h"
 #include "xalloc.h"
 
 #define TERMINAL_WAIT_MS	1000	/* longest wait for a key before looking at flags */
 #define TERMINAL_ESCDELAY_MS	100	/* how long Esc waits for the rest of a sequence */
+#define TERMINAL_SEQUENCE_MAX	32	/* bytes of a CSI sequence kept; longer ones are read and dropped */
+#define TERMINAL_PASTE_MAX	65536	/* bytes of a paste kept */
+#define TERMINAL_PASTE_ON	"\033[?2004h"
+#define TERMINAL_PASTE_OFF	"\033[?2004l"
 
 static volatile sig_atomic_t quit_signal;
 static volatile sig_atomic_t suspend_signal;
@@ -27,6 +34,7 @@ static volatile sig_atomic_t continue_signal;
 static SCREEN	*terminal_screen;
 static attr_t	 terminal_attrs[ROLE_COUNT];
 static int	 terminal_fast_errors;	/* reads that failed at once, in a row */
+static Buffer	 terminal_paste;	/* the text of the last paste */
 
 static const int terminal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
 
@@ -121,9 +129,11 @@ terminal_setup_attrs(void)
 	terminal_attrs[ROLE_TEXT] = A_NORMAL;
 	terminal_attrs[ROLE_TITLE] = A_BOLD;
 	terminal_attrs[ROLE_SOURCE] = A_DIM;
-	terminal_attrs[ROLE_HEADING] = A_BOLD;
+	terminal_attrs[ROLE_HEADING] = A_BOLD | A_UNDERLINE;
+	terminal_attrs[ROLE_HEADING_MINOR] = A_BOLD;
 	terminal_attrs[ROLE_HIT] = A_REVERSE;
 	terminal_attrs[ROLE_HIT_CURRENT] = A_REVERSE | A_BOLD | A_UNDERLINE;
+	terminal_attrs[ROLE_HIT_SELECTED] = A_BOLD | A_UNDERLINE;	/* out of the reverse */
 	terminal_attrs[ROLE_STATUS] = A_REVERSE;
 	terminal_attrs[ROLE_SELECTED] = A_REVERSE;
 	terminal_attrs[ROLE_OPEN_ENTRY] = A_BOLD;
@@ -146,10 +156,12 @@ terminal_setup_attrs(void)
 	init_pair(5, COLOR_YELLOW, bg);
 	init_pair(6, fg, bg);
 	terminal_attrs[ROLE_TITLE] = A_BOLD | COLOR_PAIR(1);
-	terminal_attrs[ROLE_HEADING] = A_BOLD | COLOR_PAIR(2);
+	terminal_attrs[ROLE_HEADING] = A_BOLD | A_UNDERLINE | COLOR_PAIR(2);
+	terminal_attrs[ROLE_HEADING_MINOR] = A_BOLD | COLOR_PAIR(2);
 	terminal_attrs[ROLE_SOURCE] = COLOR_PAIR(4);
 	terminal_attrs[ROLE_HIT] = COLOR_PAIR(3);
 	terminal_attrs[ROLE_HIT_CURRENT] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
+	terminal_attrs[ROLE_HIT_SELECTED] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
 	terminal_attrs[ROLE_SECTION] = A_BOLD | COLOR_PAIR(5);
 	terminal_attrs[ROLE_FRAME] = COLOR_PAIR(1);
 	terminal_attrs[ROLE_KEY] = A_BOLD | COLOR_PAIR(1);
@@ -184,6 +196,15 @@ terminal_unusable(void)
 	return NULL;
 }
 
+/* Asks the terminal to mark pasted text (bracketed paste), or to stop;
+ * terminals that do not know the mode ignore it. */
+static void
+terminal_bracketed_paste(int on)
+{
+	fputs(on ? TERMINAL_PASTE_ON : TERMINAL_PASTE_OFF, stdout);
+	fflush(stdout);
+}
+
 /* Starts curses. */
 int
 terminal_start(char **cause)
@@ -215,6 +236,7 @@ terminal_start(char **cause)
 	curs_set(0);
 	terminal_setup_attrs();
 	terminal_fast_errors = 0;
+	terminal_bracketed_paste(1);
 	return 0;
 }
 
@@ -226,7 +248,9 @@ terminal_stop(void)
 		return;
 	curs_set(1);
 	endwin();
+	terminal_bracketed_paste(0);
 	delscreen(terminal_screen);
+	buffer_free(&terminal_paste);
 	terminal_screen = NULL;
 	xalloc_set_fatal_hook(NULL);
 	terminal_handle_all(SIG_DFL);
@@ -237,6 +261,13 @@ attr_t
 terminal_attr(Role role)
 {
 	return terminal_attrs[role];
+}
+
+/* Returns the number of the signal that asked the reader to quit, or 0. */
+int
+terminal_quit_signal(void)
+{
+	return (int)quit_signal;
 }
 
 /* Returns and clears the most pressing pending signal. */
@@ -263,6 +294,7 @@ terminal_suspend(void)
 	sigset_t set;
 
 	endwin();
+	terminal_bracketed_paste(0);
 	terminal_handle(SIGTSTP, SIG_DFL);
 	sigemptyset(&set);
 	sigaddset(&set, SIGTSTP);
@@ -272,6 +304,7 @@ terminal_suspend(void)
 	terminal_handle(SIGTSTP, terminal_on_signal);
 	continue_signal = 0;
 	reset_prog_mode();
+	terminal_bracketed_paste(1);
 	clearok(curscr, TRUE);
 }
 
@@ -307,6 +340,165 @@ terminal_input_pending(void)
 	return poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN);
 }
 
+/* Reads the next key that came with the one before, waiting at most
+ * ms milliseconds. Returns wget_wch's result and sets *wc. */
+static int
+terminal_next(int ms, wint_t *wc)
+{
+	int rc;
+
+	wtimeout(stdscr, ms);
+	rc = wget_wch(stdscr, wc);
+	wtimeout(stdscr, TERMINAL_WAIT_MS);
+	return rc;
+}
+
+/* Reads the rest of a CSI sequence (after ESC [): parameters and
+ * intermediates up to the final byte. Keeps at most size - 1 bytes of the
+ * parameters in params; sets *final (0 when the sequence broke off: what
+ * came is dropped). */
+static void
+terminal_read_csi(char *params, size_t size, int *final)
+{
+	size_t n = 0, count = 0;
+	wint_t wc;
+
+	*final = 0;
+	params[0] = '\0';
+	while (terminal_next(TERMINAL_ESCDELAY_MS, &wc) == OK) {
+		if (wc >= 0x40 && wc <= 0x7e) {
+			*final = (int)wc;
+			break;
+		}
+		if (wc < 0x20 || wc > 0x3f || ++count > 4 * TERMINAL_SEQUENCE_MAX)
+			break;	/* not a sequence after all: drop what came */
+		if (n + 1 < size) {
+			params[n++] = (char)wc;
+			params[n] = '\0';
+		}
+	}
+}
+
+/* Returns the key of a CSI sequence the terminfo entry did not know
+ * (xterm's and the VT220's cursor and editing keys, unmodified), or 0:
+ * a sequence the reader ignores. */
+static int
+terminal_csi_key(const char *params, int final)
+{
+	static const struct { char final; int key; } letters[] = {
+		{ 'A', KEY_UP }, { 'B', KEY_DOWN }, { 'C', KEY_RIGHT }, { 'D', KEY_LEFT },
+		{ 'H', KEY_HOME }, { 'F', KEY_END }, { 'Z', KEY_BTAB },
+	};
+	static const struct { const char *params; int key; } tildes[] = {
+		{ "1", KEY_HOME }, { "7", KEY_HOME }, { "4", KEY_END }, { "8", KEY_END },
+		{ "3", KEY_DC }, { "5", KEY_PPAGE }, { "6", KEY_NPAGE },
+	};
+	size_t i;
+
+	if (final == '~') {
+		for (i = 0; i < sizeof tildes / sizeof tildes[0]; i++)
+			if (strcmp(params, tildes[i].params) == 0)
+				return KEYS_FUNCTION(tildes[i].key);
+		return 0;
+	}
+	if (params[0] != '\0' && strcmp(params, "1") != 0)
+		return 0;	/* a modifier: Ctrl, Shift or Alt with the key */
+	for (i = 0; i < sizeof letters / sizeof letters[0]; i++)
+		if (letters[i].final == final)
+			return KEYS_FUNCTION(letters[i].key);
+	return 0;
+}
+
+/* Appends a pasted character: controls become spaces. */
+static void
+terminal_paste_char(wint_t wc)
+{
+	uint8_t bytes[6];
+	int n;
+
+	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0) || wc > 0x10ffff)
+		wc = ' ';
+	n = u8_uctomb(bytes, (ucs4_t)wc, sizeof bytes);
+	if (n > 0 && terminal_paste.len + (size_t)n <= TERMINAL_PASTE_MAX)
+		buffer_append(&terminal_paste, (const char *)bytes, (size_t)n);
+}
+
+/* Reads pasted text up to the end of the paste (ESC [ 201 ~), or until
+ * the terminal stops sending. */
+static void
+terminal_read_paste(void)
+{
+	char params[TERMINAL_SEQUENCE_MAX];
+	wint_t wc;
+	int rc, final;
+
+	buffer_clear(&terminal_paste);
+	buffer_append(&terminal_paste, "", 0);
+	while ((rc = terminal_next(TERMINAL_WAIT_MS, &wc)) != ERR) {
+		if (rc == KEY_CODE_YES)
+			continue;	/* a key sequence inside the text: not text */
+		if (wc != KEYS_ESCAPE) {
+			terminal_paste_char(wc);
+			continue;
+		}
+		if (terminal_next(0, &wc) != OK || wc != '[')
+			continue;
+		terminal_read_csi(params, sizeof params, &final);
+		if (final == '~' && strcmp(params, "201") == 0)
+			return;
+	}
+}
+
+/* Reads what follows an Esc: a sequence the terminfo entry did not know,
+ * read whole (CSI to its final byte, SS3 and its key, Alt and a key); a
+ * paste; or nothing (the Esc key). Returns the key, KEYS_PASTE, or 0 for
+ * a sequence that is ignored. */
+static int
+terminal_read_escape(void)
+{
+	char params[TERMINAL_SEQUENCE_MAX];
+	wint_t wc;
+	int rc, final;
+
+	/* curses waited for the rest already: what came is in its queue. */
+	rc = terminal_next(0, &wc);
+	if (rc == ERR)
+		return KEYS_ESCAPE;
+	if (rc == KEY_CODE_YES)
+		return 0;	/* Alt and a function key */
+	if (wc == '[') {
+		terminal_read_csi(params, sizeof params, &final);
+		if (final == '~' && strcmp(params, "200") == 0) {
+			terminal_read_paste();
+			return KEYS_PASTE;
+		}
+		return final != 0 ? terminal_csi_key(params, final) : 0;
+	}
+	if (wc == 'O') {
+		if (terminal_next(TERMINAL_ESCDELAY_MS, &wc) != OK)
+			return 0;
+		switch (wc) {
+		case 'A': return KEYS_FUNCTION(KEY_UP);
+		case 'B': return KEYS_FUNCTION(KEY_DOWN);
+		case 'C': return KEYS_FUNCTION(KEY_RIGHT);
+		case 'D': return KEYS_FUNCTION(KEY_LEFT);
+		case 'H': return KEYS_FUNCTION(KEY_HOME);
+		case 'F': return KEYS_FUNCTION(KEY_END);
+		case 'P': return KEYS_FUNCTION(KEY_F(1));
+		default: return 0;
+		}
+	}
+	return 0;	/* Alt and a key */
+}
+
+/* Returns the text of the last paste (owned here, valid until the next
+ * key is read). */
+const char *
+terminal_paste_text(void)
+{
+	return terminal_paste.data != NULL ? terminal_paste.data : "";
+}
+
 /* Waits for a key. */
 int
 terminal_read_key(void)
@@ -328,6 +520,8 @@ terminal_read_key(void)
 	terminal_fast_errors = 0;
 	if (rc == KEY_CODE_YES)
 		return KEYS_FUNCTION((int)wc);
+	if (wc == KEYS_ESCAPE)
+		return terminal_read_escape();
 	return (int)wc;
 }
 

@@ -10,9 +10,11 @@ typedef enum Role {
 	ROLE_TEXT,
 	ROLE_TITLE,
 	ROLE_SOURCE,
-	ROLE_HEADING,
+	ROLE_HEADING,		/* level 1: 一、 */
+	ROLE_HEADING_MINOR,	/* levels 2 and 3: (一), 1. */
 	ROLE_HIT,
 	ROLE_HIT_CURRENT,
+	ROLE_HIT_SELECTED,	/* a hit in a selected (reverse video) row */
 	ROLE_STATUS,
 	ROLE_SELECTED,
 	ROLE_OPEN_ENTRY,
@@ -46,6 +48,10 @@ void terminal_stop(void);
 /* Returns the attributes (colour pair included) of a role. */
 attr_t terminal_attr(Role role);
 
+/* Returns the number of the signal (SIGINT, SIGTERM, SIGHUP) that asked
+ * the reader to quit, or 0. */
+int terminal_quit_signal(void);
+
 /* Returns the pending signal, oldest need first, and clears it. */
 TerminalSignal terminal_take_signal(void);
 
@@ -55,8 +61,15 @@ void terminal_suspend(void);
 
 /* Waits for a key (see keys.h for the encoding). Returns the key, 0 when
  * the wait ended without one (a signal, a timeout), KEYS_FUNCTION(KEY_RESIZE)
- * after a resize, or -1 when the terminal is gone. */
+ * after a resize, KEYS_PASTE after a paste, or -1 when the terminal is
+ * gone. An escape sequence the reader does not know is read whole and
+ * gives 0, as Alt and a key do. */
 int terminal_read_key(void);
+
+/* Returns the text of the paste terminal_read_key() returned KEYS_PASTE
+ * for: controls (newlines too) made spaces. Owned by the terminal, valid
+ * until the next key is read. */
+const char *terminal_paste_text(void);
 
 /* Returns non-zero when keys are waiting: painting can wait for them. */
 int terminal_input_pending(void);

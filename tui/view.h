@@ -7,11 +7,15 @@
 
 #include <stddef.h>
 
+#include <curses.h>
+
 #include "buffer.h"
+#include "history.h"
 #include "index.h"
 #include "issue.h"
 #include "keys.h"
 #include "layout.h"
+#include "line_edit.h"
 #include "search.h"
 #include "state.h"
 
@@ -114,8 +118,12 @@ typedef struct Reader {
 	int		 has_previous;
 
 	/* The search bar while it is open. */
-	Buffer		 query;
+	LineEdit	 query;
 	int		 query_changed;	/* typed since the last search ran */
+	int		 bar_backward;	/* opened with ?: n and N will walk backward */
+	History		*search_history;
+	size_t		 history_at;	/* the entry shown; history_count(): the draft */
+	char		*history_draft;	/* what was typed before Up */
 	SearchResults	*results;
 	size_t		 selected;
 	size_t		 results_top;
@@ -129,15 +137,19 @@ typedef struct Reader {
 	SearchSpan	*hits;
 	size_t		 nhits;
 	size_t		 current_hit;	/* index into hits, or SIZE_MAX */
+	int		 hits_hidden;	/* Esc hid them; n and N show them again */
+	int		 hits_backward;	/* the search was ?: n walks backward */
 
 	/* The page prompt. */
-	Buffer		 prompt;
+	LineEdit	 prompt;
 
 	/* The help screen. */
 	size_t		 help_top;
 
-	/* A one-line message shown in the status line until the next key. */
+	/* A message shown in the status line until the next key; a long one
+	 * takes rows above it (message_rows, as last painted). */
 	char		*message;
+	int		 message_rows;
 
 	/* Where the cursor goes after painting (the bar's input), -1: hidden. */
 	int		 cursor_y;
@@ -178,18 +190,26 @@ int article_line_visible(const Reader *r, size_t offset);
 void status_draw(Reader *r);
 void status_message(Reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* search_bar.c: opens the bar; handles its keys; paints results and input;
- * walks to the next or previous hit; finds the hits of a newly opened
- * article; forgets the highlighted search; frees it all. search_type
- * appends a typed character to a line of input (0, or -1: not text). */
-void search_open(Reader *r);
+/* search_bar.c: opens the bar (backward: as ? does); handles its keys;
+ * paints results and input; walks to the next or previous hit; finds the
+ * hits of a newly opened article; forgets the highlighted search; frees it
+ * all. */
+void search_open(Reader *r, int backward);
 void search_key(Reader *r, int key);
 void search_draw(Reader *r);
 void search_step(Reader *r, int forward);
 void search_article_changed(Reader *r);
 void search_clear_hits(Reader *r);
 void search_free(Reader *r);
-int search_type(Buffer *b, int key, size_t max);
+
+/* input_line.c: applies an editing key, a typed character or a paste
+ * (key KEYS_PASTE) to a line of input of at most max bytes: returns 1 when
+ * the line changed, 0 when the key was an editing key, -1 when it is no
+ * key of editing (or text that does not fit: *full set). Paints a line of
+ * input at y, x in width columns, the cursor in view; returns the cursor's
+ * column. */
+int input_line_key(LineEdit *e, int key, size_t max, int *full);
+int input_line_draw(const LineEdit *e, int y, int x, int width, attr_t attr);
 
 /* prompt.c: the page prompt (":N"): opens it, handles its keys, paints the
  * bar line (also for the mark prompts). */

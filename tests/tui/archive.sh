@@ -26,7 +26,7 @@ tui_wait_status "^ *13 › 国家部署 › 1\.2 "; ok $? "the status line names
 # Search across the issues; n walks across them.
 tui_keys /
 tui_type "紫金山实验室"
-tui_wait_for "4 results"; ok $? "a search covers every issue"
+tui_wait_for " 1/4"; ok $? "a search covers every issue"
 tui_screen | grep -q "^ 13/2\.9 "; ok $? "results carry their issue"
 tui_keys Enter
 tui_wait_status "in 12/2\.9 "; ok $? "Enter opens the hit in its issue"

@@ -18,7 +18,7 @@ printf '%s\n' "$help" | grep -q "In the search bar"; ok $? "the help fits a 100x
 
 # The key column: names separated by two spaces or more, a space inside one
 # becoming _.
-help_keys=$(printf '%s\n' "$help" | grep '^  [^ ]' | cut -c3-16 |
+help_keys=$(printf '%s\n' "$help" | grep '^  [^ ]' | cut -c3-20 |
     sed -e 's/ *$//' -e 's/\([^ ]\) \([^ ]\)/\1_\2/g' -e 's/  */\n/g' | grep -v '^$' | sort -u)
 for key in $SPEC_KEYS; do
 	printf '%s\n' "$help_keys" | grep -qxF -- "$key"; ok $? "the help lists the key $key"

@@ -5,16 +5,18 @@ TUI_HARNESS_SOURCED=1
 
 tui_start 80 24
 tui_wait_for "2 地方行动"; ok $? "the reader starts on the contents"
-tui_wait_selected "《数志》"; ok $? "the cursor is on the first entry"
+tui_wait_selected "1.1 "; ok $? "the cursor is on the first article"
 
 # The contents: j k Down Up move the cursor, Enter opens.
-tui_keys j
-tui_wait_selected "1 国家部署"; ok $? "j: next entry"
-tui_keys j
-tui_wait_selected "1.1 "; ok $? "j: next entry again"
 tui_keys k
 tui_wait_selected "1 国家部署"; ok $? "k: previous entry"
-tui_keys Down Down
+tui_keys j
+tui_wait_selected "1.1 "; ok $? "j: next entry"
+tui_keys j
+tui_wait_selected "1.2 "; ok $? "j: next entry again"
+tui_keys k
+tui_wait_selected "1.1 "; ok $? "k: previous entry again"
+tui_keys Down
 tui_wait_selected "1.2 "; ok $? "Down: next entry"
 tui_keys Up
 tui_wait_selected "1.1 "; ok $? "Up: previous entry"

@@ -57,11 +57,11 @@ near_top "$top"; ok $? "and the place it was left at (keys were ignored while to
 # Many sizes in a row, with the search bar open: no crash.
 tui_keys /
 tui_type "数据"
-tui_wait_for " results"
+tui_wait_for " 1/"
 for size in "30 10" "200 50" "20 6" "19 6" "70 24" "69 24" "21 7" "120 40"; do
 	tui_resize $size
 done
-tui_wait_for " results"; ok $? "sizes in a row with the search bar open"
+tui_wait_for " 1/"; ok $? "sizes in a row with the search bar open"
 tui_keys Escape
 tui_wait_gone " results"
 tui_wait_for "2.11"	# all the contents: the last size (120x40) is in

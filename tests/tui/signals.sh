@@ -31,7 +31,7 @@ tui_wait_for "2 地方行动"
 tui_keys : 3 0 Enter
 tui_wait_status "› 1\.3 "
 kill -INT "$(tui_pid)"
-is "$(tui_wait_exit)" 0 "SIGINT: the reader ends, status 0"
+is "$(tui_wait_exit)" 130 "SIGINT: the reader ends, status 130"
 tui_wait_for "[tty restored]"; ok $? "SIGINT: the terminal's modes are restored"
 is "$(pane '#{alternate_on}')" 0 "SIGINT: back to the normal screen"
 tui_start 80 24
@@ -86,7 +86,7 @@ is "$(pane '#{alternate_on}')" 1 "fg: on the alternate screen again"
 tui_keys ']'
 tui_wait_status "› 1\.4 "; ok $? "fg: keys work again"
 tui_keys C-c
-is "$(tui_shell_status)" 0 "Ctrl-C: the reader ends cleanly, status 0"
+is "$(tui_shell_status)" 130 "Ctrl-C: the reader ends cleanly, status 130 (SIGINT)"
 is "$(pane '#{alternate_on}')" 0 "Ctrl-C: back to the normal screen"
 tui_type 'echo ECHO-$(stty -a | grep -c -- "-echo ")'
 tui_keys Enter

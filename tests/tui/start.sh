@@ -11,7 +11,7 @@ for want in "1 国家部署" "1.1 " "1.15" "2.1 "; do
 	printf '%s\n' "$screen" | grep -qF -- "$want"; ok $? "the contents list '$want'"
 done
 printf '%s\n' "$screen" | grep -q "│"; ok $? "at 80 columns the contents and the article are side by side"
-tui_status | grep -qF "《数志》"; ok $? "the status line names the open entry"
+tui_status | grep -qF "h: help"; ok $? "the status line shows the h: help hint"
 tui_keys End
 tui_wait_for "2.11"; ok $? "the contents scroll to the last article"
 tui_screen_attrs | grep -q "$(printf '\033')\[[0-9;]*7m"; ok $? "the selected entry is shown in reverse video"

@@ -252,6 +252,40 @@ main(void)
 	check_hostile(db, big, strlen(big), "10 KB of ORs");
 	free(big);
 
+	/* While typing: the last Latin word is a prefix, nothing else. */
+	q = query_parse_flags("数据 IPv", QUERY_LAST_PREFIX);
+	ok(q->expression != NULL && strstr(q->expression, "\"IPv\" *") != NULL,
+	    "QUERY_LAST_PREFIX: the last Latin word is a prefix (%s)", q->expression);
+	ok(strstr(q->positive, "\"IPv\" *") != NULL, "  in the hits' expression too");
+	query_free(q);
+	q = query_parse_flags("IPv 数据", QUERY_LAST_PREFIX);
+	ok(strchr(q->expression, '*') == NULL, "QUERY_LAST_PREFIX: a Han last word is no prefix");
+	query_free(q);
+	q = query_parse_flags("\"IPv\"", QUERY_LAST_PREFIX);
+	ok(strchr(q->expression, '*') == NULL, "QUERY_LAST_PREFIX: a quoted word is no prefix");
+	query_free(q);
+	q = query_parse("数据 IPv");
+	ok(strchr(q->expression, '*') == NULL, "without the flag, no prefix");
+	query_free(q);
+	q = query_parse_flags("IPv", QUERY_LAST_PREFIX);
+	{
+		int rows = 0, rc = run_match(db, q->expression, &rows);
+
+		ok(rc == SQLITE_DONE && rows == 1, "the prefix IPv finds the row with IPv6 (%d rows)",
+		    rows);
+		rc = run_match(db, q->positive, &rows);
+		ok(rc == SQLITE_DONE && rows == 1, "  and so does its hits' expression");
+	}
+	query_free(q);
+	q = query_parse("IPv");
+	{
+		int rows = -1;
+
+		run_match(db, q->expression, &rows);
+		is_int(rows, 0, "without the flag IPv finds nothing: a whole word");
+	}
+	query_free(q);
+
 	sqlite3_close(db);
 	return done_testing();
 }
