@@ -22,11 +22,19 @@ copy_range(const Reader *r, size_t *first, size_t *last)
 	*last = r->select_anchor < r->select_end ? r->select_end : r->select_anchor;
 }
 
-/* Returns the block of the text at the top of the article pane. */
-static size_t
-copy_top_block(const Reader *r, const Article *a)
+/* Sets *block to the block of the text at the top of the article pane.
+ * Returns 0, or -1 after saying there is nothing to take (what). */
+static int
+copy_top_block(Reader *r, const char *what, size_t *block)
 {
-	return article_block_at(a, r->place.offset);
+	const Article *a = issue_article(r->issue, r->place.article);
+
+	if (a == NULL || a->nblocks == 0) {
+		status_message(r, "Nothing to %s here.", what);
+		return -1;
+	}
+	*block = article_block_at(a, r->place.offset);
+	return 0;
 }
 
 /* Copies blocks first to last of the open article and says so. */
@@ -66,26 +74,21 @@ copy_blocks(Reader *r, size_t first, size_t last)
 void
 copy_paragraph(Reader *r)
 {
-	const Article *a = issue_article(r->issue, r->place.article);
+	size_t block;
 
-	if (a == NULL || a->nblocks == 0) {
-		status_message(r, "Nothing to copy here.");
-		return;
-	}
-	copy_blocks(r, copy_top_block(r, a), copy_top_block(r, a));
+	if (copy_top_block(r, "copy", &block) == 0)
+		copy_blocks(r, block, block);
 }
 
 /* Starts a selection at the paragraph at the top. */
 void
 copy_select_start(Reader *r)
 {
-	const Article *a = issue_article(r->issue, r->place.article);
+	size_t block;
 
-	if (a == NULL || a->nblocks == 0) {
-		status_message(r, "Nothing to select here.");
+	if (copy_top_block(r, "select", &block) != 0)
 		return;
-	}
-	r->select_anchor = r->select_end = copy_top_block(r, a);
+	r->select_anchor = r->select_end = block;
 	r->mode = MODE_SELECT;
 	status_message(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
 	r->dirty |= DIRTY_ARTICLE;

@@ -123,6 +123,7 @@ outline_draw(Reader *r)
 
 	if (outline_view_get(r) == NULL || a == NULL)
 		return;
+	outline_scroll_to_cursor(r);	/* the window may have shrunk */
 	here = outline_at(r->outline, r->place.offset);
 	title = xasprintf("Outline of %s %s (Enter jumps, Esc closes)", a->id, a->title);
 	paint_blank(0, 0, COLS, terminal_attr(ROLE_TITLE));

@@ -13,9 +13,6 @@ run() {
 	rc=$?
 }
 
-# nlines FILE: prints the number of lines in FILE.
-nlines() { n=$(wc -l <"$1"); echo $((n)); }
-
 run --outline=1.3
 is "$rc" 0 "--outline=1.3 exits 0"
 test ! -s "$err"; ok $? "and says nothing on stderr"
