@@ -15,6 +15,10 @@
 /* A numbered paragraph's first sentence is its run-in title when it is at
  * most this many characters ("(一)指导思想。以……"); longer, it is text. */
 #define OUTLINE_RUN_IN_MAX_CHARS 30
+/* Lists restarted inside lists nest no deeper than this; a deeper one
+ * continues its list. Each kind is open once otherwise, so the entries
+ * open never outnumber it. */
+#define OUTLINE_MAX_DEPTH (2 * OUTLINE_NONE)
 /* Numbers longer than this are not heading numbers (一百二十三 has 5). */
 #define OUTLINE_NUMBER_MAX_CHARS 6
 
@@ -347,7 +351,7 @@ outline_place(const Outline *o, const size_t *open, size_t nopen, OutlineKind ki
 	for (d = depth; d > 0 && o->entries[open[d - 1]].kind == kind; d--)
 		if (o->entries[open[d - 1]].number == number - 1)
 			return d - 1;
-	if (number == 1 && o->entries[open[depth - 1]].number > 1)
+	if (number == 1 && o->entries[open[depth - 1]].number > 1 && depth < OUTLINE_MAX_DEPTH)
 		return depth;
 	return depth - 1;
 }
@@ -369,7 +373,7 @@ Outline *
 outline_build(const Article *a)
 {
 	Outline *o = xcalloc(1, sizeof *o);
-	size_t open[OUTLINE_NONE];	/* entries of the kinds open, outermost first */
+	size_t open[OUTLINE_MAX_DEPTH];	/* the entries open, outermost first */
 	size_t nopen = 0, root = OUTLINE_NO_ENTRY, i, marker, depth;
 
 	for (i = 0; i < a->nblocks; i++) {
@@ -382,7 +386,8 @@ outline_build(const Article *a)
 			continue;
 		kind = outline_numbering(b->text, b->length, &marker);
 		if (kind == OUTLINE_NONE) {
-			if (b->kind != BLOCK_HEADING || outline_is_signature(b->text, b->length))
+			if (b->kind != BLOCK_HEADING || b->length == 0 ||
+			    outline_is_signature(b->text, b->length))
 				continue;
 			if (outline_only_digits(b->text, b->length)) {
 				const Block *next = i + 1 < a->nblocks ? &a->blocks[i + 1] : NULL;
@@ -403,6 +408,8 @@ outline_build(const Article *a)
 		if ((text = outline_numbered_text(b, kind, marker)) == NULL)
 			continue;
 		depth = outline_place(o, open, nopen, kind, outline_number_value(text, strlen(text)));
+		if (depth >= OUTLINE_MAX_DEPTH)
+			depth = OUTLINE_MAX_DEPTH - 1;
 		/* The items inside an article of a law are its text; a numbered
 		 * heading printed again word for word is a running head. */
 		if ((depth > 0 && o->entries[open[depth - 1]].kind == OUTLINE_CLAUSE) ||

@@ -9,6 +9,7 @@
 #include "issue.h"
 #include "outline.h"
 #include "tap.h"
+#include "xalloc.h"
 
 /* Numbering at the start of a line: the kind and the marker's bytes. */
 static const struct {
@@ -263,6 +264,59 @@ test_review_measures(const Issue *issue)
 	outline_free(o);
 }
 
+/* Tests an article made by hand from lines: the kinds given to them, any
+ * bytes, and lists restarted inside lists without end. */
+static void
+test_made_up(void)
+{
+	static const char *const odd[] = {
+		"", "第", "(", "(十", "一、", "01", "\xff\xfe一、坏", "第一条", "1.", "1.5", "十二、",
+		"(一)很长的第一句话超过了三十个字的限度所以它不是一个标题而是正文的开头部分。后文",
+		"一、\xe4\xb8", "02", "标题", "01",
+	};
+	enum { NBLOCKS = 400 };
+	Block *blocks = xcalloc(NBLOCKS, sizeof *blocks);
+	Article a = { 0 };
+	Outline *o;
+	char why[512] = "", *texts[NBLOCKS];
+	size_t i, offset = 0, nodd = sizeof odd / sizeof odd[0];
+	int deepest = 0;
+
+	for (i = 0; i < NBLOCKS; i++) {
+		/* Odd lines first, then 二、 and 一、 by turns: each 一、 restarts a
+		 * list inside the 二、 before it; (一) at the deepest of them. */
+		texts[i] = i < nodd ? xstrdup(odd[i]) : i >= NBLOCKS - 9 ? xasprintf("(一)丙%zu", i) :
+		    xasprintf("%s%zu", i % 2 ? "一、甲" : "二、乙", i);
+		blocks[i].kind = i % 3 == 0 ? BLOCK_HEADING : BLOCK_PARAGRAPH;
+		blocks[i].page = (int)(i / 10) + 1;
+		blocks[i].text = texts[i];
+		blocks[i].length = strlen(texts[i]);
+		blocks[i].offset = offset;
+		offset += blocks[i].length + 1;
+	}
+	a.id = "9.9";
+	a.title = "made up";
+	a.blocks = blocks;
+	a.nblocks = NBLOCKS;
+	o = outline_build(&a);
+	if (!ok(outline_well_formed(&a, o, why, sizeof why), "made up: the outline is a tree"))
+		diag("  %s", why);
+	for (i = 0; i < outline_count(o); i++)
+		if (outline_entry(o, i)->depth > deepest)
+			deepest = outline_entry(o, i)->depth;
+	ok(deepest > 2 && deepest <= 2 * OUTLINE_NONE, "made up: lists in lists nest, to a limit (%d)",
+	    deepest);
+	is_int(outline_at(o, 0), OUTLINE_NO_ENTRY, "made up: nothing before the first heading");
+	outline_free(o);
+	a.nblocks = 0;
+	o = outline_build(&a);
+	is_int(outline_count(o), 0, "an article without blocks has an empty outline");
+	outline_free(o);
+	for (i = 0; i < NBLOCKS; i++)
+		free(texts[i]);
+	free(blocks);
+}
+
 int
 main(void)
 {
@@ -270,6 +324,7 @@ main(void)
 	char *cause = NULL;
 
 	test_numbering();
+	test_made_up();
 	if (!ok(issue_load(TEST_ISSUE, &issue, &cause) == 0, "the bundled issue loads")) {
 		diag("%s", cause);
 		free(cause);
