@@ -69,12 +69,19 @@ outline_scroll_to_cursor(Reader *r)
 		r->outline_top = r->outline_cursor - rows + 1;
 }
 
-/* Opens the overlay on the heading the reader is in. */
+/* Opens the overlay on the heading the reader is in; from the contents,
+ * of the article under the cursor, opened as Enter opens it. */
 void
 outline_open(Reader *r)
 {
-	const Outline *o = outline_view_get(r);
+	const Outline *o;
 	size_t at;
+
+	if (r->focus == FOCUS_CONTENTS && r->geometry.contents.width > 0 &&
+	    r->cursor < r->nentries && r->entries[r->cursor].kind == CONTENTS_ARTICLE &&
+	    r->entries[r->cursor].index != r->place.article)
+		contents_action(r, ACTION_OPEN);
+	o = outline_view_get(r);
 
 	if (o == NULL || outline_count(o) == 0) {
 		status_message(r, "This article has no headings.");
