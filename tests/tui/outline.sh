@@ -64,9 +64,15 @@ tui_keys Escape
 tui_wait_gone "Outline of"; ok $? "Esc closes it"
 tui_wait_status "› \(三\)"; ok $? "keeping the place"
 
-# G and Enter: the last heading.
+# G and Enter: the last heading (a run-in title starts its paragraph).
+last=$("$SHUZHI" --outline=1.3 "$ISSUE" | tail -n 1 | cut -f 3)
 tui_keys o G Enter
-tui_wait_top "九、组织实施"; ok $? "o G Enter jumps to the last heading, 九、组织实施"
+i=0
+until tui_article_top | grep -qF -- "$last" || [ $i -ge $((TUI_WAIT * 10)) ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+tui_article_top | grep -qF -- "$last"; ok $? "o G Enter jumps to the last heading, $last"
 
 # Backspace goes back to before the jump.
 tui_keys BSpace
