@@ -94,6 +94,17 @@ copy_select_start(Reader *r)
 	r->dirty |= DIRTY_ARTICLE;
 }
 
+/* Says in the status line how many paragraphs are selected. */
+static void
+copy_say_selection(Reader *r)
+{
+	size_t first, last;
+
+	copy_range(r, &first, &last);
+	status_message(r, "Selected %zu paragraph%s: y copies, Esc cancels.", last - first + 1,
+	    last > first ? "s" : "");
+}
+
 /* Ends the selection. */
 static void
 copy_select_end(Reader *r)
@@ -128,6 +139,14 @@ copy_select_key(Reader *r, int key)
 		copy_select_end(r);
 		copy_blocks(r, first, last);
 		return;
+	case ACTION_PAGE_DOWN:
+	case ACTION_PAGE_UP:
+	case ACTION_HALF_DOWN:
+	case ACTION_HALF_UP:
+		/* Scrolling to see more; the selection stays. */
+		article_action(r, action);
+		copy_say_selection(r);
+		return;
 	case ACTION_ESCAPE:
 	case ACTION_SELECT:
 	case ACTION_QUIT:
@@ -140,9 +159,7 @@ copy_select_key(Reader *r, int key)
 	}
 	if (!article_line_visible(r, a->blocks[r->select_end].offset))
 		article_show(r, a->blocks[r->select_end].offset, COPY_CONTEXT);
-	copy_range(r, &first, &last);
-	status_message(r, "Selected %zu paragraph%s: y copies, Esc cancels.", last - first + 1,
-	    last > first ? "s" : "");
+	copy_say_selection(r);
 	r->dirty |= DIRTY_ARTICLE;
 }
 

@@ -132,7 +132,7 @@ outline_draw(Reader *r)
 		return;
 	outline_scroll_to_cursor(r);	/* the window may have shrunk */
 	here = outline_at(r->outline, r->place.offset);
-	title = xasprintf("Outline of %s %s (Enter jumps, Esc closes)", a->id, a->title);
+	title = xasprintf("Outline of %s (Enter jumps, Esc closes): %s", a->id, a->title);
 	paint_blank(0, 0, COLS, terminal_attr(ROLE_TITLE));
 	paint_cut(0, 1, COLS - 2, title, terminal_attr(ROLE_TITLE));
 	free(title);

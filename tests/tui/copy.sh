@@ -76,13 +76,19 @@ tail -n 1 "$buf" | grep -q '^——《数志》2022年第2期(总第十二期),�
 ok $? "cited with the page range and the title"
 shown_reversed "$start"; ok $((!$?)) "the selection is gone after y"
 
-# k moves the end above the start; Esc cancels.
+# j extends downwards; f scrolls, keeping the selection; Esc cancels.
 n=$(tmux_ list-buffers | wc -l)
 tui_keys v j
 tui_wait_status "Selected 2 paragraphs"; ok $? "j extends the selection downwards"
+top=$(tui_article_top)
+tui_keys f
+tui_wait_top_change "$top"; ok $? "f scrolls while selecting"
+tui_wait_status "Selected 2 paragraphs"; ok $? "the status line still tells the selection"
 tui_keys Escape
 tui_wait_status "cancelled"; ok $? "Esc cancels it"
 is "$(tmux_ list-buffers | wc -l)" "$n" "and copies nothing"
+tui_keys v j f y
+tui_wait_status "Copied 2 paragraphs"; ok $? "a selection scrolled with f still copies what was selected"
 
 # The clip file cannot be written: the copy still reaches the clipboard.
 rm -f "$CLIP"
