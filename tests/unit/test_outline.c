@@ -140,9 +140,7 @@ outline_in_order(const Outline *o, char *why, size_t size)
  * issue): their order checks are TODO, reported but not failing. Once the
  * parser reads them in order they pass, the TAP driver calls that an
  * unexpected pass, and they leave this list. */
-static const char *const reading_order_faults[] = {
-	"1.2", "1.3", "2.3", "2.4", "2.5", "2.6",
-};
+static const char reading_order_faults[] = " 1.2 1.3 2.3 2.4 2.5 2.6 ";
 /* The same for 1.3's items under their own 一、: 五、 and 八、 come before
  * items of the part above them ((十五), (二十八), (二十九)) printed in the
  * other column of their page. */
@@ -152,12 +150,10 @@ static const int standard_parents_fault = 1;
 static int
 known_reading_order_fault(const char *id)
 {
-	size_t i;
+	char key[64];
 
-	for (i = 0; i < sizeof reading_order_faults / sizeof reading_order_faults[0]; i++)
-		if (strcmp(reading_order_faults[i], id) == 0)
-			return 1;
-	return 0;
+	snprintf(key, sizeof key, " %s ", id);
+	return strstr(reading_order_faults, key) != NULL;
 }
 
 /* Reports a test, as TODO (a known fault: not counted as failing) when todo. */
