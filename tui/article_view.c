@@ -257,7 +257,8 @@ article_draw(Reader *r)
 			continue;
 		}
 		paint_marked(y, r->geometry.text_x, r->geometry.text_width, l->base + l->start,
-		    l->end - l->start, terminal_attr(article_role(l)), marks,
+		    l->end - l->start, terminal_attr(copy_line_selected(r, l) ? ROLE_SELECTED :
+		    article_role(l)), marks,
 		    article_line_marks(r, l, marks, sizeof marks / sizeof marks[0]));
 	}
 }

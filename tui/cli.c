@@ -256,7 +256,7 @@ cli_toc_index(Index *index, size_t issue, const CliOutput *out)
  * or "1.3" of the --issue given (issue) or of the only issue. Sets *found
  * and *local (the part after the prefix). Returns 0, or -1 after printing
  * an error. */
-static int
+int
 cli_resolve(Index *index, const char *option, const char *arg, size_t issue,
     const Issue **found, const char **local)
 {

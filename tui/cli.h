@@ -35,6 +35,18 @@ int cli_page_index(Index *index, const char *page, size_t issue, const CliOutput
 int cli_search(Index *index, const char *query, size_t issue, size_t limit,
     const CliOutput *out);
 
+/* Finds the issue an ID names ("12/1.3", or "1.3" of --issue or of the
+ * only issue): sets *found and *local (the ID in it). Returns 0, or -1
+ * after printing an error that names option. */
+int cli_resolve(Index *index, const char *option, const char *arg, size_t issue,
+    const Issue **found, const char **local);
+
+/* cli_reading.c: --outline=ID prints the article's headings,
+ * DEPTH<TAB>PAGE<TAB>HEADING; --cite=ID[:N[-M]|:pN[-M]] prints paragraphs
+ * or pages of it with the line that cites them. */
+int cli_outline_index(Index *index, const char *id, size_t issue);
+int cli_cite_index(Index *index, const char *spec, size_t issue);
+
 /* Prints "shuzhi: MESSAGE" on stderr, with any control character in it
  * made harmless. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -35,6 +35,9 @@ typedef enum Action {
 	ACTION_MARK_SET,
 	ACTION_MARK_JUMP,
 	ACTION_BACK,
+	ACTION_OUTLINE,		/* o: the article's outline */
+	ACTION_COPY,		/* y: copy with the citation */
+	ACTION_SELECT,		/* v: select paragraphs to copy */
 	ACTION_HELP,
 	ACTION_ESCAPE,
 	ACTION_REDRAW,

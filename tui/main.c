@@ -26,6 +26,8 @@ typedef struct Options {
 	const char	*article;
 	const char	*page;
 	const char	*search;
+	const char	*outline;	/* --outline=ID */
+	const char	*cite;		/* --cite=ID[:RANGE] */
 	size_t		 limit;
 	int		 width;		/* -1: the terminal's, else 80 */
 	int		 reindex;
@@ -37,7 +39,7 @@ typedef struct Options {
 
 enum {
 	OPT_TOC = 256, OPT_ARTICLE, OPT_PAGE, OPT_SEARCH, OPT_LIMIT, OPT_WIDTH, OPT_REINDEX, OPT_COLOR,
-	OPT_ISSUE,
+	OPT_ISSUE, OPT_OUTLINE, OPT_CITE,
 };
 
 static const struct option long_options[] = {
@@ -51,6 +53,8 @@ static const struct option long_options[] = {
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "issue", required_argument, NULL, OPT_ISSUE },
+	{ "outline", required_argument, NULL, OPT_OUTLINE },
+	{ "cite", required_argument, NULL, OPT_CITE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -73,6 +77,9 @@ usage(FILE *f)
 	    "                        12/N, or with --issue)\n"
 	    "      --search=QUERY    ranked results: ID, page, snippet; words must all\n"
 	    "                        occur, \"a phrase\", -excluded, a OR b\n"
+	    "      --outline=ID      an article's headings: depth, page, heading\n"
+	    "      --cite=ID[:RANGE] an article's text with the line that cites it;\n"
+	    "                        RANGE: paragraphs N or N-M, or pages pN or pN-M\n"
 	    "      --limit=N         at most N search results (default 20)\n"
 	    "      --issue=N         in an archive, only issue N (as --toc lists it)\n"
 	    "      --width=N         wrap at N columns (default: terminal, else 80;\n"
@@ -159,6 +166,14 @@ parse_options(int argc, char **argv, Options *o)
 			outputs++;
 			o->search = optarg;
 			break;
+		case OPT_OUTLINE:
+			outputs++;
+			o->outline = optarg;
+			break;
+		case OPT_CITE:
+			outputs++;
+			o->cite = optarg;
+			break;
 		case OPT_LIMIT:
 			if (parse_count(optarg, INT_MAX, &n) != 0 || n == 0) {
 				cli_error("invalid --limit '%s': give a whole number of 1 or more", optarg);
@@ -212,7 +227,7 @@ parse_options(int argc, char **argv, Options *o)
 		}
 	}
 	if (outputs > 1) {
-		cli_error("give only one of --toc, --article, --page and --search");
+		cli_error("give only one of --toc, --article, --page, --search, --outline and --cite");
 		return -1;
 	}
 	o->files = (const char *const *)argv + optind;
@@ -271,6 +286,10 @@ print_output(Index *index, const Options *o, size_t issue, const CliOutput *out)
 {
 	if (o->search != NULL)
 		return cli_search(index, o->search, issue, o->limit, out);
+	if (o->outline != NULL)
+		return cli_outline_index(index, o->outline, issue);
+	if (o->cite != NULL)
+		return cli_cite_index(index, o->cite, issue);
 	if (o->toc != NULL)
 		return cli_toc_index(index, issue, out);
 	if (o->article != NULL)
@@ -293,7 +312,8 @@ main(int argc, char **argv)
 	if (rc != 0)
 		return rc > 0 ? EXIT_FOUND : EXIT_TROUBLE;
 
-	printing = o.toc != NULL || o.article != NULL || o.page != NULL || o.search != NULL;
+	printing = o.toc != NULL || o.article != NULL || o.page != NULL || o.search != NULL ||
+	    o.outline != NULL || o.cite != NULL;
 	if (!printing && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
 		cli_error("not a terminal: print with --toc, --article=ID, --page=N or --search=QUERY");
 		return EXIT_TROUBLE;

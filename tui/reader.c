@@ -146,6 +146,15 @@ reader_reading_key(Reader *r, int key)
 	case ACTION_BACK:
 		marks_back(r);
 		break;
+	case ACTION_OUTLINE:
+		outline_open(r);
+		break;
+	case ACTION_COPY:
+		copy_paragraph(r);
+		break;
+	case ACTION_SELECT:
+		copy_select_start(r);
+		break;
 	case ACTION_NEXT_HIT:
 	case ACTION_PREVIOUS_HIT:
 		search_step(r, action == ACTION_NEXT_HIT);
@@ -210,6 +219,12 @@ reader_key(Reader *r, int key)
 	case MODE_HELP:
 		help_key(r, key);
 		break;
+	case MODE_OUTLINE:
+		outline_key(r, key);
+		break;
+	case MODE_SELECT:
+		copy_select_key(r, key);
+		break;
 	default:
 		reader_reading_key(r, key);
 		break;
@@ -234,6 +249,8 @@ reader_draw(Reader *r)
 		werase(stdscr);
 	if (r->mode == MODE_HELP) {
 		help_draw(r);
+	} else if (r->mode == MODE_OUTLINE) {
+		outline_draw(r);
 	} else {
 		if (r->dirty & DIRTY_CONTENTS)
 			contents_draw(r);
@@ -257,6 +274,7 @@ reader_free(Reader *r)
 {
 	search_free(r);
 	contents_free(r);
+	outline_view_free(r);
 	article_layout_free(r->layout);
 	line_edit_free(&r->prompt);
 	free(r->history);

@@ -27,10 +27,10 @@ status_message(Reader *r, const char *fmt, ...)
 	r->dirty |= r->message_rows > 1 ? DIRTY_ALL : DIRTY_STATUS;
 }
 
-/* Returns "section › id title" for the open article, the issue first in
- * an archive; the caller frees it. */
+/* Returns "section › id title" for the open article (without the title
+ * when short), the issue first in an archive; the caller frees it. */
 static char *
-status_where(const Reader *r)
+status_where(const Reader *r, int short_form)
 {
 	const Article *a = issue_article(r->issue, r->place.article);
 	const IndexIssueInfo *info = index_issue_info(r->index, r->issue_at);
@@ -41,11 +41,12 @@ status_where(const Reader *r)
 		return xstrdup("");
 	if (a->section >= 0 && (s = issue_section(r->issue, (size_t)a->section)) != NULL) {
 		if (issue != NULL)
-			return xasprintf("%s › %s › %s %s", issue, s->title, a->id, a->title);
-		return xasprintf("%s › %s %s", s->title, a->id, a->title);
+			return xasprintf("%s › %s › %s %s", issue, s->title, a->id,
+			    short_form ? "" : a->title);
+		return xasprintf("%s › %s %s", s->title, a->id, short_form ? "" : a->title);
 	}
 	/* Front and back matter: their titles name the issue already. */
-	return xstrdup(a->title);
+	return short_form ? xasprintf("%s ", a->id) : xstrdup(a->title);
 }
 
 /* Paints a message that does not fit the status line's left part on
@@ -107,7 +108,26 @@ status_draw(Reader *r)
 		free(right);
 		return;
 	}
-	left = r->message != NULL ? xstrdup(r->message) : status_where(r);
+	left = r->message != NULL ? xstrdup(r->message) : status_where(r, 0);
+	if (r->message == NULL && outline_view_heading(r) != NULL) {
+		/* section › article › heading; the article's ID alone when the
+		 * heading would not fit after its title. */
+		char *where = left;
+
+		left = xasprintf("%s › %s", where, outline_view_heading(r));
+		if (layout_width(left, strlen(left)) > width - right_width - 2) {
+			free(left);
+			free(where);
+			where = status_where(r, 1);
+			left = xasprintf("%s› %s", where, outline_view_heading(r));
+			/* Narrower still: the heading alone. */
+			if (layout_width(left, strlen(left)) > width - right_width - 2) {
+				free(left);
+				left = xstrdup(outline_view_heading(r));
+			}
+		}
+		free(where);
+	}
 	paint_blank(g->status_y, 0, width, attr);
 	paint_cut(g->status_y, 1, width - right_width - 2, left,
 	    r->message != NULL ? attr | A_BOLD : attr);

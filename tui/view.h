@@ -16,6 +16,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "line_edit.h"
+#include "outline.h"
 #include "search.h"
 #include "state.h"
 
@@ -42,6 +43,8 @@ typedef enum Mode {
 	MODE_MARK_SET,		/* "m" waits for a mark's name */
 	MODE_MARK_JUMP,		/* "'" waits for a mark's name */
 	MODE_HELP,
+	MODE_OUTLINE,		/* the outline (o) is open */
+	MODE_SELECT,		/* paragraphs are being selected (v) */
 } Mode;
 
 /* A place: an issue (its position in the index), an article (its index in
@@ -146,6 +149,18 @@ typedef struct Reader {
 	/* The help screen. */
 	size_t		 help_top;
 
+	/* The open article's outline, built when first needed (outline_view.c),
+	 * and the cursor and first row of its overlay. */
+	Outline		*outline;
+	size_t		 outline_issue;
+	size_t		 outline_article;
+	size_t		 outline_cursor;
+	size_t		 outline_top;
+
+	/* The paragraphs selected with v: blocks from anchor to end (copy.c). */
+	size_t		 select_anchor;
+	size_t		 select_end;
+
 	/* A message shown in the status line until the next key; a long one
 	 * takes rows above it (message_rows, as last painted). */
 	char		*message;
@@ -239,5 +254,22 @@ void issues_free(Reader *r);
 /* help_view.c: paints the help generated from the key table; handles its keys. */
 void help_draw(Reader *r);
 void help_key(Reader *r, int key);
+
+/* outline_view.c: the open article's outline (owned by the reader); the
+ * heading the text at the top falls under, or NULL; opens the overlay,
+ * paints it, handles its keys; frees the outline. */
+const Outline *outline_view_get(Reader *r);
+const char *outline_view_heading(Reader *r);
+void outline_open(Reader *r);
+void outline_draw(Reader *r);
+void outline_key(Reader *r, int key);
+void outline_view_free(Reader *r);
+
+/* copy.c: copies the paragraph at the top with its citation; starts a
+ * selection; handles keys while selecting; whether a line is selected. */
+void copy_paragraph(Reader *r);
+void copy_select_start(Reader *r);
+void copy_select_key(Reader *r, int key);
+int copy_line_selected(const Reader *r, const ArticleLine *line);
 
 #endif
