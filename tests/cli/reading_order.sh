@@ -1,0 +1,195 @@
+# Printed reading order (README, "Reading order"): bench/check-order finds
+# no fault in any article of the bundled issue (numbering, headings twice,
+# repeated boxes, stray ?, paragraphs left open at a page break, lone
+# numbers); the bundled issue's page-break joins, full-text titles and
+# words broken by a lost space read right; and two issues of
+# bench/make-archive read exactly as its truth says. The checker itself is
+# first proven on a stand-in binary that prints the truth, with and without
+# planted faults.
+. "$TESTS_SRCDIR/lib.sh"
+
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "1..0 # SKIP no python3"
+	exit 0
+fi
+CHECK="$TESTS_SRCDIR/../bench/check-order"
+GEN="$TESTS_SRCDIR/../bench/make-archive"
+KEYS="inversions twice duplicates qmarks open numbers"
+TRUTH_KEYS="joins titles order diff"
+arts="$TEST_TMP/articles"
+mkdir -p "$arts"
+
+# count REPORT KEY: the number check-order's last summary line gives KEY.
+count() { tail -n 1 "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
+# zeros REPORT WHAT KEY...: one test per KEY that REPORT counts 0 of it,
+# with the report's lines of that kind when not.
+zeros() {
+	report=$1 what=$2
+	shift 2
+	for key in "$@"; do
+		n=$(count "$report" "$key")
+		if [ "$n" = 0 ]; then ok 0 "$what: 0 $key"; else
+			ok 1 "$what: 0 $key (got ${n:-no count})"
+			grep "^  [0-9.]* *$key " "$report" | head -n 8 | sed 's/^/#   /'
+		fi
+	done
+}
+
+# -- The checker, on a stand-in for shuzhi that prints the truth.
+python3 "$GEN" --shuzhi="$SHUZHI" --issue="$ISSUE" 2 "$TEST_TMP/gen" 5 2>"$TEST_TMP/err"
+ok $? "make-archive writes 2 issues with their truth (seed 5)"
+[ -s "$TEST_TMP/err" ] && diag "stderr: $(cat "$TEST_TMP/err")"
+first="$TEST_TMP/gen/shuzhi-2022-03"
+python3 -c 'import json, sys; t = json.load(open(sys.argv[1])); sys.exit(not t["articles"])' \
+    "$first.order" 2>/dev/null
+ok $? "the truth (.order) is JSON with articles"
+
+# The stand-in: prints --toc from the .toc and --article from the .order,
+# as written beforehand into $OUT: into clean/ as the truth has it, into
+# faulty/ with one fault of each kind planted, each in an article of its own.
+python3 - "$first" "$TEST_TMP" <<'EOF'
+import json, os, re, sys
+base, tmp = sys.argv[1], sys.argv[2]
+arts = json.load(open(base + ".order", encoding="utf-8"))["articles"]
+def prose(blocks):
+    return [k for k, b in enumerate(blocks) if len(b) > 40 and "?" not in b
+            and not re.match(r"[(（第一二三四五六七八九十0-9]", b)]
+victims, taken = {}, set()
+for fault, fits in (("title", lambda a: a["titles"]), ("join", lambda a: a["joins"]),
+                    ("swap", lambda a: len(prose(a["blocks"])) > 3),
+                    ("twice", lambda a: len(prose(a["blocks"])) > 3),
+                    ("qmark", lambda a: len(prose(a["blocks"])) > 3)):
+    a = next(a for a in arts if a["id"] not in taken and fits(a))
+    victims[a["id"]] = fault
+    taken.add(a["id"])
+for mode in ("clean", "faulty"):
+    os.makedirs(os.path.join(tmp, mode))
+    with open(os.path.join(tmp, mode, "toc"), "w", encoding="utf-8") as f:
+        f.write(open(base + ".toc", encoding="utf-8").read())
+    for a in arts:
+        blocks = list(a["blocks"])
+        fault = victims.get(a["id"]) if mode == "faulty" else None
+        long = prose(blocks)
+        if fault == "swap":
+            k = long[1]
+            blocks[k], blocks[k + 1] = blocks[k + 1], blocks[k]
+        elif fault == "twice":
+            blocks.insert(long[1] + 2, blocks[long[1]])
+        elif fault == "qmark":
+            b = blocks[long[0]]
+            k = next(i for i in range(2, len(b)) if b[i - 1] in ",，")
+            blocks[long[0]] = b[:k] + "?" + b[k:]
+        elif fault == "title":
+            del blocks[a["titles"][0]]
+        elif fault == "join":
+            head, tail = a["joins"][0]
+            k = blocks.index(head + tail)
+            blocks[k:k + 1] = [head, tail]
+        with open(os.path.join(tmp, mode, a["id"]), "w", encoding="utf-8") as f:
+            f.write(a["title"] + "\n" + "".join("\n" + b + "\n" for b in blocks))
+EOF
+ok $? "the stand-in's articles are written"
+cat >"$TEST_TMP/truthful" <<'EOF'
+#!/bin/sh
+for arg; do
+	case $arg in
+	--toc) cat "$OUT/toc"; exit 0 ;;
+	--article=*) id=${arg#--article=} ;;
+	esac
+done
+cat "$OUT/$id"
+EOF
+chmod +x "$TEST_TMP/truthful"
+
+OUT="$TEST_TMP/clean" python3 "$CHECK" --shuzhi="$TEST_TMP/truthful" --quiet "$first.txt" >"$TEST_TMP/self" 2>&1
+ok $? "check-order: the truth itself has no fault (exit 0)"
+is "$(tail -n 1 "$TEST_TMP/self" | sed 's/.* total=//')" 0 "check-order: the truth counts 0 in all"
+OUT="$TEST_TMP/faulty" python3 "$CHECK" --shuzhi="$TEST_TMP/truthful" "$first.txt" >"$TEST_TMP/self" 2>&1
+ok $(($? != 1)) "check-order: planted faults make it exit 1"
+got=""
+for kind in $KEYS $TRUTH_KEYS; do
+	got="$got $kind=$(count "$TEST_TMP/self" "$kind")"
+done
+is "$got" " inversions=0 twice=0 duplicates=1 qmarks=1 open=1 numbers=0 joins=1 titles=1 order=1 diff=0" \
+    "check-order: one planted fault of each kind counts once, as its kind (a join left in two is also open)"
+
+# -- The bundled issue.
+python3 "$CHECK" --shuzhi="$SHUZHI" --no-truth "$ISSUE" >"$TEST_TMP/bundled" 2>"$TEST_TMP/err"
+rc=$?
+[ "$rc" -le 1 ] && [ ! -s "$TEST_TMP/err" ]
+ok $? "check-order runs on the bundled issue (exit $rc)"
+diag "$(tail -n 1 "$TEST_TMP/bundled")"
+zeros "$TEST_TMP/bundled" "bundled issue" $KEYS
+
+"$SHUZHI" --toc >"$TEST_TMP/toc" 2>/dev/null
+for id in $(awk -F '\t' '$1 ~ /\./ { print $1 }' "$TEST_TMP/toc"); do
+	"$SHUZHI" --article="$id" --width=0 >"$arts/$id" 2>/dev/null
+done
+
+# Paragraphs a page break cuts, read as one block: the line before the
+# break and the one that completes it, which is not always the first body
+# line of the next page.
+bad=""
+while IFS='|' read -r id text; do
+	grep -qF -- "$text" "$arts/$id" || { bad="$bad $id"; diag "$id lacks $text"; }
+done <<'END'
+1.1|从数字化转型需求迫切的环节入手
+1.1|规模化发展。探索发展跨越物理边界
+1.2|面向工作人员提供移动政务服务
+1.3|产业废弃物综合利用等标准
+1.3|一体化发展体制机制
+1.4|完善国家标准化技术文件制度
+1.5|优化完善课程设置,建设高水平数字技能职业教育
+1.6|继续发展具有多方面优势和条件
+1.6|推动新型工业化、信息化、城镇化、农业现代化
+1.6|不断推动城市宽带网络向高速化和智能化升级
+1.7|分片区对全国主要省份
+1.7|重点加强政产学协同攻关
+1.7|推进重点领域数字化发展、服务信息消费扩大升级
+1.8|拉动企业提高融合度等级
+1.8|大数据支撑服务体系
+1.11|培育壮大大数据等新兴数字产业
+1.11|对于保护数据“时效性”价值
+1.12|中华人民共和国公安部、中华人民共和国国家安全部
+1.14|算法推荐服务提供者应当立即停止提供相关服务
+1.15|流程和技术创新,从核算共享向多领域共享延伸
+2.3|推动政府部门业务整合重塑
+2.3|推广5G、北斗、物联网等新技术应用
+2.3|加强新农民新技术教育培训。推动全省
+2.5|〔责任单位:省工业和信息化厅、省通信管理局
+2.6|加快构建区块链平台体系
+END
+is "$bad" "" "the bundled issue's cut paragraphs are joined to the line that completes them"
+
+# The full texts' own titles, as blocks of their own.
+bad=""
+while IFS='|' read -r id text; do
+	grep -qxF -- "$text" "$arts/$id" || bad="$bad $id"
+done <<'END'
+1.1|“十四五”数字经济发展规划
+1.2|全国一体化政务服务平台移动端建设指南
+1.4|“十四五”推动高质量发展的国家标准体系建设规划
+END
+is "$bad" "" "the full texts' titles are headings in 1.1, 1.2 and 1.4"
+
+# A lost thin space printed as ?: the words whole again, and found.
+bad=""
+for word in 大变局 内在要求 分类有序推进; do
+	grep -qF "$word" "$arts/1.6" || bad="$bad $word"
+done
+is "$bad" "" "1.6 reads 大变局, 内在要求 and 分类有序推进"
+"$SHUZHI" --search=大变局 2>/dev/null | cut -f 1 | grep -qx '1.6'
+ok $? "--search=大变局 finds 1.6"
+grep -qF '是怎么编制的?总体考虑是什么?' "$arts"/* && grep -qF '六、未来如何推动《规划》落实?' "$arts/1.11"
+ok $? "real questions keep their ? (是怎么编制的?总体…, 如何推动《规划》落实?)"
+
+# -- Issues the rules were not written for: exactly the generator's truth.
+python3 "$CHECK" --shuzhi="$SHUZHI" "$TEST_TMP"/gen/*.txt >"$TEST_TMP/generated" 2>"$TEST_TMP/err"
+rc=$?
+[ "$rc" -le 1 ] && [ ! -s "$TEST_TMP/err" ]
+ok $? "check-order runs on the generated issues (exit $rc)"
+diag "$(tail -n 1 "$TEST_TMP/generated")"
+zeros "$TEST_TMP/generated" "generated issues" $KEYS $TRUTH_KEYS
+
+done_testing
