@@ -85,11 +85,15 @@ parse_has_inner_stop(const char *text, size_t len)
 }
 
 /* Returns the kind of block a line of body text is. */
-static BlockKind
-parse_block_kind(const Line *line)
+BlockKind
+parse_line_kind(const Line *line)
 {
 	size_t chars = parse_char_count(line->text, line->length);
+	int value, zero;
 
+	/* A lone number inside a page is no heading (a page number is furniture). */
+	if (parse_line_number(line, &value, &zero))
+		return BLOCK_PARAGRAPH;
 	if (strncmp(line->text, "\xe6\x9d\xa5\xe6\xba\x90", 6) == 0 && chars <= 60)	/* 来源 */
 		return BLOCK_SOURCE;
 	if (parse_is_numbered(line->text))
@@ -103,10 +107,10 @@ parse_block_kind(const Line *line)
 
 /* Returns non-zero when the line may carry on a paragraph from the page
  * before: body text that does not open a numbered item or a heading. */
-static int
+int
 parse_may_continue(const Line *line)
 {
-	return !parse_is_numbered(line->text) && parse_block_kind(line) == BLOCK_PARAGRAPH
+	return !parse_is_numbered(line->text) && parse_line_kind(line) == BLOCK_PARAGRAPH
 	    && parse_char_count(line->text, line->length) >= 8;
 }
 
@@ -136,70 +140,6 @@ parse_is_open_paragraph(const Unit *u)
 {
 	return u->kind == BLOCK_PARAGRAPH && parse_char_count(u->text.data, u->text.len) >= 10
 	    && !parse_ends_sentence(u->text.data, u->text.len);
-}
-
-/* Returns non-zero for a top-level heading: "三、…" or "第二章 …". */
-static int
-parse_is_chapter_heading(const Unit *u)
-{
-	const char *s = u->text.data;
-	const char *comma = strstr(s, "\xe3\x80\x81");	/* 、 */
-
-	if (u->kind != BLOCK_HEADING || !parse_is_numbered(s))
-		return 0;
-	if (strncmp(s, "\xe7\xac\xac", 3) == 0)		/* 第…章 */
-		return strstr(s, "\xe7\xab\xa0") != NULL;
-	return comma != NULL && s[0] != '(' && strncmp(s, "\xef\xbc\x88", 3) != 0
-	    && !(s[0] >= '0' && s[0] <= '9');
-}
-
-/* Returns non-zero for the first item of a list: "(一)…" or "第一条…". */
-static int
-parse_is_first_item(const Unit *u)
-{
-	const char *s = u->text.data;
-
-	if (strncmp(s, "\xe7\xac\xac\xe4\xb8\x80\xe6\x9d\xa1", 9) == 0)	/* 第一条 */
-		return 1;
-	if (*s == '(')
-		s += 1;
-	else if (strncmp(s, "\xef\xbc\x88", 3) == 0)
-		s += 3;
-	else
-		return 0;
-	return strncmp(s, "\xe4\xb8\x80", 3) == 0 && (s[3] == ')' || strncmp(s + 3, "\xef\xbc\x89", 3) == 0);
-}
-
-/* Puts back a heading "三、…" that the extraction printed after the items
- * "(一)…" it heads on the same page. */
-static void
-parse_reorder_headings(Unit *units, size_t n)
-{
-	size_t i, j, first;
-
-	for (i = 1; i < n; i++) {
-		if (!parse_is_chapter_heading(&units[i]))
-			continue;
-		first = NO_LINE;
-		for (j = i; j > 0; j--) {
-			Unit *u = &units[j - 1];
-
-			if (u->page != units[i].page || parse_is_chapter_heading(u))
-				break;
-			if (parse_is_first_item(u))
-				first = j - 1;
-		}
-		/* Items already under a heading of their own stay there. */
-		if (first != NO_LINE && first > 0 && units[first - 1].page == units[i].page
-		    && parse_is_chapter_heading(&units[first - 1]))
-			first = NO_LINE;
-		if (first != NO_LINE) {
-			Unit heading = units[i];
-
-			memmove(&units[first + 1], &units[first], (i - first) * sizeof *units);
-			units[first] = heading;
-		}
-	}
 }
 
 /* Orders units by text, then by position. */
@@ -298,7 +238,7 @@ parse_gather_units(Parse *p, Unit **out)
 		memset(u, 0, sizeof *u);
 		u->line = i;
 		u->page = u->last_page = line->page;
-		u->kind = parse_block_kind(line);
+		u->kind = parse_line_kind(line);
 		buffer_append(&u->text, line->text, line->length);
 		if (u->kind == BLOCK_PARAGRAPH)
 			open = parse_is_open_paragraph(u) ? n : NO_LINE;
@@ -325,7 +265,6 @@ parse_build_articles(Parse *p, Issue *issue)
 	}
 	n = parse_gather_units(p, &units);
 	parse_drop_repeated_units(units, n);
-	parse_reorder_headings(units, n);
 	if (p->nentries == 0) {
 		for (i = 0; i < n; i++)
 			buffer_free(&units[i].text);
