@@ -80,8 +80,10 @@ issue_parse(const char *data, size_t len, const char *name, Issue **out, char **
 	else
 		parse_fallback_articles(&p);
 	parse_front_matter(&p, issue);
-	if (p.nentries > 0)
+	if (p.nentries > 0) {
 		parse_order_boxes(&p);
+		parse_order_late_items(&p);
+	}
 	parse_build_articles(&p, issue);
 	issue_set_page_count(issue, p.last_page);
 	issue_finish(issue);

@@ -106,7 +106,9 @@ void parse_build_articles(Parse *p, Issue *issue);
  * the stray "?" that stands for a lost thin space. */
 int parse_is_stray_question(const char *text, size_t len, size_t q);
 void parse_fix_stray_questions(Parse *p);
+int parse_is_chapter(const char *text);
 int parse_opens_document(const Parse *p, size_t i);
 void parse_order_boxes(Parse *p);
+void parse_order_late_items(Parse *p);
 
 #endif

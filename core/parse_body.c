@@ -156,8 +156,8 @@ parse_compare_units(const void *a, const void *b)
 }
 
 /* Drops a paragraph whose text, once rejoined across a page break, is a
- * copy of an earlier one (a page that repeats another's introduction).
- * Dropped units get kind -1. */
+ * copy of an earlier one (a page that repeats another's introduction), or
+ * the start of another one. Dropped units get kind -1. */
 static void
 parse_drop_repeated_units(Unit *units, size_t n)
 {
@@ -171,7 +171,34 @@ parse_drop_repeated_units(Unit *units, size_t n)
 		if (strcmp(order[i]->text.data, order[i - 1]->text.data) == 0
 		    && parse_char_count(order[i]->text.data, order[i]->text.len) >= DUPLICATE_MIN_CHARS)
 			order[i]->kind = (BlockKind)-1;
+	/* A paragraph that is the start of another (a repeated box cut
+	 * short) goes too: a prefix sorts right before what extends it. */
+	for (i = 0; i + 1 < n; i++)
+		if (order[i]->kind == BLOCK_PARAGRAPH && order[i + 1]->kind == BLOCK_PARAGRAPH
+		    && order[i]->text.len < order[i + 1]->text.len
+		    && strncmp(order[i]->text.data, order[i + 1]->text.data, order[i]->text.len) == 0
+		    && parse_char_count(order[i]->text.data, order[i]->text.len) >= DUPLICATE_MIN_CHARS)
+			order[i]->kind = (BlockKind)-1;
 	free(order);
+}
+
+/* Drops a chapter heading ("三、…", "第四章…") printed again in the same
+ * article: a box the extraction repeated. */
+static void
+parse_drop_repeated_headings(Unit *units, const size_t *owner, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (units[i].kind != BLOCK_HEADING || !parse_is_chapter(units[i].text.data))
+			continue;
+		for (j = 0; j < i; j++)
+			if (owner[j] == owner[i] && units[j].kind == BLOCK_HEADING
+			    && strcmp(units[j].text.data, units[i].text.data) == 0) {
+				units[i].kind = (BlockKind)-1;
+				break;
+			}
+	}
 }
 
 /* Returns the entry line i belongs to: the last one starting at or before
@@ -279,6 +306,7 @@ parse_build_articles(Parse *p, Issue *issue)
 		if (units[i].kind != (BlockKind)-1)
 			count[owner[i]]++;
 	}
+	parse_drop_repeated_headings(units, owner, n);
 	article = xreallocarray(NULL, p->nentries + 1, sizeof *article);
 	for (k = 0; k < p->nentries; k++) {
 		Entry *e = &p->entries[k];

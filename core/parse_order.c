@@ -25,6 +25,8 @@
 #define COST_HEADING_END 2	/* a heading box last: it heads nothing */
 #define COST_HEADINGS	2	/* two chapter headings in a row */
 #define COST_CONTINUATION 5	/* the sentence left open is not completed first */
+/* Items numbered up to this are put back when emitted late. */
+#define LATE_MAX_NUMBER 99
 /* A document's title stands this many text lines above its first chapter
  * at most. */
 #define DOCUMENT_OPENS_WITHIN 8
@@ -152,6 +154,16 @@ parse_order_mark(const char *text, int *value)
 	if (s - text == (long)used && strncmp(s, "\xe3\x80\x81", 3) == 0)	/* 、 */
 		return MARK_TOP;
 	return MARK_NONE;
+}
+
+/* Returns non-zero when text opens a chapter: "三、…" or "第三章…". */
+int
+parse_is_chapter(const char *text)
+{
+	int value;
+	MarkKind mark = parse_order_mark(text, &value);
+
+	return mark == MARK_TOP || mark == MARK_CHAPTER;
 }
 
 /* Returns the cost of a number coming after last: 0 for the next one. */
@@ -622,6 +634,69 @@ parse_order_boxes(Parse *p)
 		for (; i < end; i++)
 			if (p->lines[i].role == ROLE_TEXT)
 				parse_order_read(&st, &p->lines[i]);
+	}
+}
+
+/* Moves lines [from, end) to stand before line to (to < from), giving
+ * them page. */
+static void
+parse_move_lines(Parse *p, size_t to, size_t from, size_t end, int page)
+{
+	size_t n = end - from, i;
+	Line *moved = xreallocarray(NULL, n, sizeof *moved);
+
+	memcpy(moved, &p->lines[from], n * sizeof *moved);
+	memmove(&p->lines[to + n], &p->lines[to], (from - to) * sizeof *moved);
+	for (i = 0; i < n; i++) {
+		moved[i].page = page;
+		p->lines[to + i] = moved[i];
+	}
+	free(moved);
+}
+
+/* Puts back a box that opens with an item numbered below the items before
+ * it ("15、" after "20、"), emitted on the next page: right after the box
+ * of the item numbered one less, when that stands on its page or the one
+ * before and the number is nowhere else. */
+void
+parse_order_late_items(Parse *p)
+{
+	size_t seen[2][LATE_MAX_NUMBER + 1], i, article_end = 0, k;
+	int last[2] = { 0, 0 };
+
+	for (i = p->contents_end; i < p->body_end; i++) {
+		int value, kind;
+		MarkKind mark;
+		size_t j, end, to;
+
+		if (i >= article_end) {
+			article_end = parse_article_end(p, i);
+			for (k = 0; k <= LATE_MAX_NUMBER; k++)
+				seen[0][k] = seen[1][k] = NO_LINE;
+			last[0] = last[1] = 0;
+		}
+		if (p->lines[i].role != ROLE_TEXT)
+			continue;
+		mark = parse_order_mark(p->lines[i].text, &value);
+		if ((mark != MARK_ITEM && mark != MARK_LIST) || value < 1 || value > LATE_MAX_NUMBER)
+			continue;
+		kind = mark == MARK_ITEM;
+		j = value > 1 ? seen[kind][value - 1] : NO_LINE;
+		if (value < last[kind] && j != NO_LINE && seen[kind][value] == NO_LINE
+		    && p->lines[i - 1].role != ROLE_TEXT && p->lines[j].page + 1 >= p->lines[i].page) {
+			for (end = i + 1; end < article_end && p->lines[end].role == ROLE_TEXT; end++)
+				;
+			for (to = j + 1; to < i && p->lines[to].role == ROLE_TEXT; to++)
+				;
+			if (to < i && !parse_marks_article(p, to, end)) {
+				parse_move_lines(p, to, i, end, p->lines[j].page);
+				seen[kind][value] = to;
+				i = end - 1;
+				continue;
+			}
+		}
+		seen[kind][value] = i;
+		last[kind] = value;
 	}
 }
 
