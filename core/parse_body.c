@@ -265,7 +265,7 @@ parse_gather_units(Parse *p, Unit **out)
 		memset(u, 0, sizeof *u);
 		u->line = i;
 		u->page = u->last_page = line->page;
-		u->kind = parse_line_kind(line);
+		u->kind = parse_opens_document(p, i) ? BLOCK_HEADING : parse_line_kind(line);
 		buffer_append(&u->text, line->text, line->length);
 		if (u->kind == BLOCK_PARAGRAPH)
 			open = parse_is_open_paragraph(u) ? n : NO_LINE;

@@ -30,6 +30,8 @@
 /* A document's title stands this many text lines above its first chapter
  * at most. */
 #define DOCUMENT_OPENS_WITHIN 8
+/* A document's title is no longer than this. */
+#define DOCUMENT_TITLE_MAX_CHARS 40
 /* How many characters either side of a page break are tried as one word. */
 #define JOIN_SPAN 4
 
@@ -327,8 +329,8 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 	return best;
 }
 
-/* Returns non-zero when line i is a document's own title: a heading that
- * is no numbered item, followed within a few text lines by the document's
+/* Returns non-zero when line i is a document's own title: a short line
+ * with no comma that ends no sentence and is no numbered item, followed within a few text lines by the document's
  * first chapter ("一、" or "第一章"). */
 int
 parse_opens_document(const Parse *p, size_t i)
@@ -336,8 +338,10 @@ parse_opens_document(const Parse *p, size_t i)
 	size_t j, seen = 0;
 	int value;
 
-	if (parse_line_kind(&p->lines[i]) != BLOCK_HEADING || parse_order_mark(p->lines[i].text, &value) != MARK_NONE
-	    || parse_line_number(&p->lines[i], &value, &value))
+	if (parse_char_count(p->lines[i].text, p->lines[i].length) > DOCUMENT_TITLE_MAX_CHARS
+	    || parse_ends_sentence(p->lines[i].text, p->lines[i].length) || parse_is_numbered(p->lines[i].text)
+	    || parse_order_mark(p->lines[i].text, &value) != MARK_NONE || parse_line_number(&p->lines[i], &value, &value)
+	    || strstr(p->lines[i].text, "\xef\xbc\x8c") != NULL || strchr(p->lines[i].text, ',') != NULL)
 		return 0;
 	for (j = i + 1; j < p->body_end && seen < DOCUMENT_OPENS_WITHIN; j++) {
 		MarkKind mark;
@@ -368,6 +372,17 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 	for (k = 0; k < n; k++)
 		for (i = boxes[perm[k]].first; i < boxes[perm[k]].end; i++)
 			cost += parse_order_read(&s, &p->lines[i]);
+	/* A chapter heading the extraction emitted right before a box that
+	 * opens with an item heads that box. */
+	for (k = 0; k + 1 < n; k++) {
+		if (!parse_box_is_heading(p, &boxes[k]) || !parse_is_chapter(p->lines[boxes[k].first].text)
+		    || parse_order_mark(p->lines[boxes[k + 1].first].text, &value) != MARK_ITEM)
+			continue;
+		for (i = 0; i + 1 < n && perm[i] != k; i++)
+			;
+		if (i + 1 >= n || perm[i + 1] != k + 1)
+			cost += COST_GAP;
+	}
 	if (n > 1 && !end_ok && parse_box_is_heading(p, &boxes[perm[n - 1]])
 	    && parse_order_mark(p->lines[boxes[perm[n - 1]].first].text, &value) != MARK_NONE)
 		cost += COST_HEADING_END;
