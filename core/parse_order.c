@@ -16,8 +16,10 @@
 #include "parse.h"
 #include "xalloc.h"
 
-/* More boxes than this on a page are not reordered (k! orders are tried). */
+/* A page of more boxes than this is not reordered (k! orders are tried). */
 #define ORDER_MAX_BOXES 7
+/* Boxes looked at on one page at most. */
+#define ORDER_COLLECT_BOXES 64
 /* Costs of what a reading order shows; the order with the least wins. */
 #define COST_INVERSION	4	/* an item numbered below the one before */
 #define COST_RESTART	3	/* (一) again with no heading before it */
@@ -247,7 +249,8 @@ parse_box_is_heading(const Parse *p, const Box *b)
 	int value, zero;
 
 	for (i = b->first; i < b->end; i++)
-		if (parse_line_kind(&p->lines[i]) != BLOCK_HEADING || parse_line_number(&p->lines[i], &value, &zero))
+		if (p->lines[i].role == ROLE_TEXT && (parse_line_kind(&p->lines[i]) != BLOCK_HEADING
+		    || parse_line_number(&p->lines[i], &value, &zero)))
 			return 0;
 	return 1;
 }
@@ -369,9 +372,14 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 
 	if (completing >= 0 && perm[0] != (size_t)completing)
 		cost += COST_CONTINUATION;
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
+		/* A box after a sentence left open must be able to carry it on. */
+		if (k > 0 && s.open && !parse_may_continue(&p->lines[boxes[perm[k]].first]))
+			cost += COST_GAP;
 		for (i = boxes[perm[k]].first; i < boxes[perm[k]].end; i++)
-			cost += parse_order_read(&s, &p->lines[i]);
+			if (p->lines[i].role == ROLE_TEXT)
+				cost += parse_order_read(&s, &p->lines[i]);
+	}
 	/* A chapter heading the extraction emitted right before a box that
 	 * opens with an item heads that box. */
 	for (k = 0; k + 1 < n; k++) {
@@ -384,7 +392,7 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 			cost += COST_GAP;
 	}
 	if (n > 1 && !end_ok && parse_box_is_heading(p, &boxes[perm[n - 1]])
-	    && parse_order_mark(p->lines[boxes[perm[n - 1]].first].text, &value) != MARK_NONE)
+	    && parse_is_chapter(p->lines[boxes[perm[n - 1]].first].text))
 		cost += COST_HEADING_END;
 	/* A banner box the extraction emitted last heads the document
 	 * whose title opens on this page. */
@@ -518,6 +526,45 @@ parse_apply_order(Parse *p, const Box *boxes, size_t n, const size_t *perm, int 
 	free(in_box);
 }
 
+/* Returns non-zero when the last text line of box b is a paragraph cut
+ * mid-sentence. */
+static int
+parse_box_ends_open(const Parse *p, const Box *b)
+{
+	OrderState s;
+	size_t i = b->end;
+
+	memset(&s, 0, sizeof s);
+	while (i > b->first && p->lines[i - 1].role != ROLE_TEXT)
+		i--;
+	if (i == b->first)
+		return 0;
+	parse_order_read(&s, &p->lines[i - 1]);
+	return s.open;
+}
+
+/* Returns non-zero when box a is a lone item heading "(三)…" and box b,
+ * right below it on its page, a plain paragraph: the item's text, one box. */
+static int
+parse_heads_box(const Parse *p, const Box *a, const Box *b)
+{
+	size_t i;
+	int value;
+
+	MarkKind mark = parse_order_mark(p->lines[a->first].text, &value);
+
+	if (a->end - a->first != 1 || parse_line_kind(&p->lines[a->first]) != BLOCK_HEADING
+	    || (mark != MARK_ITEM && mark != MARK_LIST)
+	    || p->lines[a->first].page != p->lines[b->first].page
+	    || parse_order_mark(p->lines[b->first].text, &value) != MARK_NONE
+	    || parse_line_kind(&p->lines[b->first]) != BLOCK_PARAGRAPH)
+		return 0;
+	for (i = a->end; i < b->first; i++)
+		if (p->lines[i].role != ROLE_BLANK)
+			return 0;
+	return 1;
+}
+
 /* Collects the boxes of text lines from line i on while they stay on page
  * (and, with next_top, the boxes printed above the next page's running
  * head). Returns the count; stops before max, furniture of another kind
@@ -542,7 +589,11 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, Box *boxes
 		boxes[n].end = i;
 		if (parse_marks_article(p, boxes[n].first, boxes[n].end))
 			break;
-		n++;
+		if (n > 0 && parse_heads_box(p, &boxes[n - 1], &boxes[n])
+		    && !(n > 1 && parse_box_ends_open(p, &boxes[n - 2])))
+			boxes[n - 1].end = boxes[n].end;
+		else
+			n++;
 	}
 	*end = i;
 	return n;
@@ -596,8 +647,8 @@ void
 parse_order_boxes(Parse *p)
 {
 	OrderState st;
-	Box boxes[ORDER_MAX_BOXES + 1];
-	size_t perm[ORDER_MAX_BOXES + 1], i, n, end, article_end = 0;
+	Box boxes[ORDER_COLLECT_BOXES];
+	size_t perm[ORDER_COLLECT_BOXES], i, n, end, article_end = 0;
 
 	memset(&st, 0, sizeof st);
 	for (i = p->contents_end; i < p->body_end; ) {
@@ -615,16 +666,28 @@ parse_order_boxes(Parse *p)
 			i++;
 			continue;
 		}
-		n = parse_collect_boxes(p, i, line->page, 0, boxes, ORDER_MAX_BOXES + 1, &end);
+		n = parse_collect_boxes(p, i, line->page, 0, boxes, ORDER_COLLECT_BOXES, &end);
 		if (n == 0) {
 			parse_order_read(&st, line);
 			i++;
 			continue;
 		}
-		if (n <= ORDER_MAX_BOXES) {
+		if (n > ORDER_MAX_BOXES && st.open && st.last != NULL) {
+			/* Too many boxes to try every order: only the box that
+			 * completes the open sentence goes first. */
+			int c = parse_completing_box(p, st.last, boxes, n);
+			size_t k;
+
+			if (c > 0) {
+				perm[0] = (size_t)c;
+				for (k = 1; k < n; k++)
+					perm[k] = k <= (size_t)c ? k - 1 : k;
+				parse_apply_order(p, boxes, n, perm, line->page);
+			}
+		} else if (n <= ORDER_MAX_BOXES) {
 			int cost = parse_best_order(p, &st, boxes, n, parse_item_follows(p, end, &st), perm);
 			size_t m, end2, k;
-			Box more[ORDER_MAX_BOXES + 1];
+			Box more[ORDER_COLLECT_BOXES];
 
 			/* A heading the extraction emitted after the page's
 			 * number, above the next page's running head, may
@@ -632,7 +695,7 @@ parse_order_boxes(Parse *p)
 			if (cost > 0) {
 				size_t perm2[ORDER_MAX_BOXES + 1];
 
-				m = parse_collect_boxes(p, i, line->page, 1, more, ORDER_MAX_BOXES + 1, &end2);
+				m = parse_collect_boxes(p, i, line->page, 1, more, ORDER_COLLECT_BOXES, &end2);
 				if (m > n && m <= ORDER_MAX_BOXES
 				    && parse_best_order(p, &st, more, m, parse_item_follows(p, end2, &st), perm2) < cost) {
 					memcpy(boxes, more, m * sizeof *more);
