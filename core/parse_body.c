@@ -16,6 +16,9 @@
 #define HEADING_MAX_CHARS 20
 /* A paragraph cut by a page break at an article's end is this long. */
 #define CUT_PARAGRAPH_MIN_CHARS 40
+/* A line this short right below a line cut mid-sentence in the same box
+ * is the rest of it. */
+#define CUT_FRAGMENT_MAX_CHARS 8
 /* A numbered line this short is a heading ("(一)指导思想。"). */
 #define NUMBERED_HEADING_MAX_CHARS 30
 
@@ -252,6 +255,16 @@ parse_gather_units(Parse *p, Unit **out)
 			if (continuation != NO_LINE && parse_starts_between(p, units[open].line, continuation)
 			    && parse_char_count(units[open].text.data, units[open].text.len) < CUT_PARAGRAPH_MIN_CHARS)
 				continuation = NO_LINE;
+		}
+		/* A line cut mid-word inside a box ("…支撑服" / "务体系。")
+		 * goes on with the next line of the box. */
+		if (i != continuation && open != NO_LINE && open + 1 == n && i > 0 && line->page == page
+		    && p->lines[i - 1].role == ROLE_TEXT && units[open].last_page == page
+		    && !parse_is_numbered(line->text) && parse_line_kind(line) == BLOCK_PARAGRAPH
+		    && parse_char_count(line->text, line->length) < CUT_FRAGMENT_MAX_CHARS) {
+			buffer_append(&units[open].text, line->text, line->length);
+			open = parse_is_open_paragraph(&units[open]) ? open : NO_LINE;
+			continue;
 		}
 		if (i == continuation) {
 			/* It carries on the paragraph left open at the end of

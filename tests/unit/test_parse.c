@@ -414,6 +414,8 @@ check_reading_order(const Issue *issue)
 	ok(block_of(issue, "1.14", "算法推荐服务提供者应当立即停止提供相关服务", 1) >= 0,
 	    "1.14: the open line joins the last box of the next page");
 	ok(block_of(issue, "2.3", "推动政府部门业务整合重塑", 1) >= 0, "2.3: 业 + 务整合重塑 joined");
+	ok(block_of(issue, "1.8", "工业大数据支撑服务体系。", 1) >= 0 && block_of(issue, "1.8", "务体系。", 0) < 0,
+	    "1.8: a line cut mid-word inside a box goes on with the next line");
 
 	/* Repeated boxes once. */
 	is_int(blocks_starting(issue, "2.3", "深化数字乡村建设。"), 1, "2.3: a repeated paragraph once");
