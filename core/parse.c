@@ -72,6 +72,7 @@ issue_parse(const char *data, size_t len, const char *name, Issue **out, char **
 	issue = issue_new(name);
 	parse_find_pages(&p);
 	parse_find_contents(&p);
+	parse_fix_stray_questions(&p);
 	parse_find_furniture(&p);
 	parse_mark_duplicates(&p);
 	if (p.nentries > 0)
@@ -79,6 +80,10 @@ issue_parse(const char *data, size_t len, const char *name, Issue **out, char **
 	else
 		parse_fallback_articles(&p);
 	parse_front_matter(&p, issue);
+	if (p.nentries > 0) {
+		parse_order_boxes(&p);
+		parse_order_late_items(&p);
+	}
 	parse_build_articles(&p, issue);
 	issue_set_page_count(issue, p.last_page);
 	issue_finish(issue);

@@ -97,7 +97,18 @@ void parse_fallback_articles(Parse *p);
 
 /* parse_body.c: articles' blocks, with duplicates dropped, paragraphs cut
  * by a page break rejoined and misplaced headings put back. */
+BlockKind parse_line_kind(const Line *line);
+int parse_may_continue(const Line *line);
 void parse_mark_duplicates(Parse *p);
 void parse_build_articles(Parse *p, Issue *issue);
+
+/* parse_order.c: the printed reading order of each page's text boxes, and
+ * the stray "?" that stands for a lost thin space. */
+int parse_is_stray_question(const char *text, size_t len, size_t q);
+void parse_fix_stray_questions(Parse *p);
+int parse_is_chapter(const char *text);
+int parse_opens_document(const Parse *p, size_t i);
+void parse_order_boxes(Parse *p);
+void parse_order_late_items(Parse *p);
 
 #endif

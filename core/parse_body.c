@@ -16,6 +16,9 @@
 #define HEADING_MAX_CHARS 20
 /* A paragraph cut by a page break at an article's end is this long. */
 #define CUT_PARAGRAPH_MIN_CHARS 40
+/* A line this short right below a line cut mid-sentence in the same box
+ * is the rest of it. */
+#define CUT_FRAGMENT_MAX_CHARS 8
 /* A numbered line this short is a heading ("(一)指导思想。"). */
 #define NUMBERED_HEADING_MAX_CHARS 30
 
@@ -85,11 +88,15 @@ parse_has_inner_stop(const char *text, size_t len)
 }
 
 /* Returns the kind of block a line of body text is. */
-static BlockKind
-parse_block_kind(const Line *line)
+BlockKind
+parse_line_kind(const Line *line)
 {
 	size_t chars = parse_char_count(line->text, line->length);
+	int value, zero;
 
+	/* A lone number inside a page is no heading (a page number is furniture). */
+	if (parse_line_number(line, &value, &zero))
+		return BLOCK_PARAGRAPH;
 	if (strncmp(line->text, "\xe6\x9d\xa5\xe6\xba\x90", 6) == 0 && chars <= 60)	/* 来源 */
 		return BLOCK_SOURCE;
 	if (parse_is_numbered(line->text))
@@ -103,10 +110,10 @@ parse_block_kind(const Line *line)
 
 /* Returns non-zero when the line may carry on a paragraph from the page
  * before: body text that does not open a numbered item or a heading. */
-static int
+int
 parse_may_continue(const Line *line)
 {
-	return !parse_is_numbered(line->text) && parse_block_kind(line) == BLOCK_PARAGRAPH
+	return !parse_is_numbered(line->text) && parse_line_kind(line) == BLOCK_PARAGRAPH
 	    && parse_char_count(line->text, line->length) >= 8;
 }
 
@@ -138,70 +145,6 @@ parse_is_open_paragraph(const Unit *u)
 	    && !parse_ends_sentence(u->text.data, u->text.len);
 }
 
-/* Returns non-zero for a top-level heading: "三、…" or "第二章 …". */
-static int
-parse_is_chapter_heading(const Unit *u)
-{
-	const char *s = u->text.data;
-	const char *comma = strstr(s, "\xe3\x80\x81");	/* 、 */
-
-	if (u->kind != BLOCK_HEADING || !parse_is_numbered(s))
-		return 0;
-	if (strncmp(s, "\xe7\xac\xac", 3) == 0)		/* 第…章 */
-		return strstr(s, "\xe7\xab\xa0") != NULL;
-	return comma != NULL && s[0] != '(' && strncmp(s, "\xef\xbc\x88", 3) != 0
-	    && !(s[0] >= '0' && s[0] <= '9');
-}
-
-/* Returns non-zero for the first item of a list: "(一)…" or "第一条…". */
-static int
-parse_is_first_item(const Unit *u)
-{
-	const char *s = u->text.data;
-
-	if (strncmp(s, "\xe7\xac\xac\xe4\xb8\x80\xe6\x9d\xa1", 9) == 0)	/* 第一条 */
-		return 1;
-	if (*s == '(')
-		s += 1;
-	else if (strncmp(s, "\xef\xbc\x88", 3) == 0)
-		s += 3;
-	else
-		return 0;
-	return strncmp(s, "\xe4\xb8\x80", 3) == 0 && (s[3] == ')' || strncmp(s + 3, "\xef\xbc\x89", 3) == 0);
-}
-
-/* Puts back a heading "三、…" that the extraction printed after the items
- * "(一)…" it heads on the same page. */
-static void
-parse_reorder_headings(Unit *units, size_t n)
-{
-	size_t i, j, first;
-
-	for (i = 1; i < n; i++) {
-		if (!parse_is_chapter_heading(&units[i]))
-			continue;
-		first = NO_LINE;
-		for (j = i; j > 0; j--) {
-			Unit *u = &units[j - 1];
-
-			if (u->page != units[i].page || parse_is_chapter_heading(u))
-				break;
-			if (parse_is_first_item(u))
-				first = j - 1;
-		}
-		/* Items already under a heading of their own stay there. */
-		if (first != NO_LINE && first > 0 && units[first - 1].page == units[i].page
-		    && parse_is_chapter_heading(&units[first - 1]))
-			first = NO_LINE;
-		if (first != NO_LINE) {
-			Unit heading = units[i];
-
-			memmove(&units[first + 1], &units[first], (i - first) * sizeof *units);
-			units[first] = heading;
-		}
-	}
-}
-
 /* Orders units by text, then by position. */
 static int
 parse_compare_units(const void *a, const void *b)
@@ -216,8 +159,8 @@ parse_compare_units(const void *a, const void *b)
 }
 
 /* Drops a paragraph whose text, once rejoined across a page break, is a
- * copy of an earlier one (a page that repeats another's introduction).
- * Dropped units get kind -1. */
+ * copy of an earlier one (a page that repeats another's introduction), or
+ * the start of another one. Dropped units get kind -1. */
 static void
 parse_drop_repeated_units(Unit *units, size_t n)
 {
@@ -231,7 +174,34 @@ parse_drop_repeated_units(Unit *units, size_t n)
 		if (strcmp(order[i]->text.data, order[i - 1]->text.data) == 0
 		    && parse_char_count(order[i]->text.data, order[i]->text.len) >= DUPLICATE_MIN_CHARS)
 			order[i]->kind = (BlockKind)-1;
+	/* A paragraph that is the start of another (a repeated box cut
+	 * short) goes too: a prefix sorts right before what extends it. */
+	for (i = 0; i + 1 < n; i++)
+		if (order[i]->kind == BLOCK_PARAGRAPH && order[i + 1]->kind == BLOCK_PARAGRAPH
+		    && order[i]->text.len < order[i + 1]->text.len
+		    && strncmp(order[i]->text.data, order[i + 1]->text.data, order[i]->text.len) == 0
+		    && parse_char_count(order[i]->text.data, order[i]->text.len) >= DUPLICATE_MIN_CHARS)
+			order[i]->kind = (BlockKind)-1;
 	free(order);
+}
+
+/* Drops a chapter heading ("三、…", "第四章…") printed again in the same
+ * article: a box the extraction repeated. */
+static void
+parse_drop_repeated_headings(Unit *units, const size_t *owner, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (units[i].kind != BLOCK_HEADING || !parse_is_chapter(units[i].text.data))
+			continue;
+		for (j = 0; j < i; j++)
+			if (owner[j] == owner[i] && units[j].kind == BLOCK_HEADING
+			    && strcmp(units[j].text.data, units[i].text.data) == 0) {
+				units[i].kind = (BlockKind)-1;
+				break;
+			}
+	}
 }
 
 /* Returns the entry line i belongs to: the last one starting at or before
@@ -286,6 +256,16 @@ parse_gather_units(Parse *p, Unit **out)
 			    && parse_char_count(units[open].text.data, units[open].text.len) < CUT_PARAGRAPH_MIN_CHARS)
 				continuation = NO_LINE;
 		}
+		/* A line cut mid-word inside a box ("…支撑服" / "务体系。")
+		 * goes on with the next line of the box. */
+		if (i != continuation && open != NO_LINE && open + 1 == n && i > 0 && line->page == page
+		    && p->lines[i - 1].role == ROLE_TEXT && units[open].last_page == page
+		    && !parse_is_numbered(line->text) && parse_line_kind(line) == BLOCK_PARAGRAPH
+		    && parse_char_count(line->text, line->length) < CUT_FRAGMENT_MAX_CHARS) {
+			buffer_append(&units[open].text, line->text, line->length);
+			open = parse_is_open_paragraph(&units[open]) ? open : NO_LINE;
+			continue;
+		}
 		if (i == continuation) {
 			/* It carries on the paragraph left open at the end of
 			 * the page before. */
@@ -298,7 +278,7 @@ parse_gather_units(Parse *p, Unit **out)
 		memset(u, 0, sizeof *u);
 		u->line = i;
 		u->page = u->last_page = line->page;
-		u->kind = parse_block_kind(line);
+		u->kind = parse_opens_document(p, i) ? BLOCK_HEADING : parse_line_kind(line);
 		buffer_append(&u->text, line->text, line->length);
 		if (u->kind == BLOCK_PARAGRAPH)
 			open = parse_is_open_paragraph(u) ? n : NO_LINE;
@@ -325,7 +305,6 @@ parse_build_articles(Parse *p, Issue *issue)
 	}
 	n = parse_gather_units(p, &units);
 	parse_drop_repeated_units(units, n);
-	parse_reorder_headings(units, n);
 	if (p->nentries == 0) {
 		for (i = 0; i < n; i++)
 			buffer_free(&units[i].text);
@@ -340,6 +319,7 @@ parse_build_articles(Parse *p, Issue *issue)
 		if (units[i].kind != (BlockKind)-1)
 			count[owner[i]]++;
 	}
+	parse_drop_repeated_headings(units, owner, n);
 	article = xreallocarray(NULL, p->nentries + 1, sizeof *article);
 	for (k = 0; k < p->nentries; k++) {
 		Entry *e = &p->entries[k];

@@ -262,6 +262,11 @@ parse_mark_titles(Parse *p, const TitleCache *c, Entry *e, size_t end)
 			continue;
 		if (c->one[i].v == NULL)
 			continue;
+		/* A document's own title, not the article's printed again,
+		 * stays: it opens the full text. */
+		if ((i < e->title_line || i > e->title_last) && strcmp(p->lines[i].text, e->title) != 0
+		    && parse_opens_document(p, i))
+			continue;
 		if (parse_score_line(c, i, &title, &last) >= 0.8 || (i >= e->title_line && i <= e->title_last
 		    && e->title_score >= 0.8)) {
 			for (; i <= last; i++)

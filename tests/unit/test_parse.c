@@ -7,6 +7,7 @@
 
 #include "buffer.h"
 #include "issue.h"
+#include "parse.h"
 #include "tap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -236,6 +237,9 @@ check_nothing_lost(const Issue *issue, const char *data, size_t len)
 	char *clean = text_clean(data, len, 1, NULL);
 	char *haystack = all_text(issue);
 	char *line, *save = NULL;
+
+	/* A "?" that stood for a lost thin space is dropped (check_questions). */
+	replace_in(&haystack, "?", "");
 	int page = 1, in_body = 0, lost = 0, checked = 0;
 	char previous[64] = "";
 
@@ -283,6 +287,7 @@ check_nothing_lost(const Issue *issue, const char *data, size_t len)
 		}
 		checked++;
 		stripped = strip_marks(t);
+		replace_in(&stripped, "?", "");
 		if (strstr(haystack, stripped) == NULL) {
 			if (lost++ < 10)
 				diag("lost from page %d: %.60s", page, t);
@@ -294,6 +299,177 @@ check_nothing_lost(const Issue *issue, const char *data, size_t len)
 	is_int(lost, 0, "every line of text on pages 1-174 is in some article");
 	free(haystack);
 	free(clean);
+}
+
+/* Returns the index of the first block of article id whose text starts
+ * with prefix (or holds it, with anywhere), or -1. */
+static long
+block_of(const Issue *issue, const char *id, const char *prefix, int anywhere)
+{
+	const Article *a = issue_find_article(issue, id);
+	size_t i;
+
+	for (i = 0; a != NULL && i < a->nblocks; i++)
+		if (anywhere ? strstr(a->blocks[i].text, prefix) != NULL
+		    : strncmp(a->blocks[i].text, prefix, strlen(prefix)) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Returns how many blocks of article id start with prefix. */
+static int
+blocks_starting(const Issue *issue, const char *id, const char *prefix)
+{
+	const Article *a = issue_find_article(issue, id);
+	size_t i;
+	int n = 0;
+
+	for (i = 0; a != NULL && i < a->nblocks; i++)
+		n += strncmp(a->blocks[i].text, prefix, strlen(prefix)) == 0;
+	return n;
+}
+
+/* Returns the value of a bracketed item "(十五)…" at s, or 0. */
+static int
+item_value(const char *s)
+{
+	static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	int value = 0, unit = 0, d, found;
+
+	if (strncmp(s, "(", 1) != 0)
+		return 0;
+	for (s++;;) {
+		for (found = 0, d = 0; d < 9; d++)
+			if (strncmp(s, digits[d], strlen(digits[d])) == 0) {
+				unit = d + 1;
+				s += strlen(digits[d]);
+				found = 1;
+			}
+		if (found)
+			continue;
+		if (strncmp(s, "十", strlen("十")) != 0)
+			break;
+		value += (unit == 0 ? 1 : unit) * 10;
+		unit = 0;
+		s += strlen("十");
+	}
+	return strncmp(s, ")", 1) == 0 ? value + unit : 0;
+}
+
+/* Checks the reading order of the articles (README, "Reading order"):
+ * headings before what they head, items in sequence, joins to the line
+ * that completes the sentence, repeated boxes once, titles kept. */
+static void
+check_reading_order(const Issue *issue)
+{
+	size_t k, i;
+	int inversions = 0;
+
+	/* Numbering: "(N)" items rise, and start again at (一) only after a
+	 * heading or an article "第N条". */
+	for (k = 0; k < issue_article_count(issue); k++) {
+		const Article *a = issue_article(issue, k);
+		int last = 0, headed = 1;
+
+		for (i = 0; i < a->nblocks; i++) {
+			int v = item_value(a->blocks[i].text);
+
+			if (v == 0) {
+				if (a->blocks[i].kind == BLOCK_HEADING || strncmp(a->blocks[i].text, "第", strlen("第")) == 0
+				    || strstr(a->blocks[i].text, "、") == a->blocks[i].text + 3)
+					headed = 1;
+				continue;
+			}
+			if (!(v > last || (v == 1 && headed))) {
+				diag("%s: %.40s after (%d)", a->id, a->blocks[i].text, last);
+				inversions++;
+			}
+			last = v;
+			headed = 0;
+		}
+	}
+	is_int(inversions, 0, "numbered items rise and restart only under a new heading");
+
+	/* A heading emitted after the body it heads, on its page or above
+	 * the next page's running head, is put back. */
+	ok(block_of(issue, "1.15", "四、持续完善五大体系", 0) + 1 == block_of(issue, "1.15", "(一)完善纵横贯通", 0),
+	    "1.15: 四、 before its (一), from the next page's top");
+	ok(block_of(issue, "1.2", "(三)工作目标", 0) < block_of(issue, "1.2", "二、总体架构", 0)
+	    && block_of(issue, "1.2", "二、总体架构", 0) + 1 == block_of(issue, "1.2", "(一)层级架构", 0),
+	    "1.2: (三) of 一 stays under 一, 二、 heads its (一)");
+	ok(block_of(issue, "1.3", "六、提升标准化对外开放", 0) + 1 == block_of(issue, "1.3", "(二十二)", 0)
+	    && block_of(issue, "1.3", "七、推动标准化改革", 0) + 1 == block_of(issue, "1.3", "(二十五)", 0),
+	    "1.3: headings printed after their items head them again");
+	ok(block_of(issue, "1.3", "(十五)", 0) + 1 == block_of(issue, "1.3", "五、加快城乡建设", 0)
+	    && block_of(issue, "1.3", "(二十九)", 0) + 1 == block_of(issue, "1.3", "八、夯实标准化", 0),
+	    "1.3: an item emitted after later ones goes back after the one before it");
+	ok(block_of(issue, "2.6", "14、", 0) + 1 == block_of(issue, "2.6", "15、", 0),
+	    "2.6: 15、 emitted on the next page goes back after 14、");
+	ok(block_of(issue, "1.14", "第一章 总 则", 0) + 1 == block_of(issue, "1.14", "第一条", 0),
+	    "1.14: 第一章 before 第一条");
+
+	/* Joins: to the box that completes the sentence, not the first one. */
+	ok(block_of(issue, "1.12", "中华人民共和国公安部、中华人民共和国国家安全部", 1) >= 0,
+	    "1.12: the open line joins the line that completes it");
+	ok(block_of(issue, "1.14", "算法推荐服务提供者应当立即停止提供相关服务", 1) >= 0,
+	    "1.14: the open line joins the last box of the next page");
+	ok(block_of(issue, "2.3", "推动政府部门业务整合重塑", 1) >= 0, "2.3: 业 + 务整合重塑 joined");
+	ok(block_of(issue, "1.8", "工业大数据支撑服务体系。", 1) >= 0 && block_of(issue, "1.8", "务体系。", 0) < 0,
+	    "1.8: a line cut mid-word inside a box goes on with the next line");
+
+	/* Repeated boxes once. */
+	is_int(blocks_starting(issue, "2.3", "深化数字乡村建设。"), 1, "2.3: a repeated paragraph once");
+	is_int(blocks_starting(issue, "1.6", "三、主攻方向"), 1, "1.6: a repeated heading once");
+	ok(block_of(issue, "2.4", "采用先进技术架构和统一标准规范", 1) < 0 && block_of(issue, "2.3", "采用先进技术架构和统一标准规范", 1) >= 0,
+	    "2.4 no longer opens with a cut copy of a paragraph of 2.3");
+
+	/* A document's own title stays, as a heading. */
+	ok(block_of(issue, "1.1", "“十四五”数字经济发展规划", 0) >= 0
+	    && issue_find_article(issue, "1.1")->blocks[block_of(issue, "1.1", "“十四五”数字经济发展规划", 0)].kind == BLOCK_HEADING
+	    && block_of(issue, "1.1", "规划全文", 0) + 1 == block_of(issue, "1.1", "“十四五”数字经济发展规划", 0),
+	    "1.1: the full text's title is a heading, after its banner");
+	ok(block_of(issue, "1.2", "全国一体化政务服务平台移动端建设指南", 0) >= 0, "1.2: the full text's title kept");
+	ok(block_of(issue, "1.4", "“十四五”推动高质量发展的国家标准体系建设规划", 0) >= 0, "1.4: the full text's title kept");
+
+	/* A lone number inside a page is no heading. */
+	i = (size_t)block_of(issue, "1.3", "10", 0);
+	ok(block_of(issue, "1.3", "10", 0) >= 0 && issue_find_article(issue, "1.3")->blocks[i].kind != BLOCK_HEADING,
+	    "1.3: a lone 10 inside a page is text, not a heading");
+
+	/* A ? that stood for a lost thin space is gone, real ones stay. */
+	ok(block_of(issue, "1.6", "大变局", 1) >= 0 && block_of(issue, "1.6", "内在要求", 1) >= 0
+	    && block_of(issue, "1.6", "分类有序推进", 1) >= 0 && block_of(issue, "1.6", "?", 1) < 0,
+	    "1.6: no stray ? left in words");
+	ok(block_of(issue, "1.7", "存在哪些问题?《规划》", 1) >= 0, "1.7: a real question mark stays");
+}
+
+/* Checks the rule for a ? that stands for a lost thin space. */
+static void
+check_stray_questions(void)
+{
+	static const struct {
+		const char *text;
+		int stray;
+	} cases[] = {
+		{ "内在要?求,是", 1 },		/* inside Han text, no question */
+		{ "提升到?96%", 1 },		/* before a digit */
+		{ "2019?年以来", 1 },		/* after a digit */
+		{ "合作倡议》,?与", 1 },	/* after a comma */
+		{ "直面?“后疫情", 1 },		/* before an opening quote */
+		{ "5G?网络普及", 1 },		/* after a Latin letter */
+		{ "怎么发展?江苏", 0 },		/* the clause asks */
+		{ "存在哪些问题?《规划》", 0 },
+		{ "如何建设?就一起", 0 },
+		{ "背景是什么?", 0 },		/* ends the line */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *q = strchr(cases[i].text, '?');
+
+		is_int(parse_is_stray_question(cases[i].text, strlen(cases[i].text), (size_t)(q - cases[i].text)),
+		    cases[i].stray, "stray ? in %s: %d", cases[i].text, cases[i].stray);
+	}
 }
 
 /* Checks a dozen paragraphs that a page break cut are one block again. */
@@ -497,6 +673,8 @@ main(void)
 	check_nothing_lost(issue, data, len);
 	check_rejoined(issue);
 	check_blocks(issue);
+	check_reading_order(issue);
+	check_stray_questions();
 
 	check_damaged(issue, data, len);
 

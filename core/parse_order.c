@@ -1,0 +1,867 @@
+/* The printed reading order: the text boxes of a page put back in the
+ * order the magazine prints them, from evidence in the text itself (see
+ * README, "Reading order"): numbering sequences, the extraction's habit of
+ * emitting a heading box after the body it heads, and which box completes
+ * a sentence left open at the foot of the page before. Also the stray "?"
+ * that stands for a lost thin space. */
+#define _GNU_SOURCE	/* memmem */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "parse.h"
+#include "xalloc.h"
+
+/* A page of more boxes than this is not reordered (k! orders are tried). */
+#define ORDER_MAX_BOXES 7
+/* Boxes looked at on one page at most. */
+#define ORDER_COLLECT_BOXES 64
+/* Costs of what a reading order shows; the order with the least wins. */
+#define COST_INVERSION	4	/* an item numbered below the one before */
+#define COST_RESTART	3	/* (一) again with no heading before it */
+#define COST_GAP	1	/* a number skipped */
+#define COST_HEADING_END 2	/* a heading box last: it heads nothing */
+#define COST_HEADINGS	2	/* two chapter headings in a row */
+#define COST_CONTINUATION 5	/* the sentence left open is not completed first */
+/* Items numbered up to this are put back when emitted late. */
+#define LATE_MAX_NUMBER 99
+/* A document's title stands this many text lines above its first chapter
+ * at most. */
+#define DOCUMENT_OPENS_WITHIN 8
+/* A document's title is no longer than this. */
+#define DOCUMENT_TITLE_MAX_CHARS 40
+/* How many characters either side of a page break are tried as one word. */
+#define JOIN_SPAN 4
+
+/* What the numbering of a line says. */
+typedef enum MarkKind {
+	MARK_NONE,
+	MARK_CHAPTER,	/* 第三章 */
+	MARK_ARTICLE,	/* 第十条 */
+	MARK_TOP,	/* 三、 */
+	MARK_ITEM,	/* (三) */
+	MARK_LIST,	/* 3. or 3、 */
+} MarkKind;
+
+/* A run of text lines with no blank line between them: one text box. */
+typedef struct Box {
+	size_t	first;	/* its lines: [first, end) */
+	size_t	end;
+} Box;
+
+/* What the reading so far leaves behind, for scoring what follows. */
+typedef struct OrderState {
+	int	chapter, article, top, item, list;	/* last numbers seen */
+	int	heading_since;	/* a heading since the last item */
+	int	after_top;	/* the last line was a chapter heading "三、" */
+	int	open;		/* the last line is a paragraph cut mid-sentence */
+	int	restart_style;	/* items restart at (一) under each heading */
+	const Line *last;	/* the last line read, or NULL */
+} OrderState;
+
+/* Returns the value of the Chinese numeral (or ASCII digits) at s, the
+ * bytes it takes in *used; 0 when there is none. */
+static int
+parse_numeral_value(const char *s, size_t *used)
+{
+	static const char *const digits[] = {
+		"\xe9\x9b\xb6", "\xe4\xb8\x80", "\xe4\xba\x8c", "\xe4\xb8\x89", "\xe5\x9b\x9b",	/* 零一二三四 */
+		"\xe4\xba\x94", "\xe5\x85\xad", "\xe4\xb8\x83", "\xe5\x85\xab", "\xe4\xb9\x9d",	/* 五六七八九 */
+	};
+	const char *p = s;
+	int value = 0, unit = 0, d, found;
+
+	if (*p >= '0' && *p <= '9') {
+		while (*p >= '0' && *p <= '9' && value < 10000)
+			value = value * 10 + (*p++ - '0');
+		*used = (size_t)(p - s);
+		return value;
+	}
+	for (;;) {
+		found = 0;
+		for (d = 0; d < 10; d++)
+			if (strncmp(p, digits[d], 3) == 0) {
+				unit = unit * 10 + d;
+				p += 3;
+				found = 1;
+				break;
+			}
+		if (found)
+			continue;
+		if (strncmp(p, "\xe5\x8d\x81", 3) == 0) {		/* 十 */
+			value += (unit == 0 ? 1 : unit) * 10;
+			unit = 0;
+			p += 3;
+		} else if (strncmp(p, "\xe7\x99\xbe", 3) == 0) {	/* 百 */
+			value += (unit == 0 ? 1 : unit) * 100;
+			unit = 0;
+			p += 3;
+		} else
+			break;
+	}
+	*used = (size_t)(p - s);
+	return *used == 0 ? 0 : value + unit;
+}
+
+/* Returns what the numbering at the start of text is, with its value. An
+ * item whose opening bracket the extraction lost ("七)") is still one. */
+static MarkKind
+parse_order_mark(const char *text, int *value)
+{
+	const char *s = text;
+	size_t used;
+
+	*value = 0;
+	if (strncmp(s, "\xe7\xac\xac", 3) == 0) {		/* 第 */
+		*value = parse_numeral_value(s + 3, &used);
+		if (*value == 0)
+			return MARK_NONE;
+		s += 3 + used;
+		while (*s == ' ')
+			s++;
+		if (strncmp(s, "\xe7\xab\xa0", 3) == 0)		/* 章 */
+			return MARK_CHAPTER;
+		return strncmp(s, "\xe6\x9d\xa1", 3) == 0 ? MARK_ARTICLE : MARK_NONE;	/* 条 */
+	}
+	if (*s == '(')
+		s++;
+	else if (strncmp(s, "\xef\xbc\x88", 3) == 0)		/* （ */
+		s += 3;
+	if (*s >= '0' && *s <= '9') {
+		if (s != text)
+			return MARK_NONE;
+		*value = parse_numeral_value(s, &used);
+		s += used;
+		if (used > 2)
+			return MARK_NONE;
+		if (strncmp(s, "\xe3\x80\x81", 3) == 0)	/* 、 */
+			return MARK_LIST;
+		/* "3." "3．" "3﹒" but not a decimal "3.5" */
+		if (*s == '.')
+			s += 1;
+		else if (strncmp(s, "\xef\xbc\x8e", 3) == 0 || strncmp(s, "\xef\xb9\x92", 3) == 0)
+			s += 3;
+		else
+			return MARK_NONE;
+		return *s != '\0' && !(*s >= '0' && *s <= '9') ? MARK_LIST : MARK_NONE;
+	}
+	*value = parse_numeral_value(s, &used);
+	if (*value == 0)
+		return MARK_NONE;
+	s += used;
+	if (*s == ')' || strncmp(s, "\xef\xbc\x89", 3) == 0)	/* ） */
+		return MARK_ITEM;
+	if (s - text == (long)used && strncmp(s, "\xe3\x80\x81", 3) == 0)	/* 、 */
+		return MARK_TOP;
+	return MARK_NONE;
+}
+
+/* Returns non-zero when text opens a chapter: "三、…" or "第三章…". */
+int
+parse_is_chapter(const char *text)
+{
+	int value;
+	MarkKind mark = parse_order_mark(text, &value);
+
+	return mark == MARK_TOP || mark == MARK_CHAPTER;
+}
+
+/* Returns the cost of a number coming after last: 0 for the next one. */
+static int
+parse_sequence_cost(int value, int last)
+{
+	if (value == last + 1)
+		return 0;
+	return value > last ? COST_GAP : COST_INVERSION;
+}
+
+/* Reads one line into the state; returns what it costs there. */
+static int
+parse_order_read(OrderState *st, const Line *line)
+{
+	int value, cost = 0, was_top = st->after_top;
+	MarkKind mark = parse_order_mark(line->text, &value);
+
+	st->after_top = 0;
+	switch (mark) {
+	case MARK_CHAPTER:
+		cost = parse_sequence_cost(value, st->chapter) + (was_top ? COST_HEADINGS : 0);
+		st->chapter = value;
+		st->top = st->list = 0;
+		st->heading_since = st->after_top = 1;
+		break;
+	case MARK_ARTICLE:
+		cost = parse_sequence_cost(value, st->article);
+		st->article = value;
+		st->list = 0;
+		st->heading_since = 1;
+		break;
+	case MARK_TOP:
+		if (value == 1 && st->heading_since)
+			cost = 0;
+		else
+			cost = value == 1 && st->top > 0 ? COST_RESTART : parse_sequence_cost(value, st->top);
+		if (was_top)
+			cost += COST_HEADINGS;
+		st->top = value;
+		st->heading_since = st->after_top = 1;
+		break;
+	case MARK_ITEM:
+		if (st->heading_since) {
+			if (value == 1)
+				cost = 0;
+			else if (st->restart_style)
+				cost = COST_RESTART;
+			else
+				cost = parse_sequence_cost(value, st->item);
+		} else
+			cost = value == 1 && st->item > 0 ? COST_RESTART : parse_sequence_cost(value, st->item);
+		st->item = value;
+		st->list = 0;
+		st->heading_since = 0;
+		break;
+	case MARK_LIST:
+		/* A list may start again anywhere; it may not run back. */
+		cost = value == 1 ? 0 : parse_sequence_cost(value, st->list);
+		st->list = value;
+		break;
+	case MARK_NONE:
+		if (parse_line_kind(line) == BLOCK_HEADING
+		    && !parse_line_number(line, &value, &value))
+			st->heading_since = 1;
+		break;
+	}
+	st->open = parse_line_kind(line) == BLOCK_PARAGRAPH && parse_char_count(line->text, line->length) >= 10
+	    && !parse_ends_sentence(line->text, line->length);
+	st->last = line;
+	return cost;
+}
+
+/* Returns non-zero when every line of the box is a heading. */
+static int
+parse_box_is_heading(const Parse *p, const Box *b)
+{
+	size_t i;
+	int value, zero;
+
+	for (i = b->first; i < b->end; i++)
+		if (p->lines[i].role == ROLE_TEXT && (parse_line_kind(&p->lines[i]) != BLOCK_HEADING
+		    || parse_line_number(&p->lines[i], &value, &zero)))
+			return 0;
+	return 1;
+}
+
+/* Returns non-zero when the bytes occur in the issue's text (the lines
+ * are NUL-separated in p->text, and no search crosses a line). */
+static int
+parse_text_holds(const Parse *p, const char *bytes, size_t len)
+{
+	size_t i;
+
+	for (i = p->contents_end; i < p->body_end; i++)
+		if (p->lines[i].length >= len && memmem(p->lines[i].text, p->lines[i].length, bytes, len) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Returns how well line next completes the sentence open at the end of
+ * line open: the most characters of a run spanning the join that the
+ * issue prints elsewhere too (a word cut by the break), 0 for none. */
+static int
+parse_join_score(const Parse *p, const Line *open, const Line *next)
+{
+	const uint8_t *tail_start = (const uint8_t *)open->text;
+	const uint8_t *cut[JOIN_SPAN + 1];
+	size_t head_len[JOIN_SPAN + 1], ntail = 0, nhead = 0, a, b;
+	const uint8_t *s = tail_start + open->length, *h = (const uint8_t *)next->text;
+	ucs4_t uc;
+	int best = 0;
+	char buf[8 * JOIN_SPAN];
+
+	/* cut[a]: where the last a characters of the open line begin. */
+	while (ntail < JOIN_SPAN && s > tail_start && (s = u8_prev(&uc, s, tail_start)) != NULL)
+		cut[++ntail] = s;
+	head_len[0] = 0;
+	while (nhead < JOIN_SPAN && head_len[nhead] < next->length) {
+		int n = u8_mblen(h + head_len[nhead], next->length - head_len[nhead]);
+
+		if (n <= 0)
+			break;
+		head_len[nhead + 1] = head_len[nhead] + (size_t)n;
+		nhead++;
+	}
+	for (a = 1; a <= ntail; a++)
+		for (b = 1; b <= nhead; b++) {
+			size_t tl = (size_t)(tail_start + open->length - cut[a]);
+
+			if ((int)(a + b) <= best || a + b < 3)
+				continue;
+			memcpy(buf, cut[a], tl);
+			memcpy(buf + tl, h, head_len[b]);
+			if (parse_text_holds(p, buf, tl + head_len[b]))
+				best = (int)(a + b);
+		}
+	return best;
+}
+
+/* Returns the box among boxes[0, n) that completes the sentence left open
+ * by line open: of those that may carry it on, the one whose first line
+ * joins it best (the first such on a tie), or -1. */
+static int
+parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t n)
+{
+	size_t k;
+	int best = -1, best_score = -1;
+
+	for (k = 0; k < n; k++) {
+		const Line *first = &p->lines[boxes[k].first];
+		int score;
+
+		if (!parse_may_continue(first))
+			continue;
+		score = parse_join_score(p, open, first);
+		if (score > best_score) {
+			best = (int)k;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* Returns non-zero when line i is a document's own title: a short line
+ * with no comma that ends no sentence and is no numbered item, followed within a few text lines by the document's
+ * first chapter ("一、" or "第一章"). */
+int
+parse_opens_document(const Parse *p, size_t i)
+{
+	size_t j, seen = 0;
+	int value;
+
+	if (parse_char_count(p->lines[i].text, p->lines[i].length) > DOCUMENT_TITLE_MAX_CHARS
+	    || parse_ends_sentence(p->lines[i].text, p->lines[i].length) || parse_is_numbered(p->lines[i].text)
+	    || parse_order_mark(p->lines[i].text, &value) != MARK_NONE || parse_line_number(&p->lines[i], &value, &value)
+	    || strstr(p->lines[i].text, "\xef\xbc\x8c") != NULL || strchr(p->lines[i].text, ',') != NULL)
+		return 0;
+	for (j = i + 1; j < p->body_end && seen < DOCUMENT_OPENS_WITHIN; j++) {
+		MarkKind mark;
+
+		if (p->lines[j].role != ROLE_TEXT && p->lines[j].role != ROLE_TITLE)
+			continue;
+		mark = parse_order_mark(p->lines[j].text, &value);
+		if ((mark == MARK_TOP || mark == MARK_CHAPTER) && value == 1)
+			return 1;
+		if (mark != MARK_NONE)
+			return 0;
+		seen++;
+	}
+	return 0;
+}
+
+/* Returns the cost of reading boxes in the order perm from state *st. */
+static int
+parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const size_t *perm, size_t n,
+    int completing, int end_ok)
+{
+	OrderState s = *st;
+	size_t k, i;
+	int cost = 0, value;
+
+	if (completing >= 0 && perm[0] != (size_t)completing)
+		cost += COST_CONTINUATION;
+	for (k = 0; k < n; k++) {
+		/* A box after a sentence left open must be able to carry it on. */
+		if (k > 0 && s.open && !parse_may_continue(&p->lines[boxes[perm[k]].first]))
+			cost += COST_GAP;
+		for (i = boxes[perm[k]].first; i < boxes[perm[k]].end; i++)
+			if (p->lines[i].role == ROLE_TEXT)
+				cost += parse_order_read(&s, &p->lines[i]);
+	}
+	/* A chapter heading the extraction emitted right before a box that
+	 * opens with an item heads that box. */
+	for (k = 0; k + 1 < n; k++) {
+		if (!parse_box_is_heading(p, &boxes[k]) || !parse_is_chapter(p->lines[boxes[k].first].text)
+		    || parse_order_mark(p->lines[boxes[k + 1].first].text, &value) != MARK_ITEM)
+			continue;
+		for (i = 0; i + 1 < n && perm[i] != k; i++)
+			;
+		if (i + 1 >= n || perm[i + 1] != k + 1)
+			cost += COST_GAP;
+	}
+	if (n > 1 && !end_ok && parse_box_is_heading(p, &boxes[perm[n - 1]])
+	    && parse_is_chapter(p->lines[boxes[perm[n - 1]].first].text))
+		cost += COST_HEADING_END;
+	/* A banner box the extraction emitted last heads the document
+	 * whose title opens on this page. */
+	if (n > 1 && parse_box_is_heading(p, &boxes[n - 1])
+	    && parse_order_mark(p->lines[boxes[n - 1].first].text, &value) == MARK_NONE) {
+		for (k = 0; k + 1 < n; k++)
+			if (parse_opens_document(p, boxes[k].first)) {
+				for (i = 0; i + 1 < n && !(perm[i] == n - 1 && perm[i + 1] == k); i++)
+					;
+				if (i + 1 == n)
+					cost += COST_HEADING_END;
+				break;
+			}
+	}
+	return cost;
+}
+
+/* Returns how far order perm is from the extraction's: for each pair of
+ * boxes it swaps, the characters of the shorter one (moving a heading
+ * past a paragraph is nearer than moving the paragraph past it). */
+static size_t
+parse_order_distance(const Parse *p, const Box *boxes, const size_t *perm, size_t n)
+{
+	size_t a, b, d = 0, size[ORDER_MAX_BOXES + 1], i;
+
+	for (a = 0; a < n; a++)
+		for (size[a] = 0, i = boxes[a].first; i < boxes[a].end; i++)
+			size[a] += parse_char_count(p->lines[i].text, p->lines[i].length);
+	for (a = 0; a < n; a++)
+		for (b = a + 1; b < n; b++)
+			if (perm[a] > perm[b])
+				d += size[perm[a]] < size[perm[b]] ? size[perm[a]] : size[perm[b]];
+	return d;
+}
+
+/* Steps perm to the next permutation in lexical order; returns 0 after
+ * the last. */
+static int
+parse_next_permutation(size_t *perm, size_t n)
+{
+	size_t i, j, t;
+
+	if (n < 2)
+		return 0;
+	for (i = n - 1; i > 0 && perm[i - 1] >= perm[i]; i--)
+		;
+	if (i == 0)
+		return 0;
+	for (j = n - 1; perm[j] <= perm[i - 1]; j--)
+		;
+	t = perm[i - 1], perm[i - 1] = perm[j], perm[j] = t;
+	for (j = n - 1; i < j; i++, j--)
+		t = perm[i], perm[i] = perm[j], perm[j] = t;
+	return 1;
+}
+
+/* Finds the best reading order of boxes[0, n) after state *st into best;
+ * returns its cost. The extraction's own order wins every tie. end_ok:
+ * the text after the boxes opens with an item, which a heading last on
+ * the page may head. */
+static int
+parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int end_ok, size_t *best)
+{
+	size_t perm[ORDER_MAX_BOXES + 1] = { 0 }, k;
+	int completing = -1, best_cost, identity_cost;
+	size_t best_distance = 0;
+
+	if (st->open && st->last != NULL)
+		completing = parse_completing_box(p, st->last, boxes, n);
+	for (k = 0; k < n; k++)
+		perm[k] = best[k] = k;
+	best_cost = identity_cost = parse_order_cost(p, st, boxes, perm, n, completing, end_ok);
+	/* The extraction's order stands when nothing in it is amiss. */
+	while (identity_cost > 0 && parse_next_permutation(perm, n)) {
+		int cost = parse_order_cost(p, st, boxes, perm, n, completing, end_ok);
+		size_t distance;
+
+		if (cost > best_cost)
+			continue;
+		distance = parse_order_distance(p, boxes, perm, n);
+
+		if (cost < best_cost || (cost == best_cost && distance < best_distance)) {
+			best_cost = cost;
+			best_distance = distance;
+			memcpy(best, perm, n * sizeof *perm);
+		}
+	}
+	return best_cost;
+}
+
+/* Returns non-zero when an article's start, title or source line lies in
+ * lines [from, to): boxes are never moved across one. */
+static int
+parse_marks_article(const Parse *p, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = 0; k < p->nentries; k++) {
+		const Entry *e = &p->entries[k];
+
+		if ((e->start != NO_LINE && e->start >= from && e->start < to)
+		    || (e->title_line != NO_LINE && e->title_line >= from && e->title_line < to)
+		    || (e->source_line != NO_LINE && e->source_line >= from && e->source_line < to))
+			return 1;
+	}
+	return 0;
+}
+
+/* Rewrites lines [boxes[0].first, boxes[n-1].end) so that the boxes stand
+ * in order perm, the lines between them after, and gives the boxes page. */
+static void
+parse_apply_order(Parse *p, const Box *boxes, size_t n, const size_t *perm, int page)
+{
+	size_t from = boxes[0].first, to = boxes[n - 1].end, k, i, at = 0;
+	Line *copy = xreallocarray(NULL, to - from, sizeof *copy);
+	char *in_box = xcalloc(to - from, 1);
+
+	for (k = 0; k < n; k++)
+		for (i = boxes[perm[k]].first; i < boxes[perm[k]].end; i++) {
+			copy[at] = p->lines[i];
+			copy[at++].page = page;
+			in_box[i - from] = 1;
+		}
+	for (i = from; i < to; i++)
+		if (!in_box[i - from]) {
+			/* A blank line keeps boxes apart. */
+			copy[at++] = p->lines[i];
+		}
+	memcpy(&p->lines[from], copy, (to - from) * sizeof *copy);
+	free(copy);
+	free(in_box);
+}
+
+/* Returns non-zero when the last text line of box b is a paragraph cut
+ * mid-sentence. */
+static int
+parse_box_ends_open(const Parse *p, const Box *b)
+{
+	OrderState s;
+	size_t i = b->end;
+
+	memset(&s, 0, sizeof s);
+	while (i > b->first && p->lines[i - 1].role != ROLE_TEXT)
+		i--;
+	if (i == b->first)
+		return 0;
+	parse_order_read(&s, &p->lines[i - 1]);
+	return s.open;
+}
+
+/* Returns non-zero when box a is a lone item heading "(三)…" and box b,
+ * right below it on its page, a plain paragraph: the item's text, one box. */
+static int
+parse_heads_box(const Parse *p, const Box *a, const Box *b)
+{
+	size_t i;
+	int value;
+
+	MarkKind mark = parse_order_mark(p->lines[a->first].text, &value);
+
+	if (a->end - a->first != 1 || parse_line_kind(&p->lines[a->first]) != BLOCK_HEADING
+	    || (mark != MARK_ITEM && mark != MARK_LIST)
+	    || p->lines[a->first].page != p->lines[b->first].page
+	    || parse_order_mark(p->lines[b->first].text, &value) != MARK_NONE
+	    || parse_line_kind(&p->lines[b->first]) != BLOCK_PARAGRAPH)
+		return 0;
+	for (i = a->end; i < b->first; i++)
+		if (p->lines[i].role != ROLE_BLANK)
+			return 0;
+	return 1;
+}
+
+/* Collects the boxes of text lines from line i on while they stay on page
+ * (and, with next_top, the boxes printed above the next page's running
+ * head). Returns the count; stops before max, furniture of another kind
+ * or an article's start. *end is one past the last line looked at. */
+static size_t
+parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, Box *boxes, size_t max, size_t *end)
+{
+	size_t n = 0;
+
+	while (i < p->body_end && n < max) {
+		const Line *line = &p->lines[i];
+
+		if (line->role == ROLE_BLANK || (line->role == ROLE_PAGE_NUMBER && next_top && line->page == page)) {
+			i++;
+			continue;
+		}
+		if (line->role != ROLE_TEXT || (line->page != page && !(next_top && line->page == page + 1)))
+			break;
+		boxes[n].first = i;
+		while (i < p->body_end && p->lines[i].role == ROLE_TEXT && p->lines[i].page == line->page)
+			i++;
+		boxes[n].end = i;
+		if (parse_marks_article(p, boxes[n].first, boxes[n].end))
+			break;
+		if (n > 0 && parse_heads_box(p, &boxes[n - 1], &boxes[n])
+		    && !(n > 1 && parse_box_ends_open(p, &boxes[n - 2])))
+			boxes[n - 1].end = boxes[n].end;
+		else
+			n++;
+	}
+	*end = i;
+	return n;
+}
+
+/* Counts (一) items in lines [from, to): two or more mean the items
+ * restart under each heading. */
+static int
+parse_items_restart(const Parse *p, size_t from, size_t to)
+{
+	size_t i;
+	int value, count = 0;
+
+	for (i = from; i < to; i++)
+		if (p->lines[i].role == ROLE_TEXT && parse_order_mark(p->lines[i].text, &value) == MARK_ITEM
+		    && value == 1)
+			count++;
+	return count >= 2;
+}
+
+/* Returns one past the last line of the article that starts at line i. */
+static size_t
+parse_article_end(const Parse *p, size_t i)
+{
+	size_t k, end = p->body_end;
+
+	for (k = 0; k < p->nentries; k++)
+		if (p->entries[k].start != NO_LINE && p->entries[k].start > i && p->entries[k].start < end)
+			end = p->entries[k].start;
+	return end;
+}
+
+/* Returns non-zero when the first text line at or after i opens what a
+ * heading may head: a first item "(一)" (any next item where items do
+ * not restart), or an article "第N条". */
+static int
+parse_item_follows(const Parse *p, size_t i, const OrderState *st)
+{
+	int value;
+	MarkKind mark;
+
+	i = parse_next_text(p, i, p->body_end);
+	if (i == NO_LINE)
+		return 0;
+	mark = parse_order_mark(p->lines[i].text, &value);
+	return (mark == MARK_ITEM && (value == 1 || !st->restart_style)) || mark == MARK_ARTICLE;
+}
+
+/* Puts each page's text boxes in the printed reading order. */
+void
+parse_order_boxes(Parse *p)
+{
+	OrderState st;
+	Box boxes[ORDER_COLLECT_BOXES];
+	size_t perm[ORDER_COLLECT_BOXES], i, n, end, article_end = 0;
+
+	memset(&st, 0, sizeof st);
+	for (i = p->contents_end; i < p->body_end; ) {
+		const Line *line = &p->lines[i];
+
+		if (i >= article_end) {
+			/* Numbering starts again with each article. */
+			article_end = parse_article_end(p, i);
+			memset(&st, 0, sizeof st);
+			st.restart_style = parse_items_restart(p, i, article_end);
+		}
+		if (line->role != ROLE_TEXT || line->page == 0 || parse_marks_article(p, i, i + 1)) {
+			if (line->role == ROLE_TEXT)
+				parse_order_read(&st, line);
+			i++;
+			continue;
+		}
+		n = parse_collect_boxes(p, i, line->page, 0, boxes, ORDER_COLLECT_BOXES, &end);
+		if (n == 0) {
+			parse_order_read(&st, line);
+			i++;
+			continue;
+		}
+		if (n > ORDER_MAX_BOXES && st.open && st.last != NULL) {
+			/* Too many boxes to try every order: only the box that
+			 * completes the open sentence goes first. */
+			int c = parse_completing_box(p, st.last, boxes, n);
+			size_t k;
+
+			if (c > 0) {
+				perm[0] = (size_t)c;
+				for (k = 1; k < n; k++)
+					perm[k] = k <= (size_t)c ? k - 1 : k;
+				parse_apply_order(p, boxes, n, perm, line->page);
+			}
+		} else if (n <= ORDER_MAX_BOXES) {
+			int cost = parse_best_order(p, &st, boxes, n, parse_item_follows(p, end, &st), perm);
+			size_t m, end2, k;
+			Box more[ORDER_COLLECT_BOXES];
+
+			/* A heading the extraction emitted after the page's
+			 * number, above the next page's running head, may
+			 * belong to this page: only if it helps. */
+			if (cost > 0) {
+				size_t perm2[ORDER_MAX_BOXES + 1];
+
+				m = parse_collect_boxes(p, i, line->page, 1, more, ORDER_COLLECT_BOXES, &end2);
+				if (m > n && m <= ORDER_MAX_BOXES
+				    && parse_best_order(p, &st, more, m, parse_item_follows(p, end2, &st), perm2) < cost) {
+					memcpy(boxes, more, m * sizeof *more);
+					memcpy(perm, perm2, m * sizeof *perm2);
+					n = m;
+					end = end2;
+				}
+			}
+			for (k = 0; k < n && perm[k] == k; k++)
+				;
+			if (k < n)
+				parse_apply_order(p, boxes, n, perm, line->page);
+		}
+		for (; i < end; i++)
+			if (p->lines[i].role == ROLE_TEXT)
+				parse_order_read(&st, &p->lines[i]);
+	}
+}
+
+/* Moves lines [from, end) to stand before line to (to < from), giving
+ * them page. */
+static void
+parse_move_lines(Parse *p, size_t to, size_t from, size_t end, int page)
+{
+	size_t n = end - from, i;
+	Line *moved = xreallocarray(NULL, n, sizeof *moved);
+
+	memcpy(moved, &p->lines[from], n * sizeof *moved);
+	memmove(&p->lines[to + n], &p->lines[to], (from - to) * sizeof *moved);
+	for (i = 0; i < n; i++) {
+		moved[i].page = page;
+		p->lines[to + i] = moved[i];
+	}
+	free(moved);
+}
+
+/* Puts back a box that opens with an item numbered below the items before
+ * it ("15、" after "20、"), emitted on the next page: right after the box
+ * of the item numbered one less, when that stands on its page or the one
+ * before and the number is nowhere else. */
+void
+parse_order_late_items(Parse *p)
+{
+	size_t seen[2][LATE_MAX_NUMBER + 1], i, article_end = 0, k;
+	int last[2] = { 0, 0 };
+
+	for (i = p->contents_end; i < p->body_end; i++) {
+		int value, kind;
+		MarkKind mark;
+		size_t j, end, to;
+
+		if (i >= article_end) {
+			article_end = parse_article_end(p, i);
+			for (k = 0; k <= LATE_MAX_NUMBER; k++)
+				seen[0][k] = seen[1][k] = NO_LINE;
+			last[0] = last[1] = 0;
+		}
+		if (p->lines[i].role != ROLE_TEXT)
+			continue;
+		mark = parse_order_mark(p->lines[i].text, &value);
+		if ((mark != MARK_ITEM && mark != MARK_LIST) || value < 1 || value > LATE_MAX_NUMBER)
+			continue;
+		kind = mark == MARK_ITEM;
+		j = value > 1 ? seen[kind][value - 1] : NO_LINE;
+		if (value < last[kind] && j != NO_LINE && seen[kind][value] == NO_LINE
+		    && p->lines[i - 1].role != ROLE_TEXT && p->lines[j].page + 1 >= p->lines[i].page) {
+			for (end = i + 1; end < article_end && p->lines[end].role == ROLE_TEXT; end++)
+				;
+			for (to = j + 1; to < i && p->lines[to].role == ROLE_TEXT; to++)
+				;
+			if (to < i && !parse_marks_article(p, to, end)) {
+				parse_move_lines(p, to, i, end, p->lines[j].page);
+				seen[kind][value] = to;
+				i = end - 1;
+				continue;
+			}
+		}
+		seen[kind][value] = i;
+		last[kind] = value;
+	}
+}
+
+/* Returns non-zero when the clause of text ending at byte end asks a
+ * question: it holds an interrogative word (什么, 哪, 怎, 何, 吗, 呢, 谁,
+ * 几, 多少, 是否). */
+static int
+parse_clause_asks(const char *text, size_t end)
+{
+	static const char *const asking[] = {
+		"\xe4\xbb\x80\xe4\xb9\x88", "\xe5\x93\xaa", "\xe6\x80\x8e", "\xe4\xbd\x95", "\xe5\x90\x97",
+		"\xe5\x91\xa2", "\xe8\xb0\x81", "\xe5\x87\xa0", "\xe5\xa4\x9a\xe5\xb0\x91", "\xe6\x98\xaf\xe5\x90\xa6",
+	};
+	const uint8_t *start = (const uint8_t *)text, *s = start + end;
+	ucs4_t uc;
+	size_t k, from;
+
+	/* Back to the clause's start: the last clause punctuation. */
+	while (s > start && (s = u8_prev(&uc, s, start)) != NULL) {
+		if (uc == 0x3002 || uc == 0xff0c || uc == ',' || uc == 0xff1b || uc == ';' || uc == 0xff01
+		    || uc == '!' || uc == '?' || uc == 0xff1f) {
+			s += u8_mblen(s, 4);
+			break;
+		}
+	}
+	from = s == NULL ? 0 : (size_t)(s - start);
+	for (k = 0; k < sizeof asking / sizeof asking[0]; k++) {
+		const char *hit = memmem(text + from, end - from, asking[k], strlen(asking[k]));
+
+		if (hit != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Returns non-zero for a Han character or an opening quote or bracket. */
+static int
+parse_is_han_or_opening(ucs4_t uc)
+{
+	return uc_is_property_ideographic(uc) || uc == 0x201c || uc == 0x2018 || uc == 0x300a
+	    || uc == 0x300c || uc == 0xff08;
+}
+
+/* Returns non-zero when the "?" at byte q of line text stands for a lost
+ * thin space, not a question: after a comma or a colon, beside a digit, or
+ * inside a run of Han text (or after a Latin letter, "5G?网络") whose
+ * clause asks nothing. A "?" that ends the
+ * line is a question. */
+int
+parse_is_stray_question(const char *text, size_t len, size_t q)
+{
+	const uint8_t *start = (const uint8_t *)text;
+	ucs4_t before, after;
+
+	if (q == 0 || q + 1 >= len)
+		return 0;
+	if (u8_prev(&before, start + q, start) == NULL || u8_mbtouc(&after, start + q + 1, len - q - 1) <= 0)
+		return 0;
+	if (before == 0xff0c || before == ',' || before == 0x3001 || before == 0xff1a || before == ':')
+		return 1;
+	if ((before >= '0' && before <= '9') || (after >= '0' && after <= '9'))
+		return 1;
+	return (uc_is_property_ideographic(before) || (before < 0x80 && uc_is_alnum(before)))
+	    && parse_is_han_or_opening(after) && !parse_clause_asks(text, q);
+}
+
+/* Drops each stray "?" (a lost thin space) from the text lines after the
+ * contents; the lines shrink in place. */
+void
+parse_fix_stray_questions(Parse *p)
+{
+	size_t i, q, at;
+
+	for (i = p->contents_end; i < p->nlines; i++) {
+		Line *line = &p->lines[i];
+		char *t = (char *)line->text, *original;
+
+		if (line->role != ROLE_TEXT || memchr(t, '?', line->length) == NULL)
+			continue;
+		original = xstrdup(t);
+		for (q = at = 0; q < line->length; q++) {
+			if (original[q] == '?' && parse_is_stray_question(original, line->length, q))
+				continue;
+			t[at++] = original[q];
+		}
+		t[at] = '\0';
+		line->length = at;
+		free(original);
+	}
+}
