@@ -38,12 +38,14 @@
 #define INDEX_STALE_SECONDS 3600
 
 /* Opens path for reading and checks it is a regular file; returns the
- * descriptor, or -1 with *cause naming the file. */
+ * descriptor, or -1 with *cause naming the file. Opened non-blocking, so
+ * that a FIFO or a device is refused rather than waited on (reads of a
+ * regular file never block anyway). */
 static int
 index_open_regular(const char *path, char **cause)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));

@@ -54,4 +54,20 @@ head -c 200000 /dev/zero >"$TEST_TMP/zeros.txt"
 run --toc "$TEST_TMP/zeros.txt"
 is "$rc" 2 "a file of NULs is still refused"
 
+# A FIFO given as FILE is refused at once, never opened for a writer
+# that may never come; alone, beside an issue, or in a folder.
+mkfifo "$TEST_TMP/fifo.txt"
+timeout 20 "$SHUZHI" --toc "$TEST_TMP/fifo.txt" >"$out" 2>"$err"
+rc=$?
+is "$rc" 2 "a FIFO as FILE: exit 2, no hang"
+grep -q 'fifo.txt' "$err"; ok $? "the message names it"
+is "$(nlines "$err")" 1 "in one line"
+timeout 20 "$SHUZHI" --toc "$ISSUE" "$TEST_TMP/fifo.txt" >"$out" 2>"$err"
+is "$?" 2 "a FIFO beside an issue: exit 2, no hang"
+mkdir "$TEST_TMP/fifo-folder"
+cp "$ISSUE" "$TEST_TMP/fifo-folder/issue.txt"
+mkfifo "$TEST_TMP/fifo-folder/pipe.txt"
+timeout 20 "$SHUZHI" --toc "$TEST_TMP/fifo-folder" >"$out" 2>"$err"
+is "$?" 0 "a FIFO in a folder is passed over"
+
 done_testing
