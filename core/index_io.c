@@ -148,13 +148,16 @@ out:
 	return rc;
 }
 
-/* Opens a database with the FTS5 side registered; returns it or NULL. */
+/* Opens a database with the FTS5 side registered, never through a
+ * symbolic link; returns it or NULL. */
 sqlite3 *
 index_connect(const char *path, int flags, char **cause)
 {
 	sqlite3 *db = NULL;
 
-	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	/* A symbolic link put in a cache file's place is never followed. */
+	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
+	    NULL) != SQLITE_OK) {
 		if (cause != NULL)
 			*cause = xasprintf("%s: %s", path, db != NULL ? sqlite3_errmsg(db) :
 			    "out of memory");

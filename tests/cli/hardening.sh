@@ -70,4 +70,24 @@ mkfifo "$TEST_TMP/fifo-folder/pipe.txt"
 timeout 20 "$SHUZHI" --toc "$TEST_TMP/fifo-folder" >"$out" 2>"$err"
 is "$?" 0 "a FIFO in a folder is passed over"
 
+# A symbolic link put in the archive cache's place is replaced, never
+# followed: its target is neither written nor, when dangling, created.
+mkdir "$TEST_TMP/two"
+cp "$ISSUE" "$TEST_TMP/two/a.txt"
+sed 's/总第十二期/总第十三期/' "$ISSUE" >"$TEST_TMP/two/b.txt"
+"$SHUZHI" --toc "$TEST_TMP/two" >"$TEST_TMP/two-want" 2>/dev/null
+cache=$(ls "$XDG_CACHE_HOME"/shuzhi/archive-*.sqlite)
+for target in "$TEST_TMP/victim" "$TEST_TMP/dangling"; do
+	rm -f "$cache"
+	case $target in *victim) : >"$target" ;; esac
+	ln -s "$target" "$cache"
+	run --toc "$TEST_TMP/two"
+	cmp -s "$out" "$TEST_TMP/two-want"; ok $? "a link in the archive cache's place ($(basename "$target")): the archive opens"
+	case $target in
+	*victim) is "$(wc -c <"$target" | tr -d ' ')" 0 "the link's target is not written" ;;
+	*) [ ! -e "$target" ]; ok $? "a dangling link's target is not created" ;;
+	esac
+	[ -f "$cache" ] && [ ! -L "$cache" ]; ok $? "a cache file stands in the link's place"
+done
+
 done_testing
