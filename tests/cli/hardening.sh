@@ -90,4 +90,26 @@ for target in "$TEST_TMP/victim" "$TEST_TMP/dangling"; do
 	[ -f "$cache" ] && [ ! -L "$cache" ]; ok $? "a cache file stands in the link's place"
 done
 
+# A long query is taken whole or refused in one line, never cut short:
+# 32 words then an exclusion, and 17 or more alternatives.
+words() { i=0; while [ $i -lt "$2" ]; do printf '%s ' "$1"; i=$((i + 1)); done; }
+# same_or_refused QUERY EQUIVALENT DESCRIPTION: QUERY finds what EQUIVALENT
+# finds, or exits 2 with one line saying the query is too long.
+same_or_refused() {
+	"$SHUZHI" --search="$2" --limit=1000 >"$TEST_TMP/same" 2>/dev/null
+	run --search="$1" --limit=1000
+	if [ "$rc" -eq 2 ]; then
+		[ ! -s "$out" ] && [ "$(nlines "$err")" -eq 1 ] && grep -q 'terms' "$err"
+		ok $? "$3: refused in one line"
+	else
+		cmp -s "$out" "$TEST_TMP/same"; ok $? "$3: finds what '$2' finds (exit $rc)"
+	fi
+}
+same_or_refused "$(words 数据 32)-安全" "数据 -安全" "32 words then -安全"
+same_or_refused "$(words '数据 OR' 17)数据" "数据" "17 alternatives"
+same_or_refused "$(words 数据 31)-安全" "数据 -安全" "31 words then -安全"
+run --search="$(i=0; while [ $i -lt 300 ]; do printf 'w%d ' $i; i=$((i + 1)); done)"
+is "$rc" 2 "300 different words: exit 2"
+grep -q 'terms' "$err"; ok $? "with a message about the terms ($(head -c 80 "$err"))"
+
 done_testing
