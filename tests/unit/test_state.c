@@ -108,6 +108,80 @@ test_merge(const char *dir)
 	state_free(three);
 }
 
+/* Returns the whole of a small file (the caller frees it), or NULL. */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = xcalloc(1, 128 * 1024);
+
+	if (f == NULL) {
+		free(text);
+		return NULL;
+	}
+	if (fread(text, 1, 128 * 1024 - 1, f) == 0)
+		text[0] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* A file written on Windows reads; one that cannot be read (a newer
+ * version, over 64 KB) is kept aside before it is replaced. */
+static void
+test_foreign(const char *dir)
+{
+	const char *key = "/issues/foreign.txt";
+	State *state;
+	char *notice = NULL, *cause = NULL, *path, *bak, *text, *big;
+	const char *newer = "shuzhi-state 2\nkey /issues/foreign.txt\nmark a 1.2 7\n";
+	size_t i;
+
+	state = state_open(dir, key, NULL);
+	path = xstrdup(state_path(state));
+	state_free(state);
+	bak = xasprintf("%s.bak", path);
+	write_file(path, "\xef\xbb\xbfshuzhi-state 1\r\nkey /issues/foreign.txt\r\n"
+	    "place 1.3 40\r\nmark a 2.1 9\r\n");
+	state = state_open(dir, key, &notice);
+	ok(notice == NULL && state_place(state) != NULL &&
+	    strcmp(state_place(state)->article, "1.3") == 0 && state_place(state)->offset == 40,
+	    "a state file with a BOM and CRLF line ends is read");
+	ok(state_mark(state, 'a') != NULL && strcmp(state_mark(state, 'a')->article, "2.1") == 0,
+	    "its marks too");
+	free(notice);
+	state_free(state);
+
+	write_file(path, newer);
+	state = state_open(dir, key, &notice);
+	ok(notice != NULL && strstr(notice, ".bak") != NULL,
+	    "a newer version's file: the notice says where it is kept (%s)", notice ? notice : "");
+	state_set_place(state, "1.1", 3);
+	is_int(state_save(state, &cause), 0, "saving beside it works");
+	text = slurp(bak);
+	ok(text != NULL && strcmp(text, newer) == 0, "the newer file is kept whole as .bak");
+	free(text);
+	free(notice);
+	state_free(state);
+	unlink(bak);
+
+	big = xcalloc(1, 70 * 1024 + 1);
+	strcpy(big, "shuzhi-state 1\nkey /issues/foreign.txt\nmark b 1.2 7\n");
+	for (i = strlen(big); i < 70 * 1024; i++)
+		big[i] = i % 64 == 63 ? '\n' : '#';
+	write_file(path, big);
+	state = state_open(dir, key, &notice);
+	state_set_place(state, "1.1", 3);
+	is_int(state_save(state, &cause), 0, "a file over 64 KB: saving works");
+	text = slurp(bak);
+	ok(text != NULL && strcmp(text, big) == 0, "and the old file is kept whole as .bak");
+	free(text);
+	free(notice);
+	free(big);
+	state_free(state);
+	free(bak);
+	free(path);
+}
+
 /* A damaged file loses only itself. */
 static void
 test_damaged(const char *dir)
@@ -214,6 +288,7 @@ main(void)
 	test_round_trip(dir);
 	test_merge(dir);
 	test_damaged(dir);
+	test_foreign(dir);
 	test_unwritable(template);
 	cmd = xasprintf("rm -rf '%s'", template);
 	if (system(cmd) != 0)
