@@ -48,9 +48,12 @@ index_open_regular(const char *path, char **cause)
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+		int saved_errno = errno;
+
+		*cause = xasprintf("%s: %s", path, strerror(saved_errno));
 		if (fd >= 0)
 			close(fd);
+		errno = saved_errno;	/* for callers that tell "gone" from "no room" */
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {

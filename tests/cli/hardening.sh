@@ -112,4 +112,31 @@ run --search="$(i=0; while [ $i -lt 300 ]; do printf 'w%d ' $i; i=$((i + 1)); do
 is "$rc" 2 "300 different words: exit 2"
 grep -q 'terms' "$err"; ok $? "with a message about the terms ($(head -c 80 "$err"))"
 
+# A home folder that does not exist is not made (root could make it).
+(
+	unset XDG_CACHE_HOME XDG_STATE_HOME
+	HOME="$TEST_TMP/no-such-home/user" "$SHUZHI" --toc >"$out" 2>"$err"
+)
+cmp -s "$out" "$TEST_TMP/want"; ok $? "a missing HOME: the contents are printed"
+[ ! -e "$TEST_TMP/no-such-home" ]; ok $? "and the missing home's folders are not made"
+
+# Out of file descriptors while reading a folder: said, not "no issues".
+mkdir "$TEST_TMP/fds"
+cp "$ISSUE" "$TEST_TMP/fds/a.txt"
+sed 's/总第十二期/总第十三期/' "$ISSUE" >"$TEST_TMP/fds/b.txt"
+run --toc "$TEST_TMP/fds"
+want_fds=$(nlines "$out")
+# The smallest limit that still lets SQLite open the cache and the
+# program start, found by trying, so that reading the issues runs out.
+found= said=
+for n in 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+	rm -rf "$XDG_CACHE_HOME"
+	(ulimit -n $n && exec "$SHUZHI" --toc "$TEST_TMP/fds") >"$out" 2>"$err"
+	rc=$?
+	if grep -qi 'no issues' "$err"; then found="$n: no issues"; break; fi
+	if grep -qi 'too many open files' "$err"; then said=$n; fi
+done
+is "${found:-none}" none "no file-descriptor limit reads as 'no issues in this folder'"
+[ -n "$said" ]; ok $? "some limit is said to be 'too many open files' (${said:-none})"
+
 done_testing
