@@ -125,6 +125,30 @@ slurp(const char *path)
 	return text;
 }
 
+/* Writes text as the state file at path, which cannot be read: the start
+ * says where it will be kept, and a save keeps it whole as path.bak. */
+static void
+check_kept_aside(const char *dir, const char *key, const char *path, const char *text,
+    const char *what)
+{
+	char *notice = NULL, *cause = NULL, *bak = xasprintf("%s.bak", path), *kept;
+	State *state;
+
+	write_file(path, text);
+	state = state_open(dir, key, &notice);
+	ok(notice != NULL && strstr(notice, ".bak") != NULL,
+	    "%s: the notice says where it is kept (%s)", what, notice != NULL ? notice : "");
+	state_set_place(state, "1.1", 3);
+	is_int(state_save(state, &cause), 0, "%s: saving beside it works", what);
+	kept = slurp(bak);
+	ok(kept != NULL && strcmp(kept, text) == 0, "%s: kept whole as .bak", what);
+	free(kept);
+	free(cause);
+	free(notice);
+	free(bak);
+	state_free(state);
+}
+
 /* A file written on Windows reads; one that cannot be read (a newer
  * version, over 64 KB) is kept aside before it is replaced. */
 static void
@@ -132,7 +156,7 @@ test_foreign(const char *dir)
 {
 	const char *key = "/issues/foreign.txt";
 	State *state;
-	char *notice = NULL, *cause = NULL, *path, *bak, *text, *big;
+	char *notice = NULL, *path, *bak, *big;
 	const char *newer = "shuzhi-state 2\nkey /issues/foreign.txt\nmark a 1.2 7\n";
 	size_t i;
 
@@ -151,33 +175,14 @@ test_foreign(const char *dir)
 	free(notice);
 	state_free(state);
 
-	write_file(path, newer);
-	state = state_open(dir, key, &notice);
-	ok(notice != NULL && strstr(notice, ".bak") != NULL,
-	    "a newer version's file: the notice says where it is kept (%s)", notice ? notice : "");
-	state_set_place(state, "1.1", 3);
-	is_int(state_save(state, &cause), 0, "saving beside it works");
-	text = slurp(bak);
-	ok(text != NULL && strcmp(text, newer) == 0, "the newer file is kept whole as .bak");
-	free(text);
-	free(notice);
-	state_free(state);
+	check_kept_aside(dir, key, path, newer, "a newer version's file");
 	unlink(bak);
-
 	big = xcalloc(1, 70 * 1024 + 1);
 	strcpy(big, "shuzhi-state 1\nkey /issues/foreign.txt\nmark b 1.2 7\n");
 	for (i = strlen(big); i < 70 * 1024; i++)
 		big[i] = i % 64 == 63 ? '\n' : '#';
-	write_file(path, big);
-	state = state_open(dir, key, &notice);
-	state_set_place(state, "1.1", 3);
-	is_int(state_save(state, &cause), 0, "a file over 64 KB: saving works");
-	text = slurp(bak);
-	ok(text != NULL && strcmp(text, big) == 0, "and the old file is kept whole as .bak");
-	free(text);
-	free(notice);
+	check_kept_aside(dir, key, path, big, "a file over 64 KB");
 	free(big);
-	state_free(state);
 	free(bak);
 	free(path);
 }
