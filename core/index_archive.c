@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -67,9 +68,16 @@ static int
 index_archive_open_cache(Index *index, const char *dir, const char *source, char **why,
     char **cause)
 {
-	sqlite3 *db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE, NULL);
+	sqlite3 *db;
+	struct stat st;
 	int rc, check;
 
+	/* A symbolic link (or anything but a file) in the cache file's place
+	 * is replaced by a new file, never followed: the rebuild renames
+	 * over the link, not into its target. */
+	if (lstat(index->cache_path, &st) == 0 && !S_ISREG(st.st_mode))
+		return ARCHIVE_REBUILD;
+	db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE, NULL);
 	if (db == NULL) {
 		if (paths_make_dir(dir, why) != 0)
 			return ARCHIVE_UNUSABLE;

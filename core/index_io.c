@@ -38,17 +38,22 @@
 #define INDEX_STALE_SECONDS 3600
 
 /* Opens path for reading and checks it is a regular file; returns the
- * descriptor, or -1 with *cause naming the file. */
+ * descriptor, or -1 with *cause naming the file. Opened non-blocking, so
+ * that a FIFO or a device is refused rather than waited on (reads of a
+ * regular file never block anyway). */
 static int
 index_open_regular(const char *path, char **cause)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+		int saved_errno = errno;
+
+		*cause = xasprintf("%s: %s", path, strerror(saved_errno));
 		if (fd >= 0)
 			close(fd);
+		errno = saved_errno;	/* for callers that tell "gone" from "no room" */
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -146,13 +151,16 @@ out:
 	return rc;
 }
 
-/* Opens a database with the FTS5 side registered; returns it or NULL. */
+/* Opens a database with the FTS5 side registered, never through a
+ * symbolic link; returns it or NULL. */
 sqlite3 *
 index_connect(const char *path, int flags, char **cause)
 {
 	sqlite3 *db = NULL;
 
-	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	/* A symbolic link put in a cache file's place is never followed. */
+	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
+	    NULL) != SQLITE_OK) {
 		if (cause != NULL)
 			*cause = xasprintf("%s: %s", path, db != NULL ? sqlite3_errmsg(db) :
 			    "out of memory");

@@ -22,6 +22,7 @@
  * transaction. */
 #include "config.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,8 +210,9 @@ index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, long long g
 	if (r != NULL && index_sync_row_matches(r, f))
 		return SQLITE_OK;
 	if (index_read_file(f->path, &data, &length, &failure) != 0) {
-		/* Gone or unreadable since it was found. */
-		if (f->named) {
+		/* Gone or unreadable since it was found; but out of file
+		 * descriptors is no reason to drop an issue. */
+		if (f->named || errno == EMFILE || errno == ENFILE) {
 			*cause = failure;
 			return -1;
 		}

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "issue.h"
 #include "issue_build.h"
@@ -116,14 +118,25 @@ parse_read_file(const char *path, char **data, size_t *len, char **cause)
 	FILE *f;
 	char *buf = NULL;
 	size_t size = 0, used = 0, n;
-	int rc = -1;
+	int fd, rc = -1;
 
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*cause = xasprintf("%s: is a folder, not an issue's text", path);
+	/* Non-blocking: a FIFO is refused, not waited on. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
-	if ((f = fopen(path, "rb")) == NULL) {
+	if (!S_ISREG(st.st_mode)) {
+		*cause = xasprintf(S_ISDIR(st.st_mode) ? "%s: is a folder, not an issue's text" :
+		    "%s: not a regular file", path);
+		close(fd);
+		return -1;
+	}
+	if ((f = fdopen(fd, "rb")) == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
 		return -1;
 	}
 	for (;;) {

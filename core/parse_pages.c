@@ -2,6 +2,7 @@
  * a page, found by repetition and position rather than by a list. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,17 +12,53 @@
 /* Copies of template junk stand at least this many pages apart. */
 #define MIN_JUNK_DISTANCE 4
 
+/* A chain's score: each number in it counts PAGE_STEP, and each page
+ * number missing from it (its line lost or damaged) costs PAGE_MISSING:
+ * a gap joins two runs of pages, even a first page to the rest, but a
+ * stray number far off the sequence scores less than the pages it skips. */
+#define PAGE_STEP	2
+#define PAGE_MISSING	2
+
+/* Returns the number of decimal digits of a page number. */
+static int
+parse_digits(int value)
+{
+	int digits = 1;
+
+	while (value >= 10) {
+		value /= 10;
+		digits++;
+	}
+	return digits;
+}
+
 /* A lone number that may close a page, and the chain it ends. */
 typedef struct PageCandidate {
 	size_t	line;
 	int	value;
 	int	leading_zero;
 	size_t	chain;		/* length of the best chain ending here */
+	long	score;		/* its score (see PAGE_STEP) */
 	size_t	previous;	/* index of the candidate before it, or NO_LINE */
 } PageCandidate;
 
-/* Finds printed page numbers: the longest run of lone numbers counting up
- * by one, in text order. Sets every line's page and the body's bounds. */
+/* Returns the score of chain j continued by candidate n, or LONG_MIN when
+ * n cannot follow it: a lower number, or one printed in another style
+ * ("02" then "3": a section's number beside a page's). */
+static long
+parse_chain_score(const PageCandidate *c, size_t j, size_t n)
+{
+	if (c[j].value >= c[n].value)
+		return LONG_MIN;
+	if (c[j].leading_zero != c[n].leading_zero &&
+	    parse_digits(c[j].value) == parse_digits(c[n].value))
+		return LONG_MIN;
+	return c[j].score + PAGE_STEP - (long)PAGE_MISSING * (c[n].value - c[j].value - 1);
+}
+
+/* Finds printed page numbers: the best run of lone numbers counting up by
+ * one in text order, bridging a missing number (the page before it is
+ * then longer). Sets every line's page and the body's bounds. */
 void
 parse_find_pages(Parse *p)
 {
@@ -38,16 +75,20 @@ parse_find_pages(Parse *p)
 		c[n].value = value;
 		c[n].leading_zero = zero;
 		c[n].chain = 1;
+		c[n].score = PAGE_STEP;
 		c[n].previous = NO_LINE;
 		/* The latest predecessor wins a tie: a number closing a page
 		 * comes after a lone number printed at the page's top. */
 		for (j = 0; j < n; j++) {
-			if (c[j].value == value - 1 && c[j].chain + 1 >= c[n].chain) {
+			long score = parse_chain_score(c, j, n);
+
+			if (score != LONG_MIN && score >= c[n].score) {
 				c[n].chain = c[j].chain + 1;
+				c[n].score = score;
 				c[n].previous = j;
 			}
 		}
-		if (best == NO_LINE || c[n].chain > c[best].chain)
+		if (best == NO_LINE || c[n].score > c[best].score)
 			best = n;
 		n++;
 	}

@@ -99,7 +99,22 @@ paths_state_dir(void)
 	return paths_xdg_dir("XDG_STATE_HOME", ".local/state");
 }
 
-/* Creates dir and its parents with mode 0700. */
+/* Returns non-zero when dir lies in $HOME and $HOME is no folder: the
+ * folders of a home that does not exist are never made (not even by root,
+ * who could). */
+static int
+paths_in_missing_home(const char *dir)
+{
+	const char *home = getenv("HOME");
+	size_t len = home != NULL ? strlen(home) : 0;
+	struct stat st;
+
+	if (len == 0 || strncmp(dir, home, len) != 0 || (dir[len] != '/' && home[len - 1] != '/'))
+		return 0;
+	return stat(home, &st) != 0 || !S_ISDIR(st.st_mode);
+}
+
+/* Creates dir and its parents with mode 0700 (never a missing $HOME's). */
 int
 paths_make_dir(const char *dir, char **cause)
 {
@@ -108,6 +123,12 @@ paths_make_dir(const char *dir, char **cause)
 	struct stat st;
 	int rc = 0;
 
+	if (paths_in_missing_home(dir)) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: the home folder does not exist", getenv("HOME"));
+		free(copy);
+		return -1;
+	}
 	for (p = copy + 1; ; p++) {
 		if (*p != '/' && *p != '\0')
 			continue;

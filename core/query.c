@@ -34,6 +34,7 @@ typedef struct QueryTerm {
 typedef struct QueryTerms {
 	QueryTerm	*items;
 	size_t		 count;
+	int		 too_long;	/* more than QUERY_MAX_TERMS */
 } QueryTerms;
 
 /* Returns the length of the white space at s (0 when none). */
@@ -67,8 +68,6 @@ query_add_term(QueryTerms *terms, const char *text, size_t len, int excluded, in
 {
 	QueryTerm *term;
 
-	if (terms->count == QUERY_MAX_TERMS)
-		return;
 	if (tokenize_count_positions(text, len, TOKENIZE_QUERY) == 0)
 		return;
 	terms->items = xreallocarray(terms->items, terms->count + 1, sizeof *terms->items);
@@ -134,6 +133,50 @@ query_join_alternatives(QueryTerms *terms)
 		terms->items[kept++] = *term;
 	}
 	terms->count = kept;
+}
+
+/* Returns non-zero when a term says again what a kept one says: an
+ * exclusion or a lone word seen before, an alternative already in its
+ * group (which starts at kept index group). */
+static int
+query_is_repeat(const QueryTerms *terms, size_t kept, size_t group, const QueryTerm *term,
+    int alone)
+{
+	size_t k;
+
+	for (k = term->joined ? group : 0; k < kept; k++) {
+		const QueryTerm *seen = &terms->items[k];
+		int seen_alone = !seen->joined && (k + 1 == kept || !terms->items[k + 1].joined);
+
+		if (strcmp(seen->text, term->text) != 0 || seen->excluded != term->excluded)
+			continue;
+		if (term->excluded || term->joined || (alone && seen_alone))
+			return 1;
+	}
+	return 0;
+}
+
+/* Drops the terms that repeat others (32 times the same word is the
+ * word once), then refuses a query of more than QUERY_MAX_TERMS terms. */
+static void
+query_drop_repeats(QueryTerms *terms)
+{
+	size_t i, kept = 0, group = 0;
+
+	for (i = 0; i < terms->count; i++) {
+		QueryTerm *term = &terms->items[i];
+		int alone = !term->joined && (i + 1 == terms->count || !terms->items[i + 1].joined);
+
+		if (!term->excluded && !term->joined)
+			group = kept;
+		if (kept <= QUERY_MAX_TERMS && query_is_repeat(terms, kept, group, term, alone)) {
+			free(term->text);
+			continue;
+		}
+		terms->items[kept++] = *term;
+	}
+	terms->count = kept;
+	terms->too_long = kept > QUERY_MAX_TERMS;
 }
 
 /* Appends a term as an FTS5 string: in double quotes, quotes doubled. */
@@ -269,15 +312,18 @@ Query *
 query_parse_flags(const char *text, int flags)
 {
 	Query *query = xcalloc(1, sizeof *query);
-	QueryTerms terms = { NULL, 0 };
+	QueryTerms terms = { NULL, 0, 0 };
 	size_t len, i;
 	char *clean = text_clean(text, strlen(text), 0, &len);
 
 	query_split(&terms, clean, clean + len);
 	query_join_alternatives(&terms);
+	query_drop_repeats(&terms);
 	if (flags & QUERY_LAST_PREFIX)
 		query_mark_prefix(&terms);
-	query_build(query, &terms);
+	query->too_long = terms.too_long;
+	if (!terms.too_long)
+		query_build(query, &terms);
 	for (i = 0; i < terms.count; i++)
 		free(terms.items[i].text);
 	free(terms.items);

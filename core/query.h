@@ -5,8 +5,9 @@
 
 #include <stddef.h>
 
-/* The most terms a query uses; the rest of a longer query is ignored. */
-#define QUERY_MAX_TERMS 32
+/* The most different terms a query may have (repeats count once); a
+ * longer one is refused (too_long), never cut short. */
+#define QUERY_MAX_TERMS 256
 
 /* A term that must (or may, in an OR) occur. */
 typedef struct QueryPhrase {
@@ -25,6 +26,8 @@ typedef struct Query {
 	 * the excluded terms come after them in expression. */
 	QueryPhrase	*phrases;
 	size_t		 nphrases;
+	/* More than QUERY_MAX_TERMS terms: expression and positive are NULL. */
+	int		 too_long;
 } Query;
 
 /* Translates a query (any bytes). Words separated by spaces must all occur;

@@ -299,7 +299,10 @@ search_run_flags(Index *index, const char *text, int flags, size_t issue, size_t
 	int rc = SQLITE_OK;
 
 	*out = NULL;
-	if (query->expression != NULL && limit > 0) {
+	if (query->too_long) {
+		failure = xasprintf("query too long: more than %d different terms", QUERY_MAX_TERMS);
+		rc = -1;
+	} else if (query->expression != NULL && limit > 0) {
 		rc = search_ranked(index, query, issue, limit, results, &failure);
 		if (index_is_damage(rc)) {
 			/* The cache was damaged after it was checked: rebuild it

@@ -134,10 +134,18 @@ state_parse(State *state, char *data, char **cause)
 	char *line = data, *next;
 	int first = 1;
 
+	/* A byte order mark and CRLF line ends, as editors on Windows write. */
+	if (strncmp(line, "\xef\xbb\xbf", 3) == 0)
+		line += 3;
 	for (; line != NULL; line = next) {
+		size_t len;
+
 		next = strchr(line, '\n');
 		if (next != NULL)
 			*next++ = '\0';
+		len = strlen(line);
+		if (len > 0 && line[len - 1] == '\r')
+			line[len - 1] = '\0';
 		if (first) {
 			if (strcmp(line, STATE_MAGIC) != 0) {
 				*cause = xasprintf("%s: not a shuzhi state file", state->path);
@@ -270,7 +278,8 @@ state_open(const char *dir, const char *key, char **notice)
 		else if (!state->writable)
 			*notice = xasprintf("nothing will be remembered: %s", dir_cause);
 		else if (read_cause != NULL)
-			*notice = xasprintf("starting afresh: %s", read_cause);
+			*notice = xasprintf("starting afresh: %s (kept as %s.bak)", read_cause,
+			    state->path);
 	}
 	free(read_cause);
 	free(dir_cause);
@@ -347,6 +356,27 @@ state_set_mark(State *state, int name, const char *article, size_t offset)
 	}
 }
 
+/* Keeps the file at path aside as path.bak (path.bak.2 ... when taken)
+ * before it is replaced: what could not be read is never lost. Returns
+ * the name it is kept under (the caller frees it), or NULL. */
+static char *
+state_keep_aside(const char *path)
+{
+	char *bak = xasprintf("%s.bak", path);
+	int n;
+
+	for (n = 2; n < 100; n++) {
+		if (link(path, bak) == 0)
+			return bak;
+		if (errno != EEXIST)
+			break;
+		free(bak);
+		bak = xasprintf("%s.bak.%d", path, n);
+	}
+	free(bak);
+	return NULL;
+}
+
 /* Takes from the file what another reader of the same issue saved since
  * this state was read, for every slot not changed here. */
 static void
@@ -358,7 +388,11 @@ state_merge_file(State *state)
 
 	disk.path = state->path;
 	disk.key = state->key;
-	if (state_load(&disk, &cause) == 0) {
+	if (state_load(&disk, &cause) != 0 && access(state->path, F_OK) == 0) {
+		/* There but unreadable (a newer version, too large, damaged):
+		 * kept aside, never overwritten. */
+		free(state_keep_aside(state->path));
+	} else if (cause == NULL) {
 		if (!state->place.changed && disk.place.set)
 			state_slot_set(&state->place, disk.place.place.article,
 			    disk.place.place.offset);

@@ -119,15 +119,15 @@ text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
 	return result;
 }
 
-/* Returns non-zero when the bytes look like binary data. */
+/* Returns non-zero when the bytes look like binary data: judged by the
+ * share of bad bytes (NULs, controls, invalid UTF-8), so that a stray NUL
+ * in a text is only dropped by text_clean like any other bad byte. */
 int
 text_is_binary(const char *data, size_t len)
 {
 	const uint8_t *s = (const uint8_t *)data, *end = s + len;
 	size_t bad = 0, chars = 0;
 
-	if (memchr(data, '\0', len) != NULL)
-		return 1;
 	while (s < end) {
 		ucs4_t uc;
 		int n = u8_mbtouc(&uc, s, (size_t)(end - s));

@@ -36,7 +36,12 @@ static attr_t	 terminal_attrs[ROLE_COUNT];
 static int	 terminal_fast_errors;	/* reads that failed at once, in a row */
 static Buffer	 terminal_paste;	/* the text of the last paste */
 
-static const int terminal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
+/* Every signal that would end the process by default ends the reader
+ * through its loop instead: the terminal restored, the place saved. */
+static const int terminal_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT,
+	SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+};
 
 /* Records a signal for the main loop; nothing else is safe here. */
 static void

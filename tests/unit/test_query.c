@@ -138,6 +138,66 @@ repeat(const char *unit, size_t count)
 	return s;
 }
 
+/* Returns a query of n different words, then suffix; the caller frees it. */
+static char *
+distinct_words(size_t n, const char *suffix)
+{
+	char *q = malloc(n * 8 + strlen(suffix) + 1), *p = q;
+	size_t i;
+
+	if (q == NULL)
+		abort();
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "w%zu ", i);
+	strcpy(p, suffix);
+	return q;
+}
+
+/* Long queries are taken whole or refused, never cut short. */
+static void
+check_long_queries(sqlite3 *db)
+{
+	char *big;
+	Query *q;
+
+	big = distinct_words(QUERY_MAX_TERMS, "");
+	check_hostile(db, big, strlen(big), "the most different words");
+	q = query_parse(big);
+	ok(!q->too_long && q->nphrases == QUERY_MAX_TERMS, "%d different words are taken whole",
+	    QUERY_MAX_TERMS);
+	query_free(q);
+	free(big);
+	big = distinct_words(QUERY_MAX_TERMS, "-b");
+	q = query_parse(big);
+	ok(q->too_long && q->expression == NULL && q->positive == NULL,
+	    "%d words and an exclusion: refused, not read without the exclusion", QUERY_MAX_TERMS);
+	query_free(q);
+	free(big);
+	big = repeat("\xe6\x95\xb0\xe6\x8d\xae ", 40);
+	big = realloc(big, strlen(big) + 16);
+	if (big == NULL)
+		abort();
+	strcat(big, "-\xe5\xae\x89\xe5\x85\xa8");
+	q = query_parse(big);
+	ok(!q->too_long && q->expression != NULL && strstr(q->expression, "NOT") != NULL,
+	    "40 times \xe6\x95\xb0\xe6\x8d\xae then an exclusion keeps the exclusion");
+	query_free(q);
+	free(big);
+	big = repeat("\xe6\x95\xb0\xe6\x8d\xae OR ", 40);
+	big[strlen(big) - 4] = '\0';
+	q = query_parse(big);
+	ok(!q->too_long && q->nphrases == 1 && q->expression != NULL &&
+	    strstr(q->expression, "OR") == NULL, "40 alternatives of one word are the word");
+	query_free(q);
+	free(big);
+	q = query_parse("a OR b a c OR c -d -d");
+	ok(q->expression != NULL && strcmp(q->expression,
+	    "((\"a\" OR \"b\") AND \"a\" AND \"c\") NOT \"d\"") == 0,
+	    "repeats dropped where they add nothing: %s",
+	    q->expression != NULL ? q->expression : "(null)");
+	query_free(q);
+}
+
 /* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
@@ -233,9 +293,10 @@ main(void)
 	big = repeat("a ", 5120);
 	check_hostile(db, big, strlen(big), "10 KB of words");
 	q = query_parse(big);
-	is_int(q->nphrases, QUERY_MAX_TERMS, "a long query keeps %d terms", QUERY_MAX_TERMS);
+	ok(!q->too_long && q->nphrases == 1, "5120 times the same word is the word once");
 	query_free(q);
 	free(big);
+	check_long_queries(db);
 	big = repeat("\xe6\x95\xb0", 3414);
 	check_hostile(db, big, strlen(big), "10 KB of one Han word");
 	free(big);

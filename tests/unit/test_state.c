@@ -108,6 +108,85 @@ test_merge(const char *dir)
 	state_free(three);
 }
 
+/* Returns the whole of a small file (the caller frees it), or NULL. */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = xcalloc(1, 128 * 1024);
+
+	if (f == NULL) {
+		free(text);
+		return NULL;
+	}
+	if (fread(text, 1, 128 * 1024 - 1, f) == 0)
+		text[0] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* Writes text as the state file at path, which cannot be read: the start
+ * says where it will be kept, and a save keeps it whole as path.bak. */
+static void
+check_kept_aside(const char *dir, const char *key, const char *path, const char *text,
+    const char *what)
+{
+	char *notice = NULL, *cause = NULL, *bak = xasprintf("%s.bak", path), *kept;
+	State *state;
+
+	write_file(path, text);
+	state = state_open(dir, key, &notice);
+	ok(notice != NULL && strstr(notice, ".bak") != NULL,
+	    "%s: the notice says where it is kept (%s)", what, notice != NULL ? notice : "");
+	state_set_place(state, "1.1", 3);
+	is_int(state_save(state, &cause), 0, "%s: saving beside it works", what);
+	kept = slurp(bak);
+	ok(kept != NULL && strcmp(kept, text) == 0, "%s: kept whole as .bak", what);
+	free(kept);
+	free(cause);
+	free(notice);
+	free(bak);
+	state_free(state);
+}
+
+/* A file written on Windows reads; one that cannot be read (a newer
+ * version, over 64 KB) is kept aside before it is replaced. */
+static void
+test_foreign(const char *dir)
+{
+	const char *key = "/issues/foreign.txt";
+	State *state;
+	char *notice = NULL, *path, *bak, *big;
+	const char *newer = "shuzhi-state 2\nkey /issues/foreign.txt\nmark a 1.2 7\n";
+	size_t i;
+
+	state = state_open(dir, key, NULL);
+	path = xstrdup(state_path(state));
+	state_free(state);
+	bak = xasprintf("%s.bak", path);
+	write_file(path, "\xef\xbb\xbfshuzhi-state 1\r\nkey /issues/foreign.txt\r\n"
+	    "place 1.3 40\r\nmark a 2.1 9\r\n");
+	state = state_open(dir, key, &notice);
+	ok(notice == NULL && state_place(state) != NULL &&
+	    strcmp(state_place(state)->article, "1.3") == 0 && state_place(state)->offset == 40,
+	    "a state file with a BOM and CRLF line ends is read");
+	ok(state_mark(state, 'a') != NULL && strcmp(state_mark(state, 'a')->article, "2.1") == 0,
+	    "its marks too");
+	free(notice);
+	state_free(state);
+
+	check_kept_aside(dir, key, path, newer, "a newer version's file");
+	unlink(bak);
+	big = xcalloc(1, 70 * 1024 + 1);
+	strcpy(big, "shuzhi-state 1\nkey /issues/foreign.txt\nmark b 1.2 7\n");
+	for (i = strlen(big); i < 70 * 1024; i++)
+		big[i] = i % 64 == 63 ? '\n' : '#';
+	check_kept_aside(dir, key, path, big, "a file over 64 KB");
+	free(big);
+	free(bak);
+	free(path);
+}
+
 /* A damaged file loses only itself. */
 static void
 test_damaged(const char *dir)
@@ -214,6 +293,7 @@ main(void)
 	test_round_trip(dir);
 	test_merge(dir);
 	test_damaged(dir);
+	test_foreign(dir);
 	test_unwritable(template);
 	cmd = xasprintf("rm -rf '%s'", template);
 	if (system(cmd) != 0)

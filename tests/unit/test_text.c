@@ -65,7 +65,10 @@ main(void)
 	free(got);
 
 	ok(!text_is_binary("数字经济\n", strlen("数字经济\n")), "text is not binary");
-	ok(text_is_binary("ab\0cd", 5), "a NUL byte means binary");
+	ok(text_is_binary("ab\0cd", 5), "a NUL byte in five means binary");
+	ok(!text_is_binary("数字经济发展规划\0数字经济发展规划", strlen("数字经济发展规划") * 2 + 1),
+	    "one NUL among text is no binary data");
+	check_clean("数字\0经济", strlen("数字") * 2 + 1, 1, "数字经济", "a stray NUL is dropped");
 	ok(text_is_binary((const char *)all + 1, 200), "control-heavy bytes are binary");
 	ok(!text_is_binary("数字\xff经济发展规划解读及全文", strlen("数字\xff经济发展规划解读及全文")),
 	    "a damaged byte in text is still text");
