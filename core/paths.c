@@ -2,72 +2,24 @@
 #include "config.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "paths.h"
 #include "xalloc.h"
 
 #define BUNDLED_NAME "shuzhi-2022-02.txt"
 
-/* Returns non-zero when path names a readable regular file. */
-static int
-paths_is_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
-}
-
-/* Returns the directory of the running binary (caller frees), or NULL. */
-static char *
-paths_binary_dir(const char *argv0)
-{
-	char buf[PATH_MAX];
-	ssize_t n;
-	char *slash;
-
-	n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-	if (n <= 0) {
-		if (argv0 == NULL || strchr(argv0, '/') == NULL)
-			return NULL;
-		if (strlen(argv0) >= sizeof buf)
-			return NULL;
-		strcpy(buf, argv0);
-		n = (ssize_t)strlen(buf);
-	}
-	buf[n] = '\0';
-	slash = strrchr(buf, '/');
-	if (slash == NULL)
-		return NULL;
-	*slash = '\0';
-	return xstrdup(buf[0] != '\0' ? buf : "/");
-}
-
 /* Returns the path of the bundled issue; the caller frees it. */
 char *
-paths_bundled_issue(const char *argv0)
+paths_bundled_issue(void)
 {
-	char *dir = paths_binary_dir(argv0);
-	char *path;
+	const char *dir = getenv("SHUZHI_DATADIR");
 
-	if (dir != NULL) {
-		path = xasprintf("%s/assets/%s", dir, BUNDLED_NAME);
-		free(dir);
-		if (paths_is_file(path))
-			return path;
-		free(path);
-	}
-#ifdef SHUZHI_SRCDIR
-	path = xasprintf("%s/assets/%s", SHUZHI_SRCDIR, BUNDLED_NAME);
-	if (paths_is_file(path))
-		return path;
-	free(path);
-#endif
-	return xasprintf("%s/%s", SHUZHI_PKGDATADIR, BUNDLED_NAME);
+	if (dir == NULL || dir[0] == '\0')
+		dir = SHUZHI_PKGDATADIR;
+	return xasprintf("%s/%s", dir, BUNDLED_NAME);
 }
 
 /* Returns $var/shuzhi, else $HOME/fallback/shuzhi, or NULL; caller frees. */

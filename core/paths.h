@@ -2,9 +2,11 @@
 #ifndef SHUZHI_PATHS_H
 #define SHUZHI_PATHS_H
 
-/* Returns the path of the bundled issue (the caller frees it): next to the
- * binary in a build tree (assets/), else the installed data directory. */
-char *paths_bundled_issue(const char *argv0);
+/* Returns the path of the bundled issue (the caller frees it): in the
+ * folder $SHUZHI_DATADIR names when it is set and not empty (the build
+ * tree's ./shuzhi and the tests set it to the source's assets/), else in
+ * the installed data folder, $(pkgdatadir). Never a path of the build. */
+char *paths_bundled_issue(void);
 
 /* Returns $XDG_CACHE_HOME/shuzhi (default ~/.cache/shuzhi), or NULL when
  * neither variable gives an absolute path. The caller frees it. The folder

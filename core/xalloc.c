@@ -17,7 +17,8 @@ xalloc_set_fatal_hook(void (*hook)(void))
 	fatal_hook = hook;
 }
 
-/* Reports an allocation failure and exits; never returns. */
+/* Reports an allocation failure and exits with status 2, the program's
+ * status for trouble (README, Usage), as GNU's xalloc_die does; never returns. */
 static void __attribute__((noreturn))
 xalloc_fail(size_t size)
 {
@@ -27,7 +28,7 @@ xalloc_fail(size_t size)
 	if (hook != NULL)
 		hook();
 	fprintf(stderr, "shuzhi: out of memory (allocating %zu bytes)\n", size);
-	exit(3);
+	exit(2);
 }
 
 /* Allocates size bytes (at least one). */

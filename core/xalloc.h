@@ -1,5 +1,5 @@
 /* Allocation wrappers that never return NULL: on failure they call the
- * fatal hook (the front end restores the terminal there) and exit(3). */
+ * fatal hook (the front end restores the terminal there) and exit(2), the status for trouble. */
 #ifndef SHUZHI_XALLOC_H
 #define SHUZHI_XALLOC_H
 

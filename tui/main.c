@@ -89,9 +89,22 @@ usage(FILE *f)
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n"
 	    "\n"
-	    "Exit status: 0 done, 1 a search found nothing, 2 trouble.\n"
+	    "Exit status: 0 done, 1 a search found nothing, 2 trouble (out of memory too).\n"
 	    "The index is kept in $XDG_CACHE_HOME/shuzhi, the reading place in\n"
-	    "$XDG_STATE_HOME/shuzhi. See shuzhi(1) for the reader's keys.\n", f);
+	    "$XDG_STATE_HOME/shuzhi. See shuzhi(1) for the reader's keys.\n"
+	    "\n"
+	    "Report bugs to: " PACKAGE_BUGREPORT "\n", f);
+}
+
+/* Prints the version, the copyright and the licence, as GNU programs do. */
+static void
+version(FILE *f)
+{
+	fputs(PACKAGE_STRING "\n"
+	    "Copyright (C) 2026 the shuzhi authors.\n"
+	    "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n", f);
 }
 
 /* Parses a whole non-negative number no larger than max into *value. */
@@ -210,7 +223,7 @@ parse_options(int argc, char **argv, Options *o)
 			usage(stdout);
 			return 1;
 		case 'V':
-			printf("shuzhi %s\n", PACKAGE_VERSION);
+			version(stdout);
 			return 1;
 		case ':':
 			cli_error("option '%s' needs a value", argv[optind - 1]);
@@ -238,7 +251,7 @@ parse_options(int argc, char **argv, Options *o)
 /* Opens the index of what the command line names: the bundled issue, one
  * issue's FILE, or an archive. Returns 0 or -1 with *cause. */
 static int
-open_index(const Options *o, const char *argv0, Index **index, char **notice, char **cause)
+open_index(const Options *o, Index **index, char **notice, char **cause)
 {
 	int flags = o->reindex ? INDEX_REBUILD : 0;
 	char *bundled;
@@ -248,7 +261,7 @@ open_index(const Options *o, const char *argv0, Index **index, char **notice, ch
 	 * that holds no issue. */
 	if (o->nfiles > 0)
 		return index_open_archive(o->files, o->nfiles, flags, index, notice, cause);
-	bundled = paths_bundled_issue(argv0);
+	bundled = paths_bundled_issue();
 	rc = index_open(bundled, flags, index, notice, cause);
 	free(bundled);
 	return rc;
@@ -318,7 +331,7 @@ main(int argc, char **argv)
 		cli_error("not a terminal: print with --toc, --article=ID, --page=N or --search=QUERY");
 		return EXIT_TROUBLE;
 	}
-	if (open_index(&o, argv[0], &index, &notice, &cause) != 0) {
+	if (open_index(&o, &index, &notice, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_TROUBLE;

@@ -330,10 +330,27 @@ test_article_layout(void)
 	issue_free(issue);
 }
 
+/* Checks layout_fit: whole graphemes up to the width, a grapheme that
+ * ends exactly at the width included. */
+static void
+test_fit(void)
+{
+	const char *s = "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81";	/* 数据要, 6 columns */
+	int used = -1;
+
+	is_int((int)layout_fit(s, strlen(s), 4, &used), 6, "fit: two wide characters fill 4 columns");
+	is_int(used, 4, "fit: 4 columns used of 4");
+	is_int((int)layout_fit(s, strlen(s), 3, &used), 3, "fit: one wide character in 3 columns");
+	is_int(used, 2, "fit: 2 columns used of 3");
+	is_int((int)layout_fit("abc", 3, 3, &used), 3, "fit: three narrow characters fill 3 columns");
+	is_int((int)layout_fit(s, strlen(s), 1, &used), 0, "fit: no wide character in 1 column");
+}
+
 int
 main(void)
 {
 	test_widths();
+	test_fit();
 	test_graphemes();
 	test_basic();
 	test_chinese_rules();

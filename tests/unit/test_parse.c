@@ -491,6 +491,78 @@ check_rejoined(const Issue *issue)
 	is_int(found, sizeof rejoined / sizeof rejoined[0], "paragraphs cut by a page break are rejoined");
 }
 
+/* Paragraphs that end a page with a full sentence, and the paragraph that
+ * opens the next page: they stay two blocks. */
+static const struct {
+	const char	*end;
+	const char	*next;
+} not_joined[] = {
+	{ "确保目标任务落到实处。", "数字经济是继农业经济" },
+	{ "重大事项及时向国务院报告。", "日前,国务院办公厅印发" },
+	{ "持续提升移动政务服务便利化水平。", "《建设指南》强调" },
+};
+
+/* Checks that a paragraph ending a page with a full sentence is not joined
+ * to the next page's first one. */
+static void
+check_not_joined(const Issue *issue)
+{
+	size_t i, j, k, joined = 0;
+
+	for (k = 0; k < sizeof not_joined / sizeof not_joined[0]; k++) {
+		char *both = xasprintf("%s%s", not_joined[k].end, not_joined[k].next);
+
+		for (i = 0; i < issue_article_count(issue); i++) {
+			const Article *a = issue_article(issue, i);
+
+			for (j = 0; j < a->nblocks; j++)
+				if (strstr(a->blocks[j].text, both) != NULL) {
+					diag("joined in %s: %s", a->id, both);
+					joined++;
+				}
+		}
+		free(both);
+	}
+	is_int((int)joined, 0, "a paragraph ending with a full sentence is not joined to the next page's");
+}
+
+/* Passages the extraction printed twice (a page's text repeated, with its
+ * headings): each must be shown once. */
+static const char *const printed_twice[] = {
+	"多方面优势和条件。加快数字化发展",
+	"四、完善绿色发展标准化保障",
+	"五、加快城乡建设和社会建设标准化进程",
+};
+
+/* Checks that text printed twice is shown once. */
+static void
+check_no_repeats(const Issue *issue)
+{
+	size_t i, j, k, wrong = 0;
+
+	for (k = 0; k < sizeof printed_twice / sizeof printed_twice[0]; k++) {
+		size_t count = 0;
+
+		for (i = 0; i < issue_article_count(issue); i++) {
+			const Article *a = issue_article(issue, i);
+
+			for (j = 0; j < a->nblocks; j++) {
+				const char *at = a->blocks[j].text;
+
+				while ((at = strstr(at, printed_twice[k])) != NULL) {
+					count++;
+					at += strlen(printed_twice[k]);
+				}
+			}
+		}
+		if (count != 1) {
+			diag("shown %zu times: %s", count, printed_twice[k]);
+			wrong++;
+		}
+	}
+	is_int((int)wrong, 0, "text printed twice is shown once");
+}
+
 /* Checks blocks are in reading order, headings and sources classified. */
 static void
 check_blocks(const Issue *issue)
@@ -672,6 +744,8 @@ main(void)
 	check_no_furniture(issue, "bundled", heads, 4, "|输入文案|");
 	check_nothing_lost(issue, data, len);
 	check_rejoined(issue);
+	check_not_joined(issue);
+	check_no_repeats(issue);
 	check_blocks(issue);
 	check_reading_order(issue);
 	check_stray_questions();

@@ -25,6 +25,7 @@
 #include <uniwidth.h>
 
 #include "brute.h"
+#include "buffer.h"
 #include "index.h"
 #include "issue.h"
 #include "search.h"
@@ -694,6 +695,29 @@ clean_up(void)
 }
 
 /* Runs the tests and prints their plan; returns non-zero when one failed. */
+/* Checks that a snippet cut on both sides fills the line: "…", exactly
+ * SNIPPET_COLUMNS - 2 columns of text around the hit, "…". */
+static void
+test_snippet_width(void)
+{
+	Buffer text = { 0 };
+	SearchSpan hit, *marks = NULL;
+	size_t nmarks = 0, i;
+	char *snippet;
+
+	for (i = 0; i < 200; i++)
+		buffer_append(&text, "\xe6\x95\xb0", 3);	/* 数 */
+	hit.start = 100 * 3;
+	hit.length = 3;
+	snippet = snippet_make(text.data, text.len, &hit, 1, 0, &marks, &nmarks);
+	is_int((int)u8_width((const uint8_t *)snippet, strlen(snippet), "UTF-8"), SNIPPET_COLUMNS,
+	    "a snippet cut on both sides is %d columns wide", SNIPPET_COLUMNS);
+	is_int((int)nmarks, 1, "the snippet marks its hit");
+	free(snippet);
+	free(marks);
+	buffer_free(&text);
+}
+
 int
 main(void)
 {
@@ -747,6 +771,7 @@ main(void)
 		return done_testing();
 	}
 
+	test_snippet_width();
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++)
 		check_query(index, issue, queries[i]);
 	check_phrase(index, issue);

@@ -279,6 +279,19 @@ test_unwritable(const char *dir)
 	free(ro);
 }
 
+/* Checks which names marks may have: letters and digits, both ends of each range. */
+static void
+test_mark_names(void)
+{
+	const char *good = "azAZ09m5", *bad = " @[`{/:-";
+	const char *c;
+
+	for (c = good; *c != '\0'; c++)
+		ok(state_mark_valid(*c), "'%c' names a mark", *c);
+	for (c = bad; *c != '\0'; c++)
+		ok(!state_mark_valid(*c), "'%c' names no mark", *c);
+}
+
 int
 main(void)
 {
@@ -290,6 +303,7 @@ main(void)
 		return done_testing();
 	}
 	dir = xasprintf("%s/state/shuzhi", template);
+	test_mark_names();
 	test_round_trip(dir);
 	test_merge(dir);
 	test_damaged(dir);

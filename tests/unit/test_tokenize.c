@@ -85,6 +85,8 @@ main(void)
 	/* Latin and digits: runs are words, case and width folded. */
 	check_tokens("IPv6", 0, "ipv6", "IPv6 is one word, lower case");
 	check_tokens("IPV6", 0, "ipv6", "IPV6 folds to ipv6");
+	check_tokens("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 0, "abcdefghijklmnopqrstuvwxyz",
+	    "every ASCII capital folds, A to Z");
 	check_tokens("\xef\xbc\xa9\xef\xbc\xb0\xef\xbd\x96\xef\xbc\x96", 0, "ipv6",
 	    "fullwidth ＩＰｖ６ folds to ipv6");
 	check_tokens("5G DCMM", 0, "5g dcmm", "words split at spaces");
