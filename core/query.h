@@ -34,6 +34,16 @@ typedef struct Query {
  * query; the caller frees it with query_free. */
 Query *query_parse(const char *text);
 
+/* Offers the strings a term also stands for (its pinyin read as Han text,
+ * its other script): returns a new array of n strings (the caller frees
+ * them and it), or NULL. quoted: the term was a "phrase". */
+typedef char **(*QueryAlternatives)(void *data, const char *term, int quoted, size_t *n);
+
+/* As query_parse(), each term ORed with the alternatives that
+ * alternatives(data, ...) offers for it: they are phrases of their own,
+ * after the term. */
+Query *query_parse_with(const char *text, QueryAlternatives alternatives, void *data);
+
 void query_free(Query *query);
 
 #endif

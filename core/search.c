@@ -28,6 +28,7 @@
 #include "index_rank.h"
 #include "query.h"
 #include "search.h"
+#include "search_reading.h"
 #include "snippet.h"
 #include "xalloc.h"
 
@@ -285,7 +286,7 @@ int
 search_run_in(Index *index, const char *text, size_t issue, size_t limit, SearchResults **out,
     char **cause)
 {
-	Query *query = query_parse(text);
+	Query *query = search_reading_parse(index, text, NULL);
 	SearchResults *results = xcalloc(1, sizeof *results);
 	char *failure = NULL;
 	int rc = SQLITE_OK;
@@ -426,7 +427,7 @@ search_issue_article_hits(Index *index, const char *text, size_t issue, size_t a
 	if (issue >= index->nissues || article_index >= index->issues[issue].info.articles)
 		return 0;
 	rowid = index->issues[issue].first_article + (sqlite3_int64)article_index;
-	query = query_parse(text);
+	query = search_reading_parse(index, text, NULL);
 	if (query->positive != NULL) {
 		nhits = search_article_fts_hits(db, query, rowid, &hits);
 		if (nhits > 0)
