@@ -13,6 +13,7 @@
 
 #include "layout.h"
 #include "paint.h"
+#include "search_reading.h"
 #include "terminal.h"
 #include "view.h"
 #include "xalloc.h"
@@ -35,8 +36,11 @@ search_refresh(Reader *r)
 	r->selected = 0;
 	r->results_top = 0;
 	r->dirty |= DIRTY_BAR;
+	free(r->reading);
+	r->reading = NULL;
 	if (r->query.len == 0)
 		return;
+	r->reading = search_reading(r->index, r->query.data);
 	if (search_run(r->index, r->query.data, SEARCH_LIMIT, &r->results, &cause) != 0) {
 		status_message(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
 		free(cause);
@@ -54,6 +58,8 @@ search_open(Reader *r)
 	r->query_changed = 0;
 	search_results_free(r->results);
 	r->results = NULL;
+	free(r->reading);
+	r->reading = NULL;
 	r->selected = 0;
 	r->results_top = 0;
 	panes_update(r);
@@ -95,6 +101,8 @@ search_free(Reader *r)
 	search_clear_hits(r);
 	search_results_free(r->results);
 	r->results = NULL;
+	free(r->reading);
+	r->reading = NULL;
 	buffer_free(&r->query);
 }
 
@@ -411,15 +419,22 @@ search_draw_result(Reader *r, const SearchResult *res, int y, int selected)
 	paint_marked(y, x, width, res->snippet + start, len - start, attr, marks, n);
 }
 
-/* Paints the rule between the article and the results. */
+/* Paints the rule between the article and the results, with how a
+ * pinyin, initials or traditional query was read ("shuju → 数据") on it. */
 static void
-search_draw_rule(int y)
+search_draw_rule(int y, const char *reading)
 {
 	attr_t attr = terminal_attr(ROLE_FRAME);
 
 	wattr_set(stdscr, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	mvwhline(stdscr, y, 0, ACS_HLINE, COLS);
 	wattr_set(stdscr, A_NORMAL, 0, NULL);
+	if (reading != NULL && COLS > 6) {
+		int used = paint_text(y, 2, COLS - 5, " ", 1, attr);
+
+		used += paint_text(y, 2 + used, COLS - 5 - used, reading, strlen(reading), attr);
+		paint_text(y, 2 + used, 1, " ", 1, attr);
+	}
 }
 
 /* Paints the input line: the query (its end when it is long) and the
@@ -461,7 +476,7 @@ search_draw(Reader *r)
 		search_refresh(r);
 	count = r->results != NULL ? r->results->count : 0;
 	if (region.height > 1) {
-		search_draw_rule(region.y);
+		search_draw_rule(region.y, r->reading);
 		region.y++;
 		region.height--;
 	}

@@ -117,6 +117,7 @@ typedef struct Reader {
 	Buffer		 query;
 	int		 query_changed;	/* typed since the last search ran */
 	SearchResults	*results;
+	char		*reading;	/* how the query was read (search_reading), or NULL */
 	size_t		 selected;
 	size_t		 results_top;
 
