@@ -361,7 +361,9 @@ main(void)
 		check_same(index, traditional[i][0], traditional[i][1]);
 	for (i = 0; i < sizeof latin / sizeof latin[0]; i++)
 		check_latin(index, issue, latin[i]);
-	ok(result_ids(index, "xyzzyq")[0] == '\0', "xyzzyq (no word, no pinyin) finds nothing");
+	reading = result_ids(index, "xyzzyq");
+	ok(reading[0] == '\0', "xyzzyq (no word, no pinyin) finds nothing");
+	free(reading);
 	reading = search_reading(index, "shuju");
 	ok(reading != NULL && strstr(reading, "shuju \xe2\x86\x92") == reading &&
 	    strstr(reading, "\xe6\x95\xb0\xe6\x8d\xae") != NULL, "shuju reads as %s",
