@@ -38,7 +38,7 @@ typedef struct QueryTerms {
 } QueryTerms;
 
 /* Returns the length of the white space at s (0 when none). */
-static size_t
+size_t
 query_space_length(const char *s, const char *end)
 {
 	ucs4_t uc;

@@ -34,6 +34,10 @@ typedef struct Query {
  * query; the caller frees it with query_free. */
 Query *query_parse(const char *text);
 
+/* Returns the length in bytes of the white space that separates query
+ * words at s (end: the end of the query), 0 when there is none. */
+size_t query_space_length(const char *s, const char *end);
+
 /* Offers the strings a term also stands for (its pinyin read as Han text,
  * its other script): returns a new array of n strings (the caller frees
  * them and it), or NULL. quoted: the term was a "phrase". */

@@ -266,19 +266,6 @@ reading_alternatives(void *data, const char *term, int quoted, size_t *n)
 	return alts;
 }
 
-/* Returns the length of the white space at s (0 when none). */
-static size_t
-reading_space(const char *s, const char *end)
-{
-	ucs4_t uc;
-	int n;
-
-	if (s >= end)
-		return 0;
-	n = u8_mbtouc(&uc, (const uint8_t *)s, (size_t)(end - s));
-	return uc_is_property_white_space(uc) ? (size_t)n : 0;
-}
-
 /* Returns the folded pinyin of a plain word (not quoted, excluded or the
  * operator OR) that is no word of the text, or NULL. */
 static char *
@@ -309,7 +296,7 @@ reading_join_pinyin(Index *index, const char *text)
 
 	buffer_append(&b, "", 0);
 	while (s < end) {
-		size_t space = reading_space(s, end);
+		size_t space = query_space_length(s, end);
 		const char *stop = s;
 		char *folded;
 
@@ -325,7 +312,7 @@ reading_join_pinyin(Index *index, const char *text)
 
 			stop = close != NULL ? close + 1 : end;
 		}
-		while (stop < end && reading_space(stop, end) == 0) {
+		while (stop < end && query_space_length(stop, end) == 0) {
 			ucs4_t uc;
 
 			stop += u8_mbtouc(&uc, (const uint8_t *)stop, (size_t)(end - stop));
