@@ -41,6 +41,12 @@ static const struct {
 	{ "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\"", "phrase" },	/* "数据 安全" */
 	{ "\"\xe6\x95\xb0\xe5\xad\x97\xe7\xbb\x8f\xe6\xb5\x8e \xe5\x8f\x91\xe5\xb1\x95\"",
 	    "phrase" },							/* "数字经济 发展" */
+	{ "shuju", "pinyin of 数据" },
+	{ "shuzijingji", "pinyin of 数字经济" },
+	{ "shujuyaosu", "pinyin of 数据要素" },
+	{ "szjj", "initials of 数字经济" },
+	{ "sjys", "initials of 数据要素" },
+	{ "\xe6\x95\xb8\xe6\x93\x9a\xe8\xa6\x81\xe7\xb4\xa0", "traditional 數據要素" },
 };
 #define NQUERIES (sizeof queries / sizeof queries[0])
 

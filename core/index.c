@@ -18,6 +18,7 @@
 
 #include "hash.h"
 #include "index.h"
+#include "index_han.h"
 #include "index_internal.h"
 #include "issue.h"
 #include "paths.h"
@@ -418,5 +419,6 @@ index_close(Index *index)
 	archive_files_free(index->files);
 	free(index->cache_path);
 	free(index->path);
+	index_han_free(index->han);
 	free(index);
 }

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "index_han.h"
 #include "index_internal.h"
 #include "tokenize.h"
 #include "xalloc.h"
@@ -250,6 +251,8 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file)
 		rc = index_build_step(stmt);
 	}
 	sqlite3_finalize(stmt);
+	if (rc == SQLITE_OK)
+		rc = index_han_build(db, issue, id);
 	free(tokens);
 	return rc;
 }

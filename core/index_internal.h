@@ -14,7 +14,7 @@
 
 /* The version of the cache's layout: bump it whenever the schema, the
  * tokenizer or what is stored changes, and every cache is rebuilt. */
-#define INDEX_FORMAT 3
+#define INDEX_FORMAT 4
 
 /* A block's rowid is its article's rowid shifted left this much, plus its
  * place in the article: an article's blocks are a range of rowids, in
@@ -66,6 +66,7 @@ struct Index {
 	Issue		**retired;	/* issues handed out before a rebuild changed the list */
 	size_t		 nretired;
 	size_t		 reindexed;
+	struct IndexHan	*han;		/* pinyin and traditional search (index_han.c) */
 };
 
 /* What the issues table records of a file, to know it again unread. */

@@ -51,7 +51,11 @@ static const char index_schema_sql[] =
 	"CREATE TABLE blocks(block_rowid INTEGER PRIMARY KEY, kind INTEGER, page INTEGER,"
 	" line INTEGER, start INTEGER, position INTEGER, text TEXT);"
 	"CREATE INDEX blocks_by_position ON blocks(block_rowid >> 20, position);"
-	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');";
+	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');"
+	/* Each issue's Han characters, pairs and triples, and whether it is
+	 * printed in traditional characters (index_han.c). */
+	"CREATE TABLE han(issue_id INTEGER PRIMARY KEY, traditional INTEGER, pairs BLOB,"
+	" triples BLOB);";
 
 /* What tells a complete index of this format for this source: the format
  * in the header, every table, and the stamp, whose 'complete' the build
@@ -61,12 +65,12 @@ static const char index_schema_sql[] =
 static const char index_schema_check_sql[] =
 	"SELECT (SELECT user_version FROM pragma_user_version),"
 	" (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
-	"  ('meta', 'issues', 'sections', 'articles', 'blocks', 'search')),"
+	"  ('meta', 'issues', 'sections', 'articles', 'blocks', 'search', 'han')),"
 	" (SELECT value FROM meta WHERE key = 'format'),"
 	" (SELECT value FROM meta WHERE key = 'source'),"
 	" (SELECT value FROM meta WHERE key = 'program'),"
 	" (SELECT value FROM meta WHERE key = 'complete')";
-#define INDEX_SCHEMA_TABLES 6
+#define INDEX_SCHEMA_TABLES 7
 
 /* Returns the stamp's source for one issue's text; the caller frees it. */
 char *

@@ -28,6 +28,8 @@ typedef struct QueryTerm {
 	int	 joined;	/* an OR joins it to the positive term before it */
 	int	 quoted;
 	int	 prefix;	/* matches the words it starts (QUERY_LAST_PREFIX) */
+	char	**alternatives;	/* what else it stands for (query_parse_with) */
+	size_t	 nalternatives;
 } QueryTerm;
 
 /* The terms of a query being read. */
@@ -38,7 +40,7 @@ typedef struct QueryTerms {
 } QueryTerms;
 
 /* Returns the length of the white space at s (0 when none). */
-static size_t
+size_t
 query_space_length(const char *s, const char *end)
 {
 	ucs4_t uc;
@@ -78,6 +80,8 @@ query_add_term(QueryTerms *terms, const char *text, size_t len, int excluded, in
 	term->joined = 0;
 	term->quoted = quoted;
 	term->prefix = 0;
+	term->alternatives = NULL;
+	term->nalternatives = 0;
 }
 
 /* Splits the cleaned query into terms. */
@@ -216,12 +220,42 @@ query_covered_positions(const char *text)
 	return covered;
 }
 
+/* Appends a term as FTS5 strings: alone, or in parentheses ORed with its
+ * alternatives. */
+static void
+query_append_term(Buffer *b, const QueryTerm *term)
+{
+	size_t i;
+
+	if (term->nalternatives > 0)
+		buffer_append(b, "(", 1);
+	query_append_string(b, term->text);
+	if (term->prefix)
+		buffer_append(b, " *", 2);
+	for (i = 0; i < term->nalternatives; i++) {
+		buffer_append(b, " OR ", 4);
+		query_append_string(b, term->alternatives[i]);
+	}
+	if (term->nalternatives > 0)
+		buffer_append(b, ")", 1);
+}
+
+/* Adds a phrase to the query's list. */
+static void
+query_add_phrase(Query *query, const char *text)
+{
+	query->phrases = xreallocarray(query->phrases, query->nphrases + 1, sizeof *query->phrases);
+	query->phrases[query->nphrases].text = xstrdup(text);
+	query->phrases[query->nphrases].positions = query_covered_positions(text);
+	query->nphrases++;
+}
+
 /* Writes the expressions and the phrase list of a query from its terms. */
 static void
 query_build(Query *query, const QueryTerms *terms)
 {
 	Buffer positive = { 0 }, any = { 0 }, excluded = { 0 };
-	size_t i, npositive = 0, nexcluded = 0, ngroups = 0;
+	size_t i, j, npositive = 0, nexcluded = 0, ngroups = 0;
 	int open_group = 0;
 
 	for (i = 0; i < terms->count; i++) {
@@ -239,30 +273,29 @@ query_build(Query *query, const QueryTerms *terms)
 			}
 		} else
 			buffer_append(&positive, " OR ", 4);
-		query_append_string(&positive, term->text);
-		if (term->prefix)
-			buffer_append(&positive, " *", 2);
+		query_append_term(&positive, term);
 		if (open_group && !alternatives) {
 			buffer_append(&positive, ")", 1);
 			open_group = 0;
 		}
-		if (npositive > 0)
+		if (npositive++ > 0)
 			buffer_append(&any, " OR ", 4);
 		query_append_string(&any, term->text);
 		if (term->prefix)
 			buffer_append(&any, " *", 2);
-		query->phrases = xreallocarray(query->phrases, npositive + 1, sizeof *query->phrases);
-		query->phrases[npositive].text = xstrdup(term->text);
-		query->phrases[npositive].positions = query_covered_positions(term->text);
-		npositive++;
+		query_add_phrase(query, term->text);
+		for (j = 0; j < term->nalternatives; j++) {
+			buffer_append(&any, " OR ", 4);
+			query_append_string(&any, term->alternatives[j]);
+			query_add_phrase(query, term->alternatives[j]);
+		}
 	}
-	query->nphrases = npositive;
 	for (i = 0; i < terms->count; i++) {
 		if (!terms->items[i].excluded)
 			continue;
 		if (nexcluded++ > 0)
 			buffer_append(&excluded, " OR ", 4);
-		query_append_string(&excluded, terms->items[i].text);
+		query_append_term(&excluded, &terms->items[i]);
 	}
 	if (npositive == 0) {
 		buffer_free(&positive);
@@ -300,16 +333,44 @@ query_mark_prefix(QueryTerms *terms)
 	last->prefix = 1;
 }
 
+/* Asks for the alternatives of every term that is not the operator OR,
+ * dropping those the tokenizer finds nothing in. */
+static void
+query_expand(QueryTerms *terms, QueryAlternatives alternatives, void *data)
+{
+	size_t i, j;
+
+	for (i = 0; alternatives != NULL && i < terms->count; i++) {
+		QueryTerm *term = &terms->items[i];
+		size_t n = 0, kept = 0;
+		char **alts;
+
+		if (term->bare_or)
+			continue;
+		alts = alternatives(data, term->text, term->quoted, &n);
+
+		for (j = 0; j < n; j++) {
+			if (tokenize_count_positions(alts[j], strlen(alts[j]), TOKENIZE_QUERY) > 0)
+				alts[kept++] = alts[j];
+			else
+				free(alts[j]);
+		}
+		term->alternatives = alts;
+		term->nalternatives = kept;
+	}
+}
+
 /* Translates a query; returns it (the caller frees it with query_free). */
 Query *
 query_parse(const char *text)
 {
-	return query_parse_flags(text, 0);
+	return query_parse_with(text, 0, NULL, NULL);
 }
 
-/* Translates a query, with flags; the caller frees it with query_free. */
+/* Translates a query with flags and alternatives; returns it (free with
+ * query_free). */
 Query *
-query_parse_flags(const char *text, int flags)
+query_parse_with(const char *text, int flags, QueryAlternatives alternatives, void *data)
 {
 	Query *query = xcalloc(1, sizeof *query);
 	QueryTerms terms = { NULL, 0, 0 };
@@ -322,10 +383,18 @@ query_parse_flags(const char *text, int flags)
 	if (flags & QUERY_LAST_PREFIX)
 		query_mark_prefix(&terms);
 	query->too_long = terms.too_long;
-	if (!terms.too_long)
+	if (!terms.too_long) {
+		query_expand(&terms, alternatives, data);
 		query_build(query, &terms);
-	for (i = 0; i < terms.count; i++)
+	}
+	for (i = 0; i < terms.count; i++) {
+		size_t j;
+
+		for (j = 0; j < terms.items[i].nalternatives; j++)
+			free(terms.items[i].alternatives[j]);
+		free(terms.items[i].alternatives);
 		free(terms.items[i].text);
+	}
 	free(terms.items);
 	free(clean);
 	return query;

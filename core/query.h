@@ -37,11 +37,24 @@ typedef struct Query {
  * query; the caller frees it with query_free. */
 Query *query_parse(const char *text);
 
-/* Translates a query as query_parse() does; with QUERY_LAST_PREFIX, a last
- * term that is a Latin word (letters and digits, unquoted) is a prefix:
- * what the user is still typing (IPv finds IPv6). */
+/* Flags of query_parse_with: with QUERY_LAST_PREFIX, a last term that is a
+ * Latin word (letters and digits, unquoted) is a prefix: what the user is
+ * still typing (IPv finds IPv6). */
 #define QUERY_LAST_PREFIX	1
-Query *query_parse_flags(const char *text, int flags);
+
+/* Returns the length in bytes of the white space that separates query
+ * words at s (end: the end of the query), 0 when there is none. */
+size_t query_space_length(const char *s, const char *end);
+
+/* Offers the strings a term also stands for (its pinyin read as Han text,
+ * its other script): returns a new array of n strings (the caller frees
+ * them and it), or NULL. quoted: the term was a "phrase". */
+typedef char **(*QueryAlternatives)(void *data, const char *term, int quoted, size_t *n);
+
+/* As query_parse(), with flags (QUERY_LAST_PREFIX), each term ORed with the
+ * alternatives that alternatives(data, ...) offers for it (may be NULL):
+ * they are phrases of their own, after the term. */
+Query *query_parse_with(const char *text, int flags, QueryAlternatives alternatives, void *data);
 
 void query_free(Query *query);
 

@@ -28,6 +28,7 @@
 #include "index_rank.h"
 #include "query.h"
 #include "search.h"
+#include "search_reading.h"
 #include "snippet.h"
 #include "xalloc.h"
 
@@ -293,7 +294,7 @@ int
 search_run_flags(Index *index, const char *text, int flags, size_t issue, size_t limit,
     SearchResults **out, char **cause)
 {
-	Query *query = query_parse_flags(text, flags);
+	Query *query = search_reading_parse(index, text, flags, NULL);
 	SearchResults *results = xcalloc(1, sizeof *results);
 	char *failure = NULL;
 	int rc = SQLITE_OK;
@@ -445,7 +446,7 @@ search_article_hits_flags(Index *index, const char *text, int flags, size_t issu
 	if (issue >= index->nissues || article_index >= index->issues[issue].info.articles)
 		return 0;
 	rowid = index->issues[issue].first_article + (sqlite3_int64)article_index;
-	query = query_parse_flags(text, flags);
+	query = search_reading_parse(index, text, flags, NULL);
 	if (query->positive != NULL) {
 		nhits = search_article_fts_hits(db, query, rowid, &hits);
 		if (nhits > 0)

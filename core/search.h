@@ -45,7 +45,7 @@ int search_run(Index *index, const char *query, size_t limit, SearchResults **ou
 int search_run_in(Index *index, const char *query, size_t issue, size_t limit,
     SearchResults **out, char **cause);
 
-/* As search_run_in(), the query read with query_parse_flags()'s flags
+/* As search_run_in(), the query read with query_parse_with()'s flags
  * (QUERY_LAST_PREFIX: the reader's query as it is typed). */
 int search_run_flags(Index *index, const char *query, int flags, size_t issue, size_t limit,
     SearchResults **out, char **cause);

@@ -15,6 +15,7 @@
 #include "paint.h"
 #include "paths.h"
 #include "query.h"
+#include "search_reading.h"
 #include "terminal.h"
 #include "view.h"
 #include "xalloc.h"
@@ -37,8 +38,11 @@ search_refresh(Reader *r)
 	r->selected = 0;
 	r->results_top = 0;
 	r->dirty |= DIRTY_BAR;
+	free(r->reading);
+	r->reading = NULL;
 	if (line_edit_text(&r->query)[0] == '\0')
 		return;
+	r->reading = search_reading(r->index, line_edit_text(&r->query));
 	if (search_run_flags(r->index, line_edit_text(&r->query), QUERY_LAST_PREFIX,
 	    SEARCH_ALL_ISSUES, SEARCH_LIMIT, &r->results, &cause) != 0) {
 		status_message(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
@@ -79,6 +83,8 @@ search_open(Reader *r, int backward)
 	r->history_draft = NULL;
 	search_results_free(r->results);
 	r->results = NULL;
+	free(r->reading);
+	r->reading = NULL;
 	r->selected = 0;
 	r->results_top = 0;
 	panes_update(r);
@@ -167,6 +173,8 @@ search_free(Reader *r)
 	r->search_history = NULL;
 	free(r->history_draft);
 	r->history_draft = NULL;
+	free(r->reading);
+	r->reading = NULL;
 }
 
 /* Returns non-zero when a result is the open article's. */
@@ -486,15 +494,23 @@ search_draw_result(Reader *r, const SearchResult *res, int y, int rows, int sele
 	}
 	search_draw_snippet(res, y, x + used + 1, width - used - 1, attr, selected);
 }
-/* Paints the rule between the article and the results. */
+
+/* Paints the rule between the article and the results, with how a
+ * pinyin, initials or traditional query was read ("shuju → 数据") on it. */
 static void
-search_draw_rule(int y)
+search_draw_rule(int y, const char *reading)
 {
 	attr_t attr = terminal_attr(ROLE_FRAME);
 
 	wattr_set(stdscr, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	mvwhline(stdscr, y, 0, ACS_HLINE, COLS);
 	wattr_set(stdscr, A_NORMAL, 0, NULL);
+	if (reading != NULL && COLS > 6) {
+		int used = paint_text(y, 2, COLS - 5, " ", 1, attr);
+
+		used += paint_text(y, 2 + used, COLS - 5 - used, reading, strlen(reading), attr);
+		paint_text(y, 2 + used, 1, " ", 1, attr);
+	}
 }
 
 /* Paints the input line: / or ? and the query, the cursor in it, and
@@ -540,7 +556,7 @@ search_draw(Reader *r)
 		search_refresh(r);
 	count = r->results != NULL ? r->results->count : 0;
 	if (region.height > 1) {
-		search_draw_rule(region.y);
+		search_draw_rule(region.y, r->reading);
 		region.y++;
 		region.height--;
 	}

@@ -128,6 +128,7 @@ typedef struct Reader {
 	size_t		 history_at;	/* the entry shown; history_count(): the draft */
 	char		*history_draft;	/* what was typed before Up */
 	SearchResults	*results;
+	char		*reading;	/* how the query was read (search_reading), or NULL */
 	size_t		 selected;
 	size_t		 results_top;
 

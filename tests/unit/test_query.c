@@ -314,21 +314,21 @@ main(void)
 	free(big);
 
 	/* While typing: the last Latin word is a prefix, nothing else. */
-	q = query_parse_flags("数据 IPv", QUERY_LAST_PREFIX);
+	q = query_parse_with("数据 IPv", QUERY_LAST_PREFIX, NULL, NULL);
 	ok(q->expression != NULL && strstr(q->expression, "\"IPv\" *") != NULL,
 	    "QUERY_LAST_PREFIX: the last Latin word is a prefix (%s)", q->expression);
 	ok(strstr(q->positive, "\"IPv\" *") != NULL, "  in the hits' expression too");
 	query_free(q);
-	q = query_parse_flags("IPv 数据", QUERY_LAST_PREFIX);
+	q = query_parse_with("IPv 数据", QUERY_LAST_PREFIX, NULL, NULL);
 	ok(strchr(q->expression, '*') == NULL, "QUERY_LAST_PREFIX: a Han last word is no prefix");
 	query_free(q);
-	q = query_parse_flags("\"IPv\"", QUERY_LAST_PREFIX);
+	q = query_parse_with("\"IPv\"", QUERY_LAST_PREFIX, NULL, NULL);
 	ok(strchr(q->expression, '*') == NULL, "QUERY_LAST_PREFIX: a quoted word is no prefix");
 	query_free(q);
 	q = query_parse("数据 IPv");
 	ok(strchr(q->expression, '*') == NULL, "without the flag, no prefix");
 	query_free(q);
-	q = query_parse_flags("IPv", QUERY_LAST_PREFIX);
+	q = query_parse_with("IPv", QUERY_LAST_PREFIX, NULL, NULL);
 	{
 		int rows = 0, rc = run_match(db, q->expression, &rows);
 

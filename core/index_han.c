@@ -1,0 +1,404 @@
+/* The Han vocabulary of the index: per issue, every character, every
+ * pair and every triple of adjacent characters its text holds, as sorted
+ * keys stored delta-encoded (LEB128) in blobs of the han table, and
+ * whether the issue is printed in traditional characters.
+ *
+ * FTS5 holds the same pairs, but its vocabulary cannot be listed without
+ * reading every position list; pinyin and initials need only to know
+ * which pairs exist, to walk from a character to the characters that
+ * follow it in the text (core/search_reading.c); the triples prune the
+ * walk of initials, where pairs alone let through thousands of strings
+ * the text never holds. For the bundled issue the pairs take 45 KB and
+ * the triples 150 KB (0.1 and 0.3 bytes per byte of text); each is read
+ * once, on the first query that needs it, and kept with the index. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "buffer.h"
+#include "index_han.h"
+#include "index_internal.h"
+#include "pinyin.h"
+#include "tokenize.h"
+#include "xalloc.h"
+
+/* An issue counts as traditional when at least one Han character in this
+ * many is a traditional form (a simplified text has next to none). */
+#define INDEX_HAN_TRADITIONAL_SHARE 20
+
+struct IndexHan {
+	uint64_t	*keys;		/* sorted, unique */
+	size_t		 nkeys;
+	uint32_t	*chars;		/* the characters alone, sorted */
+	size_t		 nchars;
+	uint64_t	*triples;	/* sorted, unique; read on first use */
+	size_t		 ntriples;
+	int		 triples_loaded;
+	sqlite3_int64	*ids;		/* the issues the keys were read for */
+	size_t		 nids;
+	int		 loaded;
+	HanConv		*conv;
+};
+
+/* Keys being gathered from text. */
+typedef struct HanKeys {
+	uint64_t	*items;
+	size_t		 count;
+	size_t		 size;
+} HanKeys;
+
+/* What is gathered from an issue's text. */
+typedef struct HanText {
+	HanKeys		 pairs;		/* characters and pairs */
+	HanKeys		 triples;	/* runs of three characters */
+	uint64_t	 last_pair;	/* the pair before, at last_position */
+	size_t		 last_position;
+	size_t		 chars;		/* Han characters seen */
+	size_t		 traditional;	/* of which traditional forms */
+} HanText;
+
+/* Adds a key. */
+static void
+index_han_add(HanKeys *keys, uint64_t key)
+{
+	if (keys->count == keys->size) {
+		keys->size = keys->size ? 2 * keys->size : 4096;
+		keys->items = xreallocarray(keys->items, keys->size, sizeof *keys->items);
+	}
+	keys->items[keys->count++] = key;
+}
+
+/* Takes the characters, pairs and triples of the text's tokens (a
+ * TokenHandler). */
+static int
+index_han_take(void *data, const Token *token)
+{
+	HanText *text = data;
+	const uint8_t *s = (const uint8_t *)token->text;
+	ucs4_t a, b = 0;
+	int n;
+
+	if (token->kind == TOKEN_WORD)
+		return 0;
+	n = u8_mbtouc(&a, s, token->length);
+	if (token->kind == TOKEN_PAIR) {
+		uint64_t pair;
+
+		u8_mbtouc(&b, s + n, token->length - (size_t)n);
+		pair = INDEX_HAN_KEY(a, b);
+		/* The pair before ended with a, one position earlier. */
+		if (text->last_pair != 0 && text->last_position + 1 == token->position &&
+		    INDEX_HAN_SECOND(text->last_pair) == a)
+			index_han_add(&text->triples, text->last_pair << 21 | b);
+		text->last_pair = pair;
+		text->last_position = token->position;
+	} else {
+		text->chars++;
+		text->traditional += pinyin_is_traditional(a) != 0;
+	}
+	index_han_add(&text->pairs, INDEX_HAN_KEY(a, b));
+	return 0;
+}
+
+/* Orders keys (for qsort). */
+static int
+index_han_compare(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Sorts keys and drops repeats; returns the new count. */
+static size_t
+index_han_sort(uint64_t *keys, size_t n)
+{
+	size_t i, kept = 0;
+
+	qsort(keys, n, sizeof *keys, index_han_compare);
+	for (i = 0; i < n; i++)
+		if (kept == 0 || keys[kept - 1] != keys[i])
+			keys[kept++] = keys[i];
+	return kept;
+}
+
+/* Encodes keys, sorted and unique, as LEB128 deltas into blob. */
+static void
+index_han_encode(const HanKeys *keys, Buffer *blob)
+{
+	uint64_t last = 0;
+	size_t i;
+
+	buffer_append(blob, "", 0);
+	for (i = 0; i < keys->count; i++) {
+		uint64_t delta = keys->items[i] - last;
+		unsigned char byte;
+
+		last = keys->items[i];
+		do {
+			byte = (unsigned char)(delta & 0x7f);
+			delta >>= 7;
+			if (delta != 0)
+				byte |= 0x80;
+			buffer_append(blob, (const char *)&byte, 1);
+		} while (delta != 0);
+	}
+}
+
+/* Gathers the characters, pairs and triples of one string. */
+static void
+index_han_gather(HanText *text, const char *s, size_t len)
+{
+	text->last_pair = 0;
+	tokenize(s, len, 0, index_han_take, text);
+}
+
+/* Writes the han row of an issue; returns an SQLite code. */
+int
+index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id)
+{
+	HanText text;
+	Buffer pairs = { 0 }, triples = { 0 };
+	sqlite3_stmt *stmt = NULL;
+	size_t i, n = issue_article_count(issue);
+	int rc;
+
+	memset(&text, 0, sizeof text);
+	for (i = 0; i < n; i++) {
+		const Article *a = issue_article(issue, i);
+
+		if (a->title != NULL)
+			index_han_gather(&text, a->title, strlen(a->title));
+		if (a->text != NULL)
+			index_han_gather(&text, a->text, a->text_length);
+	}
+	text.pairs.count = index_han_sort(text.pairs.items, text.pairs.count);
+	text.triples.count = index_han_sort(text.triples.items, text.triples.count);
+	index_han_encode(&text.pairs, &pairs);
+	index_han_encode(&text.triples, &triples);
+	rc = sqlite3_prepare_v2(db, "INSERT INTO han(issue_id, traditional, pairs, triples)"
+	    " VALUES(?1, ?2, ?3, ?4)", -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_int(stmt, 2, text.traditional * INDEX_HAN_TRADITIONAL_SHARE > text.chars);
+		sqlite3_bind_blob(stmt, 3, pairs.data, (int)pairs.len, SQLITE_STATIC);
+		sqlite3_bind_blob(stmt, 4, triples.data, (int)triples.len, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	buffer_free(&pairs);
+	buffer_free(&triples);
+	free(text.pairs.items);
+	free(text.triples.items);
+	return rc;
+}
+
+/* Returns the index's Han state, made on first use. */
+static IndexHan *
+index_han_of(Index *index)
+{
+	if (index->han == NULL)
+		index->han = xcalloc(1, sizeof *index->han);
+	return index->han;
+}
+
+/* Returns non-zero when the vocabulary was read for the index's issues
+ * as they are now. */
+static int
+index_han_is_current(const IndexHan *han, const Index *index)
+{
+	size_t i;
+
+	if (!han->loaded || han->nids != index->nissues)
+		return 0;
+	for (i = 0; i < han->nids; i++)
+		if (han->ids[i] != index->issues[i].id)
+			return 0;
+	return 1;
+}
+
+/* Appends the keys of one blob to keys. */
+static void
+index_han_decode(HanKeys *keys, const unsigned char *p, size_t len)
+{
+	const unsigned char *end = p + len;
+	uint64_t key = 0;
+
+	while (p < end) {
+		uint64_t delta = 0;
+		unsigned shift = 0;
+
+		while (p < end && shift < 64) {
+			delta |= (uint64_t)(*p & 0x7f) << shift;
+			shift += 7;
+			if (!(*p++ & 0x80))
+				break;
+		}
+		key += delta;
+		index_han_add(keys, key);
+	}
+}
+
+/* Returns the keys of one column of the han table over the index's
+ * issues, sorted and unique, in keys. */
+static void
+index_han_read(Index *index, const char *sql, HanKeys *keys)
+{
+	sqlite3_stmt *stmt = NULL;
+	size_t i;
+
+	if (sqlite3_prepare_v2(index->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		sqlite3_finalize(stmt);
+		return;
+	}
+	for (i = 0; i < index->nissues; i++) {
+		sqlite3_bind_int64(stmt, 1, index->issues[i].id);
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			index_han_decode(keys, sqlite3_column_blob(stmt, 0),
+			    (size_t)sqlite3_column_bytes(stmt, 0));
+		sqlite3_reset(stmt);
+	}
+	sqlite3_finalize(stmt);
+	if (index->nissues > 1)
+		keys->count = index_han_sort(keys->items, keys->count);
+}
+
+/* Reads the characters and pairs of the index's issues into han. */
+static void
+index_han_load(IndexHan *han, Index *index)
+{
+	HanKeys keys = { NULL, 0, 0 };
+	size_t i;
+
+	free(han->keys);
+	free(han->chars);
+	free(han->triples);
+	free(han->ids);
+	memset(han, 0, offsetof(IndexHan, conv));
+	han->loaded = 1;
+	han->ids = xreallocarray(NULL, index->nissues + 1, sizeof *han->ids);
+	for (i = 0; i < index->nissues; i++)
+		han->ids[han->nids++] = index->issues[i].id;
+	index_han_read(index, "SELECT pairs FROM han WHERE issue_id = ?1", &keys);
+	han->keys = keys.items;
+	han->nkeys = keys.count;
+	han->chars = xreallocarray(NULL, keys.count + 1, sizeof *han->chars);
+	for (i = 0; i < keys.count; i++)
+		if (INDEX_HAN_SECOND(keys.items[i]) == 0)
+			han->chars[han->nchars++] = (uint32_t)(keys.items[i] >> 21);
+}
+
+/* Returns the vocabulary, read when the issues changed since. */
+static IndexHan *
+index_han_current(Index *index)
+{
+	IndexHan *han = index_han_of(index);
+
+	if (!index_han_is_current(han, index))
+		index_han_load(han, index);
+	return han;
+}
+
+/* Returns the index's Han characters; see index_han.h. */
+const uint32_t *
+index_han_chars(Index *index, size_t *n)
+{
+	IndexHan *han = index_han_current(index);
+
+	*n = han->nchars;
+	return han->chars;
+}
+
+/* Returns the first position of keys[0..n) not below key. */
+static size_t
+index_han_lower_bound(const uint64_t *keys, size_t n, uint64_t key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Returns the pairs character c starts; see index_han.h. */
+const uint64_t *
+index_han_pairs_after(Index *index, uint32_t c, size_t *n)
+{
+	IndexHan *han = index_han_current(index);
+	size_t first = index_han_lower_bound(han->keys, han->nkeys, INDEX_HAN_KEY(c, 1));
+	size_t last = index_han_lower_bound(han->keys, han->nkeys, INDEX_HAN_KEY(c + 1, 0));
+
+	*n = last - first;
+	return han->keys + first;
+}
+
+/* Returns non-zero when the text holds the three characters a, b, c in a
+ * row; see index_han.h. */
+int
+index_han_has_triple(Index *index, uint32_t a, uint32_t b, uint32_t c)
+{
+	IndexHan *han = index_han_current(index);
+	uint64_t key = INDEX_HAN_KEY(a, b) << 21 | c;
+	size_t at;
+
+	if (!han->triples_loaded) {
+		HanKeys keys = { NULL, 0, 0 };
+
+		index_han_read(index, "SELECT triples FROM han WHERE issue_id = ?1", &keys);
+		han->triples = keys.items;
+		han->ntriples = keys.count;
+		han->triples_loaded = 1;
+	}
+	at = index_han_lower_bound(han->triples, han->ntriples, key);
+	return at < han->ntriples && han->triples[at] == key;
+}
+
+/* Returns non-zero when an issue of the index is traditional. */
+int
+index_han_has_traditional(Index *index)
+{
+	sqlite3_stmt *stmt = NULL;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(index->db, "SELECT 1 FROM han WHERE traditional LIMIT 1", -1, &stmt,
+	    NULL) == SQLITE_OK)
+		found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+/* Returns the index's converter. */
+HanConv *
+index_han_converter(Index *index)
+{
+	IndexHan *han = index_han_of(index);
+
+	if (han->conv == NULL)
+		han->conv = hanconv_new();
+	return han->conv;
+}
+
+/* Frees the index's Han state. */
+void
+index_han_free(IndexHan *han)
+{
+	if (han == NULL)
+		return;
+	free(han->keys);
+	free(han->chars);
+	free(han->triples);
+	free(han->ids);
+	hanconv_free(han->conv);
+	free(han);
+}

@@ -1,0 +1,52 @@
+/* What the index knows of its Han text beyond FTS5, for the searches a
+ * reader can type without a Chinese input method: the characters and
+ * adjacent pairs each issue holds (the vocabulary pinyin and initials are
+ * read against), whether an issue is printed in traditional characters,
+ * and the OpenCC converter. Inside the index: not for the front end. */
+#ifndef SHUZHI_INDEX_HAN_H
+#define SHUZHI_INDEX_HAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "hanconv.h"
+#include "index.h"
+#include "issue.h"
+
+/* A pair of characters a, b as one key (a << 21 | b); a character alone
+ * is the pair (c, 0). */
+#define INDEX_HAN_KEY(a, b) ((uint64_t)(a) << 21 | (uint64_t)(b))
+#define INDEX_HAN_SECOND(key) ((uint32_t)((key) & 0x1fffff))
+
+typedef struct IndexHan IndexHan;
+
+/* Writes the row of the han table for issue id from its articles' text.
+ * Runs inside the caller's transaction; returns an SQLite code. */
+int index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id);
+
+/* Returns the Han characters of the index's issues (sorted) and their
+ * number in *n, read on first use and kept by the index. *n is 0 when
+ * the vocabulary cannot be read. */
+const uint32_t *index_han_chars(Index *index, size_t *n);
+
+/* Returns the keys of the pairs character c starts in the index's
+ * issues, sorted, and their number in *n (0 when none). */
+const uint64_t *index_han_pairs_after(Index *index, uint32_t c, size_t *n);
+
+/* Returns non-zero when the index's issues hold the characters a, b, c
+ * in a row (their triples are read on first use). */
+int index_han_has_triple(Index *index, uint32_t a, uint32_t b, uint32_t c);
+
+/* Returns non-zero when an issue of the index is printed in traditional
+ * characters (one small query; the vocabulary is not read). */
+int index_han_has_traditional(Index *index);
+
+/* Returns the index's converter (opened lazily; see hanconv.h). */
+HanConv *index_han_converter(Index *index);
+
+/* Frees what the index keeps of its Han text. */
+void index_han_free(IndexHan *han);
+
+#endif

@@ -1,0 +1,359 @@
+/* Reading a query as pinyin, initials or the other script.
+ *
+ * A query word of Latin letters means itself first: when the text holds
+ * it as a word it is left alone (ipv6, DCMM). Otherwise, when it
+ * spells pinyin (tone marks, tone digits and capitals fold away;
+ * consecutive such words join, so "shu ju" is shuju), it also stands for
+ * every string of Han characters of the text that reads so, and when it
+ * is two to four letters that are no pinyin, for every string whose
+ * characters' readings start with its letters in turn (a longer word is
+ * no initials of a word). Both are found by walking the index's
+ * vocabulary of characters, pairs and triples (index_han.c) from each character that can start the word, through the
+ * characters that follow it in the text, keeping those whose readings
+ * (pinyin.c: every reading counts) spell the next letters. The strings
+ * become phrases ORed with the word (query_parse_with), so FTS5 finds
+ * and ranks them and the reader highlights them as any other hit.
+ *
+ * Han text in a query with a traditional form also stands for its
+ * simplified conversion, and when the index holds an issue printed in
+ * traditional characters, Han text stands for its traditional conversion
+ * too (hanconv.c, OpenCC opened then only). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "buffer.h"
+#include "hanconv.h"
+#include "index_han.h"
+#include "index_internal.h"
+#include "pinyin.h"
+#include "search_reading.h"
+#include "xalloc.h"
+
+/* The most strings a word stands for, and the most steps of the walk
+ * that finds them: beyond these a word is too vague to be worth it. */
+#define READING_MAX_STRINGS 400
+#define READING_MAX_STEPS 2000000
+/* Initials are of words: two to four letters (a longer run of letters
+ * that is no word and no pinyin is a typo, and finds nothing). */
+#define READING_MIN_INITIALS 2
+#define READING_MAX_INITIALS 4
+/* The most characters a string found may have. */
+#define READING_MAX_CHARS 32
+/* The strings a reading line shows of a word. */
+#define READING_SHOWN 6
+
+/* The state of one query's reading. */
+typedef struct Reading {
+	Index	*index;
+	int	 traditional;	/* the index holds a traditional issue; -1 unknown */
+	Buffer	 line;		/* how the query was read */
+} Reading;
+
+/* The walk of one word through the vocabulary. */
+typedef struct ReadingWalk {
+	Index		*index;
+	const char	*folded;
+	size_t		 len;
+	int		 initials;
+	Buffer		 path;		/* the characters so far */
+	uint32_t	 chain[READING_MAX_CHARS];	/* the same, as code points */
+	char		**found;
+	size_t		 nfound;
+	size_t		 steps;
+} ReadingWalk;
+
+/* Returns non-zero when the index holds the word as typed (one token). */
+static int
+reading_is_text_word(Index *index, const char *word, size_t len)
+{
+	sqlite3_stmt *stmt = NULL;
+	char *quoted = xasprintf("\"%.*s\"", (int)len, word);
+	int found = 0;
+
+	if (memchr(word, '"', len) == NULL && sqlite3_prepare_v2(index_database(index),
+	    "SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1", -1, &stmt, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, quoted, -1, SQLITE_STATIC);
+		found = sqlite3_step(stmt) == SQLITE_ROW;
+	}
+	sqlite3_finalize(stmt);
+	free(quoted);
+	return found;
+}
+
+/* Records the path as a string the word stands for, unless found before. */
+static void
+reading_walk_found(ReadingWalk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nfound; i++)
+		if (strcmp(w->found[i], w->path.data) == 0)
+			return;
+	w->found = xreallocarray(w->found, w->nfound + 1, sizeof *w->found);
+	w->found[w->nfound++] = xstrdup(w->path.data);
+}
+
+static void reading_walk(ReadingWalk *w, uint32_t prev, size_t at, size_t depth);
+
+/* Tries character c at offset at of the word. */
+static void
+reading_walk_char(ReadingWalk *w, uint32_t c, size_t at, size_t depth)
+{
+	size_t next[8], n, i, mark = w->path.len;
+	uint8_t utf8[6];
+	int len;
+
+	if (w->nfound >= READING_MAX_STRINGS || ++w->steps > READING_MAX_STEPS ||
+	    depth >= READING_MAX_CHARS)
+		return;
+	/* Pairs only say that each two follow one another somewhere; the
+	 * triples prune what the text never holds three in a row. */
+	if (depth >= 2 && !index_han_has_triple(w->index, w->chain[depth - 2], w->chain[depth - 1], c))
+		return;
+	n = pinyin_read_at(c, w->folded, at, w->initials, next, 8);
+	if (n == 0)
+		return;
+	len = u8_uctomb(utf8, c, sizeof utf8);
+	if (len <= 0)
+		return;
+	buffer_append(&w->path, (const char *)utf8, (size_t)len);
+	w->chain[depth] = c;
+	for (i = 0; i < n; i++)
+		reading_walk(w, c, next[i], depth + 1);
+	w->path.len = mark;
+	w->path.data[mark] = '\0';
+}
+
+/* Walks on from character prev (none at depth 0), at offset at. */
+static void
+reading_walk(ReadingWalk *w, uint32_t prev, size_t at, size_t depth)
+{
+	size_t n, i;
+
+	if (at == w->len) {
+		if (depth >= (w->initials ? (size_t)READING_MIN_INITIALS : 1u))
+			reading_walk_found(w);
+		return;
+	}
+	if (depth == 0) {
+		const uint32_t *chars = index_han_chars(w->index, &n);
+
+		for (i = 0; i < n; i++)
+			reading_walk_char(w, chars[i], at, depth);
+	} else {
+		const uint64_t *pairs = index_han_pairs_after(w->index, prev, &n);
+
+		for (i = 0; i < n; i++)
+			reading_walk_char(w, INDEX_HAN_SECOND(pairs[i]), at, depth);
+	}
+}
+
+/* Returns the Han strings of the index that folded spells (initials: whose
+ * readings start with its letters), *n of them. */
+static char **
+reading_walk_word(Index *index, const char *folded, int initials, size_t *n)
+{
+	ReadingWalk w;
+
+	memset(&w, 0, sizeof w);
+	w.index = index;
+	w.folded = folded;
+	w.len = strlen(folded);
+	w.initials = initials;
+	buffer_append(&w.path, "", 0);
+	reading_walk(&w, 0, 0, 0);
+	buffer_free(&w.path);
+	*n = w.nfound;
+	return w.found;
+}
+
+/* Returns non-zero when the text holds a character of a script written
+ * without spaces. */
+static int
+reading_has_han(const char *text)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	ucs4_t uc;
+
+	while ((s = u8_next(&uc, s)) != NULL)
+		if (uc_is_property_ideographic(uc))
+			return 1;
+	return 0;
+}
+
+/* Adds conversion direction of term to the alternatives when it differs. */
+static void
+reading_convert(Reading *r, const char *term, HanConvDirection direction, char ***alts,
+    size_t *n)
+{
+	char *converted = hanconv_convert(index_han_converter(r->index), direction, term,
+	    strlen(term));
+	size_t i;
+
+	if (converted == NULL || strcmp(converted, term) == 0) {
+		free(converted);
+		return;
+	}
+	for (i = 0; i < *n; i++)
+		if (strcmp((*alts)[i], converted) == 0) {
+			free(converted);
+			return;
+		}
+	*alts = xreallocarray(*alts, *n + 1, sizeof **alts);
+	(*alts)[(*n)++] = converted;
+}
+
+/* Returns the other-script forms of a Han term, *n of them. */
+static char **
+reading_scripts(Reading *r, const char *term, size_t *n)
+{
+	char **alts = NULL;
+
+	*n = 0;
+	if (hanconv_has_traditional(term, strlen(term)))
+		reading_convert(r, term, HANCONV_TO_SIMPLIFIED, &alts, n);
+	if (r->traditional < 0)
+		r->traditional = index_han_has_traditional(r->index);
+	if (r->traditional)
+		reading_convert(r, term, HANCONV_TO_TRADITIONAL, &alts, n);
+	return alts;
+}
+
+/* Notes in the reading line that term stands for the n strings alts. */
+static void
+reading_note(Reading *r, const char *term, char **alts, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	if (r->line.len > 0)
+		buffer_puts(&r->line, "; ");
+	buffer_printf(&r->line, "%s →", term);
+	for (i = 0; i < n && i < READING_SHOWN; i++)
+		buffer_printf(&r->line, "%s%s", i > 0 ? " · " : " ", alts[i]);
+	if (n > READING_SHOWN)
+		buffer_printf(&r->line, " … (%zu)", n);
+}
+
+/* Offers what a term stands for (a QueryAlternatives). */
+static char **
+reading_alternatives(void *data, const char *term, int quoted, size_t *n)
+{
+	Reading *r = data;
+	char **alts = NULL, *folded;
+
+	*n = 0;
+	if (reading_has_han(term))
+		alts = reading_scripts(r, term, n);
+	else if (!quoted && (folded = pinyin_fold(term, strlen(term))) != NULL) {
+		if (!reading_is_text_word(r->index, term, strlen(term))) {
+			if (pinyin_is_syllables(folded))
+				alts = reading_walk_word(r->index, folded, 0, n);
+			else if (strlen(folded) >= READING_MIN_INITIALS &&
+			    strlen(folded) <= READING_MAX_INITIALS)
+				alts = reading_walk_word(r->index, folded, 1, n);
+		}
+		free(folded);
+	}
+	reading_note(r, term, alts, *n);
+	return alts;
+}
+
+/* Returns the folded pinyin of a plain word (not quoted, excluded or the
+ * operator OR) that is no word of the text, or NULL. */
+static char *
+reading_pinyin_word(Index *index, const char *word, size_t len)
+{
+	char *folded;
+
+	if (len == 0 || word[0] == '-' || word[0] == '"' || memchr(word, '"', len) != NULL ||
+	    (len == 2 && memcmp(word, "OR", 2) == 0))
+		return NULL;
+	folded = pinyin_fold(word, len);
+	if (folded != NULL && (!pinyin_is_syllables(folded) ||
+	    reading_is_text_word(index, word, len))) {
+		free(folded);
+		folded = NULL;
+	}
+	return folded;
+}
+
+/* Returns the query with its pinyin words folded and runs of them joined
+ * ("Shu ju" becomes "shuju"); the caller frees it. */
+static char *
+reading_join_pinyin(Index *index, const char *text)
+{
+	const char *s = text, *end = text + strlen(text);
+	Buffer b = { 0 };
+	int joining = 0;
+
+	buffer_append(&b, "", 0);
+	while (s < end) {
+		size_t space = query_space_length(s, end);
+		const char *stop = s;
+		char *folded;
+
+		if (space > 0) {
+			if (!joining)
+				buffer_append(&b, s, space);
+			s += space;
+			continue;
+		}
+		if (*s == '"' || (*s == '-' && s + 1 < end && s[1] == '"')) {
+			const char *close = memchr(s + (*s == '-') + 1, '"', (size_t)(end - s) -
+			    (size_t)(*s == '-') - 1);
+
+			stop = close != NULL ? close + 1 : end;
+		}
+		while (stop < end && query_space_length(stop, end) == 0) {
+			ucs4_t uc;
+
+			stop += u8_mbtouc(&uc, (const uint8_t *)stop, (size_t)(end - stop));
+		}
+		folded = reading_pinyin_word(index, s, (size_t)(stop - s));
+		if (folded != NULL) {
+			buffer_puts(&b, folded);
+			free(folded);
+			joining = 1;
+		} else {
+			if (joining)
+				buffer_append(&b, " ", 1);
+			buffer_append(&b, s, (size_t)(stop - s));
+			joining = 0;
+		}
+		s = stop;
+	}
+	return buffer_take(&b);
+}
+
+/* Returns the query translated for the index; see search_reading.h. */
+Query *
+search_reading_parse(Index *index, const char *text, int flags, char **reading)
+{
+	Reading r = { index, -1, { 0 } };
+	char *joined = reading_join_pinyin(index, text);
+	Query *query = query_parse_with(joined, flags, reading_alternatives, &r);
+
+	free(joined);
+	if (reading != NULL)
+		*reading = r.line.len > 0 ? buffer_take(&r.line) : NULL;
+	buffer_free(&r.line);
+	return query;
+}
+
+/* Returns how the query is read, or NULL; see search_reading.h. */
+char *
+search_reading(Index *index, const char *text)
+{
+	char *reading = NULL;
+
+	query_free(search_reading_parse(index, text, 0, &reading));
+	return reading;
+}

@@ -1,0 +1,61 @@
+# Tests --search with what a reader types without a Chinese input method
+# (README, "Searching by pinyin"): pinyin in any spelling finds every
+# article holding the Han word, initials likewise, traditional characters
+# find exactly what the simplified word finds, Latin words of the text
+# still find only themselves, and a word that is neither finds nothing.
+. "$TESTS_SRCDIR/lib.sh"
+
+out="$TEST_TMP/out" err="$TEST_TMP/err" arts="$TEST_TMP/articles"
+mkdir -p "$arts"
+
+# run ARG...: runs the program, output in $out and $err, status in $rc.
+run() {
+	"$SHUZHI" "$@" >"$out" 2>"$err"
+	rc=$?
+}
+
+# ids FILE: the IDs of a search output, sorted, on one line.
+ids() { cut -f 1 "$1" | sort | tr '\n' ' '; }
+
+# The oracle: each entry's printed text, one file per ID.
+"$SHUZHI" --toc >"$TEST_TMP/toc"
+awk -F '\t' '$1 == "0" || $1 ~ /\./ { print $1 }' "$TEST_TMP/toc" >"$TEST_TMP/starts"
+while read -r id; do
+	"$SHUZHI" --article="$id" --width=0 >"$arts/$id" 2>/dev/null
+done <"$TEST_TMP/starts"
+
+# having WORD [grep option]: the IDs of the entries whose text holds WORD.
+having() { (cd "$arts" && grep -l $2 -F -e "$1" -- * | sort | tr '\n' ' '); }
+
+# missing "A" "B": the IDs of A that are not in B.
+missing() { printf '%s\n' $1 | sort >"$TEST_TMP/s1"; printf '%s\n' $2 | sort >"$TEST_TMP/s2"
+	comm -23 "$TEST_TMP/s1" "$TEST_TMP/s2" | grep -v '^$' | tr '\n' ' '; }
+
+# Pinyin and initials: every article holding the word is found, and each
+# result's snippet shows a hit (what the query was read as).
+for pair in shuju:数据 "shu ju:数据" "shù jù:数据" shu4ju4:数据 ShuJu:数据 \
+    zijinshanshiyanshi:紫金山实验室 qukuailian:区块链 sjys:数据要素 wlaq:网络安全; do
+	q=${pair%%:*} w=${pair#*:}
+	run --search="$q" --limit=200
+	is "$rc" 0 "--search='$q' exits 0"
+	is "$(missing "$(having "$w")" "$(ids "$out")")" "" "--search='$q' finds every article holding $w"
+	grep -q "$w" "$out"; ok $? "--search='$q': a snippet shows $w"
+done
+
+# Traditional characters: exactly the simplified word's articles.
+for pair in 數據要素:数据要素 網絡安全:网络安全 區塊鏈:区块链; do
+	t=${pair%%:*} s=${pair#*:}
+	run --search="$t" --limit=200
+	is "$rc.$(ids "$out")" "0.$(having "$s")" "--search=$t finds exactly the articles holding $s"
+done
+
+# Latin words of the text mean themselves; other letters find nothing.
+for w in ipv6 DCMM 5g; do
+	run --search="$w" --limit=200
+	is "$rc.$(ids "$out")" "0.$(having "$w" -i)" "--search=$w finds exactly the articles holding it"
+done
+run --search=xyzzyq
+is "$rc" 1 "--search=xyzzyq (no word of the text, no pinyin) exits 1"
+test ! -s "$out"; ok $? "--search=xyzzyq prints nothing"
+
+done_testing
