@@ -9,16 +9,12 @@ bar() {
 	tui_screen | tail -n 1 | sed 's/ *[0-9]*\/[0-9]* *$//; s/ *$//'
 }
 
+# bar_reads TEXT: succeeds when the bar reads TEXT.
+bar_reads() { [ "$(bar)" = "$1" ]; }
+
 # wait_bar TEXT: waits until the bar reads TEXT.
 wait_bar() {
-	i=0
-	while [ $i -lt $((TUI_WAIT * 10)) ]; do
-		[ "$(bar)" = "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "the bar reads: $(bar), not: $1"
-	return 1
+	tui_until "the bar to read: $1" bar_reads "$1"
 }
 
 tui_start 80 24
@@ -58,7 +54,8 @@ tui_keys C-u
 tui_type "e$(printf '\314\201')a"
 tui_keys Left BSpace
 wait_bar "/ a"; ok $? "Backspace deletes a letter and its combining mark together"
-tui_keys C-u
+tui_keys C-e C-u
+tui_wait_for "Type to search"
 
 # A query longer than 256 bytes is taken whole.
 tui_keys C-u

@@ -21,8 +21,10 @@ indent() {
 tui_start 80 24
 tui_wait_for "2 地方行动" >/dev/null
 
-# From the contents: the outline of the article under the cursor.
-tui_keys j j j j
+# From the contents (the first article selected at start): the outline
+# of the article under the cursor.
+tui_wait_selected "1.1" >/dev/null
+tui_keys j j
 tui_wait_selected "1.3" >/dev/null; ok $? "the contents' cursor on 1.3"
 tui_keys o
 tui_wait_for "Outline of 1.3"; ok $? "o in the contents opens the outline of the entry under the cursor"

@@ -51,20 +51,28 @@ tui_keys n n
 tui_wait_status "wrapped around"; ok $? "n past the last hit wraps around to the first result"
 tui_status | grep -q "in 2\.9"; ok $? "which is 2.9 again"
 
-# Esc closes the bar and keeps the place.
+# / opens with the last query ready to edit; Esc closes the bar and keeps
+# the place. An Esc is waited out before the next key: Esc and a key in one
+# write are Alt+key.
 tui_keys : 3 0 Enter
 tui_wait_status "› 1\.3 "
 tui_wait_top "$before"
 tui_keys /
+tui_wait_line 24 "^ *[/] 紫金山实验室 "; ok $? "/ opens with the last query opened, ready to edit"
+tui_keys C-u
+tui_wait_for "Type to search"; ok $? "Ctrl-U empties the bar"
 tui_type "数据"
-tui_wait_for " results"
+tui_wait_line 24 "^ *[/] 数据 .* 1/[0-9]+$"; ok $? "a new query finds results"
 tui_keys Escape
 tui_wait_gone "/ 数据"; ok $? "Esc closes the bar"
 tui_status | grep -q "› 1\.3 "; ok $? "Esc keeps the article"
 is "$(tui_article_top)" "$before" "Esc keeps the place"
 
-# Nothing found, and the highlights cleared.
+# Nothing found; n and N go on with the last search after Esc, as in less.
 tui_keys /
+tui_wait_line 24 "^ *[/] 紫金山实验室 "
+tui_keys C-u
+tui_wait_for "Type to search"
 tui_type "zzzqqqxyz"
 tui_wait_for "Nothing found"; ok $? "a query with no hit says so"
 tui_keys Enter
@@ -74,25 +82,31 @@ tui_wait_gone "zzzqqqxyz"; ok $? "Ctrl-U clears the query"
 tui_type "紫金山实验室"
 tui_wait_line 24 " 1/2$"; ok $? "a query pasted at once finds what it typed one by one does"
 tui_keys C-u
-tui_wait_gone "紫金山实验室"
+tui_wait_for "Type to search"
 tui_keys Escape
+tui_wait_gone "Type to search"
 tui_keys n
 tui_wait_status "Hit"; ok $? "n still walks the last search opened"
 tui_keys Escape
-tui_wait_status "Highlights cleared"; ok $? "Esc clears the highlights"
+tui_wait_status "Highlights hidden"; ok $? "Esc hides the highlights"
 highlighted "紫金山实验室"; ok $((!$?)) "no hit is highlighted any more"
 tui_keys n
-tui_wait_status "No search yet"; ok $? "n without a search says how to search"
+tui_wait_status "Hit"; ok $? "n after Esc goes on with the search"
+highlighted "紫金山实验室"; ok $? "and shows the hits again"
 
 # Latin words, any case; a query with nothing searchable.
 tui_keys /
-tui_type "ipv6"
-tui_wait_for " result"; ok $? "a Latin word finds results whatever its case"
+tui_wait_for "/ 紫金山实验室"
+tui_keys C-u
+tui_wait_for "Type to search"
+tui_type "IPV6"
+tui_wait_line 24 "^ *[/] IPV6 .* 1/[0-9]+$"; ok $? "a Latin word finds results whatever its case"
 tui_keys BSpace BSpace BSpace BSpace
 tui_wait_for "Type to search"; ok $? "Backspace deletes the query character by character"
 tui_type "-"
 tui_wait_for "Nothing found"; ok $? "a query with nothing searchable finds nothing, and no error"
 tui_keys Escape
+tui_wait_gone "Nothing found"
 tui_keys q
 is "$(tui_wait_exit)" 0 "quits"
 
