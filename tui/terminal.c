@@ -469,6 +469,11 @@ terminal_read_escape(void)
 	rc = terminal_next(0, &wc);
 	if (rc == ERR)
 		return KEYS_ESCAPE;
+	if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+		/* A resize is no key: the Esc stood alone, the resize comes next. */
+		ungetch(KEY_RESIZE);
+		return KEYS_ESCAPE;
+	}
 	if (rc == KEY_CODE_YES)
 		return 0;	/* Alt and a function key */
 	if (wc == '[') {

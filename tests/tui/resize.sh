@@ -63,7 +63,7 @@ for size in "30 10" "200 50" "20 6" "19 6" "70 24" "69 24" "21 7" "120 40"; do
 done
 tui_wait_for " 1/"; ok $? "sizes in a row with the search bar open"
 tui_keys Escape
-tui_wait_gone " results"
+tui_wait_gone "/ 数据"
 tui_wait_for "2.11"	# all the contents: the last size (120x40) is in
 near_top "$top"; ok $? "and the place is still the same"
 tui_resize 100 30
