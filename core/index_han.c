@@ -118,6 +118,8 @@ index_han_sort(uint64_t *keys, size_t n)
 {
 	size_t i, kept = 0;
 
+	if (n == 0)
+		return 0;	/* keys may be NULL: qsort must not see it */
 	qsort(keys, n, sizeof *keys, index_han_compare);
 	for (i = 0; i < n; i++)
 		if (kept == 0 || keys[kept - 1] != keys[i])

@@ -47,7 +47,7 @@ for f in ./usr/bin/shuzhi ./usr/share/man/man1/shuzhi.1.gz ./usr/share/shuzhi/sh
 	grep -q " $f\$" "$TEST_TMP/contents"; ok $? "the package holds $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends 2>/dev/null)
-for lib in libncursesw libsqlite3 libunistring; do
+for lib in libncursesw libsqlite3 libunistring libopencc; do
 	case $depends in *"$lib"*) ok 0 "it depends on $lib" ;; *) ok 1 "it depends on $lib"; diag "Depends: $depends" ;; esac
 done
 
