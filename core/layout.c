@@ -13,6 +13,7 @@
 #include <uniwidth.h>
 
 #include "layout.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Widths follow the terminal's idea in a UTF-8 locale: East Asian
@@ -352,22 +353,6 @@ struct ArticleLayout {
 	size_t		 size;
 };
 
-/* Returns non-zero when uc is a digit written as a Chinese numeral. */
-static int
-layout_is_han_numeral(ucs4_t uc)
-{
-	static const ucs4_t numerals[] = {
-		0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d,
-		0x5341, 0x767e, 0x5343, 0x4e24,	/* 〇一二三四五六七八九十百千两 */
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
-		if (numerals[i] == uc)
-			return 1;
-	return 0;
-}
-
 /* Returns the bytes of a run of Chinese numerals (han) or ASCII and
  * full-width digits (not han) at s, or 0. */
 static size_t
@@ -378,7 +363,7 @@ layout_numeral_run(const uint8_t *s, size_t len, int han)
 	int n;
 
 	while (at < len && (n = u8_mbtouc(&uc, s + at, len - at)) > 0) {
-		if (han ? !layout_is_han_numeral(uc) :
+		if (han ? !text_is_han_numeral(uc) :
 		    !((uc >= '0' && uc <= '9') || (uc >= 0xff10 && uc <= 0xff19)))
 			break;
 		at += (size_t)n;

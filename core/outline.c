@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "outline.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* A numbered paragraph's first sentence is its run-in title when it is at
@@ -27,22 +28,6 @@ struct Outline {
 	size_t		 count;
 	size_t		 size;
 };
-
-/* Returns non-zero when uc is a Chinese numeral digit or unit. */
-static int
-outline_is_han_numeral(ucs4_t uc)
-{
-	static const ucs4_t numerals[] = {
-		0x96f6, 0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d,	/* 零〇一二三四五六 */
-		0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e, 0x5343, 0x4e24,		/* 七八九十百千两 */
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
-		if (numerals[i] == uc)
-			return 1;
-	return 0;
-}
 
 /* Returns the value of a Chinese digit (零 to 九, 两), or -1. */
 static int
@@ -88,7 +73,7 @@ outline_skip_number(const char *text, size_t len, size_t *at, int han, int space
 	ucs4_t uc;
 
 	while (outline_next(text, len, &next, &uc) == 0) {
-		if (han ? !outline_is_han_numeral(uc) : !(uc >= '0' && uc <= '9')) {
+		if (han ? !text_is_han_numeral(uc) : !(uc >= '0' && uc <= '9')) {
 			if (!(spaces && uc == ' '))
 				break;
 		} else

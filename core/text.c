@@ -143,3 +143,19 @@ text_is_binary(const char *data, size_t len)
 	/* Text with a few damaged bytes is still text; mostly junk is not. */
 	return chars > 0 && bad * 10 > chars;
 }
+
+/* Returns non-zero when uc is a Chinese numeral; see text.h. */
+int
+text_is_han_numeral(ucs4_t uc)
+{
+	static const ucs4_t numerals[] = {
+		0x96f6, 0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d,	/* 零〇一二三四五六 */
+		0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e, 0x5343, 0x4e24,		/* 七八九十百千两 */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof numerals / sizeof numerals[0]; i++)
+		if (numerals[i] == uc)
+			return 1;
+	return 0;
+}

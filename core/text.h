@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include <unitypes.h>
+
 /* Returns a cleaned copy of len bytes (the caller frees it): invalid UTF-8
  * becomes U+FFFD; tabs and no-break spaces become spaces; C0/C1 controls,
  * escape sequences' ESC, bidi overrides and other invisible format
@@ -16,5 +18,9 @@ char *text_clean(const char *data, size_t len, int keep_newlines, size_t *out_le
 /* Returns non-zero when the bytes look like binary data (NUL bytes, or a
  * high share of control characters or invalid UTF-8). */
 int text_is_binary(const char *data, size_t len);
+
+/* Returns non-zero when uc is a Chinese numeral, digit or unit
+ * (零〇一二三四五六七八九十百千两), as headings number themselves. */
+int text_is_han_numeral(ucs4_t uc);
 
 #endif
