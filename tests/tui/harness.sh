@@ -169,6 +169,12 @@ tui_shows() {
 	tui_screen | grep -qF -- "$1"
 }
 
+# tui_highlighted TEXT: succeeds when TEXT is on the screen in a hit's
+# colours (black on yellow) or, without colours, in reverse video.
+tui_highlighted() {
+	tui_screen_attrs | grep -q "$(printf '\033')\[\([0-9]*;\)*\(43\|7\)m\($(printf '\033')\[[0-9;]*m\)*$1"
+}
+
 # tui_wait_for TEXT: waits until the screen shows TEXT (fixed string).
 tui_wait_for() {
 	tui_until "$1" tui_shows "$1"

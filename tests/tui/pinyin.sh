@@ -5,12 +5,6 @@
 TUI_HARNESS_SOURCED=1
 . "$TESTS_SRCDIR/tui/harness.sh"
 
-esc=$(printf '\033')
-# highlighted TEXT: succeeds when TEXT is on the screen in a hit's colours
-# (black on yellow) or, without colours, in reverse video.
-highlighted() {
-	tui_screen_attrs | grep -q "$esc\[\([0-9]*;\)*\(43\|7\)m\($esc\[[0-9;]*m\)*$1"
-}
 
 tui_start 80 24
 tui_wait_for "2 地方行动"
@@ -19,10 +13,10 @@ tui_wait_for "Type to search"
 tui_type "zijinshanshiyanshi"
 tui_wait_for "zijinshanshiyanshi → 紫金山实验室"; ok $? "the bar shows how the pinyin was read"
 tui_wait_line 24 " 1/2$"; ok $? "pinyin finds the two articles"
-highlighted "紫金山实验室"; ok $? "the Han hit is marked in the snippet"
+tui_highlighted "紫金山实验室"; ok $? "the Han hit is marked in the snippet"
 tui_keys Enter
 tui_wait_status "in 2\.9 "; ok $? "Enter opens the hit's article"
-highlighted "紫金山实验室"; ok $? "the Han hit is highlighted in the article"
+tui_highlighted "紫金山实验室"; ok $? "the Han hit is highlighted in the article"
 
 tui_keys /
 tui_wait_line 24 "^ *[/] zijinshanshiyanshi "

@@ -3,12 +3,6 @@
 TUI_HARNESS_SOURCED=1
 . "$TESTS_SRCDIR/tui/harness.sh"
 
-esc=$(printf '\033')
-# highlighted TEXT: succeeds when TEXT is on the screen in a hit's colours
-# (black on yellow) or, without colours, in reverse video.
-highlighted() {
-	tui_screen_attrs | grep -q "$esc\[\([0-9]*;\)*\(43\|7\)m\($esc\[[0-9;]*m\)*$1"
-}
 
 tui_start 80 24
 tui_wait_for "2 地方行动"
@@ -30,7 +24,7 @@ screen=$(tui_screen)
 printf '%s\n' "$screen" | grep -q "^ 2\.9  *p\.[0-9]"; ok $? "a result shows its article and page"
 printf '%s\n' "$screen" | grep -q "^ 2\.6  *p\.[0-9]"; ok $? "the other article is listed"
 printf '%s\n' "$screen" | grep -A1 "^ 2\.9 " | grep -q "紫金山实验室"; ok $? "a result shows a snippet with the hit"
-highlighted "紫金山实验室"; ok $? "the hit is marked in the snippet"
+tui_highlighted "紫金山实验室"; ok $? "the hit is marked in the snippet"
 tui_wait_selected "2.9"; ok $? "the first result is selected"
 tui_keys C-n
 tui_wait_selected "2.6"; ok $? "C-n selects the next result"
@@ -40,11 +34,11 @@ tui_keys Enter
 tui_wait_status "in 2\.9 "; ok $? "Enter opens the selected hit's article"
 tui_wait_gone "/ 紫金山实验室"; ok $? "the bar closes"
 tui_screen | grep -q "紫金山实验室"; ok $? "the hit is in view"
-highlighted "紫金山实验室"; ok $? "the hit is highlighted in the article"
+tui_highlighted "紫金山实验室"; ok $? "the hit is highlighted in the article"
 
 tui_keys n
 tui_wait_status "Hit 1 of [0-9]+ in 2\.6"; ok $? "n: the next hit, in the other article"
-highlighted "紫金山实验室"; ok $? "the hit is highlighted there too"
+tui_highlighted "紫金山实验室"; ok $? "the hit is highlighted there too"
 tui_keys N
 tui_wait_status "in 2\.9"; ok $? "N: back to the previous hit"
 tui_keys n n
@@ -89,10 +83,10 @@ tui_keys n
 tui_wait_status "Hit"; ok $? "n still walks the last search opened"
 tui_keys Escape
 tui_wait_status "Highlights hidden"; ok $? "Esc hides the highlights"
-highlighted "紫金山实验室"; ok $((!$?)) "no hit is highlighted any more"
+tui_highlighted "紫金山实验室"; ok $((!$?)) "no hit is highlighted any more"
 tui_keys n
 tui_wait_status "Hit"; ok $? "n after Esc goes on with the search"
-highlighted "紫金山实验室"; ok $? "and shows the hits again"
+tui_highlighted "紫金山实验室"; ok $? "and shows the hits again"
 
 # Latin words, any case; a query with nothing searchable.
 tui_keys /
