@@ -145,8 +145,8 @@ citation_passage(const Issue *issue, const Article *a, size_t first, size_t last
 		buffer_append(&b, block->text, block->length);
 		if (block->page > 0 && (first_page == 0 || block->page < first_page))
 			first_page = block->page;
-		if (block->page > last_page)
-			last_page = block->page;
+		if (block->last_page > last_page)
+			last_page = block->last_page;
 	}
 	if (first_page == 0)
 		first_page = last_page = a->page;

@@ -64,7 +64,7 @@ index_build_prepare(IndexWriter *w)
 		{ offsetof(IndexWriter, issue), INDEX_BUILD_ISSUE_SQL },
 		{ offsetof(IndexWriter, section), "INSERT INTO sections VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)" },
 		{ offsetof(IndexWriter, article), "INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)" },
-		{ offsetof(IndexWriter, block), "INSERT INTO blocks VALUES(?1,?2,?3,?4,?5,?6,?7)" },
+		{ offsetof(IndexWriter, block), "INSERT INTO blocks VALUES(?1,?2,?3,?4,?5,?6,?7,?8)" },
 		{ offsetof(IndexWriter, search), "INSERT INTO search(rowid, title, body) VALUES(?1,?2,?3)" },
 	};
 	size_t i;
@@ -203,6 +203,7 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 		sqlite3_bind_int64(w->block, 5, (sqlite3_int64)b->offset);
 		sqlite3_bind_int64(w->block, 6, (sqlite3_int64)position);
 		sqlite3_bind_text(w->block, 7, b->text, (int)b->length, SQLITE_STATIC);
+		sqlite3_bind_int(w->block, 8, b->last_page);
 		rc = index_build_step(w->block);
 		/* Blocks are joined by newlines, which no token crosses, so the
 		 * body's positions are the blocks' positions end to end. */

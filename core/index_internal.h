@@ -14,7 +14,7 @@
 
 /* The version of the cache's layout: bump it whenever the schema, the
  * tokenizer or what is stored changes, and every cache is rebuilt. */
-#define INDEX_FORMAT 5
+#define INDEX_FORMAT 6
 
 /* A block's rowid is its article's rowid shifted left this much, plus its
  * place in the article: an article's blocks are a range of rowids, in

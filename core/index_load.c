@@ -22,7 +22,7 @@
 	"SELECT article_rowid, id, title, source, section_index FROM articles" \
 	" WHERE article_rowid BETWEEN ?1 AND ?2 ORDER BY article_rowid"
 #define INDEX_LOAD_BLOCKS_SQL \
-	"SELECT block_rowid, kind, page, line, text FROM blocks" \
+	"SELECT block_rowid, kind, page, line, text, last_page FROM blocks" \
 	" WHERE block_rowid BETWEEN ?1 AND ?2 ORDER BY block_rowid"
 
 /* Returns column i as text, "" when NULL; valid until the next step. */
@@ -136,7 +136,7 @@ index_load_articles(sqlite3 *db, const IndexIssue *from, Issue *issue)
 			break;
 		}
 		issue_add_block(issue, (size_t)article, (BlockKind)sqlite3_column_int(stmt, 1),
-		    sqlite3_column_int(stmt, 2), sqlite3_column_int(stmt, 3), text,
+		    sqlite3_column_int(stmt, 2), sqlite3_column_int(stmt, 5), sqlite3_column_int(stmt, 3), text,
 		    (size_t)sqlite3_column_bytes(stmt, 4));
 		rc = SQLITE_OK;
 	}

@@ -45,11 +45,11 @@ static const char index_schema_sql[] =
 	/* block_rowid: the article's rowid << INDEX_BLOCK_SHIFT (20), plus
 	 * the block's place in it; start: byte offset in the article's text;
 	 * position: the FTS5 position of the block's first token in the body
-	 * column. A rowid table: text of a few KB packs into its pages, where
+	 * column; last_page: where a paragraph run across a page break ends. A rowid table: text of a few KB packs into its pages, where
 	 * a WITHOUT ROWID table spills all past 1 KB to overflow pages that
 	 * stay three quarters empty. */
 	"CREATE TABLE blocks(block_rowid INTEGER PRIMARY KEY, kind INTEGER, page INTEGER,"
-	" line INTEGER, start INTEGER, position INTEGER, text TEXT);"
+	" line INTEGER, start INTEGER, position INTEGER, text TEXT, last_page INTEGER);"
 	"CREATE INDEX blocks_by_position ON blocks(block_rowid >> 20, position);"
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');"
 	/* Each issue's Han characters, pairs and triples, and whether it is

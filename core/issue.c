@@ -103,9 +103,9 @@ issue_set_source(Issue *issue, size_t i, const char *source)
 	slot->view.source = xstrdup(source);
 }
 
-/* Appends a block of len bytes to article i. */
+/* Appends a block of len bytes to article i, printed from page to last_page. */
 void
-issue_add_block(Issue *issue, size_t i, BlockKind kind, int page, int line,
+issue_add_block(Issue *issue, size_t i, BlockKind kind, int page, int last_page, int line,
     const char *text, size_t len)
 {
 	ArticleSlot *slot = &issue->articles[i];
@@ -119,6 +119,7 @@ issue_add_block(Issue *issue, size_t i, BlockKind kind, int page, int line,
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
 	b->page = page;
+	b->last_page = last_page > page ? last_page : page;
 	b->line = line;
 	b->text = xstrndup(text, len);
 	b->length = len;
@@ -150,7 +151,7 @@ issue_finish(Issue *issue)
 		if (slot->nblocks > 0) {
 			slot->view.page = slot->blocks[0].page;
 			slot->view.line = slot->blocks[0].line;
-			slot->view.last_page = slot->blocks[slot->nblocks - 1].page;
+			slot->view.last_page = slot->blocks[slot->nblocks - 1].last_page;
 		}
 	}
 	for (i = 0; i < issue->nsections; i++) {

@@ -21,6 +21,7 @@ typedef enum BlockKind {
 typedef struct Block {
 	BlockKind	 kind;
 	int		 page;		/* printed page where the block starts; 0 = before page 1 */
+	int		 last_page;	/* printed page where it ends: > page when it runs across a page break */
 	int		 line;		/* 1-based line in the text where it starts */
 	const char	*text;		/* one line of text: no newlines */
 	size_t		 length;	/* strlen(text) */

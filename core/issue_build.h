@@ -16,8 +16,8 @@ size_t issue_add_section(Issue *issue, const char *id, const char *title, const 
 size_t issue_add_article(Issue *issue, const char *id, const char *title, int section);
 /* Sets the source line of article i. */
 void issue_set_source(Issue *issue, size_t i, const char *source);
-/* Appends a block of len bytes to article i. */
-void issue_add_block(Issue *issue, size_t i, BlockKind kind, int page, int line,
+/* Appends a block of len bytes to article i, printed from page to last_page. */
+void issue_add_block(Issue *issue, size_t i, BlockKind kind, int page, int last_page, int line,
     const char *text, size_t len);
 /* Joins each article's blocks into its text and fixes pages and offsets.
  * Call once, after the last block. */

@@ -340,7 +340,7 @@ parse_build_articles(Parse *p, Issue *issue)
 		for (i = 0; src != NO_LINE && article[k] != NO_LINE && i < n; i++) {
 			if (units[i].line == src && units[i].kind != (BlockKind)-1) {
 				issue_set_source(issue, article[k], units[i].text.data);
-				issue_add_block(issue, article[k], BLOCK_SOURCE, units[i].page,
+				issue_add_block(issue, article[k], BLOCK_SOURCE, units[i].page, units[i].last_page,
 				    p->lines[units[i].line].number, units[i].text.data, units[i].text.len);
 				units[i].kind = (BlockKind)-1;
 				break;
@@ -349,7 +349,7 @@ parse_build_articles(Parse *p, Issue *issue)
 	}
 	for (i = 0; i < n; i++) {
 		if (units[i].kind != (BlockKind)-1)
-			issue_add_block(issue, article[owner[i]], units[i].kind, units[i].page,
+			issue_add_block(issue, article[owner[i]], units[i].kind, units[i].page, units[i].last_page,
 			    p->lines[units[i].line].number, units[i].text.data, units[i].text.len);
 		buffer_free(&units[i].text);
 	}

@@ -372,11 +372,12 @@ parse_front_matter(Parse *p, Issue *issue)
 			continue;
 		}
 		if (run.len > 0) {
-			issue_add_block(issue, article, BLOCK_PARAGRAPH, run_page, run_line, run.data, run.len);
+			issue_add_block(issue, article, BLOCK_PARAGRAPH, run_page, run_page, run_line, run.data,
+			    run.len);
 			buffer_clear(&run);
 		}
 		if (line != NULL)
-			issue_add_block(issue, article, BLOCK_PARAGRAPH, 0, line->number, line->text,
+			issue_add_block(issue, article, BLOCK_PARAGRAPH, 0, 0, line->number, line->text,
 			    line->length);
 	}
 	buffer_free(&run);

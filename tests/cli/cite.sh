@@ -37,6 +37,12 @@ ok $? "pages 23-24 cite the page range, the title's own 《》 as 〈〉"
 grep -qx '一、总体要求' "$out"; ok $? "the pages' headings are in it"
 blank=$(awk 'NR % 2 == 0 && $0 != "" && !/^——/' "$out" | head -1)
 is "$blank" "" "paragraphs alternate with blank lines"
+# One paragraph the page break at p. 100 cuts: both pages cited.
+run --cite=1.12:11
+head -n 1 "$out" | grep -q '^第四条 ' && tail -n 1 "$out" | grep -q ',第99-100页,'
+ok $? "a paragraph run across a page break cites both pages ($(tail -n 1 "$out" | cut -c1-40))"
+run --cite=1.12:11 --width=0
+is "$(nlines "$out")" 2 "  as one paragraph, not two"
 run --cite=1.3:1-3
 is "$(grep -c . "$out")" 4 "--cite=1.3:1-3: three paragraphs and the citation"
 run --cite=2.7

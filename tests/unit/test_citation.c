@@ -52,6 +52,39 @@ test_pieces(void)
 	}
 }
 
+/* Tests that each paragraph the parser joined across a page break cites
+ * its page range, alone and as the last of a passage. */
+static void
+test_spanning(const Issue *issue)
+{
+	size_t i, j, spanning = 0, right = 0, ordered = 0;
+
+	for (i = 0; i < issue_article_count(issue); i++) {
+		const Article *a = issue_article(issue, i);
+
+		for (j = 0; j < a->nblocks; j++) {
+			const Block *b = &a->blocks[j];
+			char *alone, *passage, *want;
+
+			if (b->last_page <= b->page)
+				continue;
+			spanning++;
+			ordered += b->page > 0 && b->last_page == b->page + 1;
+			want = xasprintf(",第%d-%d页,", b->page, b->last_page);
+			alone = citation_passage(issue, a, j, j);
+			passage = citation_passage(issue, a, j > 0 ? j - 1 : 0, j);
+			right += strstr(alone, want) != NULL && strstr(passage, want) != NULL;
+			free(alone);
+			free(passage);
+			free(want);
+		}
+	}
+	/* The issue's text has such paragraphs in most long articles. */
+	ok(spanning >= 10, "paragraphs joined across a page break: %zu", spanning);
+	is_int((long)right, (long)spanning, "each cites its page range, alone or with the one before");
+	is_int((long)ordered, (long)spanning, "each runs onto the next page only");
+}
+
 /* Tests passages of the bundled issue with their citation lines. */
 static void
 test_passages(const Issue *issue)
@@ -83,6 +116,9 @@ test_passages(const Issue *issue)
 	    "they start with the first paragraph, a blank line between them");
 	free(want);
 	free(s);
+
+	/* One paragraph run across a page break cites both pages. */
+	test_spanning(issue);
 
 	/* Past the end: clamped to the last block. */
 	s = citation_passage(issue, a, a->nblocks - 1, a->nblocks + 10);

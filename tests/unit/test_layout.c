@@ -270,10 +270,10 @@ sample_issue(void)
 	issue_add_section(issue, "1", "国家部署", NULL, 1, 10);
 	a = issue_add_article(issue, "1.1", "国务院印发《“十四五”数字经济发展规划》", 0);
 	issue_set_source(issue, a, "来源:新华社");
-	issue_add_block(issue, a, BLOCK_SOURCE, 1, 1, "来源:新华社", strlen("来源:新华社"));
-	issue_add_block(issue, a, BLOCK_PARAGRAPH, 1, 2, "第一段文字,很长很长很长。", strlen("第一段文字,很长很长很长。"));
-	issue_add_block(issue, a, BLOCK_HEADING, 2, 3, "一、总体要求", strlen("一、总体要求"));
-	issue_add_block(issue, a, BLOCK_PARAGRAPH, 2, 4, "第二段。", strlen("第二段。"));
+	issue_add_block(issue, a, BLOCK_SOURCE, 1, 1, 1, "来源:新华社", strlen("来源:新华社"));
+	issue_add_block(issue, a, BLOCK_PARAGRAPH, 1, 1, 2, "第一段文字,很长很长很长。", strlen("第一段文字,很长很长很长。"));
+	issue_add_block(issue, a, BLOCK_HEADING, 2, 2, 3, "一、总体要求", strlen("一、总体要求"));
+	issue_add_block(issue, a, BLOCK_PARAGRAPH, 2, 2, 4, "第二段。", strlen("第二段。"));
 	issue_finish(issue);
 	return issue;
 }
