@@ -173,11 +173,16 @@ run --toc "$A"
 cp "$out" "$TEST_TMP/ref-toc"
 run --search=2921 "$A"
 cp "$out" "$TEST_TMP/ref-search"
+# The binary itself, never a wrapper: under valgrind one build of the
+# archive takes longer than the minute a process waits for another's
+# lock, and the others then rightly say they keep the index in memory.
+# Single processes cover the same code under valgrind.
+racer=${SHUZHI_BINARY:-$SHUZHI}
 pids=""
 for k in 1 2 3 4 5 6 7 8; do
 	case $k in
-	[1357]) XDG_CACHE_HOME="$TEST_TMP/race" "$SHUZHI" --toc "$A" >"$TEST_TMP/race.$k" 2>&1 & ;;
-	*) XDG_CACHE_HOME="$TEST_TMP/race" "$SHUZHI" --search=2921 "$A" >"$TEST_TMP/race.$k" 2>&1 & ;;
+	[1357]) XDG_CACHE_HOME="$TEST_TMP/race" "$racer" --toc "$A" >"$TEST_TMP/race.$k" 2>&1 & ;;
+	*) XDG_CACHE_HOME="$TEST_TMP/race" "$racer" --search=2921 "$A" >"$TEST_TMP/race.$k" 2>&1 & ;;
 	esac
 	pids="$pids $!"
 done
