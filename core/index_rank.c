@@ -59,18 +59,12 @@ index_rank_top_new(size_t limit, int nphrases, const RankSizes *sizes, size_t ns
 	return top;
 }
 
-/* Sets *size to the FTS5 size of the current row, from top's sizes when
- * they have it, else from FTS5. Returns an SQLite code. */
-static int
-index_rank_size(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int *size)
+/* Returns the issue of top's sizes that holds rowid, or NULL. */
+static const RankSizes *
+index_rank_find(const RankTop *top, sqlite3_int64 rowid)
 {
-	sqlite3_int64 rowid;
-	size_t lo = 0, hi;
+	size_t lo = 0, hi = top != NULL ? top->nsizes : 0;
 
-	if (top == NULL || top->nsizes == 0)
-		return api->xColumnSize(fts, -1, size);
-	rowid = api->xRowid(fts);
-	hi = top->nsizes;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const RankSizes *s = &top->sizes[mid];
@@ -79,12 +73,24 @@ index_rank_size(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *ft
 			hi = mid;
 		else if (rowid >= s->first + (sqlite3_int64)s->count)
 			lo = mid + 1;
-		else {
-			*size = (int)s->tokens[rowid - s->first];
-			return SQLITE_OK;
-		}
+		else
+			return s;
 	}
-	return api->xColumnSize(fts, -1, size);
+	return NULL;
+}
+
+/* Sets *size to the FTS5 size of the current row, from top's sizes when
+ * they have it, else from FTS5. Returns an SQLite code. */
+static int
+index_rank_size(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int *size)
+{
+	sqlite3_int64 rowid = api->xRowid(fts);
+	const RankSizes *s = index_rank_find(top, rowid);
+
+	if (s == NULL || s->tokens == NULL)
+		return api->xColumnSize(fts, -1, size);
+	*size = (int)s->tokens[rowid - s->first];
+	return SQLITE_OK;
 }
 
 /* Returns non-zero when row a ranks below row b. */
@@ -93,7 +99,7 @@ index_rank_worse(const RankRow *a, const RankRow *b)
 {
 	if (a->score != b->score)
 		return a->score > b->score;
-	return a->rowid > b->rowid;
+	return a->tie > b->tie;
 }
 
 /* Moves the row at i down the heap to its place. */
@@ -139,6 +145,7 @@ index_rank_sift_up(RankTop *top, size_t i)
 static int
 index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double score)
 {
+	const RankSizes *s;
 	RankRow row;
 	int rc;
 
@@ -146,6 +153,10 @@ index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, dou
 		return SQLITE_OK;
 	row.rowid = api->xRowid(fts);
 	row.score = score;
+	/* By issue, then article; a row of no known issue after all others. */
+	s = index_rank_find(top, row.rowid);
+	row.tie = s != NULL ? ((sqlite3_int64)s->order << 32) + (row.rowid - s->first) :
+	    ((sqlite3_int64)1 << 62) + row.rowid;
 	if (top->count == top->limit && !index_rank_worse(&top->rows[0], &row))
 		return SQLITE_OK;
 	rc = index_fts_row_hits(api, fts, top->nphrases, &row.hits, &row.nhits);

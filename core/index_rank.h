@@ -18,18 +18,22 @@
 typedef struct RankRow {
 	sqlite3_int64	 rowid;
 	double		 score;		/* lower is better */
+	sqlite3_int64	 tie;		/* between equal scores, lower is better: by ID */
 	FtsHit		*hits;		/* of the positive phrases, by column and position */
 	size_t		 nhits;
 } RankRow;
 
 typedef struct RankTop RankTop;
 
-/* The FTS5 sizes of rows first..first+count-1: what xColumnSize(-1) gives
- * them, which it reads with a statement a row (half the time of a query
- * on a common character in 100 issues). */
+/* An issue's rows first..first+count-1: its place among the issues in ID
+ * order, which breaks ties between equal scores (a cache's rowids depend
+ * on the order its issues were indexed in), and their FTS5 sizes: what
+ * xColumnSize(-1) gives them, which it reads with a statement a row (half
+ * the time of a query on a common character in 100 issues), or NULL. */
 typedef struct RankSizes {
 	sqlite3_int64	 first;
 	size_t		 count;
+	size_t		 order;
 	const uint32_t	*tokens;
 } RankSizes;
 
@@ -39,7 +43,7 @@ typedef struct RankSizes {
  * rows their size, else FTS5 does. Free with index_rank_top_free. */
 RankTop *index_rank_top_new(size_t limit, int nphrases, const RankSizes *sizes, size_t nsizes);
 
-/* Returns the rows kept, best first (by score, then rowid), and their
+/* Returns the rows kept, best first (by score, then issue and article), and their
  * number in *count. Owned by top. */
 const RankRow *index_rank_top_rows(RankTop *top, size_t *count);
 

@@ -206,7 +206,7 @@ search_compare_sizes(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
-/* Returns the FTS5 sizes of the articles of the index's issues, sorted
+/* Returns the index's issues as ranges of rows with their order and sizes, sorted
  * (the caller frees the array, not the sizes); *n receives their number. */
 static RankSizes *
 search_sizes(const Index *index, size_t *n)
@@ -218,10 +218,9 @@ search_sizes(const Index *index, size_t *n)
 	for (i = 0; i < index->nissues; i++) {
 		const IndexIssue *from = &index->issues[i];
 
-		if (from->tokens == NULL)
-			continue;
 		sizes[*n].first = from->first_article;
 		sizes[*n].count = from->info.articles;
+		sizes[*n].order = i;
 		sizes[*n].tokens = from->tokens;
 		(*n)++;
 	}
