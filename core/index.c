@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,14 +25,42 @@
 #include "paths.h"
 #include "xalloc.h"
 
+/* Adds a one-line notice to those index_open() hands over, once. */
+void
+index_note(Index *index, const char *fmt, ...)
+{
+	va_list ap;
+	char *note, *joined;
+
+	va_start(ap, fmt);
+	note = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (index->notes == NULL)
+		index->notes = note;
+	else if (strstr(index->notes, note) == NULL) {
+		joined = xasprintf("%s; %s", index->notes, note);
+		free(index->notes);
+		free(note);
+		index->notes = joined;
+	} else
+		free(note);
+}
+
+/* Notes that the cache file was damaged and is built anew. */
+void
+index_note_damage(Index *index)
+{
+	index_note(index, "%s was damaged: the index is built anew", index->cache_path);
+}
+
 /* Opens the cache file when it is a complete index of this text; returns
- * 0, or -1 (missing, stale or damaged). */
+ * 0, or -1 (missing, stale or damaged: noted). */
 static int
 index_open_cache(Index *index, const char *cache_path)
 {
 	sqlite3 *db = index_connect(cache_path, SQLITE_OPEN_READONLY, NULL);
 	char *source;
-	int fresh;
+	int fresh, rc = SQLITE_OK;
 
 	if (db == NULL)
 		return -1;
@@ -41,9 +70,11 @@ index_open_cache(Index *index, const char *cache_path)
 	 * journal. */
 	sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
 	source = index_schema_issue_source(index->hash, index->length);
-	fresh = index_schema_check(db, source, NULL) == 0;
+	fresh = index_schema_check(db, source, &rc) == 0;
 	free(source);
 	if (!fresh) {
+		if (index_is_damage(rc))
+			index_note_damage(index);
 		sqlite3_close(db);
 		return -1;
 	}
@@ -145,7 +176,9 @@ index_finish_open(Index *index, char *why, char *failure, char *none, Index **ou
 	if (failure == NULL && index_load_issues(index) != SQLITE_OK &&
 	    index_recover(index, &failure) == 0 && index_load_issues(index) != SQLITE_OK)
 		failure = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
-	if (failure == NULL && index->nissues == 0) {
+	if (failure == NULL && index->nissues == 0 && index->notes != NULL)
+		failure = xasprintf("%s; %s", none, index->notes);
+	else if (failure == NULL && index->nissues == 0) {
 		failure = none;
 		none = NULL;
 	}
@@ -159,10 +192,13 @@ index_finish_open(Index *index, char *why, char *failure, char *none, Index **ou
 		index_close(index);
 		return -1;
 	}
-	if (why != NULL && notice != NULL)
-		*notice = xasprintf("cannot use the index cache (%s): the index is kept in memory",
-		    why);
+	if (why != NULL)
+		index_note(index, "cannot use the index cache (%s): the index is kept in memory", why);
 	free(why);
+	if (notice != NULL) {
+		*notice = index->notes;
+		index->notes = NULL;
+	}
 	*out = index;
 	return 0;
 }
@@ -419,6 +455,7 @@ index_close(Index *index)
 	archive_files_free(index->files);
 	free(index->cache_path);
 	free(index->path);
+	free(index->notes);
 	index_han_free(index->han);
 	free(index);
 }

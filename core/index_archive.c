@@ -33,7 +33,7 @@
 typedef struct ArchiveFill {
 	const ArchiveFiles	*files;
 	const char		*source;
-	size_t			 reindexed;
+	IndexSyncReport		 report;
 } ArchiveFill;
 
 /* What opening the cache file came to. */
@@ -58,7 +58,21 @@ index_archive_fill(sqlite3 *db, void *data, char **why, char **cause)
 		*why = xasprintf("building the index: %s", sqlite3_errmsg(db));
 		return rc;
 	}
-	return index_sync(db, fill->files, fill->source, &fill->reindexed, why, cause);
+	return index_sync(db, fill->files, fill->source, &fill->report, why, cause);
+}
+
+/* Takes what an update did into the index: its count, and a notice of
+ * the files it passed over. Clears the report. */
+static void
+index_archive_take_report(Index *index, IndexSyncReport *report)
+{
+	index->reindexed = report->reindexed;
+	if (report->skipped == 1)
+		index_note(index, "%s: skipped", report->first_skipped);
+	else if (report->skipped > 1)
+		index_note(index, "%zu unreadable files skipped, the first %s", report->skipped,
+		    report->first_skipped);
+	index_sync_report_clear(report);
 }
 
 /* Opens the cache file, creating it when missing, and brings it up to
@@ -68,6 +82,7 @@ static int
 index_archive_open_cache(Index *index, const char *dir, const char *source, char **why,
     char **cause)
 {
+	IndexSyncReport report = { 0 };
 	sqlite3 *db;
 	struct stat st;
 	int rc, check;
@@ -98,9 +113,12 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 			*why = xasprintf("%s: %s", index->cache_path, sqlite3_errstr(rc));
 			return ARCHIVE_UNUSABLE;
 		}
+		if (index_is_damage(rc))
+			index_note_damage(index);
 		return ARCHIVE_REBUILD;
 	}
-	rc = index_sync(db, index->files, source, &index->reindexed, why, cause);
+	rc = index_sync(db, index->files, source, &report, why, cause);
+	index_archive_take_report(index, &report);
 	if (rc == 0) {
 		index->db = db;
 		return ARCHIVE_OPENED;
@@ -111,6 +129,7 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 	if (index_is_damage(rc)) {
 		free(*why);
 		*why = NULL;
+		index_note_damage(index);
 		return ARCHIVE_REBUILD;
 	}
 	return ARCHIVE_UNUSABLE;
@@ -122,16 +141,16 @@ static int
 index_archive_rebuild(Index *index, const char *dir, const char *source, char **why,
     char **cause)
 {
-	ArchiveFill fill = { index->files, source, 0 };
+	ArchiveFill fill = { index->files, source, { 0 } };
 	int rc;
 
 	rc = index_write_cache(dir, index->cache_path, index_archive_fill, &fill, why, cause);
-	if (rc < 0)
-		return ARCHIVE_FAILED;
-	if (rc > 0)
-		return ARCHIVE_UNUSABLE;
+	if (rc != 0) {
+		index_sync_report_clear(&fill.report);
+		return rc < 0 ? ARCHIVE_FAILED : ARCHIVE_UNUSABLE;
+	}
 	rc = index_archive_open_cache(index, dir, source, why, cause);
-	index->reindexed = fill.reindexed;
+	index_archive_take_report(index, &fill.report);
 	if (rc == ARCHIVE_REBUILD) {
 		*why = xasprintf("%s: cannot be read back", index->cache_path);
 		rc = ARCHIVE_UNUSABLE;
@@ -143,7 +162,7 @@ index_archive_rebuild(Index *index, const char *dir, const char *source, char **
 static int
 index_archive_memory(Index *index, const char *source, char **cause)
 {
-	ArchiveFill fill = { index->files, source, 0 };
+	ArchiveFill fill = { index->files, source, { 0 } };
 	char *why = NULL;
 	int rc;
 
@@ -151,7 +170,7 @@ index_archive_memory(Index *index, const char *source, char **cause)
 	if (index->db == NULL)
 		return -1;
 	rc = index_archive_fill(index->db, &fill, &why, cause);
-	index->reindexed = fill.reindexed;
+	index_archive_take_report(index, &fill.report);
 	if (rc > 0)
 		*cause = why;
 	else

@@ -66,6 +66,7 @@ struct Index {
 	Issue		**retired;	/* issues handed out before a rebuild changed the list */
 	size_t		 nretired;
 	size_t		 reindexed;
+	char		*notes;		/* notices for index_open()'s caller, "; " between */
 	struct IndexHan	*han;		/* pinyin and traditional search (index_han.c) */
 };
 
@@ -104,6 +105,15 @@ int index_write_cache(const char *dir, const char *cache_path,
 
 /* Returns non-zero for an SQLite code that says the file is damaged. */
 int index_is_damage(int rc);
+
+/* ---- index.c: notices for whoever opens the index. */
+
+/* Adds a one-line notice (printf-style) to those index_open() hands to
+ * its caller, unless the same is there already. */
+void index_note(Index *index, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Notes that the cache file was damaged and is built anew. */
+void index_note_damage(Index *index);
 
 /* ---- index_schema.c: the tables and the stamp. */
 
@@ -148,15 +158,25 @@ int index_remove_issue(sqlite3 *db, sqlite3_int64 id);
 
 /* ---- index_sync.c: an archive's database against its files. */
 
+/* What an update of an archive's database did. */
+typedef struct IndexSyncReport {
+	size_t	 reindexed;	/* issues indexed */
+	size_t	 skipped;	/* files found in a folder but unreadable, passed over */
+	char	*first_skipped;	/* the first of them and why; owned by the report */
+} IndexSyncReport;
+
+/* Frees what a report holds and zeroes it. */
+void index_sync_report_clear(IndexSyncReport *report);
+
 /* Brings the archive's database up to date with files: checks every
  * file's stat against the issues table without writing; when something
  * changed, takes the write lock, creates the tables when the database is
  * new (stamping it with source), and indexes or removes what changed.
- * *reindexed receives the number of issues indexed. Returns 0; -1 with
+ * *report (cleared first) says what was done. Returns 0; -1 with
  * *cause when a FILE named on the command line is not an issue; or a
  * positive SQLite code with *why (caller frees) when the database failed. */
-int index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source, size_t *reindexed,
-    char **why, char **cause);
+int index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source,
+    IndexSyncReport *report, char **why, char **cause);
 
 /* Returns non-zero when a parsed text found in a folder is an issue of
  * the magazine (a masthead or a number), not a README. */

@@ -39,6 +39,22 @@ is() {
 		ok 1 "$3"; printf '#   got:  %s\n#   want: %s\n' "$1" "$2"; fi
 }
 
+# unprivileged_shuzhi: prints the path of a script that runs $SHUZHI bound
+# by file permissions: itself for a user, and for root without the
+# capabilities that override them (setpriv); fails when that cannot be.
+unprivileged_shuzhi() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "$SHUZHI"
+		return 0
+	fi
+	command -v setpriv >/dev/null 2>&1 &&
+	    setpriv --bounding-set=-dac_override,-dac_read_search true 2>/dev/null || return 1
+	printf '#!/bin/sh\nexec setpriv --bounding-set=-dac_override,-dac_read_search "%s" "$@"\n' \
+	    "$SHUZHI" >"$TEST_TMP/unprivileged-shuzhi"
+	chmod +x "$TEST_TMP/unprivileged-shuzhi"
+	echo "$TEST_TMP/unprivileged-shuzhi"
+}
+
 # diag TEXT: prints a diagnostic.
 diag() { printf '# %s\n' "$*"; }
 

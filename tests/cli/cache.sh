@@ -148,13 +148,16 @@ mkdir -p "$TEST_TMP/c2"
 ask "the cache's shuzhi being a regular file" XDG_CACHE_HOME="$TEST_TMP/c2"
 env XDG_CACHE_HOME="$TEST_TMP/file/cache" "$SHUZHI" --search=数据要素 >"$out" 2>"$err"
 [ "$(nlines "$err")" -le 1 ]; ok $? "an unwritable cache: at most a one-line notice ($(cat "$err"))"
-if [ "$(id -u)" -ne 0 ]; then
+if bound=$(unprivileged_shuzhi); then
 	mkdir -p "$TEST_TMP/ro/shuzhi"
 	chmod 500 "$TEST_TMP/ro/shuzhi" "$TEST_TMP/ro"
+	saved=$SHUZHI SHUZHI=$bound
 	ask "a read-only cache folder" XDG_CACHE_HOME="$TEST_TMP/ro"
+	SHUZHI=$saved
+	[ -z "$(ls -A "$TEST_TMP/ro/shuzhi")" ]; ok $? "  and nothing was written in it"
 	chmod 700 "$TEST_TMP/ro/shuzhi" "$TEST_TMP/ro"
 else
-	ok 0 "a read-only cache folder # SKIP root writes in read-only folders"
+	ok 0 "a read-only cache folder # SKIP root writes in read-only folders, and setpriv cannot stop it"
 fi
 
 # ---- The default place: ~/.cache/shuzhi, also when XDG_CACHE_HOME is empty.

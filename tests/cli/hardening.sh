@@ -141,4 +141,61 @@ done
 is "${found:-none}" none "no file-descriptor limit reads as 'no issues in this folder'"
 [ -n "$said" ]; ok $? "some limit is said to be 'too many open files' (${said:-none})"
 
+# An unreadable .txt in a folder: passed over, and said once, naming it.
+if bound=$(unprivileged_shuzhi); then
+	mkdir "$TEST_TMP/locked"
+	cp "$TEST_TMP/fds/a.txt" "$TEST_TMP/fds/b.txt" "$TEST_TMP/locked/"
+	chmod 000 "$TEST_TMP/locked/b.txt"
+	rm -rf "$XDG_CACHE_HOME"
+	"$bound" --toc "$TEST_TMP/locked" >"$out" 2>"$err"
+	is "$?" 0 "an unreadable issue in a folder: the others open"
+	is "$(grep -c . "$err")" 1 "  one line on stderr"
+	grep -q 'b\.txt.*Permission denied' "$err"; ok $? "  naming the file and why ($(head -c 100 "$err"))"
+	cmp -s "$out" "$TEST_TMP/want"; ok $? "  the contents of the readable issue alone"
+	chmod 000 "$TEST_TMP/locked/a.txt"
+	"$bound" --toc "$TEST_TMP/locked" >"$out" 2>"$err"
+	is "$?" 2 "every issue unreadable: exit 2"
+	grep -q 'no issues.*2 unreadable files skipped' "$err"; ok $? "  saying why ($(head -c 120 "$err"))"
+	chmod 644 "$TEST_TMP/locked/a.txt" "$TEST_TMP/locked/b.txt"
+else
+	ok 0 "an unreadable issue in a folder # SKIP root reads every file, and setpriv cannot stop it"
+fi
+
+# A damaged cache is rebuilt, and said once on stderr.
+for what in issue folder; do
+	if [ $what = issue ]; then set -- --toc; else set -- --toc "$TEST_TMP/fds"; fi
+	rm -rf "$XDG_CACHE_HOME"
+	run "$@"
+	cp "$out" "$TEST_TMP/want-damaged"
+	for cache in "$XDG_CACHE_HOME"/shuzhi/*.sqlite; do
+		head -c 9000 /dev/urandom >"$cache"
+	done
+	run "$@"
+	cmp -s "$out" "$TEST_TMP/want-damaged" && [ "$(grep -c . "$err")" -eq 1 ] &&
+	    grep -q 'damaged' "$err"
+	ok $? "a damaged cache ($what): the same answer and one line saying so ($(head -c 100 "$err"))"
+	run "$@"
+	[ ! -s "$err" ]; ok $? "  and the next run says nothing"
+done
+
+# Equal scores rank by ID, whatever order the cache met the issues in:
+# issues 13 and 14 indexed before issue 12, then all afresh.
+mkdir "$TEST_TMP/ties"
+cp "$TEST_TMP/fds/b.txt" "$TEST_TMP/ties/"
+sed 's/总第十二期/总第十四期/' "$ISSUE" >"$TEST_TMP/ties/c.txt"
+rm -rf "$XDG_CACHE_HOME"
+run --toc "$TEST_TMP/ties"
+cp "$TEST_TMP/fds/a.txt" "$TEST_TMP/ties/"
+run --search=数据 "$TEST_TMP/ties"
+cut -f1 "$out" >"$TEST_TMP/ties.later"
+rm -rf "$XDG_CACHE_HOME"
+run --search=数据 "$TEST_TMP/ties"
+cut -f1 "$out" >"$TEST_TMP/ties.fresh"
+cmp -s "$TEST_TMP/ties.later" "$TEST_TMP/ties.fresh"
+ok $? "the same results in the same order, however the cache was built"
+first12=$(grep -n '^12/' "$TEST_TMP/ties.fresh" | head -1 | cut -d: -f1)
+first13=$(grep -n '^13/' "$TEST_TMP/ties.fresh" | head -1 | cut -d: -f1)
+[ -n "$first12" ] && [ -n "$first13" ] && [ "$first12" -lt "$first13" ]
+ok $? "of two equal articles, issue 12's comes first (lines ${first12:-none} and ${first13:-none})"
+
 done_testing
