@@ -79,8 +79,7 @@ index_archive_take_report(Index *index, IndexSyncReport *report)
  * date; returns one of the ARCHIVE_ outcomes, and sets index->db when
  * opened. */
 static int
-index_archive_open_cache(Index *index, const char *dir, const char *source, char **why,
-    char **cause)
+index_archive_open_cache(Index *index, const char *source, char **why, char **cause)
 {
 	IndexSyncReport report = { 0 };
 	sqlite3 *db;
@@ -92,15 +91,12 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 	 * over the link, not into its target. */
 	if (lstat(index->cache_path, &st) == 0 && !S_ISREG(st.st_mode))
 		return ARCHIVE_REBUILD;
+	/* A missing cache is built aside and renamed into place too: a
+	 * build that fails (a full disk) then leaves no half a database and
+	 * its journal behind. */
 	db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE, NULL);
-	if (db == NULL) {
-		if (paths_make_dir(dir, why) != 0)
-			return ARCHIVE_UNUSABLE;
-		db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-		    why);
-		if (db == NULL)
-			return ARCHIVE_UNUSABLE;
-	}
+	if (db == NULL)
+		return ARCHIVE_REBUILD;
 	sqlite3_busy_timeout(db, INDEX_BUSY_MILLISECONDS);
 	/* A cache: a crash of the machine may damage it, and then it is
 	 * rebuilt; a crash of the process is covered by the journal. */
@@ -149,7 +145,7 @@ index_archive_rebuild(Index *index, const char *dir, const char *source, char **
 		index_sync_report_clear(&fill.report);
 		return rc < 0 ? ARCHIVE_FAILED : ARCHIVE_UNUSABLE;
 	}
-	rc = index_archive_open_cache(index, dir, source, why, cause);
+	rc = index_archive_open_cache(index, source, why, cause);
 	index_archive_take_report(index, &fill.report);
 	if (rc == ARCHIVE_REBUILD) {
 		*why = xasprintf("%s: cannot be read back", index->cache_path);
@@ -197,7 +193,7 @@ index_archive_attach(Index *index, int flags, char **why, char **cause)
 		index->cache_path = xasprintf("%s/archive-%016" PRIx64 "-v%d.sqlite", dir,
 		    hash_bytes(index->files->key, strlen(index->files->key)), INDEX_FORMAT);
 		rc = flags & INDEX_REBUILD ? ARCHIVE_REBUILD :
-		    index_archive_open_cache(index, dir, source, why, cause);
+		    index_archive_open_cache(index, source, why, cause);
 		if (rc == ARCHIVE_REBUILD)
 			rc = index_archive_rebuild(index, dir, source, why, cause);
 	}

@@ -178,6 +178,22 @@ for what in issue folder; do
 	[ ! -s "$err" ]; ok $? "  and the next run says nothing"
 done
 
+# A full disk (here a file-size limit, its signal ignored) while the cache
+# is first built: the answer from memory, no half a database left behind.
+for what in issue folder; do
+	if [ $what = issue ]; then set -- --toc; else set -- --toc "$TEST_TMP/fds"; fi
+	rm -rf "$XDG_CACHE_HOME"
+	run "$@"
+	cp "$out" "$TEST_TMP/want-full"
+	rm -rf "$XDG_CACHE_HOME"
+	(trap '' XFSZ; ulimit -f 400 && exec "$SHUZHI" "$@") >"$out" 2>"$err"
+	is "$?" 0 "a full disk ($what): exit 0"
+	cmp -s "$out" "$TEST_TMP/want-full"; ok $? "  the same answer"
+	grep -q 'kept in memory' "$err"; ok $? "  saying the index is kept in memory ($(head -c 100 "$err"))"
+	left=$(find "$XDG_CACHE_HOME" -type f | sed 's|.*/||' | tr '\n' ' ')
+	is "$left" "" "  and no file left in the cache folder"
+done
+
 # Equal scores rank by ID, whatever order the cache met the issues in:
 # issues 13 and 14 indexed before issue 12, then all afresh.
 mkdir "$TEST_TMP/ties"
