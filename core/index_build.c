@@ -95,7 +95,12 @@ static void
 index_build_bind_file(sqlite3_stmt *stmt, const IndexFileStamp *file, char *hash, int is_issue)
 {
 	snprintf(hash, 17, "%016" PRIx64, file->hash);
-	index_build_bind_text(stmt, 1, file->key);
+	/* A name's bytes as they are: a TEXT in this UTF-16 database would
+	 * turn those that are no UTF-8 into U+FFFD, and two names into one. */
+	if (file->key != NULL)
+		sqlite3_bind_blob(stmt, 1, file->key, (int)strlen(file->key), SQLITE_STATIC);
+	else
+		sqlite3_bind_null(stmt, 1);
 	if (file->key != NULL) {
 		sqlite3_bind_int64(stmt, 2, file->size);
 		sqlite3_bind_int64(stmt, 3, file->mtime);

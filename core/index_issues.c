@@ -20,18 +20,21 @@
 	"SELECT issue_id, file, title, date, number, pages, first_article, article_count," \
 	" tokens FROM issues WHERE is_issue ORDER BY issue_id"
 
-/* Returns the file's name without its folder and ".txt", cleaned for a
- * terminal; the caller frees it. */
+/* Returns the file's name without its folder and ".txt", fit for a
+ * terminal, its bytes that are no UTF-8 (a GBK name) as "\xNN" that can
+ * be typed back; the caller frees it. */
 static char *
 index_issues_stem(const char *path)
 {
 	const char *base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
 	size_t len = strlen(base);
-	char *stem;
+	char *stem, *copy;
 
 	if (len > 4 && strcasecmp(base + len - 4, ".txt") == 0)
 		len -= 4;
-	stem = text_clean(base, len, 0, NULL);
+	copy = xstrndup(base, len);
+	stem = text_escape(copy);
+	free(copy);
 	if (stem[0] == '\0') {
 		free(stem);
 		stem = xstrdup("issue");
@@ -165,16 +168,20 @@ index_issues_prefix(IndexIssue *issues, size_t n)
 static int
 index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
 {
-	const char *key = (const char *)sqlite3_column_text(stmt, 1);
+	/* The file's name is its bytes (a blob: see index_build.c). */
+	const char *bytes = sqlite3_column_blob(stmt, 1);
+	char *key = bytes != NULL ? xstrndup(bytes, (size_t)sqlite3_column_bytes(stmt, 1)) : NULL;
 	const char *title = (const char *)sqlite3_column_text(stmt, 2);
 	const char *date = (const char *)sqlite3_column_text(stmt, 3);
 	const char *path = index_issues_path(index, key);
 
-	if (path == NULL)
+	if (path == NULL) {
+		free(key);
 		return -1;
+	}
 	memset(issue, 0, sizeof *issue);
 	issue->id = sqlite3_column_int64(stmt, 0);
-	issue->key = key != NULL ? xstrdup(key) : NULL;
+	issue->key = key;
 	issue->path = xstrdup(path);
 	issue->title = title != NULL && title[0] != '\0' ? xstrdup(title) :
 	    index_issues_stem(path);

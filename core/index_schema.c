@@ -31,7 +31,7 @@ static const char index_schema_sql[] =
 	 * the update (meta 'generation') that wrote the row; tokens: the
 	 * FTS5 size (title and body) of each article, 32-bit little-endian,
 	 * which ranking reads in one go rather than a row at a time. */
-	"CREATE TABLE issues(issue_id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT UNIQUE,"
+	"CREATE TABLE issues(issue_id INTEGER PRIMARY KEY AUTOINCREMENT, file BLOB UNIQUE,"
 	" size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, device INTEGER,"
 	" hash TEXT, length INTEGER, is_issue INTEGER, built INTEGER,"
 	" title TEXT, date TEXT, number INTEGER, pages INTEGER,"

@@ -82,6 +82,16 @@ index_sync_text(sqlite3_stmt *stmt, int i)
 	return xstrdup(text != NULL ? text : "");
 }
 
+/* Returns the bytes of blob column i as a string, "" when NULL; the
+ * caller frees it. */
+static char *
+index_sync_bytes(sqlite3_stmt *stmt, int i)
+{
+	const char *bytes = sqlite3_column_blob(stmt, i);
+
+	return xstrndup(bytes != NULL ? bytes : "", (size_t)sqlite3_column_bytes(stmt, i));
+}
+
 /* Reads the issues table; returns an SQLite code. */
 static int
 index_sync_read_rows(sqlite3 *db, SyncRows *rows)
@@ -96,7 +106,7 @@ index_sync_read_rows(sqlite3 *db, SyncRows *rows)
 		rows->rows = xreallocarray(rows->rows, rows->count + 1, sizeof *rows->rows);
 		r = &rows->rows[rows->count++];
 		r->id = sqlite3_column_int64(stmt, 0);
-		r->key = index_sync_text(stmt, 1);
+		r->key = index_sync_bytes(stmt, 1);
 		r->size = sqlite3_column_int64(stmt, 2);
 		r->mtime = sqlite3_column_int64(stmt, 3);
 		r->ctime = sqlite3_column_int64(stmt, 4);

@@ -2,6 +2,7 @@
  * terminal raw. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,4 +159,33 @@ text_is_han_numeral(ucs4_t uc)
 		if (numerals[i] == uc)
 			return 1;
 	return 0;
+}
+
+/* Returns s with invalid bytes and controls as "\xNN"; see text.h. */
+char *
+text_escape(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	Buffer b = { 0 };
+
+	buffer_append(&b, "", 0);
+	while (p < end) {
+		ucs4_t uc;
+		int n = u8_mbtoucr(&uc, p, (size_t)(end - p)), i;
+
+		if (n > 0 && uc >= 0x20 && uc != 0x7f && (uc < 0x80 || uc > 0x9f)) {
+			buffer_append(&b, (const char *)p, (size_t)n);
+			p += n;
+			continue;
+		}
+		/* Invalid (n < 0: one byte), or a control character whole. */
+		for (i = 0; i < (n > 0 ? n : 1); i++) {
+			char hex[5];
+
+			snprintf(hex, sizeof hex, "\\x%02x", p[i]);
+			buffer_append(&b, hex, 4);
+		}
+		p += n > 0 ? n : 1;
+	}
+	return buffer_take(&b);
 }

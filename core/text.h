@@ -15,6 +15,12 @@
  * *out_len (optional) receives the length. */
 char *text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len);
 
+/* Returns a copy of a NUL-terminated string fit for a message or a
+ * terminal that still says which bytes it was (the caller frees it):
+ * valid UTF-8 is kept, while each byte of invalid UTF-8 (a GBK file name)
+ * and of a C0/C1 control character becomes "\xNN". */
+char *text_escape(const char *s);
+
 /* Returns non-zero when the bytes look like binary data (NUL bytes, or a
  * high share of control characters or invalid UTF-8). */
 int text_is_binary(const char *data, size_t len);

@@ -23,14 +23,18 @@ void
 cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	char *raw, *clean;
+	char *raw, *escaped, *clean;
 
 	va_start(ap, fmt);
 	raw = xvasprintf(fmt, ap);
 	va_end(ap);
-	clean = text_clean(raw, strlen(raw), 0, NULL);
+	/* A file name's bytes that are no UTF-8 as \xNN, then what remains
+	 * unfit for a terminal (bidi overrides, say) dropped. */
+	escaped = text_escape(raw);
+	clean = text_clean(escaped, strlen(escaped), 0, NULL);
 	fprintf(stderr, "shuzhi: %s\n", clean);
 	free(clean);
+	free(escaped);
 	free(raw);
 }
 

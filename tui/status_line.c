@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "paint.h"
 #include "terminal.h"
+#include "text.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -18,11 +19,14 @@ void
 status_message(Reader *r, const char *fmt, ...)
 {
 	va_list ap;
+	char *raw;
 
 	free(r->message);
 	va_start(ap, fmt);
-	r->message = xvasprintf(fmt, ap);
+	raw = xvasprintf(fmt, ap);
 	va_end(ap);
+	r->message = text_escape(raw);	/* a file name's stray bytes as \xNN */
+	free(raw);
 	/* Rows a long message took before are the panes' again. */
 	r->dirty |= r->message_rows > 1 ? DIRTY_ALL : DIRTY_STATUS;
 }

@@ -194,6 +194,31 @@ for what in issue folder; do
 	is "$left" "" "  and no file left in the cache folder"
 done
 
+# File names that are no UTF-8 (GBK names from a Windows zip): kept as
+# bytes, so every issue is found, run after run; shown as \xNN.
+mkdir "$TEST_TMP/gbk"
+cp "$TEST_TMP/fds/a.txt" "$TEST_TMP/gbk/$(printf 'a\312\375.txt')"
+cp "$TEST_TMP/fds/b.txt" "$TEST_TMP/gbk/$(printf 'b\312\375.txt')"
+rm -rf "$XDG_CACHE_HOME"
+run --toc "$TEST_TMP/gbk"
+is "$rc" 0 "a folder of GBK-named issues: exit 0"
+is "$(cut -f1 "$out" | grep -c -e '^12/' -e '^13/')" "$(( 2 * $(nlines "$TEST_TMP/want") ))" \
+    "  both issues listed whole"
+cp "$TEST_TMP/fds/a.txt" "$TEST_TMP/gbk/plain.txt"
+for k in 1 2; do
+	run --toc "$TEST_TMP/gbk"
+	[ "$rc" -eq 0 ] && [ ! -s "$err" ]; ok $? "  and a UTF-8 name beside them, run $k: exit 0, nothing on stderr ($(head -c 100 "$err"))"
+done
+is "$(cut -f1 "$out" | grep -v / | tr '\n' ' ')" 'a\xca\xfd plain 13 ' \
+    "  two issues 12 told apart by their names, the GBK one as \\xNN"
+iconv -f UTF-8 -t UTF-8 "$out" >/dev/null 2>&1; ok $? "  the output is UTF-8"
+run --article='a\xca\xfd/1.1' "$TEST_TMP/gbk"
+[ "$rc" -eq 0 ] && [ -s "$out" ]; ok $? "  the name as shown opens the issue: --article='a\\xca\\xfd/1.1'"
+rm "$TEST_TMP/gbk/plain.txt"
+printf 'x' >"$TEST_TMP/gbk/$(printf 'c\312\375.txt')"
+run --article=1.1 "$TEST_TMP/gbk/$(printf 'c\312\375.txt')"
+grep -q 'c\\xca\\xfd\.txt' "$err"; ok $? "  a message names it as \\xNN ($(head -c 100 "$err"))"
+
 # Equal scores rank by ID, whatever order the cache met the issues in:
 # issues 13 and 14 indexed before issue 12, then all afresh.
 mkdir "$TEST_TMP/ties"

@@ -72,5 +72,19 @@ main(void)
 	ok(text_is_binary((const char *)all + 1, 200), "control-heavy bytes are binary");
 	ok(!text_is_binary("数字\xff经济发展规划解读及全文", strlen("数字\xff经济发展规划解读及全文")),
 	    "a damaged byte in text is still text");
+
+	/* File names: stray bytes and controls as \xNN, UTF-8 kept. */
+	got = text_escape("数志\xca\xfd" "13.txt");
+	is_str(got, "数志\\xca\\xfd13.txt", "a GBK name's bytes as \\xNN, the UTF-8 kept");
+	free(got);
+	got = text_escape("a\x1b[2J\xc2\x9b" "b\xe6\x95");
+	is_str(got, "a\\x1b[2J\\xc2\\x9bb\\xe6\\x95", "controls (C0, C1) and a cut character too");
+	free(got);
+	for (i = 0; i + 1 < sizeof all; i++)
+		all[i] = (unsigned char)(i + 1);	/* 1..255, then the NUL */
+	all[sizeof all - 1] = 0;
+	got = text_escape((const char *)all);
+	ok(!has_control(got), "every byte value escaped: no control left");
+	free(got);
 	return done_testing();
 }
