@@ -61,7 +61,7 @@ tui_wait_status "› 1\.3 "; ok $? "SIGSTOP then SIGCONT: the reader goes on"
 # SIGTERM while a prompt and the search bar are open.
 tui_keys /
 tui_type "数据"
-tui_wait_for " results"
+tui_wait_line 24 "^ *[/] 数据 .* 1/[0-9]+$"; ok $? "the search bar is open with its results"
 kill -TERM "$pid"
 is "$(tui_wait_exit)" 0 "SIGTERM with the search bar open: status 0"
 tui_wait_for "[tty restored]"; ok $? "SIGTERM: the terminal's modes are restored"
