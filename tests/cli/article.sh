@@ -68,13 +68,19 @@ for id in $ids; do
 		bad="$bad $id"
 done
 is "$bad" "" "--width=0 prints each block on one line"
-bad=""
-for id in $ids; do
-	for w in 20 40 72; do
-		a=$(grep -c '^$' "$dir/$id.0") b=$(grep -c '^$' "$dir/$id.$w")
-		[ "$a" = "$b" ] || bad="$bad $id(w$w:$a/$b)"
-	done
-done
+# each_width AWK-END: runs awk on every entry's files (ID.0 ID.20 ID.40
+# ID.72, entry by entry), with AWK-END as its END, after arrays keyed by file
+# name: blanks (the blank lines) and text (the text without spaces and line
+# ends); ARGV lists the files.
+each_width() {
+	(cd "$dir" && awk '{ text[FILENAME] = text[FILENAME] $0 } $0 == "" { blanks[FILENAME]++ }
+		END { for (i = 1; i < ARGC; i++) gsub(/ /, "", text[ARGV[i]]) } END { '"$1"' }' \
+	    $(for id in $ids; do printf '%s.0 %s.20 %s.40 %s.72 ' "$id" "$id" "$id" "$id"; done))
+}
+bad=$(each_width 'for (i = 1; i < ARGC; i += 4) for (k = 1; k <= 3; k++) {
+	a = ARGV[i]; b = ARGV[i + k]; id = substr(a, 1, length(a) - 2)
+	if (blanks[a] + 0 != blanks[b] + 0)
+		printf " %s(w%s:%d/%d)", id, substr(b, length(id) + 2), blanks[a], blanks[b] }')
 is "$bad" "" "wrapping keeps the blocks: as many blank lines at every width"
 
 # No block is printed twice in a row (content the extraction repeats).
@@ -127,14 +133,9 @@ for w in 20 40 72; do
 done
 
 # Wrapping loses and adds nothing but the line ends (and spaces at breaks).
-bad=""
-for id in $ids; do
-	a=$(tr -d ' \n' <"$dir/$id.0" | cksum) 
-	for w in 20 40 72; do
-		b=$(tr -d ' \n' <"$dir/$id.$w" | cksum)
-		[ "$a" = "$b" ] || bad="$bad $id(w$w)"
-	done
-done
+bad=$(each_width 'for (i = 1; i < ARGC; i += 4) for (k = 1; k <= 3; k++) {
+	a = ARGV[i]; b = ARGV[i + k]; id = substr(a, 1, length(a) - 2)
+	if (text[a] != text[b]) printf " %s(w%s)", id, substr(b, length(id) + 2) }')
 is "$bad" "" "the wrapped text is the unwrapped text"
 
 # The wrapping fills lines: in a block, every line but the last is within a
