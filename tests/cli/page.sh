@@ -78,8 +78,8 @@ is "$bad" "" "no page shows running heads, template text, the footer or page num
 awk -F '\t' '$1 ~ /\./ { print $1, $2 }' "$TEST_TMP/toc" >"$TEST_TMP/starts"
 bad=""
 while read -r id page; do
-	"$SHUZHI" --article="$id" --width=0 >"$TEST_TMP/a" 2>/dev/null
-	first=$(sed -n 3p "$TEST_TMP/a")
+	"$SHUZHI" --article="$id" --width=0 >"$TEST_TMP/a.$id" 2>/dev/null
+	first=$(sed -n 3p "$TEST_TMP/a.$id")
 	grep -qxF -- "$first" "$dir/$page" ||
 		{ bad="$bad $id"; diag "$id: first block not on page $page: $(printf '%s' "$first" | cut -c 1-60)"; }
 done <"$TEST_TMP/starts"
@@ -90,12 +90,11 @@ bad=""
 while read -r id page; do
 	next=$(awk -v id="$id" 'f { print $2; exit } $1 "" == id "" { f = 1 }' "$TEST_TMP/starts")
 	[ -n "$next" ] || next=174
-	"$SHUZHI" --article="$id" --width=0 >"$TEST_TMP/a" 2>/dev/null
 	# Every block of the article (from line 3) is on some page in its range.
-	q=$page
-	: >"$TEST_TMP/range"
-	while [ "$q" -le "$next" ]; do cat "$dir/$q" >>"$TEST_TMP/range"; q=$((q + 1)); done
-	missing=$(sed -n '3,$p' "$TEST_TMP/a" | grep -v '^$' | grep -cvxF -f "$TEST_TMP/range")
+	q=$page range=""
+	while [ "$q" -le "$next" ]; do range="$range $dir/$q"; q=$((q + 1)); done
+	cat $range >"$TEST_TMP/range"
+	missing=$(sed -n '3,$p' "$TEST_TMP/a.$id" | grep -v '^$' | grep -cvxF -f "$TEST_TMP/range")
 	[ "$missing" -eq 0 ] || { bad="$bad $id($missing)"; }
 done <"$TEST_TMP/starts"
 is "$bad" "" "every block of every article is on a page between its first page and the next article's"
