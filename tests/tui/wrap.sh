@@ -11,8 +11,8 @@ SCREENS=8	# screens read from the page before jumping to the article's end
 
 # bad_lines: prints the article lines of the settled screen that break a rule.
 bad_lines() {
-	printf '%s\n' "$tui_settled_screen" | sed '$d' | sed -e 's/^ *//' -e 's/ *$//' |
-	    grep -E '^(,|。|、|\)|”|，|）|：|；|！|？|》|」)|(\(|“|《|（|「)$'
+	printf '%s\n' "$tui_settled_screen" | sed -E -n -e '$d' -e 's/^ *//' -e 's/ *$//' \
+	    -e '/^(,|。|、|\)|”|，|）|：|；|！|？|》|」)|(\(|“|《|（|「)$/p'
 }
 
 # check_screen WHAT: waits for the screen to settle and checks its lines;
