@@ -196,6 +196,101 @@ join_sorted(char **items, size_t n)
 	return out;
 }
 
+/* An issue file as the brute-force scan reads it: its bytes, and its
+ * articles as the file parses, their IDs and normalised titles and texts. */
+typedef struct {
+	char *content;
+	size_t length, count;
+	char **ids, **titles, **texts;
+} BruteIssue;
+
+/* The files scanned so far, parsed once for each content they had (the
+ * tests rewrite files); freed by brute_forget. */
+static BruteIssue *brute_issues;
+static size_t brute_issue_count;
+
+/* Returns the file at path as the brute-force scan reads it, parsed when
+ * its bytes are new (the cache owns it); NULL with a diagnostic when it
+ * cannot be read or parsed. */
+static const BruteIssue * __attribute__((unused))
+brute_issue(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *content = NULL, *cause = NULL;
+	long size = -1;
+	size_t i;
+	Issue *issue = NULL;
+	BruteIssue *b;
+
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0 || (content = malloc((size_t)size + 1)) == NULL ||
+	    fread(content, 1, (size_t)size, f) != (size_t)size) {
+		diag("%s: cannot be read", path);
+		if (f != NULL)
+			fclose(f);
+		free(content);
+		return NULL;
+	}
+	fclose(f);
+	for (i = 0; i < brute_issue_count; i++)
+		if (brute_issues[i].length == (size_t)size &&
+		    memcmp(brute_issues[i].content, content, (size_t)size) == 0) {
+			free(content);
+			return &brute_issues[i];
+		}
+	if (issue_load(path, &issue, &cause) != 0) {
+		diag("%s: %s", path, cause);
+		free(cause);
+		free(content);
+		return NULL;
+	}
+	brute_issues = realloc(brute_issues, (brute_issue_count + 1) * sizeof *brute_issues);
+	if (brute_issues == NULL)
+		abort();
+	b = &brute_issues[brute_issue_count++];
+	b->content = content;
+	b->length = (size_t)size;
+	b->count = issue_article_count(issue);
+	b->ids = calloc(b->count + 1, sizeof *b->ids);
+	b->titles = calloc(b->count + 1, sizeof *b->titles);
+	b->texts = calloc(b->count + 1, sizeof *b->texts);
+	if (b->ids == NULL || b->titles == NULL || b->texts == NULL)
+		abort();
+	for (i = 0; i < b->count; i++) {
+		const Article *a = issue_article(issue, i);
+
+		b->ids[i] = strdup(a->id);
+		b->titles[i] = brute_normalise(a->title, strlen(a->title));
+		b->texts[i] = brute_normalise(a->text, a->text_length);
+		if (b->ids[i] == NULL)
+			abort();
+	}
+	issue_free(issue);
+	return b;
+}
+
+/* Frees the files brute_issue has read. */
+static void __attribute__((unused))
+brute_forget(void)
+{
+	size_t i, j;
+
+	for (i = 0; i < brute_issue_count; i++) {
+		for (j = 0; j < brute_issues[i].count; j++) {
+			free(brute_issues[i].ids[j]);
+			free(brute_issues[i].titles[j]);
+			free(brute_issues[i].texts[j]);
+		}
+		free(brute_issues[i].ids);
+		free(brute_issues[i].titles);
+		free(brute_issues[i].texts);
+		free(brute_issues[i].content);
+	}
+	free(brute_issues);
+	brute_issues = NULL;
+	brute_issue_count = 0;
+}
+
 /* Returns the articles of issue only (INDEX_ALL_ISSUES: of all) that hold
  * every word of query, scanning each issue as its file parses, as the
  * sorted list of their IDs "PREFIX/ID" (the caller frees). */
@@ -207,27 +302,20 @@ brute_force(Index *index, const char *query, size_t only)
 
 	for (i = 0; i < index_issue_count(index); i++) {
 		const IndexIssueInfo *info = index_issue_info(index, i);
-		Issue *issue = NULL;
-		char *cause = NULL;
+		const BruteIssue *issue;
 
 		if (only != INDEX_ALL_ISSUES && only != i)
 			continue;
-		if (issue_load(info->path, &issue, &cause) != 0) {
-			diag("%s: %s", info->path, cause);
-			free(cause);
+		if ((issue = brute_issue(info->path)) == NULL)
 			continue;
-		}
-		for (j = 0; j < issue_article_count(issue); j++) {
-			const Article *a = issue_article(issue, j);
-
-			if (!brute_article_has_all(a, terms, nterms))
+		for (j = 0; j < issue->count; j++) {
+			if (!brute_holds_all(issue->titles[j], issue->texts[j], terms, nterms))
 				continue;
 			ids = realloc(ids, (n + 1) * sizeof *ids);
 			if (ids == NULL)
 				abort();
-			ids[n++] = format("%s/%s", info->prefix, a->id);
+			ids[n++] = format("%s/%s", info->prefix, issue->ids[j]);
 		}
-		issue_free(issue);
 	}
 	for (i = 0; i < nterms; i++)
 		free(terms[i]);
@@ -327,6 +415,7 @@ clean_up(void)
 {
 	char *command = format("chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", temp_dir, temp_dir);
 
+	brute_forget();
 	if (system(command) != 0)
 		diag("could not remove %s", temp_dir);
 	free(command);

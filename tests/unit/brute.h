@@ -90,17 +90,26 @@ brute_terms(const char *query, char **terms)
 	return n;
 }
 
+/* Returns non-zero when the normalised title or text holds every term. */
+static int __attribute__((unused))
+brute_holds_all(const char *title, const char *text, char **terms, size_t nterms)
+{
+	size_t i;
+	int found = 1;
+
+	for (i = 0; i < nterms && found; i++)
+		found = brute_count(title, terms[i]) > 0 || brute_count(text, terms[i]) > 0;
+	return found;
+}
+
 /* Returns non-zero when the article (title or text) holds every term. */
 static int __attribute__((unused))
 brute_article_has_all(const Article *a, char **terms, size_t nterms)
 {
 	char *title = brute_normalise(a->title, strlen(a->title));
 	char *text = brute_normalise(a->text, a->text_length);
-	size_t i;
-	int found = 1;
+	int found = brute_holds_all(title, text, terms, nterms);
 
-	for (i = 0; i < nterms && found; i++)
-		found = brute_count(title, terms[i]) > 0 || brute_count(text, terms[i]) > 0;
 	free(title);
 	free(text);
 	return found;
