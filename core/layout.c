@@ -288,8 +288,10 @@ layout_forced_cut(const char *text, size_t len, size_t start, size_t pos)
 /* Bytes of text whose break opportunities a cursor computes at a time,
  * and the context kept on either side: line breaking looks a few
  * characters around a place, never more than this. */
+#ifndef LAYOUT_WINDOW		/* the fuzz target's build makes them small */
 #define LAYOUT_WINDOW	65536
 #define LAYOUT_CONTEXT	512
+#endif
 
 /* Starts a cursor over text[start, stop) (no newline inside); brk, when
  * not NULL, holds the break opportunities of that whole run (brk[0] is
@@ -377,8 +379,9 @@ layout_cursor_next(LayoutCursor *c, size_t *start, size_t *end)
 
 		if (pos > line_start && layout_cursor_may_break(c, line_start, pos))
 			last_break = pos;
-		/* Spaces hang in the margin: they never push a line over. */
-		if (col + w > c->width && pos > line_start && c->text[pos] != ' ') {
+		/* Spaces hang in the margin: they never push a line over (a
+		 * space a combining mark sits on is no space). */
+		if (col + w > c->width && pos > line_start && (c->text[pos] != ' ' || n > 1)) {
 			c->pos = *end = last_break > line_start ? last_break :
 			    layout_forced_cut(c->text, c->stop, line_start, pos);
 			return 1;
