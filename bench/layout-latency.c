@@ -17,34 +17,16 @@
 #include "issue.h"
 #include "issue_build.h"
 #include "layout.h"
+#include "timing.h"
 
 #define BENCH_ROWS 24
-
-/* Returns the monotonic clock in milliseconds. */
-static double
-bench_now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
-}
-
-/* Orders doubles (for qsort). */
-static int
-bench_compare(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* Lays out a screen of the article at width with place at offset on top;
  * returns the milliseconds it took. whole: the whole article instead. */
 static double
 bench_screen(const Article *a, int width, size_t offset, int whole)
 {
-	double start = bench_now_ms();
+	double start = now_ms();
 	ArticleLayout *layout = article_layout_new(a, width);
 	size_t top = article_layout_find(layout, offset);
 
@@ -53,7 +35,7 @@ bench_screen(const Article *a, int width, size_t offset, int whole)
 	else
 		article_layout_line(layout, top + BENCH_ROWS);
 	article_layout_free(layout);
-	return bench_now_ms() - start;
+	return now_ms() - start;
 }
 
 int
@@ -100,7 +82,7 @@ main(int argc, char **argv)
 
 		for (j = 0; j < (size_t)runs; j++)
 			times[j] = bench_screen(a, cases[i].width, offset, cases[i].where < 0);
-		qsort(times, (size_t)runs, sizeof *times, bench_compare);
+		qsort(times, (size_t)runs, sizeof *times, compare_doubles);
 		printf("  %-26s %10.2f ms\n", cases[i].what, times[runs / 2]);
 	}
 	free(times);
