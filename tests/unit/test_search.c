@@ -496,6 +496,10 @@ check_cache(const Issue *issue, int expected)
 	free(text);
 	index = open_index(TEST_ISSUE, 0, &notice);
 	is_int(index != NULL ? count_results(index, word) : -1, expected, "  is rebuilt");
+	ok(notice != NULL && strstr(notice, "damaged") != NULL, "  and said to be damaged (%s)",
+	    notice != NULL ? notice : "none");
+	free(notice);
+	notice = NULL;
 	index_close(index);
 	unlink(cache);
 	{
