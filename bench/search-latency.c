@@ -15,6 +15,7 @@
 
 #include "index.h"
 #include "search.h"
+#include "timing.h"
 
 #define DEFAULT_RUNS 50
 #define LIMIT 20
@@ -49,25 +50,6 @@ static const struct {
 	{ "\xe6\x95\xb8\xe6\x93\x9a\xe8\xa6\x81\xe7\xb4\xa0", "traditional 數據要素" },
 };
 #define NQUERIES (sizeof queries / sizeof queries[0])
-
-/* Returns the time now in milliseconds. */
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-/* Orders doubles (for qsort). */
-static int
-compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* Returns the p-th percentile (0-100) of n sorted times. */
 static double

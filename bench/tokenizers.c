@@ -18,6 +18,7 @@
 #include "index_fts.h"
 #include "issue.h"
 #include "query.h"
+#include "timing.h"
 
 #define RUNS 15
 
@@ -31,25 +32,6 @@ static const char *words[] = {
 	"\xe6\x95\xb0\xe5\xad\x97\xe7\xbb\x8f\xe6\xb5\x8e\xe5\x8f\x91\xe5\xb1\x95\xe8\xa7\x84\xe5\x88\x92", /* 数字经济发展规划 */
 	"ipv6",
 };
-
-/* Returns the time now in milliseconds. */
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-/* Orders doubles (for qsort). */
-static int
-compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* Runs sql or exits with the error. */
 static void

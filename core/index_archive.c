@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -75,11 +76,28 @@ index_archive_take_report(Index *index, IndexSyncReport *report)
 	index_sync_report_clear(report);
 }
 
+/* Removes the cache file and its journal when path is still the file st
+ * describes (not one another process has put in its place since). */
+static void
+index_archive_forget(const char *path, const struct stat *st)
+{
+	struct stat now;
+	char *journal;
+
+	if (stat(path, &now) != 0 || now.st_ino != st->st_ino || now.st_dev != st->st_dev)
+		return;
+	journal = xasprintf("%s-journal", path);
+	unlink(path);
+	unlink(journal);
+	free(journal);
+}
+
 /* Opens the cache file, creating it when missing, and brings it up to
  * date; returns one of the ARCHIVE_ outcomes, and sets index->db when
  * opened. */
 static int
-index_archive_open_cache(Index *index, const char *source, char **why, char **cause)
+index_archive_open_cache(Index *index, const char *dir, const char *source, char **why,
+    char **cause)
 {
 	IndexSyncReport report = { 0 };
 	sqlite3 *db;
@@ -91,12 +109,20 @@ index_archive_open_cache(Index *index, const char *source, char **why, char **ca
 	 * over the link, not into its target. */
 	if (lstat(index->cache_path, &st) == 0 && !S_ISREG(st.st_mode))
 		return ARCHIVE_REBUILD;
-	/* A missing cache is built aside and renamed into place too: a
-	 * build that fails (a full disk) then leaves no half a database and
-	 * its journal behind. */
+	/* A missing cache is made in place: other processes opening it at
+	 * the same time wait for this one's build rather than make their
+	 * own. */
 	db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE, NULL);
-	if (db == NULL)
-		return ARCHIVE_REBUILD;
+	if (db == NULL) {
+		if (paths_make_dir(dir, why) != 0)
+			return ARCHIVE_UNUSABLE;
+		db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+		    why);
+		if (db == NULL)
+			return ARCHIVE_UNUSABLE;
+	}
+	if (stat(index->cache_path, &st) != 0)
+		memset(&st, 0, sizeof st);
 	sqlite3_busy_timeout(db, INDEX_BUSY_MILLISECONDS);
 	/* A cache: a crash of the machine may damage it, and then it is
 	 * rebuilt; a crash of the process is covered by the journal. */
@@ -119,6 +145,10 @@ index_archive_open_cache(Index *index, const char *source, char **why, char **ca
 		index->db = db;
 		return ARCHIVE_OPENED;
 	}
+	/* A first build that failed (a full disk) leaves nothing behind,
+	 * unless another process completed the file meanwhile. */
+	if (check == 1 && index_schema_check(db, source, NULL) != 0)
+		index_archive_forget(index->cache_path, &st);
 	sqlite3_close(db);
 	if (rc < 0)
 		return ARCHIVE_FAILED;
@@ -145,7 +175,7 @@ index_archive_rebuild(Index *index, const char *dir, const char *source, char **
 		index_sync_report_clear(&fill.report);
 		return rc < 0 ? ARCHIVE_FAILED : ARCHIVE_UNUSABLE;
 	}
-	rc = index_archive_open_cache(index, source, why, cause);
+	rc = index_archive_open_cache(index, dir, source, why, cause);
 	index_archive_take_report(index, &fill.report);
 	if (rc == ARCHIVE_REBUILD) {
 		*why = xasprintf("%s: cannot be read back", index->cache_path);
@@ -193,7 +223,7 @@ index_archive_attach(Index *index, int flags, char **why, char **cause)
 		index->cache_path = xasprintf("%s/archive-%016" PRIx64 "-v%d.sqlite", dir,
 		    hash_bytes(index->files->key, strlen(index->files->key)), INDEX_FORMAT);
 		rc = flags & INDEX_REBUILD ? ARCHIVE_REBUILD :
-		    index_archive_open_cache(index, source, why, cause);
+		    index_archive_open_cache(index, dir, source, why, cause);
 		if (rc == ARCHIVE_REBUILD)
 			rc = index_archive_rebuild(index, dir, source, why, cause);
 	}

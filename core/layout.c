@@ -285,35 +285,113 @@ layout_forced_cut(const char *text, size_t len, size_t start, size_t pos)
 	return cut;
 }
 
-/* Breaks text[start, stop) (no newline inside) into lines. */
-static void
-layout_wrap_run(const char *text, size_t start, size_t stop, int width, const char *brk,
-    LineList *list)
+/* Bytes of text whose break opportunities a cursor computes at a time,
+ * and the context kept on either side: line breaking looks a few
+ * characters around a place, never more than this. */
+#ifndef LAYOUT_WINDOW		/* the fuzz target's build makes them small */
+#define LAYOUT_WINDOW	65536
+#define LAYOUT_CONTEXT	512
+#endif
+
+/* Starts a cursor over text[start, stop) (no newline inside); brk, when
+ * not NULL, holds the break opportunities of that whole run (brk[0] is
+ * start's), else the cursor computes them a window at a time. */
+void
+layout_cursor_init(LayoutCursor *c, const char *text, size_t start, size_t stop, int width,
+    const char *brk)
 {
-	size_t line_start = start, pos = start, last_break = 0;
+	memset(c, 0, sizeof *c);
+	c->text = text;
+	c->first = start;
+	c->pos = start;
+	c->stop = stop;
+	c->width = width;
+	c->brk = brk;
+	c->window = start;
+	c->trusted = brk != NULL ? stop : start;
+}
+
+/* Frees what a cursor computed. */
+void
+layout_cursor_free(LayoutCursor *c)
+{
+	free(c->own);
+	c->own = NULL;
+	c->brk = NULL;
+}
+
+/* Computes the break opportunities of a window that holds line_start and
+ * reaches well past pos, with context before it. */
+static void
+layout_cursor_window(LayoutCursor *c, size_t line_start, size_t pos)
+{
+	const uint8_t *s = (const uint8_t *)c->text;
+	size_t from = line_start, to;
+
+	while (from > c->first && line_start - from < LAYOUT_CONTEXT)
+		from--;
+	while (from < line_start && (s[from] & 0xc0) == 0x80)
+		from++;		/* a character's first byte */
+	to = pos + LAYOUT_WINDOW < c->stop ? pos + LAYOUT_WINDOW : c->stop;
+	while (to < c->stop && (s[to] & 0xc0) == 0x80)
+		to++;
+	free(c->own);
+	c->own = xmalloc(to - from > 0 ? to - from : 1);
+	if (to > from) {
+		u8_possible_linebreaks(s + from, to - from, LAYOUT_ENCODING, c->own);
+		layout_fix_breaks(s + from, to - from, c->own);
+	}
+	c->brk = c->own;
+	c->window = from;
+	/* What the window's end cannot see yet is computed again later. */
+	c->trusted = to == c->stop ? to : to - LAYOUT_CONTEXT;
+}
+
+/* Returns non-zero when a line may break before pos. */
+static int
+layout_cursor_may_break(LayoutCursor *c, size_t line_start, size_t pos)
+{
+	if (pos >= c->trusted)
+		layout_cursor_window(c, line_start, pos);
+	return c->brk[pos - c->window] == UC_BREAK_POSSIBLE;
+}
+
+/* Sets [*start, *end) to the next line of the cursor's run, spaces at its
+ * end not dropped; returns 0 when there is none. An empty run has one
+ * empty line. */
+int
+layout_cursor_next(LayoutCursor *c, size_t *start, size_t *end)
+{
+	size_t line_start = c->pos, pos = c->pos, last_break = 0;
 	int col = 0;
 
-	while (pos < stop) {
+	if (c->done)
+		return 0;
+	*start = line_start;
+	if (c->width <= 0) {
+		c->pos = *end = c->stop;
+		c->done = 1;
+		return 1;
+	}
+	while (pos < c->stop) {
 		int w;
-		size_t n = layout_grapheme(text + pos, stop - pos, &w);
+		size_t n = layout_grapheme(c->text + pos, c->stop - pos, &w);
 
-		if (pos > line_start && brk[pos - start] == UC_BREAK_POSSIBLE)
+		if (pos > line_start && layout_cursor_may_break(c, line_start, pos))
 			last_break = pos;
-		/* Spaces hang in the margin: they never push a line over. */
-		if (col + w > width && pos > line_start && text[pos] != ' ') {
-			size_t cut = last_break > line_start ? last_break :
-			    layout_forced_cut(text, stop, line_start, pos);
-
-			layout_push(list, text, line_start, cut);
-			line_start = pos = cut;
-			last_break = 0;
-			col = 0;
-			continue;
+		/* Spaces hang in the margin: they never push a line over (a
+		 * space a combining mark sits on is no space). */
+		if (col + w > c->width && pos > line_start && (c->text[pos] != ' ' || n > 1)) {
+			c->pos = *end = last_break > line_start ? last_break :
+			    layout_forced_cut(c->text, c->stop, line_start, pos);
+			return 1;
 		}
 		col += w;
 		pos += n;
 	}
-	layout_push(list, text, line_start, stop);
+	c->pos = *end = c->stop;
+	c->done = 1;
+	return 1;
 }
 
 /* Breaks UTF-8 text into lines; the caller frees *lines. */
@@ -321,7 +399,8 @@ size_t
 layout_wrap(const char *text, size_t len, int width, LayoutLine **lines)
 {
 	LineList list = { 0 };
-	size_t run = 0, i;
+	LayoutCursor cursor;
+	size_t run = 0, i, start, end;
 	char *brk = NULL;
 
 	if (width > 0 && len > 0) {
@@ -332,26 +411,15 @@ layout_wrap(const char *text, size_t len, int width, LayoutLine **lines)
 	for (i = 0; i <= len; i++) {
 		if (i < len && text[i] != '\n')
 			continue;
-		if (width > 0)
-			layout_wrap_run(text, run, i, width, brk + run, &list);
-		else
-			layout_push(&list, text, run, i);
+		layout_cursor_init(&cursor, text, run, i, width, brk != NULL ? brk + run : NULL);
+		while (layout_cursor_next(&cursor, &start, &end))
+			layout_push(&list, text, start, end);
 		run = i + 1;
 	}
 	free(brk);
 	*lines = list.lines;
 	return list.count;
 }
-
-/* ---- Articles as screen lines. */
-
-struct ArticleLayout {
-	const Article	*article;
-	int		 width;
-	ArticleLine	*lines;
-	size_t		 count;
-	size_t		 size;
-};
 
 /* Returns the bytes of a run of Chinese numerals (han) or ASCII and
  * full-width digits (not han) at s, or 0. */
@@ -418,146 +486,3 @@ layout_heading_level(const char *text, size_t len)
 	return 1;
 }
 
-/* Appends a line to the layout and returns it. */
-static ArticleLine *
-article_layout_add(ArticleLayout *layout, ArticleLineKind kind, const char *base,
-    size_t start, size_t end, size_t offset, int page)
-{
-	ArticleLine *line;
-
-	if (layout->count == layout->size) {
-		layout->size = layout->size ? layout->size * 2 : 64;
-		layout->lines = xreallocarray(layout->lines, layout->size, sizeof *line);
-	}
-	line = &layout->lines[layout->count++];
-	line->kind = kind;
-	line->base = base;
-	line->start = start;
-	line->end = end;
-	line->width = layout_width(base + start, end - start);
-	line->offset = offset;
-	line->in_text = base == layout->article->text;
-	line->page = page;
-	line->level = 0;
-	return line;
-}
-
-/* Wraps len bytes of base into lines of kind; body lines take their place
- * from the article's text, others show the place at. */
-static void
-article_layout_text(ArticleLayout *layout, ArticleLineKind kind, const char *base,
-    size_t from, size_t len, size_t at, int page)
-{
-	LayoutLine *wrapped;
-	size_t n, i;
-	int body = base == layout->article->text;
-	int level = kind == ARTICLE_LINE_HEADING ? layout_heading_level(base + from, len) : 0;
-
-	n = layout_wrap(base + from, len, layout->width, &wrapped);
-	for (i = 0; i < n; i++) {
-		size_t start = from + wrapped[i].start, end = from + wrapped[i].end;
-
-		article_layout_add(layout, kind, base, start, end, body ? start : at, page)->level =
-		    level;
-	}
-	free(wrapped);
-}
-
-/* Lays out an article; the caller frees the result. */
-ArticleLayout *
-article_layout_new(const Article *article, int width)
-{
-	ArticleLayout *layout = xcalloc(1, sizeof *layout);
-	const char *source = article->source;
-	size_t i, blank;
-
-	layout->article = article;
-	layout->width = width;
-	article_layout_text(layout, ARTICLE_LINE_TITLE, article->title, 0,
-	    strlen(article->title), 0, article->page);
-	for (i = 0; source == NULL && i < article->nblocks; i++)
-		if (article->blocks[i].kind == BLOCK_SOURCE)
-			source = article->blocks[i].text;
-	if (source != NULL)
-		article_layout_text(layout, ARTICLE_LINE_SOURCE, source, 0, strlen(source), 0,
-		    article->page);
-	for (i = 0; i < article->nblocks; i++) {
-		const Block *b = &article->blocks[i];
-		ArticleLineKind kind = ARTICLE_LINE_PARAGRAPH;
-
-		if (b->kind == BLOCK_SOURCE && strcmp(b->text, source) == 0)
-			continue;
-		if (b->kind == BLOCK_HEADING)
-			kind = ARTICLE_LINE_HEADING;
-		else if (b->kind == BLOCK_SOURCE)
-			kind = ARTICLE_LINE_SOURCE;
-		/* The blank line before a block shows the newline that ends
-		 * the block before, so that a place on it comes back to it. */
-		blank = b->offset > 0 ? b->offset - 1 : 0;
-		article_layout_add(layout, ARTICLE_LINE_BLANK, article->text, b->offset,
-		    b->offset, blank, b->page);
-		article_layout_text(layout, kind, article->text, b->offset, b->length,
-		    b->offset, b->page);
-	}
-	return layout;
-}
-
-/* Frees a layout. */
-void
-article_layout_free(ArticleLayout *layout)
-{
-	if (layout == NULL)
-		return;
-	free(layout->lines);
-	free(layout);
-}
-
-/* Returns the article the layout shows. */
-const Article *
-article_layout_article(const ArticleLayout *layout)
-{
-	return layout->article;
-}
-
-/* Returns the width the layout was made for. */
-int
-article_layout_width(const ArticleLayout *layout)
-{
-	return layout->width;
-}
-
-/* Returns the number of lines. */
-size_t
-article_layout_count(const ArticleLayout *layout)
-{
-	return layout->count;
-}
-
-/* Returns line i or NULL; owned by the layout. */
-const ArticleLine *
-article_layout_line(const ArticleLayout *layout, size_t i)
-{
-	return i < layout->count ? &layout->lines[i] : NULL;
-}
-
-/* Returns the line showing offset: the last text line starting at or
- * before it, the title for offset 0. */
-size_t
-article_layout_find(const ArticleLayout *layout, size_t offset)
-{
-	size_t lo = 0, hi = layout->count, found = 0;
-
-	if (offset == 0)
-		return 0;
-	/* Lines' offsets never decrease: binary search the last <= offset. */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (layout->lines[mid].offset <= offset) {
-			found = mid;
-			lo = mid + 1;
-		} else
-			hi = mid;
-	}
-	return found;
-}

@@ -22,6 +22,32 @@ typedef struct LayoutLine {
  * An empty text gives one empty line. */
 size_t layout_wrap(const char *text, size_t len, int width, LayoutLine **lines);
 
+/* Wrapping a line at a time, for what is too long to wrap whole (see
+ * article_layout.c): the same lines as layout_wrap, as far as asked. */
+typedef struct LayoutCursor {
+	const char	*text;
+	size_t		 first;		/* the run: text[first, stop), no newline inside */
+	size_t		 stop;
+	size_t		 pos;		/* where the next line starts */
+	int		 width;
+	int		 done;		/* the last line was given */
+	const char	*brk;		/* break opportunities from text[window] on */
+	size_t		 window;
+	size_t		 trusted;	/* brk is right before this */
+	char		*own;		/* brk when the cursor computed it */
+} LayoutCursor;
+
+/* Starts a cursor over text[start, stop) for lines of width columns;
+ * brk, when not NULL, holds the run's break opportunities, else the
+ * cursor computes them a window at a time. */
+void layout_cursor_init(LayoutCursor *c, const char *text, size_t start, size_t stop, int width,
+    const char *brk);
+/* Sets [*start, *end) to the next line (spaces at its end kept); returns 0
+ * when there is none. An empty run has one empty line. */
+int layout_cursor_next(LayoutCursor *c, size_t *start, size_t *end);
+/* Frees what a cursor computed. */
+void layout_cursor_free(LayoutCursor *c);
+
 /* Returns the display width of UTF-8 text (East Asian wide = 2 columns;
  * characters that cannot be shown count 0). */
 int layout_width(const char *text, size_t len);
@@ -70,8 +96,9 @@ typedef struct ArticleLine {
 typedef struct ArticleLayout ArticleLayout;
 
 /* Lays out an article for a pane width columns wide (width <= 0: no
- * wrapping). The layout points into the article, which must outlive it.
- * Returns a layout the caller frees with article_layout_free. */
+ * wrapping), lazily: lines are made as far as they are asked for (see
+ * article_layout.c). The layout points into the article, which must
+ * outlive it. Returns a layout the caller frees with article_layout_free. */
 ArticleLayout *article_layout_new(const Article *article, int width);
 void article_layout_free(ArticleLayout *layout);
 
@@ -79,12 +106,14 @@ void article_layout_free(ArticleLayout *layout);
 const Article *article_layout_article(const ArticleLayout *layout);
 int article_layout_width(const ArticleLayout *layout);
 
-/* Returns the number of lines (at least one). */
-size_t article_layout_count(const ArticleLayout *layout);
+/* Makes lines until there are n, or all; returns how many there are. */
+size_t article_layout_extent(ArticleLayout *layout, size_t n);
+/* Returns the number of lines (at least one), laying out the whole article. */
+size_t article_layout_count(ArticleLayout *layout);
 /* Returns line i, or NULL past the end; owned by the layout. */
-const ArticleLine *article_layout_line(const ArticleLayout *layout, size_t i);
+const ArticleLine *article_layout_line(ArticleLayout *layout, size_t i);
 /* Returns the index of the line showing byte offset of the article's text:
  * offset 0 is the first line (the title). */
-size_t article_layout_find(const ArticleLayout *layout, size_t offset);
+size_t article_layout_find(ArticleLayout *layout, size_t offset);
 
 #endif

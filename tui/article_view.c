@@ -24,12 +24,14 @@ article_height(const Reader *r)
 }
 
 /* Returns the last top line that still fills the pane, the line that
- * tells where Space goes next included. */
+ * tells where Space goes next included; the layout is made only as far
+ * as it takes to tell whether that is past want (SIZE_MAX: exactly). */
 static size_t
-article_max_top(const Reader *r)
+article_max_top(const Reader *r, size_t want)
 {
-	size_t count = article_layout_count(r->layout) + 1, h = (size_t)article_height(r);
+	size_t h = (size_t)article_height(r), count;
 
+	count = article_layout_extent(r->layout, want < SIZE_MAX - h ? want + h : SIZE_MAX) + 1;
 	return count > h ? count - h : 0;
 }
 
@@ -76,8 +78,8 @@ article_set_top(Reader *r, size_t line)
 
 	if (r->layout == NULL)
 		return;
-	if (line >= article_layout_count(r->layout))
-		line = article_layout_count(r->layout) - 1;
+	if (line >= article_layout_extent(r->layout, line + 1))
+		line = article_layout_extent(r->layout, line + 1) - 1;
 	l = article_layout_line(r->layout, line);
 	r->top = line;
 	r->place.offset = l->offset;
@@ -88,11 +90,12 @@ article_set_top(Reader *r, size_t line)
 static void
 article_scroll(Reader *r, long delta)
 {
-	size_t max = article_max_top(r);
 	long top = (long)r->top + delta;
+	size_t max;
 
 	if (r->layout == NULL)
 		return;
+	max = article_max_top(r, top > 0 ? (size_t)top : 0);
 	if (delta > 0 && r->top >= max)
 		return;		/* already at the end (or past it after a resize) */
 	if (top < 0)
@@ -138,19 +141,23 @@ article_page(const Reader *r)
 	return l->page;
 }
 
-/* Returns how far the bottom of the screen is into the article, in percent. */
+/* Returns how far the bottom of the screen is into the article's text, in
+ * percent: 100 when its end is on the screen. By bytes, not lines, which
+ * would need the whole article laid out. */
 int
 article_percent(const Reader *r)
 {
-	size_t count, bottom;
+	const Article *a;
+	const ArticleLine *l;
+	size_t bottom;
 
 	if (r->layout == NULL)
 		return 0;
-	count = article_layout_count(r->layout);
+	a = article_layout_article(r->layout);
 	bottom = r->top + (size_t)article_height(r);
-	if (bottom >= count)
+	if ((l = article_layout_line(r->layout, bottom)) == NULL)
 		return 100;
-	return (int)(bottom * 100 / count);
+	return a->text_length > 0 ? (int)((uintmax_t)l->offset * 100 / a->text_length) : 0;
 }
 
 /* Finds where printed page starts: the first block that starts on it, else
@@ -252,7 +259,7 @@ article_draw(Reader *r)
 
 		paint_blank(y, region->x, region->width, terminal_attr(ROLE_TEXT));
 		if (l == NULL) {
-			if (i == article_layout_count(r->layout))
+			if (i == article_layout_extent(r->layout, i + 1))
 				article_draw_end(r, y);
 			continue;
 		}
@@ -296,7 +303,7 @@ article_action(Reader *r, Action action)
 		article_scroll(r, -1);
 		break;
 	case ACTION_PAGE_DOWN_ON:
-		if (r->top >= article_max_top(r) &&
+		if (r->top >= article_max_top(r, r->top) &&
 		    r->place.article + 1 < issue_article_count(r->issue)) {
 			article_open(r, r->place.article + 1, 0);
 			break;
@@ -320,9 +327,9 @@ article_action(Reader *r, Action action)
 			marks_jump(r, marks_here(r, r->place.article, 0));
 		break;
 	case ACTION_END:
-		if (r->top != article_max_top(r))
+		if (r->top != article_max_top(r, SIZE_MAX))
 			marks_jump(r, marks_here(r, r->place.article,
-			    article_layout_line(r->layout, article_max_top(r))->offset));
+			    article_layout_line(r->layout, article_max_top(r, SIZE_MAX))->offset));
 		break;
 	case ACTION_NEXT_ARTICLE:
 		article_step(r, 1);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buffer.h"
 #include "issue.h"
 #include "issue_build.h"
 #include "layout.h"
@@ -330,6 +331,81 @@ test_article_layout(void)
 	issue_free(issue);
 }
 
+/* Builds an issue whose one article is a heading and a paragraph of about
+ * n bytes: Chinese with its punctuation, quotes with spaces around them,
+ * Latin words and numbers, so that every rule of line breaking meets the
+ * edges of the windows a long paragraph is wrapped in. */
+static Issue *
+long_issue(size_t n, Buffer *text)
+{
+	static const char *const pieces[] = {
+		"数据要素市场化配置改革,", "“十四五 ”时期", "(一)", "IPv6 and 5G networks ",
+		"新江苏·中国", "——", "2022年", "……", "《规划》。", "“数字经济”", " ", "eÌ",
+	};
+	Issue *issue = issue_new("long");
+	size_t a, i = 0;
+
+	while (text->len < n)
+		buffer_puts(text, pieces[(i++ * 7) % (sizeof pieces / sizeof pieces[0])]);
+	issue_add_section(issue, "1", "国家部署", NULL, 1, 10);
+	a = issue_add_article(issue, "1.1", "一篇很长的文章", 0);
+	issue_add_block(issue, a, BLOCK_HEADING, 1, 1, 1, "一、总体要求", strlen("一、总体要求"));
+	issue_add_block(issue, a, BLOCK_PARAGRAPH, 1, 2, 2, text->data, text->len);
+	issue_finish(issue);
+	return issue;
+}
+
+/* A long paragraph is laid out lazily, a window of it at a time, into
+ * the same lines as wrapping it whole. */
+static void
+test_lazy_layout(void)
+{
+	Buffer text = { 0 };
+	Issue *issue = long_issue(400000, &text);
+	const Article *a = issue_article(issue, 0);
+	const Block *b = &a->blocks[1];
+	size_t n, i, j, first, made, mid, wrong = 0;
+	const ArticleLine *next;
+	LayoutLine *whole;
+	int widths[] = { 7, 40, 78 }, k;
+
+	for (k = 0; k < 3; k++) {
+		ArticleLayout *layout = article_layout_new(a, widths[k]);
+		const ArticleLine *l = article_layout_line(layout, 20);
+
+		made = article_layout_extent(layout, 0);
+		ok(l != NULL && made < 21 + 256, "width %d: line 20 made %zu lines, not the article's",
+		    widths[k], made);
+		mid = b->offset + b->length / 2;
+		i = article_layout_find(layout, mid);
+		l = article_layout_line(layout, i);
+		next = article_layout_line(layout, i + 1);
+		ok(l->offset <= mid && next != NULL && next->offset > mid,
+		    "width %d: the middle of the paragraph is found", widths[k]);
+		ok(article_layout_extent(layout, 0) < article_layout_count(layout),
+		    "  without laying out the rest");
+		n = layout_wrap(b->text, b->length, widths[k], &whole);
+		/* The paragraph's lines: after the title, the blank and heading
+		 * lines, and the blank line before it. */
+		for (first = 0; article_layout_line(layout, first)->offset < b->offset ||
+		    article_layout_line(layout, first)->kind != ARTICLE_LINE_PARAGRAPH; first++)
+			;
+		is_int(article_layout_count(layout) - first, n,
+		    "width %d: as many lines as wrapping the paragraph whole (%zu)", widths[k], n);
+		for (j = 0, wrong = 0; j < n && first + j < article_layout_count(layout); j++) {
+			l = article_layout_line(layout, first + j);
+			if (l->start - b->offset != whole[j].start || l->end - b->offset != whole[j].end ||
+			    l->width != whole[j].width)
+				wrong++;
+		}
+		is_int(wrong, 0, "width %d: every line the same", widths[k]);
+		free(whole);
+		article_layout_free(layout);
+	}
+	buffer_free(&text);
+	issue_free(issue);
+}
+
 /* Checks layout_fit: whole graphemes up to the width, a grapheme that
  * ends exactly at the width included. */
 static void
@@ -356,5 +432,6 @@ main(void)
 	test_chinese_rules();
 	test_corpus();
 	test_article_layout();
+	test_lazy_layout();
 	return done_testing();
 }

@@ -483,7 +483,11 @@ check_cache(const Issue *issue, int expected)
 	/* Damage: garbage, a truncated file, a database of another format. */
 	write_file(cache, "this is not a database\n", 23);
 	index = open_index(TEST_ISSUE, 0, &notice);
-	ok(index != NULL && notice == NULL, "a garbage cache file: opened without a notice");
+	ok(index != NULL && notice != NULL && strstr(notice, "damaged") != NULL &&
+	    strchr(notice, '\n') == NULL, "a garbage cache file: opened, with a one-line notice (%s)",
+	    notice != NULL ? notice : "none");
+	free(notice);
+	notice = NULL;
 	is_int(index != NULL ? count_results(index, word) : -1, expected, "  and rebuilt");
 	index_close(index);
 	text = read_file(cache, &len);
@@ -492,6 +496,10 @@ check_cache(const Issue *issue, int expected)
 	free(text);
 	index = open_index(TEST_ISSUE, 0, &notice);
 	is_int(index != NULL ? count_results(index, word) : -1, expected, "  is rebuilt");
+	ok(notice != NULL && strstr(notice, "damaged") != NULL, "  and said to be damaged (%s)",
+	    notice != NULL ? notice : "none");
+	free(notice);
+	notice = NULL;
 	index_close(index);
 	unlink(cache);
 	{
