@@ -27,6 +27,11 @@ typedef struct Line {
 	int		 number;	/* 1-based line number in the file */
 	int		 page;		/* printed page; 0 before the first page */
 	LineRole	 role;
+	/* What parse_line_chars and parse_line_kind found, -1 until asked:
+	 * the search for the printed order asks for each line thousands of
+	 * times. */
+	int		 chars;
+	int		 kind;
 } Line;
 
 /* A contents entry: one article. */
@@ -69,7 +74,12 @@ typedef struct Parse {
 	size_t		 nsections;
 	Entry		*entries;
 	size_t		 nentries;
+
+	struct ParsePairs *pairs;	/* the body's character pairs (parse_order.c), or NULL */
 } Parse;
+
+/* Frees what parse_order.c keeps of a parse. */
+void parse_pairs_free(struct ParsePairs *pairs);
 
 /* parse_lines.c: cutting the text into lines and telling them apart. */
 void parse_split_lines(Parse *p, const char *data, size_t len);
@@ -77,6 +87,8 @@ int parse_line_number(const Line *line, int *value, int *leading_zero);
 int parse_ends_sentence(const char *text, size_t len);
 int parse_is_numbered(const char *text);
 size_t parse_char_count(const char *text, size_t len);
+/* Returns the number of characters of a line (counted once). */
+size_t parse_line_chars(const Line *line);
 size_t parse_next_text(const Parse *p, size_t i, size_t end);
 size_t parse_sorted_text_lines(const Parse *p, Line ***out);
 

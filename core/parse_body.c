@@ -40,7 +40,7 @@ parse_mark_duplicates(Parse *p)
 	Line **order;
 	size_t n = parse_sorted_text_lines(p, &order), g, end;
 	for (g = 0; g < n; g = end) {
-		int long_line = parse_char_count(order[g]->text, order[g]->length) >= DUPLICATE_MIN_CHARS;
+		int long_line = parse_line_chars(order[g]) >= DUPLICATE_MIN_CHARS;
 
 		for (end = g + 1; end < n && strcmp(order[end]->text, order[g]->text) == 0; end++)
 			if (long_line)
@@ -87,11 +87,11 @@ parse_has_inner_stop(const char *text, size_t len)
 	return stop != NULL && (size_t)(stop - text) + 3 < len;
 }
 
-/* Returns the kind of block a line of body text is. */
-BlockKind
-parse_line_kind(const Line *line)
+/* Works out the kind of block a line of body text is. */
+static BlockKind
+parse_line_kind_of(const Line *line)
 {
-	size_t chars = parse_char_count(line->text, line->length);
+	size_t chars = parse_line_chars(line);
 	int value, zero;
 
 	/* A lone number inside a page is no heading (a page number is furniture). */
@@ -108,13 +108,22 @@ parse_line_kind(const Line *line)
 	return BLOCK_HEADING;
 }
 
+/* Returns the kind of block a line of body text is (found once). */
+BlockKind
+parse_line_kind(const Line *line)
+{
+	if (line->kind < 0)
+		((Line *)line)->kind = (int)parse_line_kind_of(line);	/* a cache, not a change */
+	return (BlockKind)line->kind;
+}
+
 /* Returns non-zero when the line may carry on a paragraph from the page
  * before: body text that does not open a numbered item or a heading. */
 int
 parse_may_continue(const Line *line)
 {
 	return !parse_is_numbered(line->text) && parse_line_kind(line) == BLOCK_PARAGRAPH
-	    && parse_char_count(line->text, line->length) >= 8;
+	    && parse_line_chars(line) >= 8;
 }
 
 /* Returns the line of page-top text starting at line top that carries on
@@ -261,7 +270,7 @@ parse_gather_units(Parse *p, Unit **out)
 		if (i != continuation && open != NO_LINE && open + 1 == n && i > 0 && line->page == page
 		    && p->lines[i - 1].role == ROLE_TEXT && units[open].last_page == page
 		    && !parse_is_numbered(line->text) && parse_line_kind(line) == BLOCK_PARAGRAPH
-		    && parse_char_count(line->text, line->length) < CUT_FRAGMENT_MAX_CHARS) {
+		    && parse_line_chars(line) < CUT_FRAGMENT_MAX_CHARS) {
 			buffer_append(&units[open].text, line->text, line->length);
 			open = parse_is_open_paragraph(&units[open]) ? open : NO_LINE;
 			continue;

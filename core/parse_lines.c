@@ -64,6 +64,7 @@ parse_split_lines(Parse *p, const char *data, size_t len)
 		line->number = (int)i;
 		line->page = 0;
 		line->role = length == 0 ? ROLE_BLANK : ROLE_TEXT;
+		line->chars = line->kind = -1;
 		if (end == NULL)
 			break;
 		s = end + 1;
@@ -196,6 +197,15 @@ parse_is_numbered(const char *text)
 		return u8_strmbtouc(&next, s + n) > 0 && !(next >= '0' && next <= '9');
 	}
 	return 0;
+}
+
+/* Returns the number of characters of a line, counted once. */
+size_t
+parse_line_chars(const Line *line)
+{
+	if (line->chars < 0)
+		((Line *)line)->chars = (int)parse_char_count(line->text, line->length);
+	return (size_t)line->chars;
 }
 
 /* Returns the number of characters (code points) in text; used for

@@ -13,6 +13,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "hash.h"
 #include "parse.h"
 #include "xalloc.h"
 
@@ -235,7 +236,7 @@ parse_order_read(OrderState *st, const Line *line)
 			st->heading_since = 1;
 		break;
 	}
-	st->open = parse_line_kind(line) == BLOCK_PARAGRAPH && parse_char_count(line->text, line->length) >= 10
+	st->open = parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
 	    && !parse_ends_sentence(line->text, line->length);
 	st->last = line;
 	return cost;
@@ -255,15 +256,91 @@ parse_box_is_heading(const Parse *p, const Box *b)
 	return 1;
 }
 
-/* Returns non-zero when the bytes occur in the issue's text (the lines
- * are NUL-separated in p->text, and no search crosses a line). */
+/* Where each pair of characters of the body starts, chained by hash: a
+ * join is tried against the body thousands of times, and a search of
+ * the whole body each time was most of the time of a parse. */
+struct ParsePairs {
+	const char	**at;		/* a place of the text for each pair */
+	size_t		 *next;		/* the next place in the same bucket, or SIZE_MAX */
+	size_t		 *buckets;	/* the first place of each bucket, or SIZE_MAX */
+	size_t		  nbuckets;	/* a power of two */
+};
+
+/* Returns the bytes of the two characters at s (of len bytes), 0 when
+ * fewer than two are left. */
+static size_t
+parse_pair_length(const char *s, size_t len)
+{
+	int a = len > 0 ? u8_mblen((const uint8_t *)s, len) : 0, b;
+
+	if (a <= 0 || (size_t)a >= len)
+		return 0;
+	b = u8_mblen((const uint8_t *)s + a, len - (size_t)a);
+	return b > 0 ? (size_t)(a + b) : 0;
+}
+
+/* Returns the pairs of the body's lines; the caller frees them with
+ * parse_pairs_free. */
+static struct ParsePairs *
+parse_pairs_new(const Parse *p)
+{
+	struct ParsePairs *pairs = xcalloc(1, sizeof *pairs);
+	size_t i, n = 0, size = 0, k;
+
+	for (i = p->contents_end; i < p->body_end; i++)
+		size += p->lines[i].length;
+	pairs->at = xreallocarray(NULL, size + 1, sizeof *pairs->at);
+	pairs->next = xreallocarray(NULL, size + 1, sizeof *pairs->next);
+	for (pairs->nbuckets = 1024; pairs->nbuckets < 2 * size; pairs->nbuckets *= 2)
+		;
+	pairs->buckets = xreallocarray(NULL, pairs->nbuckets, sizeof *pairs->buckets);
+	for (k = 0; k < pairs->nbuckets; k++)
+		pairs->buckets[k] = SIZE_MAX;
+	for (i = p->contents_end; i < p->body_end; i++) {
+		const char *s = p->lines[i].text, *end = s + p->lines[i].length;
+
+		while (s < end) {
+			size_t pair = parse_pair_length(s, (size_t)(end - s));
+			int step = u8_mblen((const uint8_t *)s, (size_t)(end - s));
+
+			if (pair > 0) {
+				k = (size_t)hash_bytes(s, pair) & (pairs->nbuckets - 1);
+				pairs->at[n] = s;
+				pairs->next[n] = pairs->buckets[k];
+				pairs->buckets[k] = n++;
+			}
+			s += step > 0 ? step : 1;
+		}
+	}
+	return pairs;
+}
+
+/* Frees the pairs. */
+void
+parse_pairs_free(struct ParsePairs *pairs)
+{
+	if (pairs == NULL)
+		return;
+	free(pairs->at);
+	free(pairs->next);
+	free(pairs->buckets);
+	free(pairs);
+}
+
+/* Returns non-zero when the bytes (two characters or more, no NUL) occur
+ * in the body's text, inside one line (lines end in NUL in p->text). */
 static int
 parse_text_holds(const Parse *p, const char *bytes, size_t len)
 {
-	size_t i;
+	size_t pair = parse_pair_length(bytes, len), at;
 
-	for (i = p->contents_end; i < p->body_end; i++)
-		if (p->lines[i].length >= len && memmem(p->lines[i].text, p->lines[i].length, bytes, len) != NULL)
+	if (p->pairs == NULL)
+		((Parse *)p)->pairs = parse_pairs_new(p);	/* a cache, not a change */
+	if (pair == 0)
+		return 0;
+	at = p->pairs->buckets[(size_t)hash_bytes(bytes, pair) & (p->pairs->nbuckets - 1)];
+	for (; at != SIZE_MAX; at = p->pairs->next[at])
+		if (strncmp(p->pairs->at[at], bytes, len) == 0)
 			return 1;
 	return 0;
 }
@@ -341,7 +418,7 @@ parse_opens_document(const Parse *p, size_t i)
 	size_t j, seen = 0;
 	int value;
 
-	if (parse_char_count(p->lines[i].text, p->lines[i].length) > DOCUMENT_TITLE_MAX_CHARS
+	if (parse_line_chars(&p->lines[i]) > DOCUMENT_TITLE_MAX_CHARS
 	    || parse_ends_sentence(p->lines[i].text, p->lines[i].length) || parse_is_numbered(p->lines[i].text)
 	    || parse_order_mark(p->lines[i].text, &value) != MARK_NONE || parse_line_number(&p->lines[i], &value, &value)
 	    || strstr(p->lines[i].text, "\xef\xbc\x8c") != NULL || strchr(p->lines[i].text, ',') != NULL)
@@ -420,7 +497,7 @@ parse_order_distance(const Parse *p, const Box *boxes, const size_t *perm, size_
 
 	for (a = 0; a < n; a++)
 		for (size[a] = 0, i = boxes[a].first; i < boxes[a].end; i++)
-			size[a] += parse_char_count(p->lines[i].text, p->lines[i].length);
+			size[a] += parse_line_chars(&p->lines[i]);
 	for (a = 0; a < n; a++)
 		for (b = a + 1; b < n; b++)
 			if (perm[a] > perm[b])
@@ -862,6 +939,7 @@ parse_fix_stray_questions(Parse *p)
 		}
 		t[at] = '\0';
 		line->length = at;
+		line->chars = line->kind = -1;	/* counted again */
 		free(original);
 	}
 }

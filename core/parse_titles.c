@@ -114,7 +114,7 @@ parse_title_continuation(const Parse *p, size_t i)
 	while (j < p->body_end && p->lines[j].role == ROLE_BLANK)
 		j++;
 	if (j >= p->body_end || p->lines[j].role != ROLE_TEXT || j - i > 2 || parse_is_source(&p->lines[j])
-	    || parse_char_count(p->lines[j].text, p->lines[j].length) > TITLE_MAX_CHARS)
+	    || parse_line_chars(&p->lines[j]) > TITLE_MAX_CHARS)
 		return NO_LINE;
 	return j;
 }
@@ -139,7 +139,7 @@ parse_title_cache_init(const Parse *p, TitleCache *c)
 	for (i = 0; i < p->nlines; i++) {
 		c->next[i] = NO_LINE;
 		if (i < p->body_start || i >= p->body_end || p->lines[i].role != ROLE_TEXT
-		    || parse_is_source(&p->lines[i]) || parse_char_count(p->lines[i].text, p->lines[i].length) > TITLE_MAX_CHARS)
+		    || parse_is_source(&p->lines[i]) || parse_line_chars(&p->lines[i]) > TITLE_MAX_CHARS)
 			continue;
 		parse_bigrams(p->lines[i].text, &c->one[i]);
 		if ((c->next[i] = parse_title_continuation(p, i)) != NO_LINE) {
@@ -394,7 +394,7 @@ parse_fallback_title(const Parse *p, size_t start, size_t end)
 		const Line *line = &p->lines[i];
 
 		if (line->role == ROLE_TEXT && !parse_is_source(line)
-		    && parse_char_count(line->text, line->length) <= 40)
+		    && parse_line_chars(line) <= 40)
 			return i;
 	}
 	return NO_LINE;
