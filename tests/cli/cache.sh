@@ -48,6 +48,7 @@ fingerprint() {
 # tick FILE: waits until the file system's clock has moved past FILE's
 # modification time, so that a rewrite of FILE would show.
 tick() {
+	[ -e "$1" ] || return 1		# no file: fail now, not after 100,000 tries
 	k=0
 	while [ $k -lt 100000 ]; do
 		touch "$TEST_TMP/probe"
