@@ -47,8 +47,6 @@ article_layout_add(ArticleLayout *layout, const ArticlePiece *piece, size_t star
 	ArticleLine *line;
 	int body = piece->base == layout->article->text;
 
-	while (end > start && piece->base[end - 1] == ' ')
-		end--;		/* spaces at a break hang in the margin */
 	if (layout->count == layout->size) {
 		layout->size = layout->size ? layout->size * 2 : 64;
 		layout->lines = xreallocarray(layout->lines, layout->size, sizeof *line);

@@ -236,14 +236,12 @@ typedef struct LineList {
 	size_t		 size;
 } LineList;
 
-/* Appends the line text[start, end), dropping spaces before end. */
+/* Appends the line text[start, end). */
 static void
 layout_push(LineList *list, const char *text, size_t start, size_t end)
 {
 	LayoutLine *line;
 
-	while (end > start && text[end - 1] == ' ')
-		end--;
 	if (list->count == list->size) {
 		list->size = list->size ? list->size * 2 : 8;
 		list->lines = xreallocarray(list->lines, list->size, sizeof *list->lines);
@@ -362,18 +360,13 @@ layout_cursor_may_break(LayoutCursor *c, size_t line_start, size_t pos)
 int
 layout_cursor_next(LayoutCursor *c, size_t *start, size_t *end)
 {
-	size_t line_start = c->pos, pos = c->pos, last_break = 0;
+	size_t line_start = c->pos, pos = c->pos, last_break = 0, cut = c->stop;
 	int col = 0;
 
 	if (c->done)
 		return 0;
 	*start = line_start;
-	if (c->width <= 0) {
-		c->pos = *end = c->stop;
-		c->done = 1;
-		return 1;
-	}
-	while (pos < c->stop) {
+	while (c->width > 0 && pos < c->stop) {
 		int w;
 		size_t n = layout_grapheme(c->text + pos, c->stop - pos, &w);
 
@@ -382,15 +375,18 @@ layout_cursor_next(LayoutCursor *c, size_t *start, size_t *end)
 		/* Spaces hang in the margin: they never push a line over (a
 		 * space a combining mark sits on is no space). */
 		if (col + w > c->width && pos > line_start && (c->text[pos] != ' ' || n > 1)) {
-			c->pos = *end = last_break > line_start ? last_break :
+			cut = last_break > line_start ? last_break :
 			    layout_forced_cut(c->text, c->stop, line_start, pos);
-			return 1;
+			break;
 		}
 		col += w;
 		pos += n;
 	}
-	c->pos = *end = c->stop;
-	c->done = 1;
+	c->pos = cut;
+	c->done = cut == c->stop;
+	/* The spaces at a break hang in the margin: not part of the line. */
+	for (*end = cut; *end > line_start && c->text[*end - 1] == ' '; (*end)--)
+		;
 	return 1;
 }
 

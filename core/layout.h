@@ -42,7 +42,7 @@ typedef struct LayoutCursor {
  * cursor computes them a window at a time. */
 void layout_cursor_init(LayoutCursor *c, const char *text, size_t start, size_t stop, int width,
     const char *brk);
-/* Sets [*start, *end) to the next line (spaces at its end kept); returns 0
+/* Sets [*start, *end) to the next line (spaces at its end dropped); returns 0
  * when there is none. An empty run has one empty line. */
 int layout_cursor_next(LayoutCursor *c, size_t *start, size_t *end);
 /* Frees what a cursor computed. */
