@@ -76,20 +76,27 @@ index_archive_take_report(Index *index, IndexSyncReport *report)
 	index_sync_report_clear(report);
 }
 
-/* Removes the cache file and its journal when path is still the file st
- * describes (not one another process has put in its place since). */
+/* Removes a new cache file that a failed first build left empty, and its
+ * journal: only when this process can take the write lock at once and
+ * finds the database still empty, and path is still the file st describes.
+ * Another process building it holds the lock, and is left alone. */
 static void
-index_archive_forget(const char *path, const struct stat *st)
+index_archive_forget(sqlite3 *db, const char *path, const char *source, const struct stat *st)
 {
 	struct stat now;
 	char *journal;
 
-	if (stat(path, &now) != 0 || now.st_ino != st->st_ino || now.st_dev != st->st_dev)
+	sqlite3_busy_timeout(db, 0);
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return;
-	journal = xasprintf("%s-journal", path);
-	unlink(path);
-	unlink(journal);
-	free(journal);
+	if (index_schema_check(db, source, NULL) == 1 && stat(path, &now) == 0 &&
+	    now.st_ino == st->st_ino && now.st_dev == st->st_dev) {
+		journal = xasprintf("%s-journal", path);
+		unlink(path);
+		unlink(journal);
+		free(journal);
+	}
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Opens the cache file, creating it when missing, and brings it up to
@@ -145,10 +152,9 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 		index->db = db;
 		return ARCHIVE_OPENED;
 	}
-	/* A first build that failed (a full disk) leaves nothing behind,
-	 * unless another process completed the file meanwhile. */
-	if (check == 1 && index_schema_check(db, source, NULL) != 0)
-		index_archive_forget(index->cache_path, &st);
+	/* A first build that failed (a full disk) leaves nothing behind. */
+	if (check == 1)
+		index_archive_forget(db, index->cache_path, source, &st);
 	sqlite3_close(db);
 	if (rc < 0)
 		return ARCHIVE_FAILED;

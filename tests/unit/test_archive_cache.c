@@ -145,14 +145,23 @@ open_at_once(const char *const *paths, size_t n, const char *word, int expected,
 		children[i] = fork();
 		if (children[i] == 0) {
 			Index *index = NULL;
-			int rc;
+			char *notice = NULL, *cause = NULL;
+			int rc, count;
 
 			close(pipefd[1]);
 			if (read(pipefd[0], &go, 1) < 0)
 				_exit(1);
-			if (index_open_archive(paths, n, 0, &index, NULL, NULL) != 0)
+			/* What goes wrong is told on stderr, in the test's log. */
+			if (index_open_archive(paths, n, 0, &index, &notice, &cause) != 0) {
+				fprintf(stderr, "# process %d: %s\n", i, cause);
 				_exit(2);
-			rc = index_cache_path(index) != NULL && count_results(index, word) == expected;
+			}
+			count = count_results(index, word);
+			rc = index_cache_path(index) != NULL && count == expected;
+			if (!rc)
+				fprintf(stderr, "# process %d: %s, %d results (%s)\n", i,
+				    index_cache_path(index) != NULL ? "cached" : "in memory", count,
+				    notice != NULL ? notice : "no notice");
 			rc = rc ? 10 + (int)index_reindexed(index) : 3;
 			index_close(index);
 			_exit(rc);
