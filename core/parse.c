@@ -31,7 +31,7 @@ parse_free(Parse *p)
 	free(p->sections);
 	free(p->lines);
 	free(p->text);
-	parse_pairs_free(p->pairs);
+	parse_triples_free(p->triples);
 }
 
 /* Returns non-zero when the bytes hold nothing but white space. */

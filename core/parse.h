@@ -75,11 +75,11 @@ typedef struct Parse {
 	Entry		*entries;
 	size_t		 nentries;
 
-	struct ParsePairs *pairs;	/* the body's character pairs (parse_order.c), or NULL */
+	struct ParseTriples *triples;	/* the body's three-character runs (parse_order.c), or NULL */
 } Parse;
 
 /* Frees what parse_order.c keeps of a parse. */
-void parse_pairs_free(struct ParsePairs *pairs);
+void parse_triples_free(struct ParseTriples *triples);
 
 /* parse_lines.c: cutting the text into lines and telling them apart. */
 void parse_split_lines(Parse *p, const char *data, size_t len);

@@ -256,91 +256,103 @@ parse_box_is_heading(const Parse *p, const Box *b)
 	return 1;
 }
 
-/* Where each pair of characters of the body starts, chained by hash: a
- * join is tried against the body thousands of times, and a search of
- * the whole body each time was most of the time of a parse. */
-struct ParsePairs {
-	const char	**at;		/* a place of the text for each pair */
+/* Where each run of three characters of the body starts, chained by
+ * hash: a join is tried against the body thousands of times, and a search
+ * of the whole body each time was most of the time of a parse. Three, not
+ * two: every run tried is three characters or more, and the chains of a
+ * pair as common as 数据 were long enough to cost a tenth of an index build. */
+struct ParseTriples {
+	const char	**at;		/* a place of the text for each run */
 	size_t		 *next;		/* the next place in the same bucket, or SIZE_MAX */
 	size_t		 *buckets;	/* the first place of each bucket, or SIZE_MAX */
 	size_t		  nbuckets;	/* a power of two */
 };
 
-/* Returns the bytes of the two characters at s (of len bytes), 0 when
- * fewer than two are left. */
+/* Returns the bytes of the three characters at s (of len bytes), 0 when
+ * fewer than three are left. */
 static size_t
-parse_pair_length(const char *s, size_t len)
+parse_triple_length(const char *s, size_t len)
 {
-	int a = len > 0 ? u8_mblen((const uint8_t *)s, len) : 0, b;
+	size_t at = 0;
+	int k, n;
 
-	if (a <= 0 || (size_t)a >= len)
-		return 0;
-	b = u8_mblen((const uint8_t *)s + a, len - (size_t)a);
-	return b > 0 ? (size_t)(a + b) : 0;
+	for (k = 0; k < 3; k++) {
+		n = at < len ? u8_mblen((const uint8_t *)s + at, len - at) : 0;
+		if (n <= 0)
+			return 0;
+		at += (size_t)n;
+	}
+	return at;
 }
 
-/* Returns the pairs of the body's lines; the caller frees them with
- * parse_pairs_free. */
-static struct ParsePairs *
-parse_pairs_new(const Parse *p)
+/* Returns the runs of the body's lines; the caller frees them with
+ * parse_triples_free. */
+static struct ParseTriples *
+parse_triples_new(const Parse *p)
 {
-	struct ParsePairs *pairs = xcalloc(1, sizeof *pairs);
-	size_t i, n = 0, size = 0, k;
+	struct ParseTriples *triples = xcalloc(1, sizeof *triples);
+	size_t i, n = 0, size = 0, chars = 0, k;
 
-	for (i = p->contents_end; i < p->body_end; i++)
+	for (i = p->contents_end; i < p->body_end; i++) {
 		size += p->lines[i].length;
-	pairs->at = xreallocarray(NULL, size + 1, sizeof *pairs->at);
-	pairs->next = xreallocarray(NULL, size + 1, sizeof *pairs->next);
-	for (pairs->nbuckets = 1024; pairs->nbuckets < 2 * size; pairs->nbuckets *= 2)
+		chars += parse_line_chars(&p->lines[i]);
+	}
+	/* A place at most per byte (only those used are touched); about a
+	 * bucket per character: sized by bytes they were thrice that, and
+	 * filling them cost more than all the lookups. */
+	triples->at = xreallocarray(NULL, size + 1, sizeof *triples->at);
+	triples->next = xreallocarray(NULL, size + 1, sizeof *triples->next);
+	for (triples->nbuckets = 1024; triples->nbuckets < chars; triples->nbuckets *= 2)
 		;
-	pairs->buckets = xreallocarray(NULL, pairs->nbuckets, sizeof *pairs->buckets);
-	for (k = 0; k < pairs->nbuckets; k++)
-		pairs->buckets[k] = SIZE_MAX;
+	triples->buckets = xreallocarray(NULL, triples->nbuckets, sizeof *triples->buckets);
+	for (k = 0; k < triples->nbuckets; k++)
+		triples->buckets[k] = SIZE_MAX;
 	for (i = p->contents_end; i < p->body_end; i++) {
 		const char *s = p->lines[i].text, *end = s + p->lines[i].length;
 
 		while (s < end) {
-			size_t pair = parse_pair_length(s, (size_t)(end - s));
+			size_t run = parse_triple_length(s, (size_t)(end - s));
 			int step = u8_mblen((const uint8_t *)s, (size_t)(end - s));
 
-			if (pair > 0) {
-				k = (size_t)hash_bytes(s, pair) & (pairs->nbuckets - 1);
-				pairs->at[n] = s;
-				pairs->next[n] = pairs->buckets[k];
-				pairs->buckets[k] = n++;
+			if (run > 0) {
+				k = (size_t)hash_bytes(s, run) & (triples->nbuckets - 1);
+				triples->at[n] = s;
+				triples->next[n] = triples->buckets[k];
+				triples->buckets[k] = n++;
 			}
 			s += step > 0 ? step : 1;
 		}
 	}
-	return pairs;
+	return triples;
 }
 
-/* Frees the pairs. */
+/* Frees the runs. */
 void
-parse_pairs_free(struct ParsePairs *pairs)
+parse_triples_free(struct ParseTriples *triples)
 {
-	if (pairs == NULL)
+	if (triples == NULL)
 		return;
-	free(pairs->at);
-	free(pairs->next);
-	free(pairs->buckets);
-	free(pairs);
+	free(triples->at);
+	free(triples->next);
+	free(triples->buckets);
+	free(triples);
 }
 
-/* Returns non-zero when the bytes (two characters or more, no NUL) occur
- * in the body's text, inside one line (lines end in NUL in p->text). */
+/* Returns non-zero when the bytes (three characters or more, no NUL)
+ * occur in the body's text, inside one line (lines end in NUL in
+ * p->text). */
 static int
 parse_text_holds(const Parse *p, const char *bytes, size_t len)
 {
-	size_t pair = parse_pair_length(bytes, len), at;
+	size_t run = parse_triple_length(bytes, len), at;
 
-	if (p->pairs == NULL)
-		((Parse *)p)->pairs = parse_pairs_new(p);	/* a cache, not a change */
-	if (pair == 0)
+	if (p->triples == NULL)
+		((Parse *)p)->triples = parse_triples_new(p);	/* a cache, not a change */
+	if (run == 0)
 		return 0;
-	at = p->pairs->buckets[(size_t)hash_bytes(bytes, pair) & (p->pairs->nbuckets - 1)];
-	for (; at != SIZE_MAX; at = p->pairs->next[at])
-		if (strncmp(p->pairs->at[at], bytes, len) == 0)
+	at = p->triples->buckets[(size_t)hash_bytes(bytes, run) & (p->triples->nbuckets - 1)];
+	for (; at != SIZE_MAX; at = p->triples->next[at])
+		if (strncmp(p->triples->at[at], bytes, len) == 0)
 			return 1;
 	return 0;
 }
