@@ -11,7 +11,7 @@
 
 /* The byte ranges of a text's positions. */
 typedef struct HitsPositions {
-	SearchSpan	*ranges;
+	Span	*ranges;
 	size_t		 count;
 	size_t		 size;
 	size_t		 needed;	/* positions past the last hit: stop there */
@@ -48,10 +48,10 @@ hits_covered(const FtsHit *hit, const Query *query)
 /* Returns the byte ranges of the hits in the text; see hits.h. */
 size_t
 hits_in_text(const char *text, size_t len, size_t first, const FtsHit *hits, size_t nhits,
-    int column, const Query *query, SearchSpan **spans)
+    int column, const Query *query, Span **spans)
 {
 	HitsPositions positions = { NULL, 0, 0, 0 };
-	SearchSpan *out = NULL;
+	Span *out = NULL;
 	size_t i, j, count = 0;
 
 	*spans = NULL;

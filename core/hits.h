@@ -7,7 +7,7 @@
 
 #include "index_fts.h"
 #include "query.h"
-#include "search.h"
+#include "span.h"
 
 /* Returns the byte ranges in len bytes of text of the hits of column
  * whose positions fall within the text, the text's first token being at
@@ -16,6 +16,6 @@
  * merged. Sets *spans (the caller frees; NULL when none) and returns
  * their number. */
 size_t hits_in_text(const char *text, size_t len, size_t first, const FtsHit *hits, size_t nhits,
-    int column, const Query *query, SearchSpan **spans);
+    int column, const Query *query, Span **spans);
 
 #endif

@@ -411,6 +411,47 @@ index_issue_position(const Index *index, sqlite3_int64 id, size_t *i)
 	return -1;
 }
 
+/* Gives the article rowids of an issue; 0, or -1 when there is none. */
+int
+index_issue_rows(const Index *index, size_t issue, sqlite3_int64 *first, sqlite3_int64 *last)
+{
+	if (issue >= index->nissues)
+		return -1;
+	*first = index->issues[issue].first_article;
+	*last = *first + (sqlite3_int64)index->issues[issue].info.articles - 1;
+	return 0;
+}
+
+/* Orders sizes by their first row (for qsort). */
+static int
+index_compare_sizes(const void *a, const void *b)
+{
+	const RankSizes *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Returns the issues as ranges of rows for the ranking; the caller frees
+ * the array, the index owns the sizes. */
+RankSizes *
+index_rank_sizes(const Index *index, size_t *n)
+{
+	RankSizes *sizes = xreallocarray(NULL, index->nissues + 1, sizeof *sizes);
+	size_t i;
+
+	for (i = 0; i < index->nissues; i++) {
+		const IndexIssue *from = &index->issues[i];
+
+		sizes[i].first = from->first_article;
+		sizes[i].count = from->info.articles;
+		sizes[i].order = i;
+		sizes[i].tokens = from->tokens;
+	}
+	*n = index->nissues;
+	qsort(sizes, *n, sizeof *sizes, index_compare_sizes);
+	return sizes;
+}
+
 /* Returns how many issues the open indexed. */
 size_t
 index_reindexed(const Index *index)

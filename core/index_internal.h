@@ -1,5 +1,5 @@
-/* Inside the index: what index*.c and search.c share. Not for the front
- * end. */
+/* Inside the index: what the index*.c files share, and nothing outside
+ * them includes. Its clients' view is index.h and index_query.h. */
 #ifndef SHUZHI_INDEX_INTERNAL_H
 #define SHUZHI_INDEX_INTERNAL_H
 
@@ -10,24 +10,12 @@
 
 #include "archive.h"
 #include "index.h"
+#include "index_query.h"
 #include "issue.h"
 
 /* The version of the cache's layout: bump it whenever the schema, the
  * tokenizer or what is stored changes, and every cache is rebuilt. */
 #define INDEX_FORMAT 6
-
-/* A block's rowid is its article's rowid shifted left this much, plus its
- * place in the article: an article's blocks are a range of rowids, in
- * order. The SQL of index_schema.c and search.c writes it out as 20. */
-#define INDEX_BLOCK_SHIFT 20
-#define INDEX_BLOCK_MAX ((1 << INDEX_BLOCK_SHIFT) - 1)
-
-/* Returns the first and last possible block rowids of articles first..last. */
-#define INDEX_FIRST_BLOCK(first) ((sqlite3_int64)(first) << INDEX_BLOCK_SHIFT)
-#define INDEX_LAST_BLOCK(last) (((sqlite3_int64)(last) << INDEX_BLOCK_SHIFT) | INDEX_BLOCK_MAX)
-
-/* The weight of a hit in the title against one in the body (see search.c). */
-#define INDEX_TITLE_WEIGHT 10.0
 
 /* How long an open waits for another process that is writing the archive's
  * cache (a first build of 100 issues takes seconds) before it gives up and
@@ -102,9 +90,6 @@ sqlite3 *index_connect(const char *path, int flags, char **cause);
 int index_write_cache(const char *dir, const char *cache_path,
     int (*fill)(sqlite3 *, void *, char **why, char **cause), void *data, char **why,
     char **cause);
-
-/* Returns non-zero for an SQLite code that says the file is damaged. */
-int index_is_damage(int rc);
 
 /* ---- index.c: notices for whoever opens the index. */
 
@@ -192,19 +177,6 @@ int index_load_issues(Index *index);
  * *out (the caller frees it with issue_free), or -1 when the index cannot
  * be read. */
 int index_load_issue(sqlite3 *db, const IndexIssue *issue, const char *name, Issue **out);
-
-/* ---- index.c */
-
-/* Returns the index's database connection. Owned by the index. */
-sqlite3 *index_database(Index *index);
-
-/* Rebuilds a damaged index in place (in memory when the cache cannot be
- * written). Returns 0, or -1 with *cause set (caller frees). */
-int index_recover(Index *index, char **cause);
-
-/* Returns the position of the issue whose issues.issue_id is id: 0 and
- * *i, or -1 when the index does not know it. */
-int index_issue_position(const Index *index, sqlite3_int64 id, size_t *i);
 
 /* ---- index_archive.c */
 

@@ -24,8 +24,7 @@
 
 #include "hits.h"
 #include "index_fts.h"
-#include "index_internal.h"
-#include "index_rank.h"
+#include "index_query.h"
 #include "query.h"
 #include "search.h"
 #include "search_reading.h"
@@ -70,7 +69,7 @@ static void
 search_fill_snippet(SearchResult *r, const char *text, size_t len, size_t first_position,
     const FtsHit *hits, size_t nhits, int column, const Query *query)
 {
-	SearchSpan *spans;
+	Span *spans;
 	size_t nspans = hits_in_text(text, len, first_position, hits, nhits, column, query, &spans);
 
 	r->snippet = snippet_make(text, len, spans, nspans, 0, &r->marks, &r->nmarks);
@@ -163,12 +162,11 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 static void
 search_bind_issue(Index *index, sqlite3_stmt *stmt, int lo, int hi, size_t issue)
 {
-	if (issue < index->nissues) {
-		const IndexIssue *from = &index->issues[issue];
+	sqlite3_int64 first, last;
 
-		sqlite3_bind_int64(stmt, lo, from->first_article);
-		sqlite3_bind_int64(stmt, hi, from->first_article +
-		    (sqlite3_int64)from->info.articles - 1);
+	if (index_issue_rows(index, issue, &first, &last) == 0) {
+		sqlite3_bind_int64(stmt, lo, first);
+		sqlite3_bind_int64(stmt, hi, last);
 	} else {
 		sqlite3_bind_int64(stmt, lo, 0);
 		sqlite3_bind_int64(stmt, hi, INT64_MAX);
@@ -197,37 +195,6 @@ search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
 	return rc;
 }
 
-/* Orders sizes by their first row (for qsort). */
-static int
-search_compare_sizes(const void *a, const void *b)
-{
-	const RankSizes *x = a, *y = b;
-
-	return (x->first > y->first) - (x->first < y->first);
-}
-
-/* Returns the index's issues as ranges of rows with their order and sizes, sorted
- * (the caller frees the array, not the sizes); *n receives their number. */
-static RankSizes *
-search_sizes(const Index *index, size_t *n)
-{
-	RankSizes *sizes = xreallocarray(NULL, index->nissues + 1, sizeof *sizes);
-	size_t i;
-
-	*n = 0;
-	for (i = 0; i < index->nissues; i++) {
-		const IndexIssue *from = &index->issues[i];
-
-		sizes[*n].first = from->first_article;
-		sizes[*n].count = from->info.articles;
-		sizes[*n].order = i;
-		sizes[*n].tokens = from->tokens;
-		(*n)++;
-	}
-	qsort(sizes, *n, sizeof *sizes, search_compare_sizes);
-	return sizes;
-}
-
 /* Runs a query into results, in one read transaction; returns an SQLite
  * code and sets *cause on failure. */
 static int
@@ -236,7 +203,7 @@ search_ranked(Index *index, const Query *query, size_t issue, size_t limit,
 {
 	sqlite3 *db = index_database(index);
 	size_t nsizes;
-	RankSizes *sizes = search_sizes(index, &nsizes);
+	RankSizes *sizes = index_rank_sizes(index, &nsizes);
 	RankTop *top = index_rank_top_new(limit, (int)query->nphrases, sizes, nsizes);
 	sqlite3_stmt *article = NULL, *block = NULL;
 	const RankRow *rows;
@@ -377,7 +344,7 @@ out:
  * some; returns the new count. */
 static size_t
 search_article_block_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid,
-    const FtsHit *hits, size_t nhits, SearchSpan **spans)
+    const FtsHit *hits, size_t nhits, Span **spans)
 {
 	sqlite3_stmt *stmt = NULL;
 	size_t count = 0, next = 0;
@@ -391,7 +358,7 @@ search_article_block_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid,
 		size_t position = (size_t)sqlite3_column_int64(stmt, 1);
 		const char *text;
 		size_t len, n, i;
-		SearchSpan *found;
+		Span *found;
 
 		while (next < nhits && (hits[next].column != 1 ||
 		    (size_t)hits[next].position < position))
@@ -425,7 +392,7 @@ out:
  * issue; see search.h. */
 size_t
 search_issue_article_hits(Index *index, const char *text, size_t issue, size_t article_index,
-    SearchSpan **spans)
+    Span **spans)
 {
 	return search_article_hits_flags(index, text, 0, issue, article_index, spans);
 }
@@ -433,18 +400,19 @@ search_issue_article_hits(Index *index, const char *text, size_t issue, size_t a
 /* As search_issue_article_hits(), the query parsed with flags. */
 size_t
 search_article_hits_flags(Index *index, const char *text, int flags, size_t issue,
-    size_t article_index, SearchSpan **spans)
+    size_t article_index, Span **spans)
 {
 	Query *query;
 	sqlite3 *db = index_database(index);
 	FtsHit *hits = NULL;
-	sqlite3_int64 rowid;
+	sqlite3_int64 rowid, last;
 	size_t nhits, count = 0;
 
 	*spans = NULL;
-	if (issue >= index->nissues || article_index >= index->issues[issue].info.articles)
+	if (index_issue_rows(index, issue, &rowid, &last) != 0 ||
+	    (sqlite3_int64)article_index > last - rowid)
 		return 0;
-	rowid = index->issues[issue].first_article + (sqlite3_int64)article_index;
+	rowid += (sqlite3_int64)article_index;
 	query = search_reading_parse(index, text, flags, NULL);
 	if (query->positive != NULL) {
 		nhits = search_article_fts_hits(db, query, rowid, &hits);
@@ -458,7 +426,7 @@ search_article_hits_flags(Index *index, const char *text, int flags, size_t issu
 
 /* Finds every hit in an article of issue 0; see search.h. */
 size_t
-search_article_hits(Index *index, const char *text, size_t article_index, SearchSpan **spans)
+search_article_hits(Index *index, const char *text, size_t article_index, Span **spans)
 {
 	return search_issue_article_hits(index, text, 0, article_index, spans);
 }

@@ -6,11 +6,7 @@
 #include <stddef.h>
 
 #include "index.h"
-
-typedef struct SearchSpan {
-	size_t	start;	/* byte offset */
-	size_t	length;	/* bytes */
-} SearchSpan;
+#include "span.h"
 
 typedef struct SearchResult {
 	char		*article_id;	/* "1.3"; in an archive "12/1.3" */
@@ -18,7 +14,7 @@ typedef struct SearchResult {
 	int		 page;		/* printed page of the snippet's hit */
 	size_t		 offset;	/* byte offset of the first hit in the article's text */
 	char		*snippet;	/* the hit's sentence, one line, clean UTF-8 */
-	SearchSpan	*marks;		/* hits inside snippet */
+	Span	*marks;		/* hits inside snippet */
 	size_t		 nmarks;
 	double		 score;		/* lower is better (bm25) */
 	size_t		 issue;		/* its issue: index_issue_at(index, issue) */
@@ -55,14 +51,14 @@ void search_results_free(SearchResults *results);
 /* Finds every hit of the query's positive terms in article_index's text
  * (of issue 0). Returns the number of spans; *spans (byte ranges in the
  * article's text, in order) is allocated and the caller frees it. */
-size_t search_article_hits(Index *index, const char *query, size_t article_index, SearchSpan **spans);
+size_t search_article_hits(Index *index, const char *query, size_t article_index, Span **spans);
 
 /* As search_article_hits(), in article article_index of issue issue. */
 size_t search_issue_article_hits(Index *index, const char *query, size_t issue,
-    size_t article_index, SearchSpan **spans);
+    size_t article_index, Span **spans);
 
 /* As search_issue_article_hits(), the query read with flags. */
 size_t search_article_hits_flags(Index *index, const char *query, int flags, size_t issue,
-    size_t article_index, SearchSpan **spans);
+    size_t article_index, Span **spans);
 
 #endif

@@ -30,7 +30,7 @@
 #include "buffer.h"
 #include "hanconv.h"
 #include "index_han.h"
-#include "index_internal.h"
+#include "index_query.h"
 #include "pinyin.h"
 #include "search_reading.h"
 #include "xalloc.h"

@@ -159,13 +159,13 @@ snippet_window(const SnippetCluster *c, size_t count, size_t hit_first, size_t h
 
 /* Returns the snippet around spans[chosen]; see snippet.h. */
 char *
-snippet_make(const char *text, size_t len, const SearchSpan *spans, size_t nspans,
-    size_t chosen, SearchSpan **marks, size_t *nmarks)
+snippet_make(const char *text, size_t len, const Span *spans, size_t nspans,
+    size_t chosen, Span **marks, size_t *nmarks)
 {
 	SnippetCluster *clusters;
 	size_t hit_start = 0, hit_end = 0, start, end, count, first, last, from, to, i;
 	Buffer b = { 0 };
-	SearchSpan *out = NULL;
+	Span *out = NULL;
 	size_t nout = 0;
 
 	if (nspans > 0 && chosen < nspans) {

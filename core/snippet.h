@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "search.h"
+#include "span.h"
 
 /* The widest a snippet gets, in display columns. */
 #define SNIPPET_COLUMNS 72
@@ -17,7 +17,7 @@
  * around the hit with "…" where it was cut. *marks receives the chosen
  * span (cut to the snippet when wider) and the other spans that fit whole,
  * as byte ranges of the snippet, and *nmarks their number. The caller frees the snippet and *marks. */
-char *snippet_make(const char *text, size_t len, const SearchSpan *spans, size_t nspans,
-    size_t chosen, SearchSpan **marks, size_t *nmarks);
+char *snippet_make(const char *text, size_t len, const Span *spans, size_t nspans,
+    size_t chosen, Span **marks, size_t *nmarks);
 
 #endif

@@ -198,7 +198,7 @@ article_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size
 	    r->hits_issue != r->issue_at)
 		return 0;
 	for (i = 0; i < r->nhits && n < size; i++) {
-		const SearchSpan *s = &r->hits[i];
+		const Span *s = &r->hits[i];
 		size_t start = s->start, end = s->start + s->length;
 
 		if (end <= l->start || start >= l->end)

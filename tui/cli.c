@@ -40,7 +40,7 @@ cli_error(const char *fmt, ...)
 
 /* Prints text[start, end), marking the parts inside marks when colour is on. */
 static void
-cli_print_marked(const char *text, size_t start, size_t end, const SearchSpan *marks,
+cli_print_marked(const char *text, size_t start, size_t end, const Span *marks,
     size_t nmarks, int color)
 {
 	size_t at = start, i;

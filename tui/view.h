@@ -138,7 +138,7 @@ typedef struct Reader {
 	size_t		 hits_result;	/* index of the current result */
 	size_t		 hits_issue;	/* the issue and article hits was made for */
 	size_t		 hits_article;
-	SearchSpan	*hits;
+	Span	*hits;
 	size_t		 nhits;
 	size_t		 current_hit;	/* index into hits, or SIZE_MAX */
 	int		 hits_hidden;	/* Esc hid them; n and N show them again */

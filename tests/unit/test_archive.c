@@ -148,7 +148,7 @@ check_highlights(Index *index)
 
 	for (j = 0; issue != NULL && j < issue_article_count(issue); j++) {
 		const Article *a = issue_article(issue, j);
-		SearchSpan *spans = NULL;
+		Span *spans = NULL;
 		size_t n = search_issue_article_hits(index, XUANWU, 1, j, &spans), k;
 
 		hits += n;

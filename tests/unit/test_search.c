@@ -87,7 +87,7 @@ result_is_right(const Issue *issue, const SearchResult *r, char **terms, size_t 
 		return 0;
 	}
 	for (i = 0; i < r->nmarks; i++) {
-		const SearchSpan *m = &r->marks[i];
+		const Span *m = &r->marks[i];
 
 		if (m->start + m->length > strlen(r->snippet) ||
 		    !text_has_any(r->snippet + m->start, m->length, terms, nterms)) {
@@ -219,7 +219,7 @@ check_highlights(Index *index, const Issue *issue, const char *word)
 		const Article *a = issue_article(issue, i);
 		char *text = brute_normalise(a->text, a->text_length);
 		size_t want = brute_count(text, term);
-		SearchSpan *spans = NULL;
+		Span *spans = NULL;
 		size_t n = search_article_hits(index, word, i, &spans);
 
 		free(text);
@@ -709,7 +709,7 @@ static void
 test_snippet_width(void)
 {
 	Buffer text = { 0 };
-	SearchSpan hit, *marks = NULL;
+	Span hit, *marks = NULL;
 	size_t nmarks = 0, i;
 	char *snippet;
 
