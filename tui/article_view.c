@@ -14,7 +14,7 @@
 
 /* Returns the rows the article pane shows (at least 1), as if visible. */
 static int
-article_height(const Reader *r)
+article_view_height(const Reader *r)
 {
 	int h = r->geometry.article.height;
 
@@ -27,9 +27,9 @@ article_height(const Reader *r)
  * tells where Space goes next included; the layout is made only as far
  * as it takes to tell whether that is past want (SIZE_MAX: exactly). */
 static size_t
-article_max_top(const Reader *r, size_t want)
+article_view_max_top(const Reader *r, size_t want)
 {
-	size_t h = (size_t)article_height(r), count;
+	size_t h = (size_t)article_view_height(r), count;
 
 	count = article_layout_extent(r->layout, want < SIZE_MAX - h ? want + h : SIZE_MAX) + 1;
 	return count > h ? count - h : 0;
@@ -37,7 +37,7 @@ article_max_top(const Reader *r, size_t want)
 
 /* Makes the layout fit the article and the text width, keeping the place. */
 void
-article_relayout(Reader *r)
+article_view_relayout(Reader *r)
 {
 	const Article *a = issue_article(r->issue, r->place.article);
 	int width = r->geometry.text_width;
@@ -55,7 +55,7 @@ article_relayout(Reader *r)
 
 /* Opens an article with the text at offset on top. */
 void
-article_open(Reader *r, size_t article, size_t offset)
+article_view_open(Reader *r, size_t article, size_t offset)
 {
 	const Article *a = issue_article(r->issue, article);
 
@@ -64,15 +64,15 @@ article_open(Reader *r, size_t article, size_t offset)
 	if (offset > a->text_length)
 		offset = a->text_length;
 	r->place = marks_here(r, article, offset);
-	article_relayout(r);
-	search_article_changed(r);
-	contents_follow(r);
+	article_view_relayout(r);
+	search_bar_article_changed(r);
+	contents_view_follow(r);
 	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS | DIRTY_CONTENTS;
 }
 
 /* Puts line on top and makes its text the place. */
 static void
-article_set_top(Reader *r, size_t line)
+article_view_set_top(Reader *r, size_t line)
 {
 	const ArticleLine *l;
 
@@ -88,14 +88,14 @@ article_set_top(Reader *r, size_t line)
 
 /* Scrolls by delta lines, no further than the last full page. */
 static void
-article_scroll(Reader *r, long delta)
+article_view_scroll(Reader *r, long delta)
 {
 	long top = (long)r->top + delta;
 	size_t max;
 
 	if (r->layout == NULL)
 		return;
-	max = article_max_top(r, top > 0 ? (size_t)top : 0);
+	max = article_view_max_top(r, top > 0 ? (size_t)top : 0);
 	if (delta > 0 && r->top >= max)
 		return;		/* already at the end (or past it after a resize) */
 	if (top < 0)
@@ -103,36 +103,36 @@ article_scroll(Reader *r, long delta)
 	if (delta > 0 && (size_t)top > max)
 		top = (long)max;
 	if ((size_t)top != r->top)
-		article_set_top(r, (size_t)top);
+		article_view_set_top(r, (size_t)top);
 }
 
 /* Returns non-zero when the line holding offset is on the screen. */
 int
-article_line_visible(const Reader *r, size_t offset)
+article_view_line_visible(const Reader *r, size_t offset)
 {
 	size_t line;
 
 	if (r->layout == NULL)
 		return 0;
 	line = article_layout_find(r->layout, offset);
-	return line >= r->top && line < r->top + (size_t)article_height(r);
+	return line >= r->top && line < r->top + (size_t)article_view_height(r);
 }
 
 /* Shows the line holding offset with context lines above it. */
 void
-article_show(Reader *r, size_t offset, int context)
+article_view_show(Reader *r, size_t offset, int context)
 {
 	size_t line;
 
 	if (r->layout == NULL)
 		return;
 	line = article_layout_find(r->layout, offset);
-	article_set_top(r, line > (size_t)context ? line - (size_t)context : 0);
+	article_view_set_top(r, line > (size_t)context ? line - (size_t)context : 0);
 }
 
 /* Returns the printed page of the text at the top. */
 int
-article_page(const Reader *r)
+article_view_page(const Reader *r)
 {
 	const ArticleLine *l;
 
@@ -145,7 +145,7 @@ article_page(const Reader *r)
  * percent: 100 when its end is on the screen. By bytes, not lines, which
  * would need the whole article laid out. */
 int
-article_percent(const Reader *r)
+article_view_percent(const Reader *r)
 {
 	const Article *a;
 	const ArticleLine *l;
@@ -154,7 +154,7 @@ article_percent(const Reader *r)
 	if (r->layout == NULL)
 		return 0;
 	a = article_layout_article(r->layout);
-	bottom = r->top + (size_t)article_height(r);
+	bottom = r->top + (size_t)article_view_height(r);
 	if ((l = article_layout_line(r->layout, bottom)) == NULL)
 		return 100;
 	return a->text_length > 0 ? (int)((uintmax_t)l->offset * 100 / a->text_length) : 0;
@@ -164,7 +164,7 @@ article_percent(const Reader *r)
  * the block running onto it from the page before. Returns 0 and sets *out,
  * or -1 when no text is on that page. */
 int
-article_find_page(const Reader *r, int page, Place *out)
+article_view_find_page(const Reader *r, int page, Place *out)
 {
 	size_t i, j, n = issue_article_count(r->issue);
 	int found = 0;
@@ -190,7 +190,7 @@ article_find_page(const Reader *r, int page, Place *out)
 
 /* Fills marks with the hits on a line; returns how many. */
 static size_t
-article_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size_t size)
+article_view_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size_t size)
 {
 	size_t i, n = 0;
 
@@ -205,31 +205,31 @@ article_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size
 			continue;
 		marks[n].start = (start > l->start ? start : l->start) - l->start;
 		marks[n].end = (end < l->end ? end : l->end) - l->start;
-		marks[n].attr = terminal_attr(i == r->current_hit ? ROLE_HIT_CURRENT : ROLE_HIT);
+		marks[n].attr = terminal_attr(i == r->current_hit ? STYLE_HIT_CURRENT : STYLE_HIT);
 		n++;
 	}
 	return n;
 }
 
-/* Returns the role a line is painted in. */
-static Role
-article_role(const ArticleLine *l)
+/* Returns the style a line is painted in. */
+static Style
+article_view_style(const ArticleLine *l)
 {
 	switch (l->kind) {
 	case ARTICLE_LINE_TITLE:
-		return ROLE_TITLE;
+		return STYLE_TITLE;
 	case ARTICLE_LINE_SOURCE:
-		return ROLE_SOURCE;
+		return STYLE_SOURCE;
 	case ARTICLE_LINE_HEADING:
-		return l->level > 1 ? ROLE_HEADING_MINOR : ROLE_HEADING;
+		return l->level > 1 ? STYLE_HEADING_MINOR : STYLE_HEADING;
 	default:
-		return ROLE_TEXT;
+		return STYLE_TEXT;
 	}
 }
 
 /* Paints the line after the article's last: where Space goes next. */
 static void
-article_draw_end(Reader *r, int y)
+article_view_draw_end(Reader *r, int y)
 {
 	const Article *next = issue_article(r->issue, r->place.article + 1);
 	char *text;
@@ -238,13 +238,13 @@ article_draw_end(Reader *r, int y)
 		text = xasprintf("— end · Space: %s %s —", next->id, next->title);
 	else
 		text = xstrdup("— end of the issue —");
-	paint_cut(y, r->geometry.text_x, r->geometry.text_width, text, terminal_attr(ROLE_FRAME));
+	paint_cut(y, r->geometry.text_x, r->geometry.text_width, text, terminal_attr(STYLE_FRAME));
 	free(text);
 }
 
 /* Paints the article pane. */
 void
-article_draw(Reader *r)
+article_view_draw(Reader *r)
 {
 	const Region *region = &r->geometry.article;
 	PaintMark marks[64];
@@ -257,31 +257,31 @@ article_draw(Reader *r)
 		const ArticleLine *l = article_layout_line(r->layout, i);
 		int y = region->y + row;
 
-		paint_blank(y, region->x, region->width, terminal_attr(ROLE_TEXT));
+		paint_blank(y, region->x, region->width, terminal_attr(STYLE_TEXT));
 		if (l == NULL) {
 			if (i == article_layout_extent(r->layout, i + 1))
-				article_draw_end(r, y);
+				article_view_draw_end(r, y);
 			continue;
 		}
 		paint_marked(y, r->geometry.text_x, r->geometry.text_width, l->base + l->start,
-		    l->end - l->start, terminal_attr(copy_line_selected(r, l) ? ROLE_SELECTED :
-		    article_role(l)), marks,
-		    article_line_marks(r, l, marks, sizeof marks / sizeof marks[0]));
+		    l->end - l->start, terminal_attr(copy_line_selected(r, l) ? STYLE_SELECTED :
+		    article_view_style(l)), marks,
+		    article_view_line_marks(r, l, marks, sizeof marks / sizeof marks[0]));
 	}
 }
 
 /* Opens the next or previous article at its top (a jump). */
 static void
-article_step(Reader *r, int forward)
+article_view_step(Reader *r, int forward)
 {
 	size_t n = issue_article_count(r->issue);
 
 	if (forward && r->place.article + 1 >= n) {
-		status_message(r, "This is the last article.");
+		status_line_message(r, "This is the last article.");
 		return;
 	}
 	if (!forward && r->place.article == 0) {
-		status_message(r, "This is the first article.");
+		status_line_message(r, "This is the first article.");
 		return;
 	}
 	marks_jump(r, marks_here(r, forward ? r->place.article + 1 : r->place.article - 1, 0));
@@ -289,53 +289,53 @@ article_step(Reader *r, int forward)
 
 /* Acts on a key's action while the article has the focus. */
 void
-article_action(Reader *r, Action action)
+article_view_action(Reader *r, Action action)
 {
-	long page = article_height(r) > 2 ? article_height(r) - 1 : 1;
+	long page = article_view_height(r) > 2 ? article_view_height(r) - 1 : 1;
 
 	if (r->layout == NULL)
 		return;
 	switch (action) {
 	case ACTION_LINE_DOWN:
-		article_scroll(r, 1);
+		article_view_scroll(r, 1);
 		break;
 	case ACTION_LINE_UP:
-		article_scroll(r, -1);
+		article_view_scroll(r, -1);
 		break;
 	case ACTION_PAGE_DOWN_ON:
-		if (r->top >= article_max_top(r, r->top) &&
+		if (r->top >= article_view_max_top(r, r->top) &&
 		    r->place.article + 1 < issue_article_count(r->issue)) {
-			article_open(r, r->place.article + 1, 0);
+			article_view_open(r, r->place.article + 1, 0);
 			break;
 		}
-		article_scroll(r, page);
+		article_view_scroll(r, page);
 		break;
 	case ACTION_PAGE_DOWN:
-		article_scroll(r, page);
+		article_view_scroll(r, page);
 		break;
 	case ACTION_PAGE_UP:
-		article_scroll(r, -page);
+		article_view_scroll(r, -page);
 		break;
 	case ACTION_HALF_DOWN:
-		article_scroll(r, (page + 1) / 2);
+		article_view_scroll(r, (page + 1) / 2);
 		break;
 	case ACTION_HALF_UP:
-		article_scroll(r, -(page + 1) / 2);
+		article_view_scroll(r, -(page + 1) / 2);
 		break;
 	case ACTION_TOP:
 		if (r->top != 0)
 			marks_jump(r, marks_here(r, r->place.article, 0));
 		break;
 	case ACTION_END:
-		if (r->top != article_max_top(r, SIZE_MAX))
+		if (r->top != article_view_max_top(r, SIZE_MAX))
 			marks_jump(r, marks_here(r, r->place.article,
-			    article_layout_line(r->layout, article_max_top(r, SIZE_MAX))->offset));
+			    article_layout_line(r->layout, article_view_max_top(r, SIZE_MAX))->offset));
 		break;
 	case ACTION_NEXT_ARTICLE:
-		article_step(r, 1);
+		article_view_step(r, 1);
 		break;
 	case ACTION_PREVIOUS_ARTICLE:
-		article_step(r, 0);
+		article_view_step(r, 0);
 		break;
 	default:
 		break;

@@ -44,8 +44,8 @@ int cli_resolve(Index *index, const char *option, const char *arg, size_t issue,
 /* cli_reading.c: --outline=ID prints the article's headings,
  * DEPTH<TAB>PAGE<TAB>HEADING; --cite=ID[:N[-M]|:pN[-M]] prints paragraphs
  * or pages of it with the line that cites them. */
-int cli_outline_index(Index *index, const char *id, size_t issue);
-int cli_cite_index(Index *index, const char *spec, size_t issue);
+int cli_reading_outline_index(Index *index, const char *id, size_t issue);
+int cli_reading_cite_index(Index *index, const char *spec, size_t issue);
 
 /* Prints "shuzhi: MESSAGE" on stderr, with any control character in it
  * made harmless. */

@@ -29,7 +29,7 @@ cli_reading_article(Index *index, const char *option, const char *id, const char
 
 /* Prints an article's outline. */
 int
-cli_outline_index(Index *index, const char *id, size_t issue)
+cli_reading_outline_index(Index *index, const char *id, size_t issue)
 {
 	const Issue *found;
 	const Article *a = cli_reading_article(index, "--outline", id, id, issue, &found);
@@ -112,7 +112,7 @@ cli_reading_blocks(const Article *a, const char *spec, const char *range, int pa
 
 /* Prints paragraphs or pages of an article with their citation. */
 int
-cli_cite_index(Index *index, const char *spec, size_t issue)
+cli_reading_cite_index(Index *index, const char *spec, size_t issue)
 {
 	const char *colon = strrchr(spec, ':');
 	char *id = colon != NULL ? xstrndup(spec, (size_t)(colon - spec)) : xstrdup(spec);

@@ -17,7 +17,7 @@
 
 /* Appends an entry to the contents. */
 static void
-contents_add(Reader *r, ContentsKind kind, size_t index)
+contents_view_add(Reader *r, ContentsKind kind, size_t index)
 {
 	r->entries = xreallocarray(r->entries, r->nentries + 1, sizeof *r->entries);
 	r->entries[r->nentries].kind = kind;
@@ -28,7 +28,7 @@ contents_add(Reader *r, ContentsKind kind, size_t index)
 /* Adds the open issue's entries: each section's heading before its
  * first article. */
 static void
-contents_add_issue(Reader *r)
+contents_view_add_issue(Reader *r)
 {
 	size_t i, n = issue_article_count(r->issue);
 	int section = -1;
@@ -38,32 +38,32 @@ contents_add_issue(Reader *r)
 
 		if (a->section >= 0 && a->section != section &&
 		    (size_t)a->section < issue_section_count(r->issue))
-			contents_add(r, CONTENTS_SECTION, (size_t)a->section);
+			contents_view_add(r, CONTENTS_SECTION, (size_t)a->section);
 		section = a->section;
-		contents_add(r, CONTENTS_ARTICLE, i);
+		contents_view_add(r, CONTENTS_ARTICLE, i);
 	}
 }
 
 /* Builds the entries: in an archive every issue, the open one unfolded. */
 void
-contents_init(Reader *r)
+contents_view_init(Reader *r)
 {
 	size_t i;
 
 	if (r->nissues <= 1) {
-		contents_add_issue(r);
+		contents_view_add_issue(r);
 		return;
 	}
 	for (i = 0; i < r->nissues; i++) {
-		contents_add(r, CONTENTS_ISSUE, i);
+		contents_view_add(r, CONTENTS_ISSUE, i);
 		if (i == r->issue_at)
-			contents_add_issue(r);
+			contents_view_add_issue(r);
 	}
 }
 
 /* Frees the entries. */
 void
-contents_free(Reader *r)
+contents_view_free(Reader *r)
 {
 	free(r->entries);
 	r->entries = NULL;
@@ -76,7 +76,7 @@ contents_free(Reader *r)
 
 /* Returns the title of the article of entry i, or NULL for another kind. */
 static const char *
-contents_title(const Reader *r, size_t i)
+contents_view_title(const Reader *r, size_t i)
 {
 	if (i >= r->nentries || r->entries[i].kind != CONTENTS_ARTICLE)
 		return NULL;
@@ -85,7 +85,7 @@ contents_title(const Reader *r, size_t i)
 
 /* Returns the bytes two titles share at their start, whole characters. */
 static size_t
-contents_shared(const char *a, const char *b)
+contents_view_shared(const char *a, const char *b)
 {
 	size_t n = 0;
 
@@ -102,15 +102,15 @@ contents_shared(const char *a, const char *b)
  * its neighbour's does (国家互联网信息办公室等十三部门… and …等四部门…),
  * the shared part is left out, so that what tells them apart shows. The caller frees it. */
 static char *
-contents_display_title(const Reader *r, size_t i)
+contents_view_display_title(const Reader *r, size_t i)
 {
-	const char *title = contents_title(r, i);
+	const char *title = contents_view_title(r, i);
 	size_t shared, k;
 	const uint8_t *before;
 	ucs4_t uc;
 
-	shared = contents_shared(title, i > 0 ? contents_title(r, i - 1) : NULL);
-	k = contents_shared(title, contents_title(r, i + 1));
+	shared = contents_view_shared(title, i > 0 ? contents_view_title(r, i - 1) : NULL);
+	k = contents_view_shared(title, contents_view_title(r, i + 1));
 	if (k > shared)
 		shared = k;
 	if (layout_width(title, shared) < 2 * CONTENTS_SHARED)
@@ -129,7 +129,7 @@ contents_display_title(const Reader *r, size_t i)
  * to the title shown and *lines (optional; the caller frees it) to its
  * wrapped lines, of which it shows the first *shown. */
 static int
-contents_entry_rows(const Reader *r, size_t i, char **text, LayoutLine **lines, size_t *shown)
+contents_view_entry_rows(const Reader *r, size_t i, char **text, LayoutLine **lines, size_t *shown)
 {
 	int width = r->geometry.contents.width - CONTENTS_TEXT_X - 1, page_width, rows;
 	LayoutLine *wrapped;
@@ -142,7 +142,7 @@ contents_entry_rows(const Reader *r, size_t i, char **text, LayoutLine **lines, 
 		*lines = NULL;
 	if (r->entries[i].kind != CONTENTS_ARTICLE || width < 4)
 		return 1;
-	title = i == r->cursor ? xstrdup(contents_title(r, i)) : contents_display_title(r, i);
+	title = i == r->cursor ? xstrdup(contents_view_title(r, i)) : contents_view_display_title(r, i);
 	n = layout_wrap(title, strlen(title), width, &wrapped);
 	rows = i == r->cursor || n <= CONTENTS_ROWS ? (int)n : CONTENTS_ROWS;
 	/* The page goes after the last row shown, or on a row of its own. */
@@ -168,7 +168,7 @@ contents_entry_rows(const Reader *r, size_t i, char **text, LayoutLine **lines, 
 
 /* Scrolls the pane so that the cursor's entry is in view. */
 static void
-contents_reveal(Reader *r)
+contents_view_reveal(Reader *r)
 {
 	int height = r->geometry.contents.height, used;
 	size_t i;
@@ -179,16 +179,16 @@ contents_reveal(Reader *r)
 		r->contents_top = r->cursor;
 	for (;;) {
 		for (used = 0, i = r->contents_top; i <= r->cursor && used <= height; i++)
-			used += contents_entry_rows(r, i, NULL, NULL, NULL);
+			used += contents_view_entry_rows(r, i, NULL, NULL, NULL);
 		if (used <= height || r->contents_top >= r->cursor)
 			break;
 		r->contents_top++;
 	}
 	/* No empty rows below the list while entries are scrolled off above. */
 	while (r->contents_top > 0) {
-		used = contents_entry_rows(r, r->contents_top - 1, NULL, NULL, NULL);
+		used = contents_view_entry_rows(r, r->contents_top - 1, NULL, NULL, NULL);
 		for (i = r->contents_top; i < r->nentries && used <= height; i++)
-			used += contents_entry_rows(r, i, NULL, NULL, NULL);
+			used += contents_view_entry_rows(r, i, NULL, NULL, NULL);
 		if (used > height)
 			break;
 		r->contents_top--;
@@ -197,7 +197,7 @@ contents_reveal(Reader *r)
 
 /* Moves the cursor to the open article's entry. */
 void
-contents_follow(Reader *r)
+contents_view_follow(Reader *r)
 {
 	size_t i;
 
@@ -207,14 +207,14 @@ contents_follow(Reader *r)
 			break;
 		}
 	}
-	contents_reveal(r);
+	contents_view_reveal(r);
 	r->dirty |= DIRTY_CONTENTS;
 }
 
 /* Paints an article's entry in rows rows from y: the mark of the open
  * one, its ID, its title wrapped, its printed page at the right. */
 static void
-contents_draw_article(Reader *r, size_t i, int y, int rows, attr_t attr)
+contents_view_draw_article(Reader *r, size_t i, int y, int rows, attr_t attr)
 {
 	const Region *region = &r->geometry.contents;
 	const Article *a = issue_article(r->issue, r->entries[i].index);
@@ -223,7 +223,7 @@ contents_draw_article(Reader *r, size_t i, int y, int rows, attr_t attr)
 	LayoutLine *lines;
 	char *title, *head, *page;
 
-	contents_entry_rows(r, i, &title, &lines, &shown);
+	contents_view_entry_rows(r, i, &title, &lines, &shown);
 	if ((size_t)rows < shown)
 		shown = (size_t)rows;	/* cut by the bottom of the pane */
 	head = xasprintf("%s%-4s", r->entries[i].index == r->place.article ? ">" : " ", a->id);
@@ -256,27 +256,27 @@ contents_draw_article(Reader *r, size_t i, int y, int rows, attr_t attr)
 
 /* Paints entry i in rows rows from y. */
 static void
-contents_draw_entry(Reader *r, size_t i, int y, int rows, int selected)
+contents_view_draw_entry(Reader *r, size_t i, int y, int rows, int selected)
 {
 	const Region *region = &r->geometry.contents;
 	const ContentsEntry *e = &r->entries[i];
-	attr_t attr = terminal_attr(ROLE_TEXT);
+	attr_t attr = terminal_attr(STYLE_TEXT);
 	char *line = NULL;
 	int x = region->x + 1, width = region->width - 2, row;
 
 	if (e->kind == CONTENTS_ARTICLE && e->index == r->place.article)
-		attr = terminal_attr(ROLE_OPEN_ENTRY);
+		attr = terminal_attr(STYLE_OPEN_ENTRY);
 	else if (e->kind == CONTENTS_SECTION)
-		attr = terminal_attr(ROLE_SECTION);
+		attr = terminal_attr(STYLE_SECTION);
 	else if (e->kind == CONTENTS_ISSUE)
-		attr = terminal_attr(ROLE_TITLE);
+		attr = terminal_attr(STYLE_TITLE);
 	if (selected)
-		attr = terminal_attr(ROLE_SELECTED);
+		attr = terminal_attr(STYLE_SELECTED);
 	for (row = 0; row < rows; row++)
 		paint_blank(y + row, region->x, region->width, selected ? attr :
-		    terminal_attr(ROLE_TEXT));
+		    terminal_attr(STYLE_TEXT));
 	if (e->kind == CONTENTS_ARTICLE) {
-		contents_draw_article(r, i, y, rows, attr);
+		contents_view_draw_article(r, i, y, rows, attr);
 		return;
 	}
 	if (e->kind == CONTENTS_ISSUE) {
@@ -297,7 +297,7 @@ contents_draw_entry(Reader *r, size_t i, int y, int rows, int selected)
 
 /* Paints the contents pane. */
 void
-contents_draw(Reader *r)
+contents_view_draw(Reader *r)
 {
 	const Region *region = &r->geometry.contents;
 	size_t i;
@@ -305,22 +305,22 @@ contents_draw(Reader *r)
 
 	if (region->width <= 0 || region->height <= 0)
 		return;
-	contents_reveal(r);
+	contents_view_reveal(r);
 	y = region->y;
 	for (i = r->contents_top; i < r->nentries && y < region->y + region->height; i++) {
-		rows = contents_entry_rows(r, i, NULL, NULL, NULL);
+		rows = contents_view_entry_rows(r, i, NULL, NULL, NULL);
 		if (rows > region->y + region->height - y)
 			rows = region->y + region->height - y;
-		contents_draw_entry(r, i, y, rows, r->focus == FOCUS_CONTENTS && i == r->cursor);
+		contents_view_draw_entry(r, i, y, rows, r->focus == FOCUS_CONTENTS && i == r->cursor);
 		y += rows;
 	}
 	for (; y < region->y + region->height; y++)
-		paint_blank(y, region->x, region->width, terminal_attr(ROLE_TEXT));
+		paint_blank(y, region->x, region->width, terminal_attr(STYLE_TEXT));
 }
 
 /* Moves the cursor by delta entries, within the list. */
 static void
-contents_move(Reader *r, long delta)
+contents_view_move(Reader *r, long delta)
 {
 	long cursor = (long)r->cursor + delta;
 
@@ -331,14 +331,14 @@ contents_move(Reader *r, long delta)
 	if (cursor >= (long)r->nentries)
 		cursor = (long)r->nentries - 1;
 	r->cursor = (size_t)cursor;
-	contents_reveal(r);
+	contents_view_reveal(r);
 	r->dirty |= DIRTY_CONTENTS;
 }
 
 /* Opens an issue of an archive where it was left (the open one: at its
  * start), the contents keeping the focus on its entries. */
 static void
-contents_open_issue(Reader *r, size_t issue)
+contents_view_open_issue(Reader *r, size_t issue)
 {
 	Place place = { issue, 0, 0 };
 
@@ -347,17 +347,17 @@ contents_open_issue(Reader *r, size_t issue)
 		if (r->issue_at != issue)
 			return;
 		if (issues_saved_place(r, &place) == 0)
-			article_open(r, place.article, place.offset);
+			article_view_open(r, place.article, place.offset);
 	} else
 		marks_jump(r, place);
-	contents_follow(r);
+	contents_view_follow(r);
 	r->dirty |= DIRTY_ALL;
 }
 
 /* Opens the entry under the cursor (a section: its first article) and
  * gives the article the focus. */
 static void
-contents_open(Reader *r)
+contents_view_open(Reader *r)
 {
 	const ContentsEntry *e;
 	size_t article;
@@ -367,7 +367,7 @@ contents_open(Reader *r)
 	e = &r->entries[r->cursor];
 	article = e->index;
 	if (e->kind == CONTENTS_ISSUE) {
-		contents_open_issue(r, e->index);
+		contents_view_open_issue(r, e->index);
 		return;
 	}
 	if (e->kind == CONTENTS_SECTION) {
@@ -385,38 +385,38 @@ contents_open(Reader *r)
 
 /* Acts on a key's action while the contents have the focus. */
 void
-contents_action(Reader *r, Action action)
+contents_view_action(Reader *r, Action action)
 {
 	long page = r->geometry.contents.height > 1 ? r->geometry.contents.height - 1 : 1;
 
 	switch (action) {
 	case ACTION_LINE_DOWN:
-		contents_move(r, 1);
+		contents_view_move(r, 1);
 		break;
 	case ACTION_LINE_UP:
-		contents_move(r, -1);
+		contents_view_move(r, -1);
 		break;
 	case ACTION_PAGE_DOWN:
 	case ACTION_PAGE_DOWN_ON:
-		contents_move(r, page);
+		contents_view_move(r, page);
 		break;
 	case ACTION_PAGE_UP:
-		contents_move(r, -page);
+		contents_view_move(r, -page);
 		break;
 	case ACTION_HALF_DOWN:
-		contents_move(r, (page + 1) / 2);
+		contents_view_move(r, (page + 1) / 2);
 		break;
 	case ACTION_HALF_UP:
-		contents_move(r, -(page + 1) / 2);
+		contents_view_move(r, -(page + 1) / 2);
 		break;
 	case ACTION_TOP:
-		contents_move(r, -(long)r->nentries);
+		contents_view_move(r, -(long)r->nentries);
 		break;
 	case ACTION_END:
-		contents_move(r, (long)r->nentries);
+		contents_view_move(r, (long)r->nentries);
 		break;
 	case ACTION_OPEN:
-		contents_open(r);
+		contents_view_open(r);
 		break;
 	default:
 		break;

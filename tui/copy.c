@@ -30,7 +30,7 @@ copy_top_block(Reader *r, const char *what, size_t *block)
 	const Article *a = issue_article(r->issue, r->place.article);
 
 	if (a == NULL || a->nblocks == 0) {
-		status_message(r, "Nothing to %s here.", what);
+		status_line_message(r, "Nothing to %s here.", what);
 		return -1;
 	}
 	*block = article_block_at(a, r->place.offset);
@@ -46,7 +46,7 @@ copy_blocks(Reader *r, size_t first, size_t last)
 	int sent, saved, from, to;
 
 	if (a == NULL || a->nblocks == 0) {
-		status_message(r, "Nothing to copy here.");
+		status_line_message(r, "Nothing to copy here.");
 		return;
 	}
 	text = citation_passage(r->issue, a, first, last);
@@ -57,13 +57,13 @@ copy_blocks(Reader *r, size_t first, size_t last)
 	pages = to > from ? xasprintf("pp. %d-%d", from, to) : xasprintf("p. %d", from);
 	what = xasprintf("%zu paragraph%s, %s", last - first + 1, last > first ? "s" : "", pages);
 	if (sent && saved)
-		status_message(r, "Copied %s, with its citation.", what);
+		status_line_message(r, "Copied %s, with its citation.", what);
 	else if (saved)
-		status_message(r, "Too long for the terminal's clipboard: %s in the clip file.", what);
+		status_line_message(r, "Too long for the terminal's clipboard: %s in the clip file.", what);
 	else if (sent)
-		status_message(r, "Copied %s but no clip file: %s", what, cause);
+		status_line_message(r, "Copied %s but no clip file: %s", what, cause);
 	else
-		status_message(r, "Not copied: too long for the clipboard, and %s", cause);
+		status_line_message(r, "Not copied: too long for the clipboard, and %s", cause);
 	free(cause);
 	free(what);
 	free(pages);
@@ -90,7 +90,7 @@ copy_select_start(Reader *r)
 		return;
 	r->select_anchor = r->select_end = block;
 	r->mode = MODE_SELECT;
-	status_message(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
+	status_line_message(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
 	r->dirty |= DIRTY_ARTICLE;
 }
 
@@ -101,7 +101,7 @@ copy_say_selection(Reader *r)
 	size_t first, last;
 
 	copy_range(r, &first, &last);
-	status_message(r, "Selected %zu paragraph%s: y copies, Esc cancels.", last - first + 1,
+	status_line_message(r, "Selected %zu paragraph%s: y copies, Esc cancels.", last - first + 1,
 	    last > first ? "s" : "");
 }
 
@@ -144,21 +144,21 @@ copy_select_key(Reader *r, int key)
 	case ACTION_HALF_DOWN:
 	case ACTION_HALF_UP:
 		/* Scrolling to see more; the selection stays. */
-		article_action(r, action);
+		article_view_action(r, action);
 		copy_say_selection(r);
 		return;
 	case ACTION_ESCAPE:
 	case ACTION_SELECT:
 	case ACTION_QUIT:
 		copy_select_end(r);
-		status_message(r, "Selection cancelled.");
+		status_line_message(r, "Selection cancelled.");
 		return;
 	default:
-		status_message(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
+		status_line_message(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
 		return;
 	}
-	if (!article_line_visible(r, a->blocks[r->select_end].offset))
-		article_show(r, a->blocks[r->select_end].offset, COPY_CONTEXT);
+	if (!article_view_line_visible(r, a->blocks[r->select_end].offset))
+		article_view_show(r, a->blocks[r->select_end].offset, COPY_CONTEXT);
 	copy_say_selection(r);
 	r->dirty |= DIRTY_ARTICLE;
 }

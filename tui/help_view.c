@@ -14,7 +14,7 @@
 
 /* Returns the heading of a context's group of bindings. */
 static const char *
-help_heading(KeysContext context)
+help_view_heading(KeysContext context)
 {
 	return context == KEYS_READING ? "Reading (contents and article)" :
 	    "In the search bar (/) and the page prompt (:)";
@@ -22,7 +22,7 @@ help_heading(KeysContext context)
 
 /* Returns how many rows the help takes: all above the status line. */
 static int
-help_rows(const Reader *r)
+help_view_rows(const Reader *r)
 {
 	return r->geometry.status_y;
 }
@@ -37,7 +37,7 @@ typedef struct HelpWindow {
 
 /* Returns the screen row of the help's line, or -1 when it is not shown. */
 static int
-help_row(const HelpWindow *win, size_t line)
+help_view_row(const HelpWindow *win, size_t line)
 {
 	int y = (int)line - win->first;
 
@@ -47,16 +47,16 @@ help_row(const HelpWindow *win, size_t line)
 /* Paints the lines of the help that fall in the window; returns the
  * number of lines of the whole help. */
 static size_t
-help_lay_out(const HelpWindow *win)
+help_view_lay_out(const HelpWindow *win)
 {
 	size_t i, line = 0, n = keys_count();
 	int keys_width = COLS >= 40 ? HELP_KEYS_WIDTH : 10;
 	int text_x = 2 + keys_width, text_width = COLS - text_x - 1, y;
 	KeysContext context = (KeysContext)-1;
 
-	if ((y = help_row(win, line++)) >= 0)
+	if ((y = help_view_row(win, line++)) >= 0)
 		paint_cut(y, 1, COLS - 2, "shuzhi keys (Esc, q or h closes this help)",
-		    terminal_attr(ROLE_TITLE));
+		    terminal_attr(STYLE_TITLE));
 	for (i = 0; i < n; i++) {
 		const Binding *b = keys_binding(i);
 		LayoutLine *wrapped;
@@ -65,17 +65,17 @@ help_lay_out(const HelpWindow *win)
 		if (b->context != context) {
 			context = b->context;
 			line++;
-			if ((y = help_row(win, line++)) >= 0)
-				paint_cut(y, 1, COLS - 2, help_heading(context),
-				    terminal_attr(ROLE_SECTION));
+			if ((y = help_view_row(win, line++)) >= 0)
+				paint_cut(y, 1, COLS - 2, help_view_heading(context),
+				    terminal_attr(STYLE_SECTION));
 		}
-		if ((y = help_row(win, line)) >= 0)
-			paint_cut(y, 2, keys_width - 1, b->names, terminal_attr(ROLE_KEY));
+		if ((y = help_view_row(win, line)) >= 0)
+			paint_cut(y, 2, keys_width - 1, b->names, terminal_attr(STYLE_KEY));
 		nw = layout_wrap(b->help, strlen(b->help), text_width, &wrapped);
 		for (w = 0; w < nw; w++, line++)
-			if ((y = help_row(win, line)) >= 0)
+			if ((y = help_view_row(win, line)) >= 0)
 				paint_text(y, text_x, text_width, b->help + wrapped[w].start,
-				    wrapped[w].end - wrapped[w].start, terminal_attr(ROLE_TEXT));
+				    wrapped[w].end - wrapped[w].start, terminal_attr(STYLE_TEXT));
 		free(wrapped);
 	}
 	return line;
@@ -83,23 +83,23 @@ help_lay_out(const HelpWindow *win)
 
 /* Paints the help over everything but the status line. */
 void
-help_draw(Reader *r)
+help_view_draw(Reader *r)
 {
-	int rows = help_rows(r), y;
+	int rows = help_view_rows(r), y;
 	HelpWindow win = { (int)r->help_top, rows, 1 };
 
 	for (y = 0; y < rows; y++)
-		paint_blank(y, 0, COLS, terminal_attr(ROLE_TEXT));
-	help_lay_out(&win);
+		paint_blank(y, 0, COLS, terminal_attr(STYLE_TEXT));
+	help_view_lay_out(&win);
 }
 
 /* Handles a key on the help screen: scrolling, or closing it. */
 void
-help_key(Reader *r, int key)
+help_view_key(Reader *r, int key)
 {
 	HelpWindow count_only = { 0, 0, 0 };
 	Action action = keys_action(KEYS_READING, key);
-	size_t total = help_lay_out(&count_only), rows = (size_t)help_rows(r);
+	size_t total = help_view_lay_out(&count_only), rows = (size_t)help_view_rows(r);
 	size_t max = total > rows ? total - rows : 0;
 
 	switch (action) {
@@ -108,7 +108,7 @@ help_key(Reader *r, int key)
 	case ACTION_HELP:
 		r->mode = MODE_READING;
 		panes_update(r);
-		article_relayout(r);
+		article_view_relayout(r);
 		r->dirty |= DIRTY_ALL;
 		return;
 	case ACTION_LINE_DOWN:

@@ -86,17 +86,17 @@ issues_switch(Reader *r, size_t issue)
 		return 0;
 	next = index_issue_at(r->index, issue);
 	if (next == NULL || issue_article_count(next) == 0) {
-		status_message(r, "Issue %zu cannot be read.", issue + 1);
+		status_line_message(r, "Issue %zu cannot be read.", issue + 1);
 		return -1;
 	}
 	if (issues_save(r, &cause) != 0) {
-		status_message(r, "The place is not remembered: %s", cause);
+		status_line_message(r, "The place is not remembered: %s", cause);
 		free(cause);
 	}
 	state_free(r->state);
 	r->state = issues_state(r, issue, &notice);
 	if (notice != NULL && (state_writable(r->state) || !r->said_unwritable))
-		status_message(r, "%s", notice);
+		status_line_message(r, "%s", notice);
 	if (!state_writable(r->state))
 		r->said_unwritable = 1;
 	free(notice);
@@ -106,8 +106,8 @@ issues_switch(Reader *r, size_t issue)
 	r->layout = NULL;
 	r->place = (Place){ issue, 0, 0 };
 	marks_load_previous(r);
-	contents_free(r);
-	contents_init(r);
+	contents_view_free(r);
+	contents_view_init(r);
 	r->dirty |= DIRTY_ALL;
 	return 0;
 }

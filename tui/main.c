@@ -62,7 +62,7 @@ static const struct option long_options[] = {
 
 /* Prints the usage text. */
 static void
-usage(FILE *f)
+main_usage(FILE *f)
 {
 	fputs("Usage: shuzhi [OPTION]... [FILE|DIR]...\n"
 	    "Read the magazine 《数志》 in a terminal. FILE is an issue's text; without it,\n"
@@ -98,7 +98,7 @@ usage(FILE *f)
 
 /* Prints the version, the copyright and the licence, as GNU programs do. */
 static void
-version(FILE *f)
+main_version(FILE *f)
 {
 	fputs(PACKAGE_STRING "\n"
 	    "Copyright (C) 2026 the shuzhi authors.\n"
@@ -109,7 +109,7 @@ version(FILE *f)
 
 /* Parses a whole non-negative number no larger than max into *value. */
 static int
-parse_count(const char *s, long max, long *value)
+main_parse_count(const char *s, long max, long *value)
 {
 	char *end;
 	long n;
@@ -124,7 +124,7 @@ parse_count(const char *s, long max, long *value)
 
 /* Returns the terminal's width, or 80 when stdout is not a terminal. */
 static int
-terminal_width(void)
+main_terminal_width(void)
 {
 	struct winsize ws;
 
@@ -136,7 +136,7 @@ terminal_width(void)
 /* Returns non-zero when arg is "--name=value" for a known option that
  * takes no value. */
 static int
-option_takes_no_value(const char *arg)
+main_option_takes_no_value(const char *arg)
 {
 	size_t len = strcspn(arg, "="), i;
 
@@ -151,7 +151,7 @@ option_takes_no_value(const char *arg)
 /* Reads the command line into *o. Returns 0, 1 when done (help, version),
  * or -1 after printing an error. */
 static int
-parse_options(int argc, char **argv, Options *o)
+main_parse_options(int argc, char **argv, Options *o)
 {
 	int c, outputs = 0;
 	long n;
@@ -188,14 +188,14 @@ parse_options(int argc, char **argv, Options *o)
 			o->cite = optarg;
 			break;
 		case OPT_LIMIT:
-			if (parse_count(optarg, INT_MAX, &n) != 0 || n == 0) {
+			if (main_parse_count(optarg, INT_MAX, &n) != 0 || n == 0) {
 				cli_error("invalid --limit '%s': give a whole number of 1 or more", optarg);
 				return -1;
 			}
 			o->limit = (size_t)n;
 			break;
 		case OPT_WIDTH:
-			if (parse_count(optarg, 100000, &n) != 0) {
+			if (main_parse_count(optarg, 100000, &n) != 0) {
 				cli_error("invalid --width '%s': give a whole number of columns (0: no wrapping)", optarg);
 				return -1;
 			}
@@ -220,17 +220,17 @@ parse_options(int argc, char **argv, Options *o)
 			}
 			break;
 		case 'h':
-			usage(stdout);
+			main_usage(stdout);
 			return 1;
 		case 'V':
-			version(stdout);
+			main_version(stdout);
 			return 1;
 		case ':':
 			cli_error("option '%s' needs a value", argv[optind - 1]);
 			fputs("Try 'shuzhi --help' for more information.\n", stderr);
 			return -1;
 		default:
-			if (option_takes_no_value(argv[optind - 1]))
+			if (main_option_takes_no_value(argv[optind - 1]))
 				cli_error("option '%.*s' takes no value", (int)strcspn(argv[optind - 1], "="),
 				    argv[optind - 1]);
 			else
@@ -251,7 +251,7 @@ parse_options(int argc, char **argv, Options *o)
 /* Opens the index of what the command line names: the bundled issue, one
  * issue's FILE, or an archive. Returns 0 or -1 with *cause. */
 static int
-open_index(const Options *o, Index **index, char **notice, char **cause)
+main_open_index(const Options *o, Index **index, char **notice, char **cause)
 {
 	int flags = o->reindex ? INDEX_REBUILD : 0;
 	char *bundled;
@@ -270,7 +270,7 @@ open_index(const Options *o, Index **index, char **notice, char **cause)
 /* Prints what the open did when SHUZHI_DEBUG_INDEX is set, for tests that
  * check that one changed file re-indexes one issue. */
 static void
-debug_index(const Index *index)
+main_debug_index(const Index *index)
 {
 	const char *debug = getenv("SHUZHI_DEBUG_INDEX");
 
@@ -281,7 +281,7 @@ debug_index(const Index *index)
 /* Sets *issue to the issue --issue names (INDEX_ALL_ISSUES without it).
  * Returns 0, or -1 after printing an error. */
 static int
-find_issue(const Index *index, const Options *o, size_t *issue)
+main_find_issue(const Index *index, const Options *o, size_t *issue)
 {
 	*issue = INDEX_ALL_ISSUES;
 	if (o->issue == NULL)
@@ -295,14 +295,14 @@ find_issue(const Index *index, const Options *o, size_t *issue)
 
 /* Prints what the output option asks for; returns the exit status. */
 static int
-print_output(Index *index, const Options *o, size_t issue, const CliOutput *out)
+main_print_output(Index *index, const Options *o, size_t issue, const CliOutput *out)
 {
 	if (o->search != NULL)
 		return cli_search(index, o->search, issue, o->limit, out);
 	if (o->outline != NULL)
-		return cli_outline_index(index, o->outline, issue);
+		return cli_reading_outline_index(index, o->outline, issue);
 	if (o->cite != NULL)
-		return cli_cite_index(index, o->cite, issue);
+		return cli_reading_cite_index(index, o->cite, issue);
 	if (o->toc != NULL)
 		return cli_toc_index(index, issue, out);
 	if (o->article != NULL)
@@ -321,7 +321,7 @@ main(int argc, char **argv)
 	size_t issue;
 	int rc, printing;
 
-	rc = parse_options(argc, argv, &o);
+	rc = main_parse_options(argc, argv, &o);
 	if (rc != 0)
 		return rc > 0 ? EXIT_FOUND : EXIT_TROUBLE;
 
@@ -331,7 +331,7 @@ main(int argc, char **argv)
 		cli_error("not a terminal: print with --toc, --article=ID, --page=N or --search=QUERY");
 		return EXIT_TROUBLE;
 	}
-	if (open_index(&o, &index, &notice, &cause) != 0) {
+	if (main_open_index(&o, &index, &notice, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_TROUBLE;
@@ -340,14 +340,14 @@ main(int argc, char **argv)
 		if (printing)
 			cli_error("%s", notice);
 	}
-	debug_index(index);
-	if (find_issue(index, &o, &issue) != 0) {
+	main_debug_index(index);
+	if (main_find_issue(index, &o, &issue) != 0) {
 		index_close(index);
 		free(notice);
 		return EXIT_TROUBLE;
 	}
 
-	out.width = o.width >= 0 ? o.width : terminal_width();
+	out.width = o.width >= 0 ? o.width : main_terminal_width();
 	if (o.color < 0) {
 		const char *no_color = getenv("NO_COLOR");
 
@@ -356,7 +356,7 @@ main(int argc, char **argv)
 		out.color = o.color;
 
 	if (printing)
-		rc = print_output(index, &o, issue, &out);
+		rc = main_print_output(index, &o, issue, &out);
 	else {
 		/* Only the reader needs the user's locale: loading it costs a
 		 * printed answer a tenth of its time, and the printed output is

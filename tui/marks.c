@@ -38,7 +38,7 @@ marks_go_to(Reader *r, Place target)
 {
 	if (target.issue != r->issue_at && issues_switch(r, target.issue) != 0)
 		return -1;
-	article_open(r, target.article, target.offset);
+	article_view_open(r, target.article, target.offset);
 	return 0;
 }
 
@@ -64,7 +64,7 @@ marks_back(Reader *r)
 	Place target, here = r->place;
 
 	if (r->nhistory == 0) {
-		status_message(r, "No jump to go back from.");
+		status_line_message(r, "No jump to go back from.");
 		return;
 	}
 	target = r->history[--r->nhistory];
@@ -114,16 +114,16 @@ marks_set(Reader *r, int name)
 	char *cause = NULL;
 
 	if (name == STATE_MARK_PREVIOUS || !state_mark_valid(name)) {
-		status_message(r, "A mark is a letter or a digit.");
+		status_line_message(r, "A mark is a letter or a digit.");
 		return;
 	}
 	state_set_mark(r->state, name, a->id, r->place.offset);
 	if (state_save(r->state, &cause) != 0) {
-		status_message(r, "Mark %c set, but not kept: %s", name, cause);
+		status_line_message(r, "Mark %c set, but not kept: %s", name, cause);
 		free(cause);
 		return;
 	}
-	status_message(r, "Mark %c set at %s, p. %d.", name, a->id, article_page(r));
+	status_line_message(r, "Mark %c set at %s, p. %d.", name, a->id, article_view_page(r));
 }
 
 /* Jumps to mark name ('' : the place before the last jump). */
@@ -136,16 +136,16 @@ marks_go(Reader *r, int name)
 
 	if (name == STATE_MARK_PREVIOUS) {
 		if (!r->has_previous) {
-			status_message(r, "No jump yet to go back from.");
+			status_line_message(r, "No jump yet to go back from.");
 			return;
 		}
 		target = r->previous;
 	} else if (!state_mark_valid(name)) {
-		status_message(r, "A mark is a letter or a digit.");
+		status_line_message(r, "A mark is a letter or a digit.");
 		return;
 	} else if ((p = state_mark(r->state, name)) == NULL ||
 	    (a = issue_find_article(r->issue, p->article)) == NULL) {
-		status_message(r, "Mark %c is not set%s.", name,
+		status_line_message(r, "Mark %c is not set%s.", name,
 		    r->nissues > 1 ? " in this issue" : "");
 		return;
 	} else
@@ -165,12 +165,12 @@ marks_key(Reader *r, int key)
 
 	r->mode = MODE_READING;
 	panes_update(r);
-	article_relayout(r);
+	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 	if (keys_action(KEYS_BAR, key) == ACTION_BAR_CLOSE)
 		return;
 	if (key > 0x7f) {
-		status_message(r, "A mark is a letter or a digit.");
+		status_line_message(r, "A mark is a letter or a digit.");
 		return;
 	}
 	if (mode == MODE_MARK_SET)

@@ -52,16 +52,16 @@ outline_view_heading(Reader *r)
 /* Returns the rows of the overlay's list: all above the status line but
  * its title row (at least 1). */
 static size_t
-outline_rows(const Reader *r)
+outline_view_rows(const Reader *r)
 {
 	return r->geometry.status_y > 2 ? (size_t)r->geometry.status_y - 1 : 1;
 }
 
 /* Keeps the cursor on the screen. */
 static void
-outline_scroll_to_cursor(Reader *r)
+outline_view_scroll_to_cursor(Reader *r)
 {
-	size_t rows = outline_rows(r);
+	size_t rows = outline_view_rows(r);
 
 	if (r->outline_cursor < r->outline_top)
 		r->outline_top = r->outline_cursor;
@@ -72,7 +72,7 @@ outline_scroll_to_cursor(Reader *r)
 /* Opens the overlay on the heading the reader is in; from the contents,
  * of the article under the cursor, opened as Enter opens it. */
 void
-outline_open(Reader *r)
+outline_view_open(Reader *r)
 {
 	const Outline *o;
 	size_t at;
@@ -80,29 +80,29 @@ outline_open(Reader *r)
 	if (r->focus == FOCUS_CONTENTS && r->geometry.contents.width > 0 &&
 	    r->cursor < r->nentries && r->entries[r->cursor].kind == CONTENTS_ARTICLE &&
 	    r->entries[r->cursor].index != r->place.article)
-		contents_action(r, ACTION_OPEN);
+		contents_view_action(r, ACTION_OPEN);
 	o = outline_view_get(r);
 
 	if (o == NULL || outline_count(o) == 0) {
-		status_message(r, "This article has no headings.");
+		status_line_message(r, "This article has no headings.");
 		return;
 	}
 	at = outline_at(o, r->place.offset);
 	r->outline_cursor = at == OUTLINE_NO_ENTRY ? 0 : at;
 	r->outline_top = 0;
-	outline_scroll_to_cursor(r);
+	outline_view_scroll_to_cursor(r);
 	r->mode = MODE_OUTLINE;
 	r->dirty |= DIRTY_ALL;
 }
 
 /* Paints one entry at row y. */
 static void
-outline_draw_entry(Reader *r, int y, size_t i, size_t here)
+outline_view_draw_entry(Reader *r, int y, size_t i, size_t here)
 {
 	const OutlineEntry *e = outline_entry(r->outline, i);
 	int width = COLS, indent = e->depth * OUTLINE_INDENT, page_width, x;
-	attr_t attr = terminal_attr(i == r->outline_cursor ? ROLE_SELECTED :
-	    e->depth == 0 ? ROLE_HEADING : ROLE_TEXT);
+	attr_t attr = terminal_attr(i == r->outline_cursor ? STYLE_SELECTED :
+	    e->depth == 0 ? STYLE_HEADING : STYLE_TEXT);
 	char *page = e->page > 0 ? xasprintf(" %d ", e->page) : xstrdup(" ");
 
 	page_width = (int)strlen(page);
@@ -121,62 +121,62 @@ outline_draw_entry(Reader *r, int y, size_t i, size_t here)
 
 /* Paints the overlay over everything but the status line. */
 void
-outline_draw(Reader *r)
+outline_view_draw(Reader *r)
 {
 	const Article *a = issue_article(r->issue, r->place.article);
-	size_t rows = outline_rows(r), i, here;
+	size_t rows = outline_view_rows(r), i, here;
 	char *title;
 	int y;
 
 	if (outline_view_get(r) == NULL || a == NULL)
 		return;
-	outline_scroll_to_cursor(r);	/* the window may have shrunk */
+	outline_view_scroll_to_cursor(r);	/* the window may have shrunk */
 	here = outline_at(r->outline, r->place.offset);
 	title = xasprintf("Outline of %s (Enter jumps, Esc closes): %s", a->id, a->title);
-	paint_blank(0, 0, COLS, terminal_attr(ROLE_TITLE));
-	paint_cut(0, 1, COLS - 2, title, terminal_attr(ROLE_TITLE));
+	paint_blank(0, 0, COLS, terminal_attr(STYLE_TITLE));
+	paint_cut(0, 1, COLS - 2, title, terminal_attr(STYLE_TITLE));
 	free(title);
 	for (y = 1; (size_t)y <= rows && y < r->geometry.status_y; y++) {
 		i = r->outline_top + (size_t)y - 1;
 		if (i < outline_count(r->outline))
-			outline_draw_entry(r, y, i, here);
+			outline_view_draw_entry(r, y, i, here);
 		else
-			paint_blank(y, 0, COLS, terminal_attr(ROLE_TEXT));
+			paint_blank(y, 0, COLS, terminal_attr(STYLE_TEXT));
 	}
 }
 
 /* Closes the overlay. */
 static void
-outline_close(Reader *r)
+outline_view_close(Reader *r)
 {
 	r->mode = MODE_READING;
 	panes_update(r);
-	article_relayout(r);
+	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 }
 
 /* Handles a key in the overlay: moving, jumping, closing. */
 void
-outline_key(Reader *r, int key)
+outline_view_key(Reader *r, int key)
 {
 	Action action = keys_action(KEYS_READING, key);
 	size_t count = outline_view_get(r) != NULL ? outline_count(r->outline) : 0;
-	size_t rows = outline_rows(r), page = rows > 2 ? rows - 1 : 1;
+	size_t rows = outline_view_rows(r), page = rows > 2 ? rows - 1 : 1;
 	const OutlineEntry *e;
 
 	if (count == 0) {
-		outline_close(r);
+		outline_view_close(r);
 		return;
 	}
 	switch (action) {
 	case ACTION_ESCAPE:
 	case ACTION_QUIT:
 	case ACTION_OUTLINE:
-		outline_close(r);
+		outline_view_close(r);
 		return;
 	case ACTION_OPEN:
 		e = outline_entry(r->outline, r->outline_cursor);
-		outline_close(r);
+		outline_view_close(r);
 		r->focus = FOCUS_ARTICLE;
 		panes_update(r);
 		marks_jump(r, marks_here(r, r->place.article, e->offset));
@@ -209,7 +209,7 @@ outline_key(Reader *r, int key)
 	default:
 		break;
 	}
-	outline_scroll_to_cursor(r);
+	outline_view_scroll_to_cursor(r);
 	r->dirty |= DIRTY_ARTICLE;
 }
 

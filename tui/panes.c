@@ -93,7 +93,7 @@ void
 panes_draw_frame(Reader *r)
 {
 	const Geometry *g = &r->geometry;
-	attr_t attr = terminal_attr(ROLE_FRAME);
+	attr_t attr = terminal_attr(STYLE_FRAME);
 
 	if (g->separator_x < 0)
 		return;
@@ -116,7 +116,7 @@ panes_draw_too_small(void)
 	werase(stdscr);
 	for (i = 0; i < n && (int)i < LINES; i++)
 		paint_text((int)i, 0, COLS, text + lines[i].start, lines[i].end - lines[i].start,
-		    terminal_attr(ROLE_MESSAGE));
+		    terminal_attr(STYLE_MESSAGE));
 	free(lines);
 	free(text);
 }

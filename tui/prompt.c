@@ -19,7 +19,7 @@ prompt_open(Reader *r)
 	r->mode = MODE_PAGE_PROMPT;
 	line_edit_set(&r->prompt, "");
 	panes_update(r);
-	article_relayout(r);
+	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 }
 
@@ -29,7 +29,7 @@ prompt_close(Reader *r)
 {
 	r->mode = MODE_READING;
 	panes_update(r);
-	article_relayout(r);
+	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 }
 
@@ -44,11 +44,11 @@ prompt_go(Reader *r)
 	prompt_close(r);
 	if (typed[0] == '\0')
 		return;
-	if (page < 1 || (pages > 0 && page > pages) || article_find_page(r, page, &place) != 0) {
+	if (page < 1 || (pages > 0 && page > pages) || article_view_find_page(r, page, &place) != 0) {
 		if (pages > 0)
-			status_message(r, "No page %s: the pages run from 1 to %d.", typed, pages);
+			status_line_message(r, "No page %s: the pages run from 1 to %d.", typed, pages);
 		else
-			status_message(r, "No page %s in this issue.", typed);
+			status_line_message(r, "No page %s in this issue.", typed);
 		return;
 	}
 	r->focus = FOCUS_ARTICLE;
@@ -102,16 +102,16 @@ void
 prompt_draw(Reader *r)
 {
 	int y = r->geometry.bar_y, used = 0, pages = issue_page_count(r->issue);
-	attr_t frame = terminal_attr(ROLE_FRAME);
+	attr_t frame = terminal_attr(STYLE_FRAME);
 	char *hint;
 
 	if (y < 0)
 		return;
-	paint_blank(y, 0, COLS, terminal_attr(ROLE_TEXT));
+	paint_blank(y, 0, COLS, terminal_attr(STYLE_TEXT));
 	switch (r->mode) {
 	case MODE_PAGE_PROMPT:
-		paint_text(y, 0, 1, ":", 1, terminal_attr(ROLE_KEY));
-		r->cursor_x = input_line_draw(&r->prompt, y, 1, PROMPT_MAX + 1, terminal_attr(ROLE_TEXT));
+		paint_text(y, 0, 1, ":", 1, terminal_attr(STYLE_KEY));
+		r->cursor_x = input_line_draw(&r->prompt, y, 1, PROMPT_MAX + 1, terminal_attr(STYLE_TEXT));
 		used = layout_width(line_edit_text(&r->prompt), strlen(line_edit_text(&r->prompt)));
 		hint = pages > 0 ? xasprintf("go to printed page (1-%d), Enter", pages) :
 		    xstrdup("go to printed page, Enter");
@@ -122,13 +122,13 @@ prompt_draw(Reader *r)
 		r->cursor_y = y;
 		break;
 	case MODE_MARK_SET:
-		used = paint_text(y, 0, 2, "m ", 2, terminal_attr(ROLE_KEY));
+		used = paint_text(y, 0, 2, "m ", 2, terminal_attr(STYLE_KEY));
 		paint_cut(y, used, COLS - used - 1, "set which mark? a letter or a digit (Esc: none)", frame);
 		r->cursor_y = y;
 		r->cursor_x = 1;
 		break;
 	case MODE_MARK_JUMP:
-		used = paint_text(y, 0, 2, "' ", 2, terminal_attr(ROLE_KEY));
+		used = paint_text(y, 0, 2, "' ", 2, terminal_attr(STYLE_KEY));
 		paint_cut(y, used, COLS - used - 1, "jump to which mark? ' = before the last jump", frame);
 		r->cursor_y = y;
 		r->cursor_x = 1;

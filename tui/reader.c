@@ -76,8 +76,8 @@ static void
 reader_resize(Reader *r)
 {
 	panes_update(r);
-	article_relayout(r);
-	contents_follow(r);
+	article_view_relayout(r);
+	contents_view_follow(r);
 	r->dirty |= DIRTY_ALL;
 }
 
@@ -88,10 +88,10 @@ reader_switch_focus(Reader *r)
 	r->focus = r->focus == FOCUS_CONTENTS ? FOCUS_ARTICLE : FOCUS_CONTENTS;
 	if (r->focus == FOCUS_CONTENTS) {
 		r->show_contents = 1;
-		contents_follow(r);
+		contents_view_follow(r);
 	}
 	panes_update(r);
-	article_relayout(r);
+	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 }
 
@@ -106,9 +106,9 @@ reader_toggle_contents(Reader *r)
 	r->show_contents = !r->show_contents;
 	r->focus = r->show_contents ? FOCUS_CONTENTS : FOCUS_ARTICLE;
 	if (r->focus == FOCUS_CONTENTS)
-		contents_follow(r);
+		contents_view_follow(r);
 	panes_update(r);
-	article_relayout(r);
+	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 }
 
@@ -131,7 +131,7 @@ reader_reading_key(Reader *r, int key)
 		break;
 	case ACTION_SEARCH:
 	case ACTION_SEARCH_BACKWARD:
-		search_open(r, action == ACTION_SEARCH_BACKWARD);
+		search_bar_open(r, action == ACTION_SEARCH_BACKWARD);
 		break;
 	case ACTION_GOTO_PAGE:
 		prompt_open(r);
@@ -140,14 +140,14 @@ reader_reading_key(Reader *r, int key)
 	case ACTION_MARK_JUMP:
 		r->mode = action == ACTION_MARK_SET ? MODE_MARK_SET : MODE_MARK_JUMP;
 		panes_update(r);
-		article_relayout(r);
+		article_view_relayout(r);
 		r->dirty |= DIRTY_ALL;
 		break;
 	case ACTION_BACK:
 		marks_back(r);
 		break;
 	case ACTION_OUTLINE:
-		outline_open(r);
+		outline_view_open(r);
 		break;
 	case ACTION_COPY:
 		copy_paragraph(r);
@@ -157,7 +157,7 @@ reader_reading_key(Reader *r, int key)
 		break;
 	case ACTION_NEXT_HIT:
 	case ACTION_PREVIOUS_HIT:
-		search_step(r, action == ACTION_NEXT_HIT);
+		search_bar_step(r, action == ACTION_NEXT_HIT);
 		break;
 	case ACTION_FOCUS:
 		reader_switch_focus(r);
@@ -170,7 +170,7 @@ reader_reading_key(Reader *r, int key)
 		if (r->hits_query != NULL && !r->hits_hidden) {
 			r->hits_hidden = 1;
 			r->dirty |= DIRTY_ARTICLE;
-			status_message(r, "Highlights hidden: n and N go on with the search.");
+			status_line_message(r, "Highlights hidden: n and N go on with the search.");
 		}
 		break;
 	case ACTION_REDRAW:
@@ -179,19 +179,19 @@ reader_reading_key(Reader *r, int key)
 		break;
 	case ACTION_NEXT_ARTICLE:
 	case ACTION_PREVIOUS_ARTICLE:
-		article_action(r, action);
+		article_view_action(r, action);
 		break;
 	case ACTION_NONE:
 		if (key == KEYS_PASTE)
-			status_message(r, "Pasted text is only ever text: / opens the search bar for it.");
+			status_line_message(r, "Pasted text is only ever text: / opens the search bar for it.");
 		else if (key >= 0x20 && key < 0x7f)
-			status_message(r, "No command on %c: h shows the keys.", key);
+			status_line_message(r, "No command on %c: h shows the keys.", key);
 		break;
 	default:
 		if (r->focus == FOCUS_CONTENTS && r->geometry.contents.width > 0)
-			contents_action(r, action);
+			contents_view_action(r, action);
 		else
-			article_action(r, action);
+			article_view_action(r, action);
 		break;
 	}
 }
@@ -207,7 +207,7 @@ reader_key(Reader *r, int key)
 	}
 	switch (r->mode) {
 	case MODE_SEARCH:
-		search_key(r, key);
+		search_bar_key(r, key);
 		break;
 	case MODE_PAGE_PROMPT:
 		prompt_key(r, key);
@@ -217,10 +217,10 @@ reader_key(Reader *r, int key)
 		marks_key(r, key);
 		break;
 	case MODE_HELP:
-		help_key(r, key);
+		help_view_key(r, key);
 		break;
 	case MODE_OUTLINE:
-		outline_key(r, key);
+		outline_view_key(r, key);
 		break;
 	case MODE_SELECT:
 		copy_select_key(r, key);
@@ -248,22 +248,22 @@ reader_draw(Reader *r)
 	if ((r->dirty & DIRTY_ALL) == DIRTY_ALL)
 		werase(stdscr);
 	if (r->mode == MODE_HELP) {
-		help_draw(r);
+		help_view_draw(r);
 	} else if (r->mode == MODE_OUTLINE) {
-		outline_draw(r);
+		outline_view_draw(r);
 	} else {
 		if (r->dirty & DIRTY_CONTENTS)
-			contents_draw(r);
+			contents_view_draw(r);
 		if (r->dirty & DIRTY_ARTICLE)
-			article_draw(r);
+			article_view_draw(r);
 		if (r->dirty & DIRTY_FRAME)
 			panes_draw_frame(r);
 	}
 	if (r->mode == MODE_SEARCH)
-		search_draw(r);
+		search_bar_draw(r);
 	else if (r->geometry.bar_y >= 0)
 		prompt_draw(r);
-	status_draw(r);
+	status_line_draw(r);
 	terminal_cursor(r->cursor_y, r->cursor_x);
 	r->dirty = 0;
 }
@@ -272,8 +272,8 @@ reader_draw(Reader *r)
 static void
 reader_free(Reader *r)
 {
-	search_free(r);
-	contents_free(r);
+	search_bar_free(r);
+	contents_view_free(r);
 	outline_view_free(r);
 	article_layout_free(r->layout);
 	line_edit_free(&r->prompt);
@@ -365,7 +365,7 @@ reader_run(Index *index, const char *notice, char **cause)
 	r.message = first;
 	r.show_contents = 1;
 	panes_update(&r);
-	article_open(&r, r.place.article, r.place.offset);
+	article_view_open(&r, r.place.article, r.place.offset);
 	r.dirty = DIRTY_ALL;
 	reader_loop(&r);
 	interrupted = terminal_quit_signal() == SIGINT;

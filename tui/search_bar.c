@@ -28,7 +28,7 @@
  * the query changed: keys that come together (a paste, an input method)
  * run one search. */
 static void
-search_refresh(Reader *r)
+search_bar_refresh(Reader *r)
 {
 	char *cause = NULL;
 
@@ -45,7 +45,7 @@ search_refresh(Reader *r)
 	r->reading = search_reading(r->index, line_edit_text(&r->query));
 	if (search_run_flags(r->index, line_edit_text(&r->query), QUERY_LAST_PREFIX,
 	    SEARCH_ALL_ISSUES, SEARCH_LIMIT, &r->results, &cause) != 0) {
-		status_message(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
+		status_line_message(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
 		free(cause);
 		r->results = NULL;
 	}
@@ -53,7 +53,7 @@ search_refresh(Reader *r)
 
 /* Returns the search history, read from the state folder the first time. */
 static History *
-search_history(Reader *r)
+search_bar_history(Reader *r)
 {
 	char *path;
 
@@ -67,9 +67,9 @@ search_history(Reader *r)
 
 /* Opens the search bar with the last query ready to edit. */
 void
-search_open(Reader *r, int backward)
+search_bar_open(Reader *r, int backward)
 {
-	History *h = search_history(r);
+	History *h = search_bar_history(r);
 	const char *last = r->hits_query;
 
 	if (last == NULL && history_count(h) > 0)
@@ -88,22 +88,22 @@ search_open(Reader *r, int backward)
 	r->selected = 0;
 	r->results_top = 0;
 	panes_update(r);
-	article_relayout(r);
+	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 }
 
 /* Shows an older (Up) or newer (Down) query of the history in the bar;
  * past the newest, what was typed before. */
 static void
-search_walk_history(Reader *r, int older)
+search_bar_walk_history(Reader *r, int older)
 {
-	History *h = search_history(r);
+	History *h = search_bar_history(r);
 	size_t count = history_count(h);
 
 	if (r->history_at > count)
 		r->history_at = count;
 	if (older ? r->history_at == 0 : r->history_at >= count) {
-		status_message(r, older ? "No older search." : "No newer search.");
+		status_line_message(r, older ? "No older search." : "No newer search.");
 		return;
 	}
 	if (r->history_at == count) {
@@ -123,9 +123,9 @@ search_walk_history(Reader *r, int older)
 /* Adds the query run to the history and keeps it (silently: the state
  * folder's trouble is said once, at start). */
 static void
-search_remember(Reader *r, const char *query)
+search_bar_remember(Reader *r, const char *query)
 {
-	History *h = search_history(r);
+	History *h = search_bar_history(r);
 	char *cause = NULL;
 
 	history_add(h, query);
@@ -135,19 +135,19 @@ search_remember(Reader *r, const char *query)
 
 /* Closes the bar, keeping the place. */
 static void
-search_close(Reader *r)
+search_bar_close(Reader *r)
 {
 	r->mode = MODE_READING;
 	search_results_free(r->results);
 	r->results = NULL;
 	panes_update(r);
-	article_relayout(r);
+	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 }
 
 /* Frees the highlighted search. */
 void
-search_clear_hits(Reader *r)
+search_bar_clear_hits(Reader *r)
 {
 	free(r->hits_query);
 	r->hits_query = NULL;
@@ -163,9 +163,9 @@ search_clear_hits(Reader *r)
 
 /* Frees everything the search holds. */
 void
-search_free(Reader *r)
+search_bar_free(Reader *r)
 {
-	search_clear_hits(r);
+	search_bar_clear_hits(r);
 	search_results_free(r->results);
 	r->results = NULL;
 	line_edit_free(&r->query);
@@ -179,14 +179,14 @@ search_free(Reader *r)
 
 /* Returns non-zero when a result is the open article's. */
 static int
-search_result_is_here(const Reader *r, const SearchResult *res)
+search_bar_result_is_here(const Reader *r, const SearchResult *res)
 {
 	return res->issue == r->issue_at && res->article_index == r->place.article;
 }
 
 /* Finds the hits of the highlighted search in the open article. */
 void
-search_article_changed(Reader *r)
+search_bar_article_changed(Reader *r)
 {
 	size_t i;
 
@@ -203,14 +203,14 @@ search_article_changed(Reader *r)
 		r->dirty |= DIRTY_ARTICLE;
 	}
 	for (i = 0; r->hits_results != NULL && i < r->hits_results->count; i++)
-		if (search_result_is_here(r, &r->hits_results->items[i]))
+		if (search_bar_result_is_here(r, &r->hits_results->items[i]))
 			r->hits_result = i;
 }
 
 /* Returns the open article's ID as results give it ("12/1.3" in an
  * archive); the caller frees it. */
 static char *
-search_here_id(const Reader *r)
+search_bar_here_id(const Reader *r)
 {
 	const IndexIssueInfo *info = index_issue_info(r->index, r->issue_at);
 	const char *id = issue_article(r->issue, r->place.article)->id;
@@ -223,19 +223,19 @@ search_here_id(const Reader *r)
 /* Makes hit k of the open article the current one and shows it; a jump
  * when it is not on the screen. */
 static void
-search_show_hit(Reader *r, size_t k)
+search_bar_show_hit(Reader *r, size_t k)
 {
 	size_t offset = r->hits[k].start;
 
 	char *id;
 
 	r->current_hit = k;
-	if (!article_line_visible(r, offset)) {
+	if (!article_view_line_visible(r, offset)) {
 		marks_jump(r, marks_here(r, r->place.article, offset));
-		article_show(r, offset, SEARCH_CONTEXT);
+		article_view_show(r, offset, SEARCH_CONTEXT);
 	}
-	id = search_here_id(r);
-	status_message(r, "Hit %zu of %zu in %s (result %zu of %zu)", k + 1, r->nhits, id,
+	id = search_bar_here_id(r);
+	status_line_message(r, "Hit %zu of %zu in %s (result %zu of %zu)", k + 1, r->nhits, id,
 	    r->hits_result + 1, r->hits_results != NULL ? r->hits_results->count : 0);
 	free(id);
 	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
@@ -243,18 +243,18 @@ search_show_hit(Reader *r, size_t k)
 
 /* Opens result i of the highlighted search at its first or last hit. */
 static void
-search_open_result(Reader *r, size_t i, int first)
+search_bar_open_result(Reader *r, size_t i, int first)
 {
 	const SearchResult *res = &r->hits_results->items[i];
 	size_t k;
 
 	r->hits_result = i;
-	if (!search_result_is_here(r, res))
+	if (!search_bar_result_is_here(r, res))
 		marks_jump(r, (Place){ res->issue, res->article_index, res->offset });
-	search_article_changed(r);
+	search_bar_article_changed(r);
 	r->hits_result = i;
 	if (r->nhits == 0) {
-		article_show(r, res->offset, SEARCH_CONTEXT);
+		article_view_show(r, res->offset, SEARCH_CONTEXT);
 		return;
 	}
 	k = first ? 0 : r->nhits - 1;
@@ -262,39 +262,39 @@ search_open_result(Reader *r, size_t i, int first)
 		for (k = 0; k + 1 < r->nhits && r->hits[k].start < res->offset; k++)
 			continue;
 	r->current_hit = SIZE_MAX;
-	article_show(r, r->hits[k].start, SEARCH_CONTEXT);
-	search_show_hit(r, k);
+	article_view_show(r, r->hits[k].start, SEARCH_CONTEXT);
+	search_bar_show_hit(r, k);
 }
 
 /* Opens the selected result: the bar closes, its search is highlighted. */
 static void
-search_enter(Reader *r)
+search_bar_enter(Reader *r)
 {
 	if (r->query_changed)
-		search_refresh(r);
+		search_bar_refresh(r);
 	if (r->results == NULL || r->results->count == 0) {
-		status_message(r, line_edit_text(&r->query)[0] != '\0' ?
+		status_line_message(r, line_edit_text(&r->query)[0] != '\0' ?
 		    "Nothing to open: nothing found." : "Type what to search for.");
 		return;
 	}
-	search_clear_hits(r);
+	search_bar_clear_hits(r);
 	r->hits_query = xstrdup(line_edit_text(&r->query));
 	r->hits_backward = r->bar_backward;
-	search_remember(r, r->hits_query);
+	search_bar_remember(r, r->hits_query);
 	r->hits_results = r->results;
 	r->results = NULL;
 	r->mode = MODE_READING;
 	r->focus = FOCUS_ARTICLE;
 	panes_update(r);
-	article_relayout(r);
-	search_open_result(r, r->selected, 1);
+	article_view_relayout(r);
+	search_bar_open_result(r, r->selected, 1);
 	r->dirty |= DIRTY_ALL;
 }
 
 /* Finds the next (or previous) hit from the current one, or from the top
  * of the screen; returns its index or SIZE_MAX. */
 static size_t
-search_next_in_article(const Reader *r, int forward)
+search_bar_next_in_article(const Reader *r, int forward)
 {
 	size_t k, from;
 
@@ -321,13 +321,13 @@ search_next_in_article(const Reader *r, int forward)
 /* Walks to the next (or previous) hit: in the article, then on to the
  * next result's article, wrapping around the results. */
 void
-search_step(Reader *r, int forward)
+search_bar_step(Reader *r, int forward)
 {
 	size_t k, count, i, next;
 	int here;
 
 	if (r->hits_query == NULL || r->hits_results == NULL) {
-		status_message(r, "No search yet: / searches the issue.");
+		status_line_message(r, "No search yet: / searches the issue.");
 		return;
 	}
 	if (r->hits_backward)
@@ -335,25 +335,25 @@ search_step(Reader *r, int forward)
 	r->hits_hidden = 0;
 	count = r->hits_results->count;
 	if (count == 0) {
-		status_message(r, "Nothing found.");
+		status_line_message(r, "Nothing found.");
 		return;
 	}
-	search_article_changed(r);
-	k = search_next_in_article(r, forward);
+	search_bar_article_changed(r);
+	k = search_bar_next_in_article(r, forward);
 	if (k != SIZE_MAX) {
-		search_show_hit(r, k);
+		search_bar_show_hit(r, k);
 		return;
 	}
 	i = r->hits_result;
-	here = search_result_is_here(r, &r->hits_results->items[i]);
+	here = search_bar_result_is_here(r, &r->hits_results->items[i]);
 	if (!here && forward)
 		i = i == 0 ? count - 1 : i - 1;	/* elsewhere: on to the current result */
 	next = forward ? (i + 1) % count : (i + count - 1) % count;
-	search_open_result(r, next, forward);
+	search_bar_open_result(r, next, forward);
 	if (here && (forward ? next <= i : next >= i)) {
-		char *id = search_here_id(r);
+		char *id = search_bar_here_id(r);
 
-		status_message(r, "Search wrapped around: hit %zu of %zu in %s (result %zu of %zu)",
+		status_line_message(r, "Search wrapped around: hit %zu of %zu in %s (result %zu of %zu)",
 		    r->current_hit + 1, r->nhits, id, next + 1, count);
 		free(id);
 	}
@@ -361,7 +361,7 @@ search_step(Reader *r, int forward)
 
 /* Handles a key while the bar is open. */
 void
-search_key(Reader *r, int key)
+search_bar_key(Reader *r, int key)
 {
 	int height = r->geometry.results.height > 2 ? r->geometry.results.height - 1 : 1;
 	size_t count = r->results != NULL ? r->results->count : 0;
@@ -384,15 +384,15 @@ search_key(Reader *r, int key)
 		r->selected = r->selected > (size_t)height ? r->selected - (size_t)height : 0;
 		break;
 	case ACTION_BAR_OPEN:
-		search_enter(r);
+		search_bar_enter(r);
 		return;
 	case ACTION_BAR_OLDER:
 	case ACTION_BAR_NEWER:
-		search_walk_history(r, keys_action(KEYS_BAR, key) == ACTION_BAR_OLDER);
+		search_bar_walk_history(r, keys_action(KEYS_BAR, key) == ACTION_BAR_OLDER);
 		break;
 	case ACTION_BAR_DELETE:
 		if (line_edit_text(&r->query)[0] == '\0') {
-			search_close(r);
+			search_bar_close(r);
 			return;
 		}
 		/* fall through */
@@ -400,14 +400,14 @@ search_key(Reader *r, int key)
 		full = 0;
 		if (input_line_key(&r->query, key, SEARCH_QUERY_MAX, &full) > 0) {
 			r->query_changed = 1;
-			r->history_at = history_count(search_history(r));	/* edited: a draft */
+			r->history_at = history_count(search_bar_history(r));	/* edited: a draft */
 		}
 		if (full)
-			status_message(r, "A query holds at most %d bytes: the rest is left out.",
+			status_line_message(r, "A query holds at most %d bytes: the rest is left out.",
 			    SEARCH_QUERY_MAX);
 		break;
 	case ACTION_BAR_CLOSE:
-		search_close(r);
+		search_bar_close(r);
 		return;
 	}
 	r->dirty |= DIRTY_BAR;
@@ -417,7 +417,7 @@ search_key(Reader *r, int key)
  * width columns: a grapheme boundary, 0 when the hit fits from the start,
  * never on closing punctuation. */
 static size_t
-search_snippet_start(const SearchResult *res, int width)
+search_bar_snippet_start(const SearchResult *res, int width)
 {
 	size_t hit = res->nmarks > 0 ? res->marks[0].start : 0, start = 0;
 	int before = layout_width(res->snippet, hit);
@@ -437,7 +437,7 @@ search_snippet_start(const SearchResult *res, int width)
 /* Returns the title of a result's article ("" when its issue cannot be
  * read); owned by the index. */
 static const char *
-search_result_title(Reader *r, const SearchResult *res)
+search_bar_result_title(Reader *r, const SearchResult *res)
 {
 	const Issue *issue = res->issue == r->issue_at ? r->issue :
 	    index_issue_at(r->index, res->issue);
@@ -449,14 +449,14 @@ search_result_title(Reader *r, const SearchResult *res)
 /* Paints a result's snippet in a row from x, its hits marked (without
  * colour too, in a selected row: the hit is then not in reverse video). */
 static void
-search_draw_snippet(const SearchResult *res, int y, int x, int width, attr_t attr, int selected)
+search_bar_draw_snippet(const SearchResult *res, int y, int x, int width, attr_t attr, int selected)
 {
 	PaintMark marks[32];
 	size_t i, n = 0, start, len = strlen(res->snippet);
 
 	if (width <= 2)
 		return;
-	start = search_snippet_start(res, width);
+	start = search_bar_snippet_start(res, width);
 	if (start > 0) {
 		x += paint_text(y, x, 1, "…", strlen("…"), attr);
 		width--;
@@ -468,7 +468,7 @@ search_draw_snippet(const SearchResult *res, int y, int x, int width, attr_t att
 			continue;
 		marks[n].start = (ms > start ? ms : start) - start;
 		marks[n].end = (me < len ? me : len) - start;
-		marks[n].attr = terminal_attr(selected ? ROLE_HIT_SELECTED : ROLE_HIT);
+		marks[n].attr = terminal_attr(selected ? STYLE_HIT_SELECTED : STYLE_HIT);
 		n++;
 	}
 	paint_marked(y, x, width, res->snippet + start, len - start, attr, marks, n);
@@ -477,9 +477,9 @@ search_draw_snippet(const SearchResult *res, int y, int x, int width, attr_t att
 /* Paints one result in rows rows from y: its ID, page and article title,
  * then the snippet (on the same row when there is one row). */
 static void
-search_draw_result(Reader *r, const SearchResult *res, int y, int rows, int selected)
+search_bar_draw_result(Reader *r, const SearchResult *res, int y, int rows, int selected)
 {
-	attr_t attr = terminal_attr(selected ? ROLE_SELECTED : ROLE_TEXT);
+	attr_t attr = terminal_attr(selected ? STYLE_SELECTED : STYLE_TEXT);
 	char *head = xasprintf("%-5s p.%-4d", res->article_id, res->page);
 	int x = 1, width = COLS - 2, used, row;
 
@@ -488,19 +488,19 @@ search_draw_result(Reader *r, const SearchResult *res, int y, int rows, int sele
 	used = paint_text(y, x, width, head, strlen(head), attr | A_BOLD);
 	free(head);
 	if (rows > 1) {
-		paint_cut(y, x + used + 1, width - used - 1, search_result_title(r, res), attr | A_BOLD);
-		search_draw_snippet(res, y + 1, x + 4, width - 4, attr, selected);
+		paint_cut(y, x + used + 1, width - used - 1, search_bar_result_title(r, res), attr | A_BOLD);
+		search_bar_draw_snippet(res, y + 1, x + 4, width - 4, attr, selected);
 		return;
 	}
-	search_draw_snippet(res, y, x + used + 1, width - used - 1, attr, selected);
+	search_bar_draw_snippet(res, y, x + used + 1, width - used - 1, attr, selected);
 }
 
 /* Paints the rule between the article and the results, with how a
  * pinyin, initials or traditional query was read ("shuju → 数据") on it. */
 static void
-search_draw_rule(int y, const char *reading)
+search_bar_draw_rule(int y, const char *reading)
 {
-	attr_t attr = terminal_attr(ROLE_FRAME);
+	attr_t attr = terminal_attr(STYLE_FRAME);
 
 	wattr_set(stdscr, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	mvwhline(stdscr, y, 0, ACS_HLINE, COLS);
@@ -516,7 +516,7 @@ search_draw_rule(int y, const char *reading)
 /* Paints the input line: / or ? and the query, the cursor in it, and
  * which result is selected of how many. */
 static void
-search_draw_input(Reader *r, size_t count)
+search_bar_draw_input(Reader *r, size_t count)
 {
 	int y = r->geometry.bar_y, right_width;
 	char *right;
@@ -525,12 +525,12 @@ search_draw_input(Reader *r, size_t count)
 		return;
 	right = count > 0 ? xasprintf(" %zu/%zu ", r->selected + 1, count) : xstrdup(" ");
 	right_width = layout_width(right, strlen(right));
-	paint_blank(y, 0, COLS, terminal_attr(ROLE_TEXT));
-	paint_text(y, 0, 2, r->bar_backward ? "? " : "/ ", 2, terminal_attr(ROLE_KEY));
+	paint_blank(y, 0, COLS, terminal_attr(STYLE_TEXT));
+	paint_text(y, 0, 2, r->bar_backward ? "? " : "/ ", 2, terminal_attr(STYLE_KEY));
 	r->cursor_x = input_line_draw(&r->query, y, 2, COLS - right_width - 4,
-	    terminal_attr(ROLE_TEXT));
+	    terminal_attr(STYLE_TEXT));
 	paint_text(y, COLS - right_width, right_width, right, strlen(right),
-	    terminal_attr(ROLE_FRAME));
+	    terminal_attr(STYLE_FRAME));
 	free(right);
 	r->cursor_y = y;
 }
@@ -538,25 +538,25 @@ search_draw_input(Reader *r, size_t count)
 /* Returns the rows a result takes: two (title, snippet) when the results
  * have room for at least two of them. */
 static int
-search_result_rows(const Reader *r)
+search_bar_result_rows(const Reader *r)
 {
 	return r->geometry.results.height - 1 >= 4 ? 2 : 1;
 }
 
 /* Paints the results and the input line. */
 void
-search_draw(Reader *r)
+search_bar_draw(Reader *r)
 {
 	Region region = r->geometry.results;
 	size_t count, shown;
-	int row, rows = search_result_rows(r);
+	int row, rows = search_bar_result_rows(r);
 	const char *query = line_edit_text(&r->query);
 
 	if (r->query_changed)
-		search_refresh(r);
+		search_bar_refresh(r);
 	count = r->results != NULL ? r->results->count : 0;
 	if (region.height > 1) {
-		search_draw_rule(region.y, r->reading);
+		search_bar_draw_rule(region.y, r->reading);
 		region.y++;
 		region.height--;
 	}
@@ -570,17 +570,17 @@ search_draw(Reader *r)
 		int y = region.y + row, k;
 
 		if (i < count && row + rows <= region.height) {
-			search_draw_result(r, &r->results->items[i], y, rows, i == r->selected);
+			search_bar_draw_result(r, &r->results->items[i], y, rows, i == r->selected);
 			continue;
 		}
 		for (k = row; k < region.height && k < row + rows; k++)
-			paint_blank(region.y + k, 0, COLS, terminal_attr(ROLE_TEXT));
+			paint_blank(region.y + k, 0, COLS, terminal_attr(STYLE_TEXT));
 		if (row == 0 && query[0] == '\0')
 			paint_cut(y, 1, COLS - 2, "Type to search: all words must occur; \"a phrase\"; "
 			    "-word excludes; a OR b. Up: older searches. Enter opens, Esc closes.",
-			    terminal_attr(ROLE_FRAME));
+			    terminal_attr(STYLE_FRAME));
 		else if (row == 0)
-			paint_cut(y, 1, COLS - 2, "Nothing found.", terminal_attr(ROLE_FRAME));
+			paint_cut(y, 1, COLS - 2, "Nothing found.", terminal_attr(STYLE_FRAME));
 	}
-	search_draw_input(r, count);
+	search_bar_draw_input(r, count);
 }

@@ -16,7 +16,7 @@
 
 /* Sets the message shown until the next key. */
 void
-status_message(Reader *r, const char *fmt, ...)
+status_line_message(Reader *r, const char *fmt, ...)
 {
 	va_list ap;
 	char *raw;
@@ -34,7 +34,7 @@ status_message(Reader *r, const char *fmt, ...)
 /* Returns "section › id title" for the open article (without the title
  * when short), the issue first in an archive; the caller frees it. */
 static char *
-status_where(const Reader *r, int short_form)
+status_line_where(const Reader *r, int short_form)
 {
 	const Article *a = issue_article(r->issue, r->place.article);
 	const IndexIssueInfo *info = index_issue_info(r->index, r->issue_at);
@@ -57,7 +57,7 @@ status_where(const Reader *r, int short_form)
  * rows above it too (it goes with the next key), wrapped; returns the
  * rows it takes. */
 static int
-status_draw_long_message(Reader *r, int width, attr_t attr)
+status_line_draw_long_message(Reader *r, int width, attr_t attr)
 {
 	const Geometry *g = &r->geometry;
 	LayoutLine *lines;
@@ -84,20 +84,20 @@ status_draw_long_message(Reader *r, int width, attr_t attr)
 
 /* Paints the status line. */
 void
-status_draw(Reader *r)
+status_line_draw(Reader *r)
 {
 	const Geometry *g = &r->geometry;
-	attr_t attr = terminal_attr(ROLE_STATUS);
-	int width = COLS, page = article_page(r), pages = issue_page_count(r->issue);
+	attr_t attr = terminal_attr(STYLE_STATUS);
+	int width = COLS, page = article_view_page(r), pages = issue_page_count(r->issue);
 	char *right, *left;
 	int right_width;
 
 	if (page > 0 && pages > 0)
-		right = xasprintf(" p. %d of %d  %3d%% ", page, pages, article_percent(r));
+		right = xasprintf(" p. %d of %d  %3d%% ", page, pages, article_view_percent(r));
 	else if (page > 0)
-		right = xasprintf(" p. %d  %3d%% ", page, article_percent(r));
+		right = xasprintf(" p. %d  %3d%% ", page, article_view_percent(r));
 	else
-		right = xasprintf(" %3d%% ", article_percent(r));
+		right = xasprintf(" %3d%% ", article_view_percent(r));
 	right_width = layout_width(right, strlen(right));
 	if (right_width > width / 2) {
 		free(right);
@@ -108,11 +108,11 @@ status_draw(Reader *r)
 	if (r->message != NULL && layout_width(r->message, strlen(r->message)) >
 	    width - right_width - 2) {
 		/* A long message (a warning at start) is shown whole. */
-		r->message_rows = status_draw_long_message(r, width - 2, attr);
+		r->message_rows = status_line_draw_long_message(r, width - 2, attr);
 		free(right);
 		return;
 	}
-	left = r->message != NULL ? xstrdup(r->message) : status_where(r, 0);
+	left = r->message != NULL ? xstrdup(r->message) : status_line_where(r, 0);
 	if (r->message == NULL && outline_view_heading(r) != NULL) {
 		/* section › article › heading; the article's ID alone when the
 		 * heading would not fit after its title. */
@@ -122,7 +122,7 @@ status_draw(Reader *r)
 		if (layout_width(left, strlen(left)) > width - right_width - 2) {
 			free(left);
 			free(where);
-			where = status_where(r, 1);
+			where = status_line_where(r, 1);
 			left = xasprintf("%s› %s", where, outline_view_heading(r));
 			/* Narrower still: the heading alone. */
 			if (layout_width(left, strlen(left)) > width - right_width - 2) {

@@ -32,7 +32,7 @@ static volatile sig_atomic_t suspend_signal;
 static volatile sig_atomic_t continue_signal;
 
 static SCREEN	*terminal_screen;
-static attr_t	 terminal_attrs[ROLE_COUNT];
+static attr_t	 terminal_attrs[STYLE_COUNT];
 static int	 terminal_fast_errors;	/* reads that failed at once, in a row */
 static Buffer	 terminal_paste;	/* the text of the last paste */
 
@@ -122,7 +122,7 @@ terminal_check_locale(char **cause)
 	return -1;
 }
 
-/* Sets the attributes of each role: plain attributes, plus colours over
+/* Sets the attributes of each style: plain attributes, plus colours over
  * the terminal's own background when there are colours and NO_COLOR is
  * not set. */
 static void
@@ -131,21 +131,21 @@ terminal_setup_attrs(void)
 	const char *no_color = getenv("NO_COLOR");
 	short fg = -1, bg = -1;
 
-	terminal_attrs[ROLE_TEXT] = A_NORMAL;
-	terminal_attrs[ROLE_TITLE] = A_BOLD;
-	terminal_attrs[ROLE_SOURCE] = A_DIM;
-	terminal_attrs[ROLE_HEADING] = A_BOLD | A_UNDERLINE;
-	terminal_attrs[ROLE_HEADING_MINOR] = A_BOLD;
-	terminal_attrs[ROLE_HIT] = A_REVERSE;
-	terminal_attrs[ROLE_HIT_CURRENT] = A_REVERSE | A_BOLD | A_UNDERLINE;
-	terminal_attrs[ROLE_HIT_SELECTED] = A_BOLD | A_UNDERLINE;	/* out of the reverse */
-	terminal_attrs[ROLE_STATUS] = A_REVERSE;
-	terminal_attrs[ROLE_SELECTED] = A_REVERSE;
-	terminal_attrs[ROLE_OPEN_ENTRY] = A_BOLD;
-	terminal_attrs[ROLE_SECTION] = A_BOLD;
-	terminal_attrs[ROLE_FRAME] = A_NORMAL;
-	terminal_attrs[ROLE_MESSAGE] = A_BOLD;
-	terminal_attrs[ROLE_KEY] = A_BOLD;
+	terminal_attrs[STYLE_TEXT] = A_NORMAL;
+	terminal_attrs[STYLE_TITLE] = A_BOLD;
+	terminal_attrs[STYLE_SOURCE] = A_DIM;
+	terminal_attrs[STYLE_HEADING] = A_BOLD | A_UNDERLINE;
+	terminal_attrs[STYLE_HEADING_MINOR] = A_BOLD;
+	terminal_attrs[STYLE_HIT] = A_REVERSE;
+	terminal_attrs[STYLE_HIT_CURRENT] = A_REVERSE | A_BOLD | A_UNDERLINE;
+	terminal_attrs[STYLE_HIT_SELECTED] = A_BOLD | A_UNDERLINE;	/* out of the reverse */
+	terminal_attrs[STYLE_STATUS] = A_REVERSE;
+	terminal_attrs[STYLE_SELECTED] = A_REVERSE;
+	terminal_attrs[STYLE_OPEN_ENTRY] = A_BOLD;
+	terminal_attrs[STYLE_SECTION] = A_BOLD;
+	terminal_attrs[STYLE_FRAME] = A_NORMAL;
+	terminal_attrs[STYLE_MESSAGE] = A_BOLD;
+	terminal_attrs[STYLE_KEY] = A_BOLD;
 	if ((no_color != NULL && no_color[0] != '\0') || !has_colors())
 		return;
 	if (start_color() != OK || COLORS < 8 || COLOR_PAIRS < 8)
@@ -160,17 +160,17 @@ terminal_setup_attrs(void)
 	init_pair(4, COLOR_MAGENTA, bg);
 	init_pair(5, COLOR_YELLOW, bg);
 	init_pair(6, fg, bg);
-	terminal_attrs[ROLE_TITLE] = A_BOLD | COLOR_PAIR(1);
-	terminal_attrs[ROLE_HEADING] = A_BOLD | A_UNDERLINE | COLOR_PAIR(2);
-	terminal_attrs[ROLE_HEADING_MINOR] = A_BOLD | COLOR_PAIR(2);
-	terminal_attrs[ROLE_SOURCE] = COLOR_PAIR(4);
-	terminal_attrs[ROLE_HIT] = COLOR_PAIR(3);
-	terminal_attrs[ROLE_HIT_CURRENT] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
-	terminal_attrs[ROLE_HIT_SELECTED] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
-	terminal_attrs[ROLE_SECTION] = A_BOLD | COLOR_PAIR(5);
-	terminal_attrs[ROLE_FRAME] = COLOR_PAIR(1);
-	terminal_attrs[ROLE_KEY] = A_BOLD | COLOR_PAIR(1);
-	terminal_attrs[ROLE_TEXT] = fg == -1 ? A_NORMAL : COLOR_PAIR(6);
+	terminal_attrs[STYLE_TITLE] = A_BOLD | COLOR_PAIR(1);
+	terminal_attrs[STYLE_HEADING] = A_BOLD | A_UNDERLINE | COLOR_PAIR(2);
+	terminal_attrs[STYLE_HEADING_MINOR] = A_BOLD | COLOR_PAIR(2);
+	terminal_attrs[STYLE_SOURCE] = COLOR_PAIR(4);
+	terminal_attrs[STYLE_HIT] = COLOR_PAIR(3);
+	terminal_attrs[STYLE_HIT_CURRENT] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
+	terminal_attrs[STYLE_HIT_SELECTED] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
+	terminal_attrs[STYLE_SECTION] = A_BOLD | COLOR_PAIR(5);
+	terminal_attrs[STYLE_FRAME] = COLOR_PAIR(1);
+	terminal_attrs[STYLE_KEY] = A_BOLD | COLOR_PAIR(1);
+	terminal_attrs[STYLE_TEXT] = fg == -1 ? A_NORMAL : COLOR_PAIR(6);
 }
 
 /* Returns a one-line reason why the terminal cannot run the reader
@@ -261,11 +261,11 @@ terminal_stop(void)
 	terminal_handle_all(SIG_DFL);
 }
 
-/* Returns the attributes of a role. */
+/* Returns the attributes of a style. */
 attr_t
-terminal_attr(Role role)
+terminal_attr(Style style)
 {
-	return terminal_attrs[role];
+	return terminal_attrs[style];
 }
 
 /* Returns the number of the signal that asked the reader to quit, or 0. */

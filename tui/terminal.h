@@ -5,25 +5,26 @@
 
 #include <curses.h>
 
-/* What text is painted as; terminal_attr() gives the attributes. */
-typedef enum Role {
-	ROLE_TEXT,
-	ROLE_TITLE,
-	ROLE_SOURCE,
-	ROLE_HEADING,		/* level 1: 一、 */
-	ROLE_HEADING_MINOR,	/* levels 2 and 3: (一), 1. */
-	ROLE_HIT,
-	ROLE_HIT_CURRENT,
-	ROLE_HIT_SELECTED,	/* a hit in a selected (reverse video) row */
-	ROLE_STATUS,
-	ROLE_SELECTED,
-	ROLE_OPEN_ENTRY,
-	ROLE_SECTION,
-	ROLE_FRAME,
-	ROLE_MESSAGE,
-	ROLE_KEY,
-	ROLE_COUNT
-} Role;
+/* Styles: what text is painted as (not core's LineRole, what a line of the
+ * source is); terminal_attr() gives the attributes. */
+typedef enum Style {
+	STYLE_TEXT,
+	STYLE_TITLE,
+	STYLE_SOURCE,
+	STYLE_HEADING,		/* level 1: 一、 */
+	STYLE_HEADING_MINOR,	/* levels 2 and 3: (一), 1. */
+	STYLE_HIT,
+	STYLE_HIT_CURRENT,
+	STYLE_HIT_SELECTED,	/* a hit in a selected (reverse video) row */
+	STYLE_STATUS,
+	STYLE_SELECTED,
+	STYLE_OPEN_ENTRY,
+	STYLE_SECTION,
+	STYLE_FRAME,
+	STYLE_MESSAGE,
+	STYLE_KEY,
+	STYLE_COUNT
+} Style;
 
 /* Signals the main loop acts on (terminal_take_signal). */
 typedef enum TerminalSignal {
@@ -45,8 +46,8 @@ int terminal_start(char **cause);
 /* Restores the terminal; safe to call twice or after a failed start. */
 void terminal_stop(void);
 
-/* Returns the attributes (colour pair included) of a role. */
-attr_t terminal_attr(Role role);
+/* Returns the attributes (colour pair included) of a style. */
+attr_t terminal_attr(Style style);
 
 /* Returns the number of the signal (SIGINT, SIGTERM, SIGHUP) that asked
  * the reader to quit, or 0. */

@@ -180,43 +180,43 @@ void panes_draw_too_small(void);
 
 /* contents_view.c: builds and frees the entries; moves the cursor to the
  * open article; paints the pane; acts on a key while it has the focus. */
-void contents_init(Reader *r);
-void contents_free(Reader *r);
-void contents_follow(Reader *r);
-void contents_draw(Reader *r);
-void contents_action(Reader *r, Action action);
+void contents_view_init(Reader *r);
+void contents_view_free(Reader *r);
+void contents_view_follow(Reader *r);
+void contents_view_draw(Reader *r);
+void contents_view_action(Reader *r, Action action);
 
 /* article_view.c: opens an article with the text at offset on top; lays it
  * out again for the text width, keeping the place; paints the pane; acts on
  * a key; shows the line of offset context lines below the top; finds where
  * printed page N starts (0, or -1 when no text is on it); the page at the
  * top and the percent at the bottom; whether offset is on the screen. */
-void article_open(Reader *r, size_t article, size_t offset);
-void article_relayout(Reader *r);
-void article_draw(Reader *r);
-void article_action(Reader *r, Action action);
-void article_show(Reader *r, size_t offset, int context);
-int article_find_page(const Reader *r, int page, Place *out);
-int article_page(const Reader *r);
-int article_percent(const Reader *r);
-int article_line_visible(const Reader *r, size_t offset);
+void article_view_open(Reader *r, size_t article, size_t offset);
+void article_view_relayout(Reader *r);
+void article_view_draw(Reader *r);
+void article_view_action(Reader *r, Action action);
+void article_view_show(Reader *r, size_t offset, int context);
+int article_view_find_page(const Reader *r, int page, Place *out);
+int article_view_page(const Reader *r);
+int article_view_percent(const Reader *r);
+int article_view_line_visible(const Reader *r, size_t offset);
 
 /* status_line.c: paints the status line; sets the message it shows until
  * the next key. */
-void status_draw(Reader *r);
-void status_message(Reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void status_line_draw(Reader *r);
+void status_line_message(Reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* search_bar.c: opens the bar (backward: as ? does); handles its keys;
  * paints results and input; walks to the next or previous hit; finds the
  * hits of a newly opened article; forgets the highlighted search; frees it
  * all. */
-void search_open(Reader *r, int backward);
-void search_key(Reader *r, int key);
-void search_draw(Reader *r);
-void search_step(Reader *r, int forward);
-void search_article_changed(Reader *r);
-void search_clear_hits(Reader *r);
-void search_free(Reader *r);
+void search_bar_open(Reader *r, int backward);
+void search_bar_key(Reader *r, int key);
+void search_bar_draw(Reader *r);
+void search_bar_step(Reader *r, int forward);
+void search_bar_article_changed(Reader *r);
+void search_bar_clear_hits(Reader *r);
+void search_bar_free(Reader *r);
 
 /* input_line.c: applies an editing key, a typed character or a paste
  * (key KEYS_PASTE) to a line of input of at most max bytes: returns 1 when
@@ -253,17 +253,17 @@ int issues_saved_place(const Reader *r, Place *out);
 void issues_free(Reader *r);
 
 /* help_view.c: paints the help generated from the key table; handles its keys. */
-void help_draw(Reader *r);
-void help_key(Reader *r, int key);
+void help_view_draw(Reader *r);
+void help_view_key(Reader *r, int key);
 
 /* outline_view.c: the open article's outline (owned by the reader); the
  * heading the text at the top falls under, or NULL; opens the overlay,
  * paints it, handles its keys; frees the outline. */
 const Outline *outline_view_get(Reader *r);
 const char *outline_view_heading(Reader *r);
-void outline_open(Reader *r);
-void outline_draw(Reader *r);
-void outline_key(Reader *r, int key);
+void outline_view_open(Reader *r);
+void outline_view_draw(Reader *r);
+void outline_view_key(Reader *r, int key);
 void outline_view_free(Reader *r);
 
 /* copy.c: copies the paragraph at the top with its citation; starts a
