@@ -119,16 +119,13 @@ paint_cut(int y, int x, int width, const char *text, attr_t attr)
 	return used + paint_text(y, x + used, 1, "…", strlen("…"), attr);
 }
 
-/* Fills columns with spaces. */
+/* Fills columns with spaces: curses' own line drawing, with a space. */
 void
 paint_blank(int y, int x, int width, attr_t attr)
 {
-	int i;
-
 	if (width <= 0)
 		return;
 	wattr_set(stdscr, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-	for (i = 0; i < width; i++)
-		mvwaddch(stdscr, y, x + i, ' ');
+	mvwhline(stdscr, y, x, ' ', width);
 	wattr_set(stdscr, A_NORMAL, 0, NULL);
 }
