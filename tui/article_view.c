@@ -53,21 +53,20 @@ article_view_relayout(Reader *r)
 	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
 }
 
-/* Opens an article with the text at offset on top. */
-void
+/* Opens an article with the text at offset on top; -1: no such article. */
+int
 article_view_open(Reader *r, size_t article, size_t offset)
 {
 	const Article *a = issue_article(r->issue, article);
 
 	if (a == NULL)
-		return;
+		return -1;
 	if (offset > a->text_length)
 		offset = a->text_length;
-	r->place = marks_here(r, article, offset);
+	r->place = reader_place(r, article, offset);
 	article_view_relayout(r);
-	search_bar_article_changed(r);
-	contents_view_follow(r);
 	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS | DIRTY_CONTENTS;
+	return 0;
 }
 
 /* Puts line on top and makes its text the place. */
@@ -160,34 +159,6 @@ article_view_percent(const Reader *r)
 	return a->text_length > 0 ? (int)((uintmax_t)l->offset * 100 / a->text_length) : 0;
 }
 
-/* Finds where printed page starts: the first block that starts on it, else
- * the block running onto it from the page before. Returns 0 and sets *out,
- * or -1 when no text is on that page. */
-int
-article_view_find_page(const Reader *r, int page, Place *out)
-{
-	size_t i, j, n = issue_article_count(r->issue);
-	int found = 0;
-
-	for (i = 0; i < n; i++) {
-		const Article *a = issue_article(r->issue, i);
-
-		for (j = 0; j < a->nblocks; j++) {
-			const Block *b = &a->blocks[j];
-
-			if (b->page == page) {
-				*out = marks_here(r, i, b->offset);
-				return 0;
-			}
-			if (b->page > 0 && b->page < page && a->last_page >= page) {
-				*out = marks_here(r, i, b->offset);
-				found = 1;
-			}
-		}
-	}
-	return found ? 0 : -1;
-}
-
 /* Fills marks with the hits on a line; returns how many. */
 static size_t
 article_view_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size_t size)
@@ -242,9 +213,23 @@ article_view_draw_end(Reader *r, int y)
 	free(text);
 }
 
-/* Paints the article pane. */
+/* Returns non-zero when a line falls in the selected blocks (NULL: none). */
+static int
+article_view_selected(const Reader *r, const ArticleLine *l, const BlockRange *selected)
+{
+	const Article *a;
+	size_t block;
+
+	if (selected == NULL || !l->in_text ||
+	    (a = issue_article(r->issue, r->place.article)) == NULL)
+		return 0;
+	block = article_block_at(a, l->offset);
+	return block >= selected->first && block <= selected->last;
+}
+
+/* Paints the article pane, the selected blocks (or NULL) as selected. */
 void
-article_view_draw(Reader *r)
+article_view_draw(Reader *r, const BlockRange *selected)
 {
 	const Region *region = &r->geometry.article;
 	PaintMark marks[64];
@@ -264,37 +249,42 @@ article_view_draw(Reader *r)
 			continue;
 		}
 		paint_marked(y, r->geometry.text_x, r->geometry.text_width, l->base + l->start,
-		    l->end - l->start, terminal_attr(copy_line_selected(r, l) ? STYLE_SELECTED :
+		    l->end - l->start, terminal_attr(article_view_selected(r, l, selected) ? STYLE_SELECTED :
 		    article_view_style(l)), marks,
 		    article_view_line_marks(r, l, marks, sizeof marks / sizeof marks[0]));
 	}
 }
 
-/* Opens the next or previous article at its top (a jump). */
-static void
+/* Asks for the next or previous article at its top (a jump). */
+static Request
 article_view_step(Reader *r, int forward)
 {
 	size_t n = issue_article_count(r->issue);
+	Request req = { 0 };
 
 	if (forward && r->place.article + 1 >= n) {
-		status_line_message(r, "This is the last article.");
-		return;
+		reader_say(r, "This is the last article.");
+		return req;
 	}
 	if (!forward && r->place.article == 0) {
-		status_line_message(r, "This is the first article.");
-		return;
+		reader_say(r, "This is the first article.");
+		return req;
 	}
-	marks_jump(r, marks_here(r, forward ? r->place.article + 1 : r->place.article - 1, 0));
+	req.what = REQUEST_JUMP;
+	req.place = reader_place(r, forward ? r->place.article + 1 : r->place.article - 1, 0);
+	return req;
 }
 
-/* Acts on a key's action while the article has the focus. */
-void
+/* Acts on a key's action while the article has the focus; returns what
+ * else it takes: another article, a jump. */
+Request
 article_view_action(Reader *r, Action action)
 {
 	long page = article_view_height(r) > 2 ? article_view_height(r) - 1 : 1;
+	Request req = { 0 };
 
 	if (r->layout == NULL)
-		return;
+		return req;
 	switch (action) {
 	case ACTION_LINE_DOWN:
 		article_view_scroll(r, 1);
@@ -305,7 +295,8 @@ article_view_action(Reader *r, Action action)
 	case ACTION_PAGE_DOWN_ON:
 		if (r->top >= article_view_max_top(r, r->top) &&
 		    r->place.article + 1 < issue_article_count(r->issue)) {
-			article_view_open(r, r->place.article + 1, 0);
+			req.what = REQUEST_OPEN;
+			req.place = reader_place(r, r->place.article + 1, 0);
 			break;
 		}
 		article_view_scroll(r, page);
@@ -323,21 +314,24 @@ article_view_action(Reader *r, Action action)
 		article_view_scroll(r, -(page + 1) / 2);
 		break;
 	case ACTION_TOP:
-		if (r->top != 0)
-			marks_jump(r, marks_here(r, r->place.article, 0));
+		if (r->top != 0) {
+			req.what = REQUEST_JUMP;
+			req.place = reader_place(r, r->place.article, 0);
+		}
 		break;
 	case ACTION_END:
-		if (r->top != article_view_max_top(r, SIZE_MAX))
-			marks_jump(r, marks_here(r, r->place.article,
-			    article_layout_line(r->layout, article_view_max_top(r, SIZE_MAX))->offset));
+		if (r->top != article_view_max_top(r, SIZE_MAX)) {
+			req.what = REQUEST_JUMP;
+			req.place = reader_place(r, r->place.article,
+			    article_layout_line(r->layout, article_view_max_top(r, SIZE_MAX))->offset);
+		}
 		break;
 	case ACTION_NEXT_ARTICLE:
-		article_view_step(r, 1);
-		break;
+		return article_view_step(r, 1);
 	case ACTION_PREVIOUS_ARTICLE:
-		article_view_step(r, 0);
-		break;
+		return article_view_step(r, 0);
 	default:
 		break;
 	}
+	return req;
 }

@@ -335,59 +335,55 @@ contents_view_move(Reader *r, long delta)
 	r->dirty |= DIRTY_CONTENTS;
 }
 
-/* Opens an issue of an archive where it was left (the open one: at its
- * start), the contents keeping the focus on its entries. */
-static void
-contents_view_open_issue(Reader *r, size_t issue)
-{
-	Place place = { issue, 0, 0 };
-
-	if (issue != r->issue_at) {
-		marks_jump(r, place);
-		if (r->issue_at != issue)
-			return;
-		if (issues_saved_place(r, &place) == 0)
-			article_view_open(r, place.article, place.offset);
-	} else
-		marks_jump(r, place);
-	contents_view_follow(r);
-	r->dirty |= DIRTY_ALL;
-}
-
-/* Opens the entry under the cursor (a section: its first article) and
- * gives the article the focus. */
-static void
+/* Asks to open the entry under the cursor: an issue of an archive where
+ * it was left (the contents keeping the focus), or an article (a section:
+ * its first), the article then having the focus. */
+static Request
 contents_view_open(Reader *r)
 {
 	const ContentsEntry *e;
+	Request req = { 0 };
 	size_t article;
 
 	if (r->cursor >= r->nentries)
-		return;
+		return req;
 	e = &r->entries[r->cursor];
 	article = e->index;
 	if (e->kind == CONTENTS_ISSUE) {
-		contents_view_open_issue(r, e->index);
-		return;
+		req.what = REQUEST_OPEN_ISSUE;
+		req.place = (Place){ e->index, 0, 0 };
+		return req;
 	}
 	if (e->kind == CONTENTS_SECTION) {
 		const Section *s = issue_section(r->issue, e->index);
 
 		if (s->narticles == 0)
-			return;
+			return req;
 		article = s->first_article;
 	}
 	r->focus = FOCUS_ARTICLE;
 	panes_update(r);
-	marks_jump(r, marks_here(r, article, 0));
 	r->dirty |= DIRTY_ALL;
+	req.what = REQUEST_JUMP;
+	req.place = reader_place(r, article, 0);
+	return req;
 }
 
-/* Acts on a key's action while the contents have the focus. */
-void
+/* Returns non-zero when the cursor is on an article other than the open one. */
+int
+contents_view_elsewhere(const Reader *r)
+{
+	return r->cursor < r->nentries && r->entries[r->cursor].kind == CONTENTS_ARTICLE &&
+	    r->entries[r->cursor].index != r->place.article;
+}
+
+/* Acts on a key's action while the contents have the focus; returns what
+ * else it takes (opening what the cursor is on). */
+Request
 contents_view_action(Reader *r, Action action)
 {
 	long page = r->geometry.contents.height > 1 ? r->geometry.contents.height - 1 : 1;
+	Request none = { 0 };
 
 	switch (action) {
 	case ACTION_LINE_DOWN:
@@ -416,9 +412,9 @@ contents_view_action(Reader *r, Action action)
 		contents_view_move(r, (long)r->nentries);
 		break;
 	case ACTION_OPEN:
-		contents_view_open(r);
-		break;
+		return contents_view_open(r);
 	default:
 		break;
 	}
+	return none;
 }

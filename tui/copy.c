@@ -30,7 +30,7 @@ copy_top_block(Reader *r, const char *what, size_t *block)
 	const Article *a = issue_article(r->issue, r->place.article);
 
 	if (a == NULL || a->nblocks == 0) {
-		status_line_message(r, "Nothing to %s here.", what);
+		reader_say(r, "Nothing to %s here.", what);
 		return -1;
 	}
 	*block = article_block_at(a, r->place.offset);
@@ -46,7 +46,7 @@ copy_blocks(Reader *r, size_t first, size_t last)
 	int sent, saved, from, to;
 
 	if (a == NULL || a->nblocks == 0) {
-		status_line_message(r, "Nothing to copy here.");
+		reader_say(r, "Nothing to copy here.");
 		return;
 	}
 	text = citation_passage(r->issue, a, first, last);
@@ -57,13 +57,13 @@ copy_blocks(Reader *r, size_t first, size_t last)
 	pages = to > from ? xasprintf("pp. %d-%d", from, to) : xasprintf("p. %d", from);
 	what = xasprintf("%zu paragraph%s, %s", last - first + 1, last > first ? "s" : "", pages);
 	if (sent && saved)
-		status_line_message(r, "Copied %s, with its citation.", what);
+		reader_say(r, "Copied %s, with its citation.", what);
 	else if (saved)
-		status_line_message(r, "Too long for the terminal's clipboard: %s in the clip file.", what);
+		reader_say(r, "Too long for the terminal's clipboard: %s in the clip file.", what);
 	else if (sent)
-		status_line_message(r, "Copied %s but no clip file: %s", what, cause);
+		reader_say(r, "Copied %s but no clip file: %s", what, cause);
 	else
-		status_line_message(r, "Not copied: too long for the clipboard, and %s", cause);
+		reader_say(r, "Not copied: too long for the clipboard, and %s", cause);
 	free(cause);
 	free(what);
 	free(pages);
@@ -90,7 +90,7 @@ copy_select_start(Reader *r)
 		return;
 	r->select_anchor = r->select_end = block;
 	r->mode = MODE_SELECT;
-	status_line_message(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
+	reader_say(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
 	r->dirty |= DIRTY_ARTICLE;
 }
 
@@ -101,7 +101,7 @@ copy_say_selection(Reader *r)
 	size_t first, last;
 
 	copy_range(r, &first, &last);
-	status_line_message(r, "Selected %zu paragraph%s: y copies, Esc cancels.", last - first + 1,
+	reader_say(r, "Selected %zu paragraph%s: y copies, Esc cancels.", last - first + 1,
 	    last > first ? "s" : "");
 }
 
@@ -113,17 +113,19 @@ copy_select_end(Reader *r)
 	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
 }
 
-/* Handles a key while selecting. */
-void
+/* Handles a key while selecting; returns what the article pane is to
+ * do (scroll, show the selection's end). */
+Request
 copy_select_key(Reader *r, int key)
 {
 	const Article *a = issue_article(r->issue, r->place.article);
 	Action action = keys_action(KEYS_READING, key);
+	Request req = { 0 };
 	size_t first, last;
 
 	if (a == NULL) {
 		copy_select_end(r);
-		return;
+		return req;
 	}
 	switch (action) {
 	case ACTION_LINE_DOWN:
@@ -138,42 +140,40 @@ copy_select_key(Reader *r, int key)
 		copy_range(r, &first, &last);
 		copy_select_end(r);
 		copy_blocks(r, first, last);
-		return;
+		return req;
 	case ACTION_PAGE_DOWN:
 	case ACTION_PAGE_UP:
 	case ACTION_HALF_DOWN:
 	case ACTION_HALF_UP:
 		/* Scrolling to see more; the selection stays. */
-		article_view_action(r, action);
 		copy_say_selection(r);
-		return;
+		req.what = REQUEST_ARTICLE;
+		req.action = action;
+		return req;
 	case ACTION_ESCAPE:
 	case ACTION_SELECT:
 	case ACTION_QUIT:
 		copy_select_end(r);
-		status_line_message(r, "Selection cancelled.");
-		return;
+		reader_say(r, "Selection cancelled.");
+		return req;
 	default:
-		status_line_message(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
-		return;
+		reader_say(r, "Selecting paragraphs: j/k extend, y copies, Esc cancels.");
+		return req;
 	}
-	if (!article_view_line_visible(r, a->blocks[r->select_end].offset))
-		article_view_show(r, a->blocks[r->select_end].offset, COPY_CONTEXT);
+	req.what = REQUEST_IF_HIDDEN | REQUEST_SHOW;
+	req.offset = a->blocks[r->select_end].offset;
+	req.context = COPY_CONTEXT;
 	copy_say_selection(r);
 	r->dirty |= DIRTY_ARTICLE;
+	return req;
 }
 
-/* Returns non-zero when a line of the article pane is selected. */
+/* Sets *out to the blocks selected; returns 0 when not selecting. */
 int
-copy_line_selected(const Reader *r, const ArticleLine *l)
+copy_selection(const Reader *r, BlockRange *out)
 {
-	const Article *a;
-	size_t block, first, last;
-
-	if (r->mode != MODE_SELECT || !l->in_text ||
-	    (a = issue_article(r->issue, r->place.article)) == NULL)
+	if (r->mode != MODE_SELECT)
 		return 0;
-	block = article_block_at(a, l->offset);
-	copy_range(r, &first, &last);
-	return block >= first && block <= last;
+	copy_range(r, &out->first, &out->last);
+	return 1;
 }

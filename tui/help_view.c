@@ -93,10 +93,12 @@ help_view_draw(Reader *r)
 	help_view_lay_out(&win);
 }
 
-/* Handles a key on the help screen: scrolling, or closing it. */
-void
+/* Handles a key on the help screen: scrolling, or closing it (the panes
+ * then come back: a request). */
+Request
 help_view_key(Reader *r, int key)
 {
+	Request req = { 0 };
 	HelpWindow count_only = { 0, 0, 0 };
 	Action action = keys_action(KEYS_READING, key);
 	size_t total = help_view_lay_out(&count_only), rows = (size_t)help_view_rows(r);
@@ -107,10 +109,9 @@ help_view_key(Reader *r, int key)
 	case ACTION_QUIT:
 	case ACTION_HELP:
 		r->mode = MODE_READING;
-		panes_update(r);
-		article_view_relayout(r);
 		r->dirty |= DIRTY_ALL;
-		return;
+		req.what = REQUEST_RELAYOUT;
+		return req;
 	case ACTION_LINE_DOWN:
 		r->help_top++;
 		break;
@@ -139,4 +140,5 @@ help_view_key(Reader *r, int key)
 	if (r->help_top > max)
 		r->help_top = max;
 	r->dirty |= DIRTY_ARTICLE;
+	return req;
 }

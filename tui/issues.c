@@ -61,7 +61,7 @@ issues_last_read(Reader *r)
 	return last;
 }
 
-/* Saves the open issue's place, '' and marks. */
+/* Saves the open issue's place and marks ('' is marks_store_previous's). */
 int
 issues_save(Reader *r, char **cause)
 {
@@ -71,45 +71,49 @@ issues_save(Reader *r, char **cause)
 		return 0;
 	if ((a = issue_article(r->issue, r->place.article)) != NULL)
 		state_set_place(r->state, a->id, r->place.offset);
-	marks_store_previous(r);
 	return state_save(r->state, cause);
 }
 
-/* Makes issue i the open one. */
+/* Returns 0 when issue i can be opened, else -1 after saying so. */
 int
+issues_can_open(Reader *r, size_t issue)
+{
+	const Issue *next = index_issue_at(r->index, issue);
+
+	if (next == NULL || issue_article_count(next) == 0) {
+		reader_say(r, "Issue %zu cannot be read.", issue + 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* Makes issue i (one issues_can_open allows) the open one: its state
+ * read, the one before saved. The caller stores '' before, and loads it
+ * and builds the contents after (request_switch_issue). */
+void
 issues_switch(Reader *r, size_t issue)
 {
-	const Issue *next;
 	char *notice = NULL, *cause = NULL;
 
 	if (r->issue != NULL && issue == r->issue_at)
-		return 0;
-	next = index_issue_at(r->index, issue);
-	if (next == NULL || issue_article_count(next) == 0) {
-		status_line_message(r, "Issue %zu cannot be read.", issue + 1);
-		return -1;
-	}
+		return;
 	if (issues_save(r, &cause) != 0) {
-		status_line_message(r, "The place is not remembered: %s", cause);
+		reader_say(r, "The place is not remembered: %s", cause);
 		free(cause);
 	}
 	state_free(r->state);
 	r->state = issues_state(r, issue, &notice);
 	if (notice != NULL && (state_writable(r->state) || !r->said_unwritable))
-		status_line_message(r, "%s", notice);
+		reader_say(r, "%s", notice);
 	if (!state_writable(r->state))
 		r->said_unwritable = 1;
 	free(notice);
-	r->issue = next;
+	r->issue = index_issue_at(r->index, issue);
 	r->issue_at = issue;
 	article_layout_free(r->layout);
 	r->layout = NULL;
 	r->place = (Place){ issue, 0, 0 };
-	marks_load_previous(r);
-	contents_view_free(r);
-	contents_view_init(r);
 	r->dirty |= DIRTY_ALL;
-	return 0;
 }
 
 /* Returns the open issue's saved place: 0 and *out, or -1 when none. */

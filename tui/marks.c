@@ -11,15 +11,8 @@
 
 #define MARKS_HISTORY_MAX 200
 
-/* Returns a place in the open issue. */
-Place
-marks_here(const Reader *r, size_t article, size_t offset)
-{
-	return (Place){ r->issue_at, article, offset };
-}
-
 /* Records the current place as the one before a jump. */
-static void
+void
 marks_remember(Reader *r)
 {
 	if (r->nhistory == MARKS_HISTORY_MAX) {
@@ -32,49 +25,40 @@ marks_remember(Reader *r)
 	r->has_previous = 1;
 }
 
-/* Opens a place, in another issue if need be; returns 0 or -1. */
-static int
-marks_go_to(Reader *r, Place target)
+/* Undoes marks_remember after a jump that did not happen. */
+void
+marks_forget(Reader *r, Place previous, int had_previous)
 {
-	if (target.issue != r->issue_at && issues_switch(r, target.issue) != 0)
-		return -1;
-	article_view_open(r, target.article, target.offset);
-	return 0;
+	r->nhistory--;
+	r->previous = previous;
+	r->has_previous = had_previous;
 }
 
-/* Jumps to a place, remembering where from. */
+/* After going back through the history: '' leads to where from. */
 void
-marks_jump(Reader *r, Place target)
+marks_returned(Reader *r, Place here)
 {
-	Place previous = r->previous;
-	int had_previous = r->has_previous;
-
-	marks_remember(r);
-	if (marks_go_to(r, target) != 0) {
-		r->nhistory--;
-		r->previous = previous;
-		r->has_previous = had_previous;
-	}
+	r->previous = here;
+	r->has_previous = 1;
 }
 
-/* Goes back to the place before the last jump (Backspace). */
-void
+/* Takes the place before the last jump off the history and asks to go
+ * back there (Backspace). */
+Request
 marks_back(Reader *r)
 {
-	Place target, here = r->place;
+	Request req = { 0 };
 
 	if (r->nhistory == 0) {
-		status_line_message(r, "No jump to go back from.");
-		return;
+		reader_say(r, "No jump to go back from.");
+		return req;
 	}
-	target = r->history[--r->nhistory];
+	req.what = REQUEST_BACK;
+	req.place = r->history[--r->nhistory];
 	r->focus = FOCUS_ARTICLE;
 	panes_update(r);
-	if (marks_go_to(r, target) == 0) {
-		r->previous = here;
-		r->has_previous = 1;
-	}
 	r->dirty |= DIRTY_ALL;
+	return req;
 }
 
 /* Takes '' from the open issue's state (a new session, another issue). */
@@ -89,7 +73,7 @@ marks_load_previous(Reader *r)
 	r->has_previous = 0;
 	if (p == NULL || (a = issue_find_article(r->issue, p->article)) == NULL)
 		return;
-	r->previous = marks_here(r, a->index, p->offset <= a->text_length ? p->offset :
+	r->previous = reader_place(r, a->index, p->offset <= a->text_length ? p->offset :
 	    a->text_length);
 	r->has_previous = 1;
 }
@@ -106,29 +90,29 @@ marks_store_previous(Reader *r)
 		state_set_mark(r->state, STATE_MARK_PREVIOUS, a->id, r->previous.offset);
 }
 
-/* Sets mark name at the current place and keeps it at once. */
+/* Sets mark name at the current place (on printed page) and keeps it at once. */
 static void
-marks_set(Reader *r, int name)
+marks_set(Reader *r, int name, int page)
 {
 	const Article *a = issue_article(r->issue, r->place.article);
 	char *cause = NULL;
 
 	if (name == STATE_MARK_PREVIOUS || !state_mark_valid(name)) {
-		status_line_message(r, "A mark is a letter or a digit.");
+		reader_say(r, "A mark is a letter or a digit.");
 		return;
 	}
 	state_set_mark(r->state, name, a->id, r->place.offset);
 	if (state_save(r->state, &cause) != 0) {
-		status_line_message(r, "Mark %c set, but not kept: %s", name, cause);
+		reader_say(r, "Mark %c set, but not kept: %s", name, cause);
 		free(cause);
 		return;
 	}
-	status_line_message(r, "Mark %c set at %s, p. %d.", name, a->id, article_view_page(r));
+	reader_say(r, "Mark %c set at %s, p. %d.", name, a->id, page);
 }
 
-/* Jumps to mark name ('' : the place before the last jump). */
+/* Asks for a jump to mark name ('' : the place before the last jump). */
 static void
-marks_go(Reader *r, int name)
+marks_go(Reader *r, int name, Request *req)
 {
 	const StatePlace *p;
 	const Article *a;
@@ -136,45 +120,46 @@ marks_go(Reader *r, int name)
 
 	if (name == STATE_MARK_PREVIOUS) {
 		if (!r->has_previous) {
-			status_line_message(r, "No jump yet to go back from.");
+			reader_say(r, "No jump yet to go back from.");
 			return;
 		}
 		target = r->previous;
 	} else if (!state_mark_valid(name)) {
-		status_line_message(r, "A mark is a letter or a digit.");
+		reader_say(r, "A mark is a letter or a digit.");
 		return;
 	} else if ((p = state_mark(r->state, name)) == NULL ||
 	    (a = issue_find_article(r->issue, p->article)) == NULL) {
-		status_line_message(r, "Mark %c is not set%s.", name,
+		reader_say(r, "Mark %c is not set%s.", name,
 		    r->nissues > 1 ? " in this issue" : "");
 		return;
 	} else
-		target = marks_here(r, a->index, p->offset <= a->text_length ? p->offset :
+		target = reader_place(r, a->index, p->offset <= a->text_length ? p->offset :
 		    a->text_length);
 	r->focus = FOCUS_ARTICLE;
-	panes_update(r);
-	marks_jump(r, target);
+	req->what |= REQUEST_JUMP;
+	req->place = target;
 	r->dirty |= DIRTY_ALL;
 }
 
-/* Handles the key after m or '. */
-void
-marks_key(Reader *r, int key)
+/* Handles the key after m or ' (page: the printed page at the top); the
+ * prompt closes, the panes take its row back (a request). */
+Request
+marks_key(Reader *r, int key, int page)
 {
+	Request req = { .what = REQUEST_RELAYOUT };
 	Mode mode = r->mode;
 
 	r->mode = MODE_READING;
-	panes_update(r);
-	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
 	if (keys_action(KEYS_BAR, key) == ACTION_BAR_CLOSE)
-		return;
+		return req;
 	if (key > 0x7f) {
-		status_line_message(r, "A mark is a letter or a digit.");
-		return;
+		reader_say(r, "A mark is a letter or a digit.");
+		return req;
 	}
 	if (mode == MODE_MARK_SET)
-		marks_set(r, key);
+		marks_set(r, key, page);
 	else
-		marks_go(r, key);
+		marks_go(r, key, &req);
+	return req;
 }

@@ -69,22 +69,16 @@ outline_view_scroll_to_cursor(Reader *r)
 		r->outline_top = r->outline_cursor - rows + 1;
 }
 
-/* Opens the overlay on the heading the reader is in; from the contents,
- * of the article under the cursor, opened as Enter opens it. */
+/* Opens the overlay on the heading the reader is in (from the contents,
+ * the reader opens the article under the cursor first). */
 void
 outline_view_open(Reader *r)
 {
-	const Outline *o;
+	const Outline *o = outline_view_get(r);
 	size_t at;
 
-	if (r->focus == FOCUS_CONTENTS && r->geometry.contents.width > 0 &&
-	    r->cursor < r->nentries && r->entries[r->cursor].kind == CONTENTS_ARTICLE &&
-	    r->entries[r->cursor].index != r->place.article)
-		contents_view_action(r, ACTION_OPEN);
-	o = outline_view_get(r);
-
 	if (o == NULL || outline_count(o) == 0) {
-		status_line_message(r, "This article has no headings.");
+		reader_say(r, "This article has no headings.");
 		return;
 	}
 	at = outline_at(o, r->place.offset);
@@ -145,43 +139,42 @@ outline_view_draw(Reader *r)
 	}
 }
 
-/* Closes the overlay. */
-static void
+/* Closes the overlay; the panes come back (a request). */
+static Request
 outline_view_close(Reader *r)
 {
+	Request req = { .what = REQUEST_RELAYOUT };
+
 	r->mode = MODE_READING;
-	panes_update(r);
-	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
+	return req;
 }
 
-/* Handles a key in the overlay: moving, jumping, closing. */
-void
+/* Handles a key in the overlay: moving, jumping, closing. Returns what
+ * else it takes. */
+Request
 outline_view_key(Reader *r, int key)
 {
+	Request req = { 0 };
 	Action action = keys_action(KEYS_READING, key);
 	size_t count = outline_view_get(r) != NULL ? outline_count(r->outline) : 0;
 	size_t rows = outline_view_rows(r), page = rows > 2 ? rows - 1 : 1;
 	const OutlineEntry *e;
 
-	if (count == 0) {
-		outline_view_close(r);
-		return;
-	}
+	if (count == 0)
+		return outline_view_close(r);
 	switch (action) {
 	case ACTION_ESCAPE:
 	case ACTION_QUIT:
 	case ACTION_OUTLINE:
-		outline_view_close(r);
-		return;
+		return outline_view_close(r);
 	case ACTION_OPEN:
 		e = outline_entry(r->outline, r->outline_cursor);
-		outline_view_close(r);
+		req = outline_view_close(r);
 		r->focus = FOCUS_ARTICLE;
-		panes_update(r);
-		marks_jump(r, marks_here(r, r->place.article, e->offset));
-		r->dirty |= DIRTY_ALL;
-		return;
+		req.what |= REQUEST_JUMP;
+		req.place = reader_place(r, r->place.article, e->offset);
+		return req;
 	case ACTION_LINE_DOWN:
 		if (r->outline_cursor + 1 < count)
 			r->outline_cursor++;
@@ -211,6 +204,7 @@ outline_view_key(Reader *r, int key)
 	}
 	outline_view_scroll_to_cursor(r);
 	r->dirty |= DIRTY_ARTICLE;
+	return req;
 }
 
 /* Frees the outline. */

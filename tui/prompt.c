@@ -12,49 +12,77 @@
 
 #define PROMPT_MAX 6	/* digits */
 
-/* Opens the prompt in the bar. */
-void
+/* Opens the prompt in the bar; the panes make room for it. */
+Request
 prompt_open(Reader *r)
 {
+	Request req = { .what = REQUEST_RELAYOUT };
+
 	r->mode = MODE_PAGE_PROMPT;
 	line_edit_set(&r->prompt, "");
-	panes_update(r);
-	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
+	return req;
 }
 
-/* Closes the prompt. */
-static void
+/* Closes the prompt; the panes take its row back. */
+static Request
 prompt_close(Reader *r)
 {
+	Request req = { .what = REQUEST_RELAYOUT };
+
 	r->mode = MODE_READING;
-	panes_update(r);
-	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
+	return req;
 }
 
-/* Goes to the page typed. */
-static void
+/* Finds where printed page starts: the first block that starts on it, else
+ * the block running onto it from the page before. Returns 0 and sets *out,
+ * or -1 when no text is on that page. */
+static int
+prompt_find_page(const Reader *r, int page, Place *out)
+{
+	size_t i, j, n = issue_article_count(r->issue);
+	int found = 0;
+
+	for (i = 0; i < n; i++) {
+		const Article *a = issue_article(r->issue, i);
+
+		for (j = 0; j < a->nblocks; j++) {
+			const Block *b = &a->blocks[j];
+
+			if (b->page == page) {
+				*out = reader_place(r, i, b->offset);
+				return 0;
+			}
+			if (b->page > 0 && b->page < page && a->last_page >= page) {
+				*out = reader_place(r, i, b->offset);
+				found = 1;
+			}
+		}
+	}
+	return found ? 0 : -1;
+}
+
+/* Closes the prompt and asks for a jump to the page typed. */
+static Request
 prompt_go(Reader *r)
 {
 	const char *typed = line_edit_text(&r->prompt);
 	int page = atoi(typed), pages = issue_page_count(r->issue);
-	Place place;
+	Request req = prompt_close(r);
 
-	prompt_close(r);
 	if (typed[0] == '\0')
-		return;
-	if (page < 1 || (pages > 0 && page > pages) || article_view_find_page(r, page, &place) != 0) {
+		return req;
+	if (page < 1 || (pages > 0 && page > pages) || prompt_find_page(r, page, &req.place) != 0) {
 		if (pages > 0)
-			status_line_message(r, "No page %s: the pages run from 1 to %d.", typed, pages);
+			reader_say(r, "No page %s: the pages run from 1 to %d.", typed, pages);
 		else
-			status_line_message(r, "No page %s in this issue.", typed);
-		return;
+			reader_say(r, "No page %s in this issue.", typed);
+		return req;
 	}
 	r->focus = FOCUS_ARTICLE;
-	panes_update(r);
-	marks_jump(r, place);
-	r->dirty |= DIRTY_ALL;
+	req.what |= REQUEST_JUMP;
+	return req;
 }
 
 /* Inserts the digits of a paste at the cursor. */
@@ -69,22 +97,20 @@ prompt_paste(Reader *r)
 			line_edit_insert(&r->prompt, text + i, 1, PROMPT_MAX);
 }
 
-/* Handles a key while the prompt is open. */
-void
+/* Handles a key while the prompt is open; returns what else it takes. */
+Request
 prompt_key(Reader *r, int key)
 {
+	Request none = { 0 };
+
 	switch (keys_action(KEYS_BAR, key)) {
 	case ACTION_BAR_OPEN:
-		prompt_go(r);
-		return;
+		return prompt_go(r);
 	case ACTION_BAR_CLOSE:
-		prompt_close(r);
-		return;
+		return prompt_close(r);
 	case ACTION_BAR_DELETE:
-		if (line_edit_text(&r->prompt)[0] == '\0') {
-			prompt_close(r);
-			return;
-		}
+		if (line_edit_text(&r->prompt)[0] == '\0')
+			return prompt_close(r);
 		input_line_key(&r->prompt, key, PROMPT_MAX, NULL);
 		break;
 	default:
@@ -95,6 +121,7 @@ prompt_key(Reader *r, int key)
 		break;
 	}
 	r->dirty |= DIRTY_BAR;
+	return none;
 }
 
 /* Paints the bar line of the prompt (also the mark prompts). */

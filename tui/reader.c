@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,11 +13,36 @@
 #include "paths.h"
 #include "reader.h"
 #include "terminal.h"
+#include "text.h"
 #include "view.h"
 #include "xalloc.h"
 
 /* What the first screen says when there is nothing else to say. */
 #define READER_HINT	"h: help  Tab: contents/article  /: search  q: quit"
+
+/* Sets the message the status line shows until the next key. */
+void
+reader_say(Reader *r, const char *fmt, ...)
+{
+	va_list ap;
+	char *raw;
+
+	free(r->message);
+	va_start(ap, fmt);
+	raw = xvasprintf(fmt, ap);
+	va_end(ap);
+	r->message = text_escape(raw);	/* a file name's stray bytes as \xNN */
+	free(raw);
+	/* Rows a long message took before are the panes' again. */
+	r->dirty |= r->message_rows > 1 ? DIRTY_ALL : DIRTY_STATUS;
+}
+
+/* Returns a place in the open issue. */
+Place
+reader_place(const Reader *r, size_t article, size_t offset)
+{
+	return (Place){ r->issue_at, article, offset };
+}
 
 /* Returns the first article of the first section: where a new reader
  * starts, past the cover and the masthead (front matter). */
@@ -40,7 +66,7 @@ reader_restore(Reader *r, char **cause)
 
 	r->state_dir = paths_state_dir();
 	r->nissues = index_issue_count(r->index);
-	if (r->nissues == 0 || issues_switch(r, issues_last_read(r)) != 0) {
+	if (r->nissues == 0 || request_switch_issue(r, issues_last_read(r)) != 0) {
 		*cause = xstrdup("the index holds no issue the reader can read");
 		return -1;
 	}
@@ -49,14 +75,16 @@ reader_restore(Reader *r, char **cause)
 		r->place = saved;
 		r->focus = FOCUS_ARTICLE;
 	} else
-		r->place = marks_here(r, reader_first_article(r), 0);
+		r->place = reader_place(r, reader_first_article(r), 0);
 	return 0;
 }
 
-/* Writes the place and the marks; returns 0 or -1 with *cause. */
+/* Writes the place, '' and the marks; returns 0 or -1 with *cause. */
 static int
 reader_save(Reader *r, char **cause)
 {
+	if (r->state != NULL && r->issue != NULL)
+		marks_store_previous(r);
 	return issues_save(r, cause);
 }
 
@@ -112,11 +140,23 @@ reader_toggle_contents(Reader *r)
 	r->dirty |= DIRTY_ALL;
 }
 
+/* Opens the outline: from the contents, of the article under the cursor,
+ * opened as Enter opens it. */
+static void
+reader_outline(Reader *r)
+{
+	if (r->focus == FOCUS_CONTENTS && r->geometry.contents.width > 0 &&
+	    contents_view_elsewhere(r))
+		request_carry_out(r, contents_view_action(r, ACTION_OPEN));
+	outline_view_open(r);
+}
+
 /* Handles a key while reading (no bar, prompt or help open). */
 static void
 reader_reading_key(Reader *r, int key)
 {
 	Action action = keys_action(KEYS_READING, key);
+	Request relayout = { .what = REQUEST_RELAYOUT };
 
 	if (r->geometry.too_small && action != ACTION_QUIT && action != ACTION_REDRAW)
 		return;
@@ -131,23 +171,21 @@ reader_reading_key(Reader *r, int key)
 		break;
 	case ACTION_SEARCH:
 	case ACTION_SEARCH_BACKWARD:
-		search_bar_open(r, action == ACTION_SEARCH_BACKWARD);
+		request_carry_out(r, search_bar_open(r, action == ACTION_SEARCH_BACKWARD));
 		break;
 	case ACTION_GOTO_PAGE:
-		prompt_open(r);
+		request_carry_out(r, prompt_open(r));
 		break;
 	case ACTION_MARK_SET:
 	case ACTION_MARK_JUMP:
 		r->mode = action == ACTION_MARK_SET ? MODE_MARK_SET : MODE_MARK_JUMP;
-		panes_update(r);
-		article_view_relayout(r);
-		r->dirty |= DIRTY_ALL;
+		request_carry_out(r, relayout);
 		break;
 	case ACTION_BACK:
-		marks_back(r);
+		request_carry_out(r, marks_back(r));
 		break;
 	case ACTION_OUTLINE:
-		outline_view_open(r);
+		reader_outline(r);
 		break;
 	case ACTION_COPY:
 		copy_paragraph(r);
@@ -157,7 +195,7 @@ reader_reading_key(Reader *r, int key)
 		break;
 	case ACTION_NEXT_HIT:
 	case ACTION_PREVIOUS_HIT:
-		search_bar_step(r, action == ACTION_NEXT_HIT);
+		request_carry_out(r, search_bar_step(r, action == ACTION_NEXT_HIT));
 		break;
 	case ACTION_FOCUS:
 		reader_switch_focus(r);
@@ -170,7 +208,7 @@ reader_reading_key(Reader *r, int key)
 		if (r->hits_query != NULL && !r->hits_hidden) {
 			r->hits_hidden = 1;
 			r->dirty |= DIRTY_ARTICLE;
-			status_line_message(r, "Highlights hidden: n and N go on with the search.");
+			reader_say(r, "Highlights hidden: n and N go on with the search.");
 		}
 		break;
 	case ACTION_REDRAW:
@@ -179,19 +217,19 @@ reader_reading_key(Reader *r, int key)
 		break;
 	case ACTION_NEXT_ARTICLE:
 	case ACTION_PREVIOUS_ARTICLE:
-		article_view_action(r, action);
+		request_carry_out(r, article_view_action(r, action));
 		break;
 	case ACTION_NONE:
 		if (key == KEYS_PASTE)
-			status_line_message(r, "Pasted text is only ever text: / opens the search bar for it.");
+			reader_say(r, "Pasted text is only ever text: / opens the search bar for it.");
 		else if (key >= 0x20 && key < 0x7f)
-			status_line_message(r, "No command on %c: h shows the keys.", key);
+			reader_say(r, "No command on %c: h shows the keys.", key);
 		break;
 	default:
 		if (r->focus == FOCUS_CONTENTS && r->geometry.contents.width > 0)
-			contents_view_action(r, action);
+			request_carry_out(r, contents_view_action(r, action));
 		else
-			article_view_action(r, action);
+			request_carry_out(r, article_view_action(r, action));
 		break;
 	}
 }
@@ -207,23 +245,23 @@ reader_key(Reader *r, int key)
 	}
 	switch (r->mode) {
 	case MODE_SEARCH:
-		search_bar_key(r, key);
+		request_carry_out(r, search_bar_key(r, key));
 		break;
 	case MODE_PAGE_PROMPT:
-		prompt_key(r, key);
+		request_carry_out(r, prompt_key(r, key));
 		break;
 	case MODE_MARK_SET:
 	case MODE_MARK_JUMP:
-		marks_key(r, key);
+		request_carry_out(r, marks_key(r, key, article_view_page(r)));
 		break;
 	case MODE_HELP:
-		help_view_key(r, key);
+		request_carry_out(r, help_view_key(r, key));
 		break;
 	case MODE_OUTLINE:
-		outline_view_key(r, key);
+		request_carry_out(r, outline_view_key(r, key));
 		break;
 	case MODE_SELECT:
-		copy_select_key(r, key);
+		request_carry_out(r, copy_select_key(r, key));
 		break;
 	default:
 		reader_reading_key(r, key);
@@ -236,6 +274,7 @@ reader_key(Reader *r, int key)
 static void
 reader_draw(Reader *r)
 {
+	BlockRange selected;
 	if (r->dirty == 0)
 		return;
 	if (r->geometry.too_small) {
@@ -255,7 +294,7 @@ reader_draw(Reader *r)
 		if (r->dirty & DIRTY_CONTENTS)
 			contents_view_draw(r);
 		if (r->dirty & DIRTY_ARTICLE)
-			article_view_draw(r);
+			article_view_draw(r, copy_selection(r, &selected) ? &selected : NULL);
 		if (r->dirty & DIRTY_FRAME)
 			panes_draw_frame(r);
 	}
@@ -263,7 +302,8 @@ reader_draw(Reader *r)
 		search_bar_draw(r);
 	else if (r->geometry.bar_y >= 0)
 		prompt_draw(r);
-	status_line_draw(r);
+	status_line_draw(r, article_view_page(r), article_view_percent(r),
+	    r->message == NULL ? outline_view_heading(r) : NULL);
 	terminal_cursor(r->cursor_y, r->cursor_x);
 	r->dirty = 0;
 }
@@ -365,7 +405,7 @@ reader_run(Index *index, const char *notice, char **cause)
 	r.message = first;
 	r.show_contents = 1;
 	panes_update(&r);
-	article_view_open(&r, r.place.article, r.place.offset);
+	request_open(&r, r.place.article, r.place.offset);
 	r.dirty = DIRTY_ALL;
 	reader_loop(&r);
 	interrupted = terminal_quit_signal() == SIGINT;

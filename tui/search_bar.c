@@ -45,7 +45,7 @@ search_bar_refresh(Reader *r)
 	r->reading = search_reading(r->index, line_edit_text(&r->query));
 	if (search_run_flags(r->index, line_edit_text(&r->query), QUERY_LAST_PREFIX,
 	    SEARCH_ALL_ISSUES, SEARCH_LIMIT, &r->results, &cause) != 0) {
-		status_line_message(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
+		reader_say(r, "Search failed: %s", cause != NULL ? cause : "unknown error");
 		free(cause);
 		r->results = NULL;
 	}
@@ -65,10 +65,12 @@ search_bar_history(Reader *r)
 	return r->search_history;
 }
 
-/* Opens the search bar with the last query ready to edit. */
-void
+/* Opens the search bar with the last query ready to edit; the panes make
+ * room for the results (a request). */
+Request
 search_bar_open(Reader *r, int backward)
 {
+	Request req = { .what = REQUEST_RELAYOUT };
 	History *h = search_bar_history(r);
 	const char *last = r->hits_query;
 
@@ -87,9 +89,8 @@ search_bar_open(Reader *r, int backward)
 	r->reading = NULL;
 	r->selected = 0;
 	r->results_top = 0;
-	panes_update(r);
-	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
+	return req;
 }
 
 /* Shows an older (Up) or newer (Down) query of the history in the bar;
@@ -103,7 +104,7 @@ search_bar_walk_history(Reader *r, int older)
 	if (r->history_at > count)
 		r->history_at = count;
 	if (older ? r->history_at == 0 : r->history_at >= count) {
-		status_line_message(r, older ? "No older search." : "No newer search.");
+		reader_say(r, older ? "No older search." : "No newer search.");
 		return;
 	}
 	if (r->history_at == count) {
@@ -133,16 +134,18 @@ search_bar_remember(Reader *r, const char *query)
 		free(cause);
 }
 
-/* Closes the bar, keeping the place. */
-static void
+/* Closes the bar, keeping the place; the panes take its rows back (a
+ * request). */
+static Request
 search_bar_close(Reader *r)
 {
+	Request req = { .what = REQUEST_RELAYOUT };
+
 	r->mode = MODE_READING;
 	search_results_free(r->results);
 	r->results = NULL;
-	panes_update(r);
-	article_view_relayout(r);
 	r->dirty |= DIRTY_ALL;
+	return req;
 }
 
 /* Frees the highlighted search. */
@@ -220,62 +223,82 @@ search_bar_here_id(const Reader *r)
 	return xstrdup(id);
 }
 
-/* Makes hit k of the open article the current one and shows it; a jump
- * when it is not on the screen. */
-static void
+/* Makes hit k of the open article the current one and asks to show it:
+ * a jump when it is not on the screen. */
+Request
 search_bar_show_hit(Reader *r, size_t k)
 {
-	size_t offset = r->hits[k].start;
-
+	Request req = { .what = REQUEST_IF_HIDDEN | REQUEST_JUMP | REQUEST_SHOW };
 	char *id;
 
 	r->current_hit = k;
-	if (!article_view_line_visible(r, offset)) {
-		marks_jump(r, marks_here(r, r->place.article, offset));
-		article_view_show(r, offset, SEARCH_CONTEXT);
-	}
+	req.offset = r->hits[k].start;
+	req.place = reader_place(r, r->place.article, req.offset);
+	req.context = SEARCH_CONTEXT;
 	id = search_bar_here_id(r);
-	status_line_message(r, "Hit %zu of %zu in %s (result %zu of %zu)", k + 1, r->nhits, id,
+	reader_say(r, "Hit %zu of %zu in %s (result %zu of %zu)", k + 1, r->nhits, id,
 	    r->hits_result + 1, r->hits_results != NULL ? r->hits_results->count : 0);
 	free(id);
 	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
+	return req;
 }
 
-/* Opens result i of the highlighted search at its first or last hit. */
-static void
-search_bar_open_result(Reader *r, size_t i, int first)
+/* Goes on once result i of the highlighted search is the open article:
+ * asks to show its first or last hit (or where it matched). */
+Request
+search_bar_result_opened(Reader *r, size_t i, int first)
 {
 	const SearchResult *res = &r->hits_results->items[i];
+	Request req = { .what = REQUEST_SHOW };
 	size_t k;
 
-	r->hits_result = i;
-	if (!search_bar_result_is_here(r, res))
-		marks_jump(r, (Place){ res->issue, res->article_index, res->offset });
 	search_bar_article_changed(r);
 	r->hits_result = i;
+	req.context = SEARCH_CONTEXT;
 	if (r->nhits == 0) {
-		article_view_show(r, res->offset, SEARCH_CONTEXT);
-		return;
+		req.offset = res->offset;
+		return req;
 	}
 	k = first ? 0 : r->nhits - 1;
 	if (first)
 		for (k = 0; k + 1 < r->nhits && r->hits[k].start < res->offset; k++)
 			continue;
 	r->current_hit = SIZE_MAX;
-	article_view_show(r, r->hits[k].start, SEARCH_CONTEXT);
-	search_bar_show_hit(r, k);
+	req.offset = r->hits[k].start;
+	req.what |= REQUEST_SEARCH_HIT;
+	req.hit = k;
+	return req;
+}
+
+/* Asks to open result i of the highlighted search at its first or last
+ * hit: a jump when it is another article's. */
+static Request
+search_bar_open_result(Reader *r, size_t i, int first)
+{
+	const SearchResult *res = &r->hits_results->items[i];
+	Request req = { .what = REQUEST_JUMP | REQUEST_SEARCH_RESULT };
+
+	r->hits_result = i;
+	if (search_bar_result_is_here(r, res))
+		return search_bar_result_opened(r, i, first);
+	req.place = (Place){ res->issue, res->article_index, res->offset };
+	req.result = i;
+	req.first = first;
+	return req;
 }
 
 /* Opens the selected result: the bar closes, its search is highlighted. */
-static void
+static Request
 search_bar_enter(Reader *r)
 {
+	Request req = { 0 };
+
 	if (r->query_changed)
 		search_bar_refresh(r);
 	if (r->results == NULL || r->results->count == 0) {
-		status_line_message(r, line_edit_text(&r->query)[0] != '\0' ?
+		reader_say(r, line_edit_text(&r->query)[0] != '\0' ?
 		    "Nothing to open: nothing found." : "Type what to search for.");
-		return;
+		return req;
 	}
 	search_bar_clear_hits(r);
 	r->hits_query = xstrdup(line_edit_text(&r->query));
@@ -285,10 +308,10 @@ search_bar_enter(Reader *r)
 	r->results = NULL;
 	r->mode = MODE_READING;
 	r->focus = FOCUS_ARTICLE;
-	panes_update(r);
-	article_view_relayout(r);
-	search_bar_open_result(r, r->selected, 1);
+	req = search_bar_open_result(r, r->selected, 1);
+	req.what |= REQUEST_RELAYOUT;
 	r->dirty |= DIRTY_ALL;
+	return req;
 }
 
 /* Finds the next (or previous) hit from the current one, or from the top
@@ -318,51 +341,61 @@ search_bar_next_in_article(const Reader *r, int forward)
 	return SIZE_MAX;
 }
 
-/* Walks to the next (or previous) hit: in the article, then on to the
- * next result's article, wrapping around the results. */
+/* Says the walk through the hits wrapped around to result i. */
 void
+search_bar_say_wrapped(Reader *r, size_t i)
+{
+	char *id = search_bar_here_id(r);
+
+	reader_say(r, "Search wrapped around: hit %zu of %zu in %s (result %zu of %zu)",
+	    r->current_hit + 1, r->nhits, id, i + 1, r->hits_results->count);
+	free(id);
+}
+
+/* Walks to the next (or previous) hit: in the article, then on to the
+ * next result's article, wrapping around the results. Returns what it
+ * takes to show it. */
+Request
 search_bar_step(Reader *r, int forward)
 {
+	Request req = { 0 };
 	size_t k, count, i, next;
 	int here;
 
 	if (r->hits_query == NULL || r->hits_results == NULL) {
-		status_line_message(r, "No search yet: / searches the issue.");
-		return;
+		reader_say(r, "No search yet: / searches the issue.");
+		return req;
 	}
 	if (r->hits_backward)
 		forward = !forward;
 	r->hits_hidden = 0;
 	count = r->hits_results->count;
 	if (count == 0) {
-		status_line_message(r, "Nothing found.");
-		return;
+		reader_say(r, "Nothing found.");
+		return req;
 	}
 	search_bar_article_changed(r);
 	k = search_bar_next_in_article(r, forward);
-	if (k != SIZE_MAX) {
-		search_bar_show_hit(r, k);
-		return;
-	}
+	if (k != SIZE_MAX)
+		return search_bar_show_hit(r, k);
 	i = r->hits_result;
 	here = search_bar_result_is_here(r, &r->hits_results->items[i]);
 	if (!here && forward)
 		i = i == 0 ? count - 1 : i - 1;	/* elsewhere: on to the current result */
 	next = forward ? (i + 1) % count : (i + count - 1) % count;
-	search_bar_open_result(r, next, forward);
+	req = search_bar_open_result(r, next, forward);
 	if (here && (forward ? next <= i : next >= i)) {
-		char *id = search_bar_here_id(r);
-
-		status_line_message(r, "Search wrapped around: hit %zu of %zu in %s (result %zu of %zu)",
-		    r->current_hit + 1, r->nhits, id, next + 1, count);
-		free(id);
+		req.what |= REQUEST_SEARCH_WRAPPED;
+		req.result = next;
 	}
+	return req;
 }
 
-/* Handles a key while the bar is open. */
-void
+/* Handles a key while the bar is open; returns what else it takes. */
+Request
 search_bar_key(Reader *r, int key)
 {
+	Request none = { 0 };
 	int height = r->geometry.results.height > 2 ? r->geometry.results.height - 1 : 1;
 	size_t count = r->results != NULL ? r->results->count : 0;
 	int full;
@@ -384,17 +417,14 @@ search_bar_key(Reader *r, int key)
 		r->selected = r->selected > (size_t)height ? r->selected - (size_t)height : 0;
 		break;
 	case ACTION_BAR_OPEN:
-		search_bar_enter(r);
-		return;
+		return search_bar_enter(r);
 	case ACTION_BAR_OLDER:
 	case ACTION_BAR_NEWER:
 		search_bar_walk_history(r, keys_action(KEYS_BAR, key) == ACTION_BAR_OLDER);
 		break;
 	case ACTION_BAR_DELETE:
-		if (line_edit_text(&r->query)[0] == '\0') {
-			search_bar_close(r);
-			return;
-		}
+		if (line_edit_text(&r->query)[0] == '\0')
+			return search_bar_close(r);
 		/* fall through */
 	default:
 		full = 0;
@@ -403,14 +433,14 @@ search_bar_key(Reader *r, int key)
 			r->history_at = history_count(search_bar_history(r));	/* edited: a draft */
 		}
 		if (full)
-			status_line_message(r, "A query holds at most %d bytes: the rest is left out.",
+			reader_say(r, "A query holds at most %d bytes: the rest is left out.",
 			    SEARCH_QUERY_MAX);
 		break;
 	case ACTION_BAR_CLOSE:
-		search_bar_close(r);
-		return;
+		return search_bar_close(r);
 	}
 	r->dirty |= DIRTY_BAR;
+	return none;
 }
 
 /* Returns where painting a snippet starts so that its first hit shows in

@@ -3,33 +3,14 @@
  * until the next key. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout.h"
 #include "paint.h"
 #include "terminal.h"
-#include "text.h"
 #include "view.h"
 #include "xalloc.h"
-
-/* Sets the message shown until the next key. */
-void
-status_line_message(Reader *r, const char *fmt, ...)
-{
-	va_list ap;
-	char *raw;
-
-	free(r->message);
-	va_start(ap, fmt);
-	raw = xvasprintf(fmt, ap);
-	va_end(ap);
-	r->message = text_escape(raw);	/* a file name's stray bytes as \xNN */
-	free(raw);
-	/* Rows a long message took before are the panes' again. */
-	r->dirty |= r->message_rows > 1 ? DIRTY_ALL : DIRTY_STATUS;
-}
 
 /* Returns "section › id title" for the open article (without the title
  * when short), the issue first in an archive; the caller frees it. */
@@ -82,22 +63,24 @@ status_line_draw_long_message(Reader *r, int width, attr_t attr)
 	return rows;
 }
 
-/* Paints the status line. */
+/* Paints the status line: the message, or where the text at the top is
+ * (under heading, when not NULL), its printed page and how far the
+ * bottom of the screen is into the article, in percent. */
 void
-status_line_draw(Reader *r)
+status_line_draw(Reader *r, int page, int percent, const char *heading)
 {
 	const Geometry *g = &r->geometry;
 	attr_t attr = terminal_attr(STYLE_STATUS);
-	int width = COLS, page = article_view_page(r), pages = issue_page_count(r->issue);
+	int width = COLS, pages = issue_page_count(r->issue);
 	char *right, *left;
 	int right_width;
 
 	if (page > 0 && pages > 0)
-		right = xasprintf(" p. %d of %d  %3d%% ", page, pages, article_view_percent(r));
+		right = xasprintf(" p. %d of %d  %3d%% ", page, pages, percent);
 	else if (page > 0)
-		right = xasprintf(" p. %d  %3d%% ", page, article_view_percent(r));
+		right = xasprintf(" p. %d  %3d%% ", page, percent);
 	else
-		right = xasprintf(" %3d%% ", article_view_percent(r));
+		right = xasprintf(" %3d%% ", percent);
 	right_width = layout_width(right, strlen(right));
 	if (right_width > width / 2) {
 		free(right);
@@ -113,21 +96,21 @@ status_line_draw(Reader *r)
 		return;
 	}
 	left = r->message != NULL ? xstrdup(r->message) : status_line_where(r, 0);
-	if (r->message == NULL && outline_view_heading(r) != NULL) {
+	if (r->message == NULL && heading != NULL) {
 		/* section › article › heading; the article's ID alone when the
 		 * heading would not fit after its title. */
 		char *where = left;
 
-		left = xasprintf("%s › %s", where, outline_view_heading(r));
+		left = xasprintf("%s › %s", where, heading);
 		if (layout_width(left, strlen(left)) > width - right_width - 2) {
 			free(left);
 			free(where);
 			where = status_line_where(r, 1);
-			left = xasprintf("%s› %s", where, outline_view_heading(r));
+			left = xasprintf("%s› %s", where, heading);
 			/* Narrower still: the heading alone. */
 			if (layout_width(left, strlen(left)) > width - right_width - 2) {
 				free(left);
-				left = xstrdup(outline_view_heading(r));
+				left = xstrdup(heading);
 			}
 		}
 		free(where);

@@ -1,7 +1,20 @@
 /* The reader's shared state and the functions of its views. Each view
- * (contents, article, status line, search bar, page prompt, help) has a
- * draw function that paints its region of stdscr and handlers for the
- * actions it takes; reader.c owns the loop and dispatches to them. */
+ * (contents, article, status line, search bar, page prompt, marks, help,
+ * outline, copy) paints its region of stdscr and handles its keys.
+ *
+ * The rule, as ncdu has it: no view calls another view. A view calls its
+ * own functions, the helpers that are no view (paint, terminal, keys,
+ * input_line, panes' geometry, reader_say and reader_place) and core/.
+ * What it wants done elsewhere it returns as a Request; request.c carries
+ * it out, calling the views concerned.
+ *
+ * One keypress: reader_loop reads it; reader_key hands it to the view the
+ * mode gives it to (search_bar_key in MODE_SEARCH, ...), which changes
+ * its own state and returns a Request (Enter on a result: the bar closed,
+ * REQUEST_RELAYOUT | REQUEST_JUMP | REQUEST_SEARCH_HIT); request_carry_out
+ * lays the panes out again, opens the place (article_view_open, then
+ * search_bar_article_changed and contents_view_follow) and asks the bar to
+ * show its hit; reader_draw paints what is dirty. */
 #ifndef SHUZHI_VIEW_H
 #define SHUZHI_VIEW_H
 
@@ -172,6 +185,50 @@ typedef struct Reader {
 	int		 cursor_x;
 } Reader;
 
+/* What a view asks for after a key (REQUEST_* bits, carried out in this
+ * order by request_carry_out), and what the steps need. */
+enum {
+	REQUEST_RELAYOUT = 1,		/* the mode or focus changed: panes, article again */
+	REQUEST_ARTICLE = 2,		/* the article pane acts on action */
+	REQUEST_OPEN = 4,		/* open place (the open issue's), not a jump */
+	REQUEST_IF_HIDDEN = 8,		/* JUMP and SHOW only when offset is off the screen */
+	REQUEST_JUMP = 16,		/* jump to place, remembering where from */
+	REQUEST_BACK = 32,		/* go back to place, where the last jump started */
+	REQUEST_OPEN_ISSUE = 64,	/* open place.issue where it was left */
+	REQUEST_SHOW = 128,		/* the line of offset, context lines below the top */
+	REQUEST_SEARCH_RESULT = 256,	/* then the bar finds result's first (or last) hit */
+	REQUEST_SEARCH_HIT = 512,	/* then the bar shows hit */
+	REQUEST_SEARCH_WRAPPED = 1024,	/* last, the bar says it wrapped around to result */
+};
+
+typedef struct Request {
+	unsigned	what;
+	Place		place;
+	size_t		offset;
+	int		context;
+	Action		action;
+	size_t		result;
+	int		first;
+	size_t		hit;
+} Request;
+
+/* Blocks of the open article, first to last (a selection). */
+typedef struct BlockRange {
+	size_t	first;
+	size_t	last;
+} BlockRange;
+
+/* reader.c: helpers for every view: sets the message the status line
+ * shows until the next key; returns a place in the open issue. */
+void reader_say(Reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+Place reader_place(const Reader *r, size_t article, size_t offset);
+
+/* request.c: carries out what a view asked for; opens an article of the
+ * open issue (not a jump); makes another issue the open one. */
+void request_carry_out(Reader *r, Request req);
+void request_open(Reader *r, size_t article, size_t offset);
+int request_switch_issue(Reader *r, size_t issue);
+
 /* panes.c: the geometry for the screen's size and the mode; the frame;
  * the notice of a window too small. */
 void panes_update(Reader *r);
@@ -179,41 +236,47 @@ void panes_draw_frame(Reader *r);
 void panes_draw_too_small(void);
 
 /* contents_view.c: builds and frees the entries; moves the cursor to the
- * open article; paints the pane; acts on a key while it has the focus. */
+ * open article; paints the pane; acts on a key while it has the focus;
+ * whether the cursor is on an article other than the open one. */
 void contents_view_init(Reader *r);
 void contents_view_free(Reader *r);
 void contents_view_follow(Reader *r);
 void contents_view_draw(Reader *r);
-void contents_view_action(Reader *r, Action action);
+Request contents_view_action(Reader *r, Action action);
+int contents_view_elsewhere(const Reader *r);
 
-/* article_view.c: opens an article with the text at offset on top; lays it
- * out again for the text width, keeping the place; paints the pane; acts on
- * a key; shows the line of offset context lines below the top; finds where
- * printed page N starts (0, or -1 when no text is on it); the page at the
- * top and the percent at the bottom; whether offset is on the screen. */
-void article_view_open(Reader *r, size_t article, size_t offset);
+/* article_view.c: opens an article with the text at offset on top (-1:
+ * no such article); lays it out again for the text width, keeping the
+ * place; paints the pane (selected: NULL, or the blocks shown selected);
+ * acts on a key; shows the line of offset context lines below the top;
+ * the page at the top and the percent at the bottom; whether offset is
+ * on the screen. */
+int article_view_open(Reader *r, size_t article, size_t offset);
 void article_view_relayout(Reader *r);
-void article_view_draw(Reader *r);
-void article_view_action(Reader *r, Action action);
+void article_view_draw(Reader *r, const BlockRange *selected);
+Request article_view_action(Reader *r, Action action);
 void article_view_show(Reader *r, size_t offset, int context);
-int article_view_find_page(const Reader *r, int page, Place *out);
 int article_view_page(const Reader *r);
 int article_view_percent(const Reader *r);
 int article_view_line_visible(const Reader *r, size_t offset);
 
-/* status_line.c: paints the status line; sets the message it shows until
- * the next key. */
-void status_line_draw(Reader *r);
-void status_line_message(Reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* status_line.c: paints the status line: the message, or where the text
+ * at the top is (heading: NULL or the one it falls under), its page and
+ * the percent at the bottom. */
+void status_line_draw(Reader *r, int page, int percent, const char *heading);
 
 /* search_bar.c: opens the bar (backward: as ? does); handles its keys;
- * paints results and input; walks to the next or previous hit; finds the
- * hits of a newly opened article; forgets the highlighted search; frees it
- * all. */
-void search_bar_open(Reader *r, int backward);
-void search_bar_key(Reader *r, int key);
+ * paints results and input; walks to the next or previous hit; goes on
+ * once result i is open (first: at its first hit, else its last); shows
+ * hit k; says the walk wrapped around to result i; finds the hits of a
+ * newly opened article; forgets the highlighted search; frees it all. */
+Request search_bar_open(Reader *r, int backward);
+Request search_bar_key(Reader *r, int key);
 void search_bar_draw(Reader *r);
-void search_bar_step(Reader *r, int forward);
+Request search_bar_step(Reader *r, int forward);
+Request search_bar_result_opened(Reader *r, size_t i, int first);
+Request search_bar_show_hit(Reader *r, size_t k);
+void search_bar_say_wrapped(Reader *r, size_t i);
 void search_bar_article_changed(Reader *r);
 void search_bar_clear_hits(Reader *r);
 void search_bar_free(Reader *r);
@@ -229,32 +292,37 @@ int input_line_draw(const LineEdit *e, int y, int x, int width, attr_t attr);
 
 /* prompt.c: the page prompt (":N"): opens it, handles its keys, paints the
  * bar line (also for the mark prompts). */
-void prompt_open(Reader *r);
-void prompt_key(Reader *r, int key);
+Request prompt_open(Reader *r);
+Request prompt_key(Reader *r, int key);
 void prompt_draw(Reader *r);
 
-/* marks.c: the place in the open issue; jumps to a place (in any issue)
- * remembering where from; handles the key after m or '; goes back through
- * the jumps; reads '' from the open issue's state and writes it back. */
-Place marks_here(const Reader *r, size_t article, size_t offset);
-void marks_jump(Reader *r, Place target);
-void marks_key(Reader *r, int key);
-void marks_back(Reader *r);
+/* marks.c: the history of jumps: records the place before one, undoes
+ * that when the jump failed, and after going back (here: where from);
+ * handles the key after m or ' (page: the page at the top); goes back
+ * through the jumps; reads '' from the open issue's state and writes it
+ * back. */
+void marks_remember(Reader *r);
+void marks_forget(Reader *r, Place previous, int had_previous);
+void marks_returned(Reader *r, Place here);
+Request marks_key(Reader *r, int key, int page);
+Request marks_back(Reader *r);
 void marks_load_previous(Reader *r);
 void marks_store_previous(Reader *r);
 
 /* issues.c: the issues of the index (one, or an archive): the one read
- * last; making another the open one (its state read, the one before
- * saved); saving the open one's place and marks; its saved place. */
+ * last; whether another can be opened (-1: said why not); making it the
+ * open one (its state read, the one before saved); saving the open one's
+ * place and marks; its saved place. */
 size_t issues_last_read(Reader *r);
-int issues_switch(Reader *r, size_t issue);
+int issues_can_open(Reader *r, size_t issue);
+void issues_switch(Reader *r, size_t issue);
 int issues_save(Reader *r, char **cause);
 int issues_saved_place(const Reader *r, Place *out);
 void issues_free(Reader *r);
 
 /* help_view.c: paints the help generated from the key table; handles its keys. */
 void help_view_draw(Reader *r);
-void help_view_key(Reader *r, int key);
+Request help_view_key(Reader *r, int key);
 
 /* outline_view.c: the open article's outline (owned by the reader); the
  * heading the text at the top falls under, or NULL; opens the overlay,
@@ -263,14 +331,15 @@ const Outline *outline_view_get(Reader *r);
 const char *outline_view_heading(Reader *r);
 void outline_view_open(Reader *r);
 void outline_view_draw(Reader *r);
-void outline_view_key(Reader *r, int key);
+Request outline_view_key(Reader *r, int key);
 void outline_view_free(Reader *r);
 
 /* copy.c: copies the paragraph at the top with its citation; starts a
- * selection; handles keys while selecting; whether a line is selected. */
+ * selection; handles keys while selecting; the blocks selected (0 when
+ * not selecting). */
 void copy_paragraph(Reader *r);
 void copy_select_start(Reader *r);
-void copy_select_key(Reader *r, int key);
-int copy_line_selected(const Reader *r, const ArticleLine *line);
+Request copy_select_key(Reader *r, int key);
+int copy_selection(const Reader *r, BlockRange *out);
 
 #endif
