@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "file.h"
 #include "hash.h"
 #include "index.h"
 #include "index_han.h"
@@ -94,7 +95,7 @@ index_parse(Index *index, Issue **out, char **cause)
 
 	if (*out != NULL)
 		return 0;
-	if (index_read_file(index->path, &data, &length, cause) != 0)
+	if (file_read(index->path, &data, &length, cause) != 0)
 		return -1;
 	if (length != index->length || hash_bytes(data, length) != index->hash) {
 		*cause = xasprintf("%s: changed while it was being read", index->path);

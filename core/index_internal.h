@@ -69,10 +69,6 @@ typedef struct IndexFileStamp {
 
 /* ---- index_io.c: files and connections. */
 
-/* Reads a whole file into *data (the caller frees) and *length.
- * Returns 0 or -1 with *cause naming the file. */
-int index_read_file(const char *path, char **data, size_t *length, char **cause);
-
 /* Hashes the file at path a chunk at a time: sets *hash and *length.
  * Returns 0 or -1 with *cause naming the file. */
 int index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cause);

@@ -47,7 +47,7 @@ test_round_trip(const char *dir)
 {
 	State *state;
 	const StatePlace *p;
-	char *notice, *cause = NULL;
+	char *notice, *cause = NULL, *path;
 
 	state = state_open(dir, "/issues/a.txt", &notice);
 	ok(notice == NULL, "a new folder opens without a notice");
@@ -63,6 +63,10 @@ test_round_trip(const char *dir)
 	is_int(state_save(state, &cause), 0, "state saves");
 	state_free(state);
 	is_int(count_entries(dir), 1, "one file, no temporary left behind");
+	/* The name readers of earlier versions saved under: FNV-1a of the key. */
+	path = xasprintf("%s/issue-e451e428f3d59394", dir);
+	ok(access(path, F_OK) == 0, "its name is the key's FNV-1a hash, as it always was");
+	free(path);
 
 	state = state_open(dir, "/issues/a.txt", &notice);
 	ok(notice == NULL, "opens again without a notice");
