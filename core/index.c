@@ -117,14 +117,23 @@ index_fill(sqlite3 *db, void *data, char **why, char **cause)
 	return index_build(db, index->parsed, index->hash, index->length, why) == 0 ? 0 : 1;
 }
 
-/* Gives the index of one issue a database: the fresh cache, a rebuilt
- * cache, or one in memory. Returns 0, or -1 with *cause set when the issue
- * cannot be parsed or even memory fails; *why (caller frees) says why the
- * cache is not used, when it is not. */
-static int
-index_attach(Index *index, int flags, char **why, char **cause)
+/* Notes why the cache is not used, when it is not (why: freed here). */
+void
+index_note_memory(Index *index, char *why)
 {
-	char *dir = NULL;
+	if (why != NULL)
+		index_note(index, "cannot use the index cache (%s): the index is kept in memory", why);
+	free(why);
+}
+
+/* Gives the index of one issue a database: the fresh cache, a rebuilt
+ * cache, or one in memory, noting why the cache is not used. Returns 0,
+ * or -1 with *cause set when the issue cannot be parsed or even memory
+ * fails. */
+static int
+index_attach(Index *index, int flags, char **cause)
+{
+	char *dir = NULL, *reason = NULL, **why = &reason;
 	int rc = -1;
 
 	if (!(flags & INDEX_MEMORY)) {
@@ -161,31 +170,39 @@ index_attach(Index *index, int flags, char **why, char **cause)
 	    cause) == 0)
 		rc = 0;
 out:
+	index_note_memory(index, reason);
 	free(dir);
 	return rc;
 }
 
-/* Finishes an open: reads the list of issues, and hands the index or the
- * failure over (none: the message when there is no issue; freed here).
- * Returns 0 or -1. */
+/* Reads the list of issues of an opened index, recovering a damaged one;
+ * none (freed here) is the failure when there is no issue. Returns 0, or
+ * -1 with *cause (the caller frees). */
 static int
-index_finish_open(Index *index, char *why, char *failure, char *none, Index **out,
-    char **notice, char **cause)
+index_read_issues(Index *index, char *none, char **cause)
 {
-	if (failure == NULL && index->db == NULL)
-		failure = xstrdup("no index");
-	if (failure == NULL && index_load_issues(index) != SQLITE_OK &&
-	    index_recover(index, &failure) == 0 && index_load_issues(index) != SQLITE_OK)
-		failure = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
-	if (failure == NULL && index->nissues == 0 && index->notes != NULL)
-		failure = xasprintf("%s; %s", none, index->notes);
-	else if (failure == NULL && index->nissues == 0) {
-		failure = none;
-		none = NULL;
+	if (index_load_issues(index) != SQLITE_OK &&
+	    (index_recover(index, cause) != 0 || index_load_issues(index) != SQLITE_OK)) {
+		if (*cause == NULL)
+			*cause = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
+		free(none);
+		return -1;
 	}
+	if (index->nissues > 0) {
+		free(none);
+		return 0;
+	}
+	*cause = index->notes != NULL ? xasprintf("%s; %s", none, index->notes) : xstrdup(none);
 	free(none);
+	return -1;
+}
+
+/* Hands the opened index over with its notices, or on failure (failure:
+ * freed here or given to *cause) closes it. Returns 0 or -1. */
+static int
+index_hand_over(Index *index, char *failure, Index **out, char **notice, char **cause)
+{
 	if (failure != NULL) {
-		free(why);
 		if (cause != NULL)
 			*cause = failure;
 		else
@@ -193,9 +210,6 @@ index_finish_open(Index *index, char *why, char *failure, char *none, Index **ou
 		index_close(index);
 		return -1;
 	}
-	if (why != NULL)
-		index_note(index, "cannot use the index cache (%s): the index is kept in memory", why);
-	free(why);
 	if (notice != NULL) {
 		*notice = index->notes;
 		index->notes = NULL;
@@ -209,16 +223,16 @@ int
 index_open(const char *path, int flags, Index **out, char **notice, char **cause)
 {
 	Index *index = xcalloc(1, sizeof *index);
-	char *why = NULL, *failure = NULL;
+	char *failure = NULL;
 
 	*out = NULL;
 	if (notice != NULL)
 		*notice = NULL;
 	index->path = xstrdup(path);
-	if (index_hash_file(path, &index->hash, &index->length, &failure) == 0)
-		index_attach(index, flags, &why, &failure);
-	return index_finish_open(index, why, failure, xasprintf("%s: no issue", path), out, notice,
-	    cause);
+	if (index_hash_file(path, &index->hash, &index->length, &failure) == 0 &&
+	    index_attach(index, flags, &failure) == 0)
+		index_read_issues(index, xasprintf("%s: no issue", path), &failure);
+	return index_hand_over(index, failure, out, notice, cause);
 }
 
 /* Opens the index of the issues of several files and folders; see index.h. */
@@ -228,7 +242,7 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 {
 	Index *index;
 	ArchiveFiles *files = NULL;
-	char *why = NULL, *failure = NULL;
+	char *failure = NULL;
 
 	*out = NULL;
 	if (notice != NULL)
@@ -267,10 +281,11 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 	index = xcalloc(1, sizeof *index);
 	index->archive = 1;
 	index->files = files;
-	index_archive_attach(index, flags, &why, &failure);
-	return index_finish_open(index, why, failure, npaths == 1 ?
-	    xasprintf("%s: no issues in this folder", paths[0]) :
-	    xasprintf("%s and the other arguments: no issues", paths[0]), out, notice, cause);
+	if (index_archive_attach(index, flags, &failure) == 0)
+		index_read_issues(index, npaths == 1 ?
+		    xasprintf("%s: no issues in this folder", paths[0]) :
+		    xasprintf("%s and the other arguments: no issues", paths[0]), &failure);
+	return index_hand_over(index, failure, out, notice, cause);
 }
 
 /* Rebuilds a damaged index in place; returns 0 or -1 with *cause. */
@@ -278,16 +293,14 @@ int
 index_recover(Index *index, char **cause)
 {
 	int flags = index->cache_path != NULL ? INDEX_REBUILD : INDEX_MEMORY;
-	char *why = NULL;
 	int rc;
 
 	sqlite3_close(index->db);
 	index->db = NULL;
 	if (index->archive)
-		rc = index_archive_attach(index, flags, &why, cause);
+		rc = index_archive_attach(index, flags, cause);
 	else
-		rc = index_attach(index, flags, &why, cause);
-	free(why);
+		rc = index_attach(index, flags, cause);
 	if (rc == 0 && index_load_issues(index) != SQLITE_OK) {
 		*cause = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
 		rc = -1;

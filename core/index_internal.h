@@ -96,6 +96,10 @@ void index_note(Index *index, const char *fmt, ...) __attribute__((format(printf
 /* Notes that the cache file was damaged and is built anew. */
 void index_note_damage(Index *index);
 
+/* Notes why the cache is not used and the index is kept in memory, when
+ * why (freed here) is not NULL. */
+void index_note_memory(Index *index, char *why);
+
 /* ---- index_schema.c: the tables and the stamp. */
 
 /* Returns the stamp's source ("issue HASH LENGTH") of one issue's text;
@@ -177,8 +181,8 @@ int index_load_issue(sqlite3 *db, const IndexIssue *issue, const char *name, Iss
 /* ---- index_archive.c */
 
 /* Gives an archive's index its database: the cache file brought up to
- * date, a rebuilt one, or one in memory. Returns 0, or -1 with *cause;
- * *why (caller frees) says why the cache is not used, when it is not. */
-int index_archive_attach(Index *index, int flags, char **why, char **cause);
+ * date, a rebuilt one, or one in memory, noting why the cache is not
+ * used when it is not. Returns 0, or -1 with *cause. */
+int index_archive_attach(Index *index, int flags, char **cause);
 
 #endif
