@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,34 +24,6 @@
 #include "issue.h"
 #include "paths.h"
 #include "xalloc.h"
-
-/* Adds a one-line notice to those index_open() hands over, once. */
-void
-index_note(Index *index, const char *fmt, ...)
-{
-	va_list ap;
-	char *note, *joined;
-
-	va_start(ap, fmt);
-	note = xvasprintf(fmt, ap);
-	va_end(ap);
-	if (index->notes == NULL)
-		index->notes = note;
-	else if (strstr(index->notes, note) == NULL) {
-		joined = xasprintf("%s; %s", index->notes, note);
-		free(index->notes);
-		free(note);
-		index->notes = joined;
-	} else
-		free(note);
-}
-
-/* Notes that the cache file was damaged and is built anew. */
-void
-index_note_damage(Index *index)
-{
-	index_note(index, "%s was damaged: the index is built anew", index->cache_path);
-}
 
 /* Opens the cache file when it is a complete index of this text; returns
  * 0, or -1 (missing, stale or damaged: noted). */
@@ -115,15 +86,6 @@ index_fill(sqlite3 *db, void *data, char **why, char **cause)
 
 	(void)cause;
 	return index_build(db, index->parsed, index->hash, index->length, why) == 0 ? 0 : 1;
-}
-
-/* Notes why the cache is not used, when it is not (why: freed here). */
-void
-index_note_memory(Index *index, char *why)
-{
-	if (why != NULL)
-		index_note(index, "cannot use the index cache (%s): the index is kept in memory", why);
-	free(why);
 }
 
 /* Gives the index of one issue a database: the fresh cache, a rebuilt

@@ -87,7 +87,7 @@ int index_write_cache(const char *dir, const char *cache_path,
     int (*fill)(sqlite3 *, void *, char **why, char **cause), void *data, char **why,
     char **cause);
 
-/* ---- index.c: notices for whoever opens the index. */
+/* ---- index_notes.c: notices for whoever opens the index. */
 
 /* Adds a one-line notice (printf-style) to those index_open() hands to
  * its caller, unless the same is there already. */

@@ -25,6 +25,7 @@
 #include "hash.h"
 #include "index_fts.h"
 #include "index_internal.h"
+#include "index_rank.h"
 #include "paths.h"
 #include "xalloc.h"
 
@@ -102,6 +103,7 @@ sqlite3 *
 index_connect(const char *path, int flags, char **cause)
 {
 	sqlite3 *db = NULL;
+	int rc;
 
 	/* A symbolic link put in a cache file's place is never followed. */
 	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
@@ -113,6 +115,13 @@ index_connect(const char *path, int flags, char **cause)
 		return NULL;
 	}
 	if (index_fts_register(db, cause) != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	rc = index_rank_register(index_fts_api(db));
+	if (rc != SQLITE_OK) {
+		if (cause != NULL)
+			*cause = xasprintf("registering the ranking: %s", sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return NULL;
 	}
