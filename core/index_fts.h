@@ -1,6 +1,6 @@
 /* The FTS5 side of the index: the "shuzhi" tokenizer and the
- * "shuzhi_hits" and "shuzhi_rank" functions, registered on each
- * connection. */
+ * "shuzhi_hits" function, registered on each connection (the ranking,
+ * index_rank.h, sits above it). */
 #ifndef SHUZHI_INDEX_FTS_H
 #define SHUZHI_INDEX_FTS_H
 

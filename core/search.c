@@ -4,7 +4,7 @@
  *
  * Ranking: one FTS5 row per article, scored with bm25 once per column and
  * the two summed with the title weighted INDEX_TITLE_WEIGHT times the body
- * (shuzhi_rank(), index_fts.c). A single bm25 call with column weights
+ * (shuzhi_rank(), index_rank.c). A single bm25 call with column weights
  * adds the weighted counts before saturating them, so one hit in a title
  * would weigh no more than a dozen in a long body; scoring the columns
  * apart keeps a title hit above any number of body hits of the same terms.
