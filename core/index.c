@@ -291,42 +291,45 @@ index_issue_info(const Index *index, size_t i)
 	return i < index->nissues ? &index->issues[i].info : NULL;
 }
 
-/* Parses the file of an archive's issue; returns it (the caller frees)
- * or NULL. */
-static Issue *
-index_parse_file(const IndexIssue *from)
+/* Gives issue i: read from the index, else parsed from its file; 0, or
+ * -1 with *cause. */
+int
+index_issue_load(Index *index, size_t i, const Issue **out, char **cause)
 {
-	Issue *issue = NULL;
-	char *cause = NULL;
+	IndexIssue *from;
 
-	if (issue_load(from->path, &issue, &cause) != 0)
-		free(cause);
-	return issue;
+	*out = NULL;
+	if (i >= index->nissues) {
+		*cause = xasprintf("no issue %zu in the index", i + 1);
+		return -1;
+	}
+	from = &index->issues[i];
+	if (from->issue == NULL && !index->archive && index->parsed != NULL) {
+		from->issue = index->parsed;
+		index->parsed = NULL;
+	}
+	/* The index is read first; the file, parsed, when it cannot be (the
+	 * file is checked to be the text indexed, for one issue). */
+	if (from->issue == NULL && (index->db == NULL ||
+	    index_load_issue(index->db, from, from->path, &from->issue) != 0)) {
+		if (index->archive ? issue_load(from->path, &from->issue, cause) != 0 :
+		    index_parse(index, &from->issue, cause) != 0)
+			return -1;
+	}
+	*out = from->issue;
+	return 0;
 }
 
-/* Returns issue i: read from the index, else parsed; owned by the index. */
+/* Returns issue i, or NULL; owned by the index. */
 const Issue *
 index_issue_at(Index *index, size_t i)
 {
-	IndexIssue *from;
+	const Issue *issue;
 	char *cause = NULL;
 
-	if (i >= index->nissues)
-		return NULL;
-	from = &index->issues[i];
-	if (from->issue != NULL)
-		return from->issue;
-	if (!index->archive && index->parsed != NULL) {
-		from->issue = index->parsed;
-		index->parsed = NULL;
-	} else if (index->db == NULL ||
-	    index_load_issue(index->db, from, from->path, &from->issue) != 0) {
-		if (index->archive)
-			from->issue = index_parse_file(from);
-		else if (index_parse(index, &from->issue, &cause) != 0)
-			free(cause);
-	}
-	return from->issue;
+	if (index_issue_load(index, i, &issue, &cause) != 0)
+		free(cause);
+	return issue;
 }
 
 /* Returns issue 0; owned by the index. */
