@@ -1,4 +1,4 @@
-/* In-process search latency (spec section 6): opens the index of an issue
+/* In-process search latency (README, Performance): opens the index of an issue
  * or an archive once, then runs a fixed set of queries (Chinese words of
  * 1, 2 and 4 characters, common and rare; Latin words; words ANDed;
  * phrases) RUNS times each, each run being search_run() with the limit

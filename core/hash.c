@@ -84,3 +84,14 @@ hash_bytes(const void *data, size_t len)
 	hash_add(&state, data, len);
 	return hash_finish(&state);
 }
+
+/* Returns the FNV-1a 64-bit hash of s, a byte at a time. */
+uint64_t
+hash_string(const char *s)
+{
+	uint64_t hash = FNV_OFFSET_BASIS;
+
+	for (; *s != '\0'; s++)
+		hash = (hash ^ (unsigned char)*s) * FNV_PRIME;
+	return hash;
+}

@@ -10,13 +10,13 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
+#include "file.h"
 #include "hash.h"
 #include "index.h"
 #include "index_han.h"
@@ -24,34 +24,6 @@
 #include "issue.h"
 #include "paths.h"
 #include "xalloc.h"
-
-/* Adds a one-line notice to those index_open() hands over, once. */
-void
-index_note(Index *index, const char *fmt, ...)
-{
-	va_list ap;
-	char *note, *joined;
-
-	va_start(ap, fmt);
-	note = xvasprintf(fmt, ap);
-	va_end(ap);
-	if (index->notes == NULL)
-		index->notes = note;
-	else if (strstr(index->notes, note) == NULL) {
-		joined = xasprintf("%s; %s", index->notes, note);
-		free(index->notes);
-		free(note);
-		index->notes = joined;
-	} else
-		free(note);
-}
-
-/* Notes that the cache file was damaged and is built anew. */
-void
-index_note_damage(Index *index)
-{
-	index_note(index, "%s was damaged: the index is built anew", index->cache_path);
-}
 
 /* Opens the cache file when it is a complete index of this text; returns
  * 0, or -1 (missing, stale or damaged: noted). */
@@ -94,7 +66,7 @@ index_parse(Index *index, Issue **out, char **cause)
 
 	if (*out != NULL)
 		return 0;
-	if (index_read_file(index->path, &data, &length, cause) != 0)
+	if (file_read(index->path, &data, &length, cause) != 0)
 		return -1;
 	if (length != index->length || hash_bytes(data, length) != index->hash) {
 		*cause = xasprintf("%s: changed while it was being read", index->path);
@@ -117,13 +89,13 @@ index_fill(sqlite3 *db, void *data, char **why, char **cause)
 }
 
 /* Gives the index of one issue a database: the fresh cache, a rebuilt
- * cache, or one in memory. Returns 0, or -1 with *cause set when the issue
- * cannot be parsed or even memory fails; *why (caller frees) says why the
- * cache is not used, when it is not. */
+ * cache, or one in memory, noting why the cache is not used. Returns 0,
+ * or -1 with *cause set when the issue cannot be parsed or even memory
+ * fails. */
 static int
-index_attach(Index *index, int flags, char **why, char **cause)
+index_attach(Index *index, int flags, char **cause)
 {
-	char *dir = NULL;
+	char *dir = NULL, *reason = NULL, **why = &reason;
 	int rc = -1;
 
 	if (!(flags & INDEX_MEMORY)) {
@@ -160,31 +132,39 @@ index_attach(Index *index, int flags, char **why, char **cause)
 	    cause) == 0)
 		rc = 0;
 out:
+	index_note_memory(index, reason);
 	free(dir);
 	return rc;
 }
 
-/* Finishes an open: reads the list of issues, and hands the index or the
- * failure over (none: the message when there is no issue; freed here).
- * Returns 0 or -1. */
+/* Reads the list of issues of an opened index, recovering a damaged one;
+ * none (freed here) is the failure when there is no issue. Returns 0, or
+ * -1 with *cause (the caller frees). */
 static int
-index_finish_open(Index *index, char *why, char *failure, char *none, Index **out,
-    char **notice, char **cause)
+index_read_issues(Index *index, char *none, char **cause)
 {
-	if (failure == NULL && index->db == NULL)
-		failure = xstrdup("no index");
-	if (failure == NULL && index_load_issues(index) != SQLITE_OK &&
-	    index_recover(index, &failure) == 0 && index_load_issues(index) != SQLITE_OK)
-		failure = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
-	if (failure == NULL && index->nissues == 0 && index->notes != NULL)
-		failure = xasprintf("%s; %s", none, index->notes);
-	else if (failure == NULL && index->nissues == 0) {
-		failure = none;
-		none = NULL;
+	if (index_load_issues(index) != SQLITE_OK &&
+	    (index_recover(index, cause) != 0 || index_load_issues(index) != SQLITE_OK)) {
+		if (*cause == NULL)
+			*cause = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
+		free(none);
+		return -1;
 	}
+	if (index->nissues > 0) {
+		free(none);
+		return 0;
+	}
+	*cause = index->notes != NULL ? xasprintf("%s; %s", none, index->notes) : xstrdup(none);
 	free(none);
+	return -1;
+}
+
+/* Hands the opened index over with its notices, or on failure (failure:
+ * freed here or given to *cause) closes it. Returns 0 or -1. */
+static int
+index_hand_over(Index *index, char *failure, Index **out, char **notice, char **cause)
+{
 	if (failure != NULL) {
-		free(why);
 		if (cause != NULL)
 			*cause = failure;
 		else
@@ -192,9 +172,6 @@ index_finish_open(Index *index, char *why, char *failure, char *none, Index **ou
 		index_close(index);
 		return -1;
 	}
-	if (why != NULL)
-		index_note(index, "cannot use the index cache (%s): the index is kept in memory", why);
-	free(why);
 	if (notice != NULL) {
 		*notice = index->notes;
 		index->notes = NULL;
@@ -208,16 +185,16 @@ int
 index_open(const char *path, int flags, Index **out, char **notice, char **cause)
 {
 	Index *index = xcalloc(1, sizeof *index);
-	char *why = NULL, *failure = NULL;
+	char *failure = NULL;
 
 	*out = NULL;
 	if (notice != NULL)
 		*notice = NULL;
 	index->path = xstrdup(path);
-	if (index_hash_file(path, &index->hash, &index->length, &failure) == 0)
-		index_attach(index, flags, &why, &failure);
-	return index_finish_open(index, why, failure, xasprintf("%s: no issue", path), out, notice,
-	    cause);
+	if (index_hash_file(path, &index->hash, &index->length, &failure) == 0 &&
+	    index_attach(index, flags, &failure) == 0)
+		index_read_issues(index, xasprintf("%s: no issue", path), &failure);
+	return index_hand_over(index, failure, out, notice, cause);
 }
 
 /* Opens the index of the issues of several files and folders; see index.h. */
@@ -227,7 +204,7 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 {
 	Index *index;
 	ArchiveFiles *files = NULL;
-	char *why = NULL, *failure = NULL;
+	char *failure = NULL;
 
 	*out = NULL;
 	if (notice != NULL)
@@ -266,10 +243,11 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 	index = xcalloc(1, sizeof *index);
 	index->archive = 1;
 	index->files = files;
-	index_archive_attach(index, flags, &why, &failure);
-	return index_finish_open(index, why, failure, npaths == 1 ?
-	    xasprintf("%s: no issues in this folder", paths[0]) :
-	    xasprintf("%s and the other arguments: no issues", paths[0]), out, notice, cause);
+	if (index_archive_attach(index, flags, &failure) == 0)
+		index_read_issues(index, npaths == 1 ?
+		    xasprintf("%s: no issues in this folder", paths[0]) :
+		    xasprintf("%s and the other arguments: no issues", paths[0]), &failure);
+	return index_hand_over(index, failure, out, notice, cause);
 }
 
 /* Rebuilds a damaged index in place; returns 0 or -1 with *cause. */
@@ -277,16 +255,14 @@ int
 index_recover(Index *index, char **cause)
 {
 	int flags = index->cache_path != NULL ? INDEX_REBUILD : INDEX_MEMORY;
-	char *why = NULL;
 	int rc;
 
 	sqlite3_close(index->db);
 	index->db = NULL;
 	if (index->archive)
-		rc = index_archive_attach(index, flags, &why, cause);
+		rc = index_archive_attach(index, flags, cause);
 	else
-		rc = index_attach(index, flags, &why, cause);
-	free(why);
+		rc = index_attach(index, flags, cause);
 	if (rc == 0 && index_load_issues(index) != SQLITE_OK) {
 		*cause = xasprintf("reading the index: %s", sqlite3_errmsg(index->db));
 		rc = -1;
@@ -315,42 +291,45 @@ index_issue_info(const Index *index, size_t i)
 	return i < index->nissues ? &index->issues[i].info : NULL;
 }
 
-/* Parses the file of an archive's issue; returns it (the caller frees)
- * or NULL. */
-static Issue *
-index_parse_file(const IndexIssue *from)
+/* Gives issue i: read from the index, else parsed from its file; 0, or
+ * -1 with *cause. */
+int
+index_issue_load(Index *index, size_t i, const Issue **out, char **cause)
 {
-	Issue *issue = NULL;
-	char *cause = NULL;
+	IndexIssue *from;
 
-	if (issue_load(from->path, &issue, &cause) != 0)
-		free(cause);
-	return issue;
+	*out = NULL;
+	if (i >= index->nissues) {
+		*cause = xasprintf("no issue %zu in the index", i + 1);
+		return -1;
+	}
+	from = &index->issues[i];
+	if (from->issue == NULL && !index->archive && index->parsed != NULL) {
+		from->issue = index->parsed;
+		index->parsed = NULL;
+	}
+	/* The index is read first; the file, parsed, when it cannot be (the
+	 * file is checked to be the text indexed, for one issue). */
+	if (from->issue == NULL && (index->db == NULL ||
+	    index_load_issue(index->db, from, from->path, &from->issue) != 0)) {
+		if (index->archive ? issue_load(from->path, &from->issue, cause) != 0 :
+		    index_parse(index, &from->issue, cause) != 0)
+			return -1;
+	}
+	*out = from->issue;
+	return 0;
 }
 
-/* Returns issue i: read from the index, else parsed; owned by the index. */
+/* Returns issue i, or NULL; owned by the index. */
 const Issue *
 index_issue_at(Index *index, size_t i)
 {
-	IndexIssue *from;
+	const Issue *issue;
 	char *cause = NULL;
 
-	if (i >= index->nissues)
-		return NULL;
-	from = &index->issues[i];
-	if (from->issue != NULL)
-		return from->issue;
-	if (!index->archive && index->parsed != NULL) {
-		from->issue = index->parsed;
-		index->parsed = NULL;
-	} else if (index->db == NULL ||
-	    index_load_issue(index->db, from, from->path, &from->issue) != 0) {
-		if (index->archive)
-			from->issue = index_parse_file(from);
-		else if (index_parse(index, &from->issue, &cause) != 0)
-			free(cause);
-	}
-	return from->issue;
+	if (index_issue_load(index, i, &issue, &cause) != 0)
+		free(cause);
+	return issue;
 }
 
 /* Returns issue 0; owned by the index. */

@@ -90,9 +90,14 @@ int index_is_archive(const Index *index);
  * file name. Owned by the index. */
 const IndexIssueInfo *index_issue_info(const Index *index, size_t i);
 
-/* Returns issue i, read from the index on first use (an issue of the
- * bundled size takes a few milliseconds), else parsed from its file.
- * NULL when neither works. Owned by the index, valid until index_close. */
+/* Gives issue i in *out, read from the index on first use (an issue of
+ * the bundled size takes a few milliseconds), else parsed from its file.
+ * Returns 0, or -1 with *cause (the caller frees) when neither works. The
+ * issue is owned by the index, valid until index_close. */
+int index_issue_load(Index *index, size_t i, const Issue **out, char **cause);
+
+/* As index_issue_load(), NULL when it fails: for callers that have said
+ * nothing can fail (issue 0 of a fresh open, in tests). */
 const Issue *index_issue_at(Index *index, size_t i);
 
 /* Returns issue 0: the issue of index_open() (a search never needs it). */

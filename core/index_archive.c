@@ -212,9 +212,10 @@ index_archive_memory(Index *index, const char *source, char **cause)
 
 /* Gives an archive's index its database; see index_internal.h. */
 int
-index_archive_attach(Index *index, int flags, char **why, char **cause)
+index_archive_attach(Index *index, int flags, char **cause)
 {
-	char *dir = NULL, *source = xasprintf("archive\n%s", index->files->key);
+	char *dir = NULL, *source = xasprintf("archive\n%s", index->files->key), *reason = NULL;
+	char **why = &reason;
 	int rc = ARCHIVE_UNUSABLE;
 
 	index->reindexed = 0;
@@ -239,6 +240,7 @@ index_archive_attach(Index *index, int flags, char **why, char **cause)
 		rc = index_archive_memory(index, source, cause) == 0 ? ARCHIVE_OPENED :
 		    ARCHIVE_FAILED;
 	}
+	index_note_memory(index, reason);
 	free(source);
 	free(dir);
 	return rc == ARCHIVE_OPENED ? 0 : -1;

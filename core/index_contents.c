@@ -27,15 +27,6 @@ typedef struct ContentsArticle {
 	int	 page;
 } ContentsArticle;
 
-/* Returns column i as a copy, "" when NULL; the caller frees it. */
-static char *
-index_contents_text(sqlite3_stmt *stmt, int i)
-{
-	const char *text = (const char *)sqlite3_column_text(stmt, i);
-
-	return xstrdup(text != NULL ? text : "");
-}
-
 /* Appends an entry; id is local to the issue (NULL: the issue itself). */
 static void
 index_contents_add(const Index *index, IndexContents *c, IndexEntryKind kind, size_t issue,
@@ -78,15 +69,12 @@ index_contents_articles(sqlite3 *db, const IndexIssue *from, ContentsArticle **o
 
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		a = &(*out)[(*n)++];
-		a->id = index_contents_text(stmt, 0);
-		a->title = index_contents_text(stmt, 1);
+		a->id = xstrdup(index_column_text(stmt, 0));
+		a->title = xstrdup(index_column_text(stmt, 1));
 		a->page = sqlite3_column_int(stmt, 2);
 		rc = SQLITE_OK;
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(stmt);
-	return rc;
+	return index_statement_done(stmt, rc);
 }
 
 /* Appends the sections of issue i with their articles; returns an SQLite
@@ -122,10 +110,7 @@ index_contents_sections(Index *index, IndexContents *c, size_t i, const Contents
 			    articles[j].id, articles[j].page, articles[j].title);
 		rc = SQLITE_OK;
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(stmt);
-	return rc;
+	return index_statement_done(stmt, rc);
 }
 
 /* Appends the entries of issue i; returns an SQLite code. */

@@ -9,7 +9,6 @@
 #include <sqlite3.h>
 
 #include "index_fts.h"
-#include "index_rank.h"
 #include "tokenize.h"
 #include "xalloc.h"
 
@@ -146,8 +145,8 @@ index_fts_hits(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *r
 	free(hits);
 }
 
-/* Returns the connection's FTS5 API, or NULL. */
-static fts5_api *
+/* Returns the connection's FTS5 API, or NULL; owned by the connection. */
+fts5_api *
 index_fts_api(sqlite3 *db)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -179,8 +178,6 @@ index_fts_register(sqlite3 *db, char **cause)
 	rc = api->xCreateTokenizer(api, "shuzhi", NULL, &tokenizer, NULL);
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "shuzhi_hits", NULL, index_fts_hits, NULL);
-	if (rc == SQLITE_OK)
-		rc = index_rank_register(api);
 	if (rc != SQLITE_OK) {
 		if (cause != NULL)
 			*cause = xasprintf("registering the FTS5 tokenizer: %s", sqlite3_errstr(rc));

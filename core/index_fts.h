@@ -1,6 +1,6 @@
 /* The FTS5 side of the index: the "shuzhi" tokenizer and the
- * "shuzhi_hits" and "shuzhi_rank" functions, registered on each
- * connection. */
+ * "shuzhi_hits" function, registered on each connection (the ranking,
+ * index_rank.h, sits above it). */
 #ifndef SHUZHI_INDEX_FTS_H
 #define SHUZHI_INDEX_FTS_H
 
@@ -18,10 +18,13 @@ typedef struct FtsHit {
 /* Registers the tokenizer and the function with the connection's FTS5:
  *   tokenize='shuzhi' (or 'shuzhi unigrams', for bench/)
  *   shuzhi_hits(table, N) returns the row's instances of phrases 0..N-1 as
- *   a blob of FtsHit, sorted by column and position;
- *   shuzhi_rank(table, W [, TOP]): see index_rank.h.
+ *   a blob of FtsHit, sorted by column and position.
+ * (index_connect() adds shuzhi_rank(), index_rank.h, above this.)
  * Returns 0, or -1 with *cause set (caller frees). */
 int index_fts_register(sqlite3 *db, char **cause);
+
+/* Returns the connection's FTS5 API, or NULL; owned by the connection. */
+fts5_api *index_fts_api(sqlite3 *db);
 
 /* Reads the current row's instances of phrases 0..wanted-1 into *hits
  * (the caller frees; NULL when none), sorted by column and position, and

@@ -69,10 +69,6 @@ typedef struct IndexFileStamp {
 
 /* ---- index_io.c: files and connections. */
 
-/* Reads a whole file into *data (the caller frees) and *length.
- * Returns 0 or -1 with *cause naming the file. */
-int index_read_file(const char *path, char **data, size_t *length, char **cause);
-
 /* Hashes the file at path a chunk at a time: sets *hash and *length.
  * Returns 0 or -1 with *cause naming the file. */
 int index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cause);
@@ -91,7 +87,7 @@ int index_write_cache(const char *dir, const char *cache_path,
     int (*fill)(sqlite3 *, void *, char **why, char **cause), void *data, char **why,
     char **cause);
 
-/* ---- index.c: notices for whoever opens the index. */
+/* ---- index_notes.c: notices for whoever opens the index. */
 
 /* Adds a one-line notice (printf-style) to those index_open() hands to
  * its caller, unless the same is there already. */
@@ -99,6 +95,10 @@ void index_note(Index *index, const char *fmt, ...) __attribute__((format(printf
 
 /* Notes that the cache file was damaged and is built anew. */
 void index_note_damage(Index *index);
+
+/* Notes why the cache is not used and the index is kept in memory, when
+ * why (freed here) is not NULL. */
+void index_note_memory(Index *index, char *why);
 
 /* ---- index_schema.c: the tables and the stamp. */
 
@@ -181,8 +181,8 @@ int index_load_issue(sqlite3 *db, const IndexIssue *issue, const char *name, Iss
 /* ---- index_archive.c */
 
 /* Gives an archive's index its database: the cache file brought up to
- * date, a rebuilt one, or one in memory. Returns 0, or -1 with *cause;
- * *why (caller frees) says why the cache is not used, when it is not. */
-int index_archive_attach(Index *index, int flags, char **why, char **cause);
+ * date, a rebuilt one, or one in memory, noting why the cache is not
+ * used when it is not. Returns 0, or -1 with *cause. */
+int index_archive_attach(Index *index, int flags, char **cause);
 
 #endif

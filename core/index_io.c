@@ -1,4 +1,4 @@
-/* The index's files: reading and hashing texts, connections with the FTS5
+/* The index's files: hashing texts, connections with the FTS5
  * side registered, and cache files written whole beside their place and
  * renamed into it.
  *
@@ -21,9 +21,11 @@
 
 #include <sqlite3.h>
 
+#include "file.h"
 #include "hash.h"
 #include "index_fts.h"
 #include "index_internal.h"
+#include "index_rank.h"
 #include "paths.h"
 #include "xalloc.h"
 
@@ -37,77 +39,21 @@
  * that died: a build takes seconds at most. */
 #define INDEX_STALE_SECONDS 3600
 
-/* Opens path for reading and checks it is a regular file; returns the
- * descriptor, or -1 with *cause naming the file. Opened non-blocking, so
- * that a FIFO or a device is refused rather than waited on (reads of a
- * regular file never block anyway). */
-static int
-index_open_regular(const char *path, char **cause)
+/* Returns a column as text, "" for NULL; see index_query.h. */
+const char *
+index_column_text(sqlite3_stmt *stmt, int i)
 {
-	struct stat st;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	const char *text = (const char *)sqlite3_column_text(stmt, i);
 
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		int saved_errno = errno;
-
-		*cause = xasprintf("%s: %s", path, strerror(saved_errno));
-		if (fd >= 0)
-			close(fd);
-		errno = saved_errno;	/* for callers that tell "gone" from "no room" */
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*cause = xasprintf("%s: not a regular file", path);
-		close(fd);
-		return -1;
-	}
-	return fd;
+	return text != NULL ? text : "";
 }
 
-/* Reads a whole file; returns 0 or -1 with *cause naming the file. */
+/* Finalizes a statement read to its end; see index_query.h. */
 int
-index_read_file(const char *path, char **data, size_t *length, char **cause)
+index_statement_done(sqlite3_stmt *stmt, int rc)
 {
-	struct stat st;
-	size_t size, used = 0;
-	char *buf = NULL;
-	int fd, rc = -1;
-
-	fd = index_open_regular(path, cause);
-	if (fd < 0 || fstat(fd, &st) != 0)
-		goto out;
-	/* Room for the whole file and a byte more, so that the read that
-	 * finds the end needs no larger buffer. */
-	size = (size_t)st.st_size + 2;
-	buf = xmalloc(size);
-	for (;;) {
-		ssize_t n;
-
-		if (used + 1 == size) {
-			size *= 2;
-			buf = xreallocarray(buf, size, 1);
-		}
-		n = read(fd, buf + used, size - used - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*cause = xasprintf("%s: %s", path, strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		used += (size_t)n;
-	}
-	buf[used] = '\0';
-	*data = buf;
-	*length = used;
-	buf = NULL;
-	rc = 0;
-out:
-	free(buf);
-	if (fd >= 0)
-		close(fd);
-	return rc;
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Hashes a file a chunk at a time; returns 0 or -1 with *cause. */
@@ -120,7 +66,7 @@ index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cause)
 	int fd, rc = -1;
 
 	hash_start(&state);
-	fd = index_open_regular(path, cause);
+	fd = file_open_regular(path, cause);
 	if (fd < 0)
 		goto out;
 	for (;;) {
@@ -157,6 +103,7 @@ sqlite3 *
 index_connect(const char *path, int flags, char **cause)
 {
 	sqlite3 *db = NULL;
+	int rc;
 
 	/* A symbolic link put in a cache file's place is never followed. */
 	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
@@ -168,6 +115,13 @@ index_connect(const char *path, int flags, char **cause)
 		return NULL;
 	}
 	if (index_fts_register(db, cause) != 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	rc = index_rank_register(index_fts_api(db));
+	if (rc != SQLITE_OK) {
+		if (cause != NULL)
+			*cause = xasprintf("registering the ranking: %s", sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return NULL;
 	}

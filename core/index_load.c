@@ -25,15 +25,6 @@
 	"SELECT block_rowid, kind, page, line, text, last_page FROM blocks" \
 	" WHERE block_rowid BETWEEN ?1 AND ?2 ORDER BY block_rowid"
 
-/* Returns column i as text, "" when NULL; valid until the next step. */
-static const char *
-index_load_text(sqlite3_stmt *stmt, int i)
-{
-	const char *text = (const char *)sqlite3_column_text(stmt, i);
-
-	return text != NULL ? text : "";
-}
-
 /* What index_load_prepare() binds. */
 enum {
 	INDEX_LOAD_ISSUE,	/* ?1: the issue's id */
@@ -74,7 +65,7 @@ index_load_front(sqlite3 *db, const IndexIssue *from, Issue *issue)
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(stmt);
 		if (rc == SQLITE_ROW) {
-			issue_set_front(issue, index_load_text(stmt, 0), index_load_text(stmt, 1),
+			issue_set_front(issue, index_column_text(stmt, 0), index_column_text(stmt, 1),
 			    sqlite3_column_int(stmt, 2));
 			issue_set_page_count(issue, sqlite3_column_int(stmt, 3));
 			rc = SQLITE_OK;
@@ -86,15 +77,12 @@ index_load_front(sqlite3 *db, const IndexIssue *from, Issue *issue)
 	if (rc == SQLITE_OK)
 		rc = index_load_prepare(db, INDEX_LOAD_SECTIONS_SQL, from, INDEX_LOAD_ISSUE, &stmt);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		issue_add_section(issue, index_load_text(stmt, 0), index_load_text(stmt, 1),
-		    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? NULL : index_load_text(stmt, 2),
+		issue_add_section(issue, index_column_text(stmt, 0), index_column_text(stmt, 1),
+		    sqlite3_column_type(stmt, 2) == SQLITE_NULL ? NULL : index_column_text(stmt, 2),
 		    sqlite3_column_int(stmt, 3), sqlite3_column_int(stmt, 4));
 		rc = SQLITE_OK;
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(stmt);
-	return rc;
+	return index_statement_done(stmt, rc);
 }
 
 /* Reads the articles and their blocks into issue; returns an SQLite code. */
@@ -113,10 +101,10 @@ index_load_articles(sqlite3 *db, const IndexIssue *from, Issue *issue)
 			rc = SQLITE_CORRUPT;
 			break;
 		}
-		i = issue_add_article(issue, index_load_text(stmt, 1), index_load_text(stmt, 2),
+		i = issue_add_article(issue, index_column_text(stmt, 1), index_column_text(stmt, 2),
 		    sqlite3_column_int(stmt, 4));
 		if (sqlite3_column_type(stmt, 3) != SQLITE_NULL)
-			issue_set_source(issue, i, index_load_text(stmt, 3));
+			issue_set_source(issue, i, index_column_text(stmt, 3));
 		count++;
 		rc = SQLITE_OK;
 	}
@@ -129,7 +117,7 @@ index_load_articles(sqlite3 *db, const IndexIssue *from, Issue *issue)
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		sqlite3_int64 article = (sqlite3_column_int64(stmt, 0) >> INDEX_BLOCK_SHIFT) -
 		    from->first_article;
-		const char *text = index_load_text(stmt, 4);
+		const char *text = index_column_text(stmt, 4);
 
 		if (article < 0 || (size_t)article >= count) {
 			rc = SQLITE_CORRUPT;
@@ -140,10 +128,7 @@ index_load_articles(sqlite3 *db, const IndexIssue *from, Issue *issue)
 		    (size_t)sqlite3_column_bytes(stmt, 4));
 		rc = SQLITE_OK;
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(stmt);
-	return rc;
+	return index_statement_done(stmt, rc);
 }
 
 /* Reads an issue out of the index; returns 0 and sets *out (the caller

@@ -35,6 +35,14 @@ int index_issue_rows(const Index *index, size_t issue, sqlite3_int64 *first, sql
  * owns them). */
 RankSizes *index_rank_sizes(const Index *index, size_t *n);
 
+/* Returns column i of a statement's row as text, "" for NULL; valid until
+ * the statement steps again. */
+const char *index_column_text(sqlite3_stmt *stmt, int i);
+
+/* Finalizes a statement that was stepped until rc; returns SQLITE_OK when
+ * rc is SQLITE_DONE (every row read), else rc. */
+int index_statement_done(sqlite3_stmt *stmt, int rc);
+
 /* Returns non-zero for an SQLite code that says the file is damaged. */
 int index_is_damage(int rc);
 

@@ -10,7 +10,7 @@
  * blocks table has it, and removing an issue hands FTS5 its text back
  * (index_remove.c). Ranking one row per article keeps the cost of bm25
  * proportional to the number of articles, not paragraphs, which is what a
- * 100-issue archive needs (spec section 6). */
+ * 100-issue archive needs (README, Performance). */
 #include "config.h"
 
 #include <inttypes.h>

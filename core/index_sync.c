@@ -31,6 +31,7 @@
 #include <sqlite3.h>
 
 #include "archive.h"
+#include "file.h"
 #include "hash.h"
 #include "index_internal.h"
 #include "issue.h"
@@ -73,15 +74,6 @@ index_sync_rows_free(SyncRows *rows)
 	rows->count = 0;
 }
 
-/* Returns column i as a copy, "" when NULL; the caller frees it. */
-static char *
-index_sync_text(sqlite3_stmt *stmt, int i)
-{
-	const char *text = (const char *)sqlite3_column_text(stmt, i);
-
-	return xstrdup(text != NULL ? text : "");
-}
-
 /* Returns the bytes of blob column i as a string, "" when NULL; the
  * caller frees it. */
 static char *
@@ -112,14 +104,11 @@ index_sync_read_rows(sqlite3 *db, SyncRows *rows)
 		r->ctime = sqlite3_column_int64(stmt, 4);
 		r->inode = sqlite3_column_int64(stmt, 5);
 		r->device = sqlite3_column_int64(stmt, 6);
-		r->hash = index_sync_text(stmt, 7);
+		r->hash = xstrdup(index_column_text(stmt, 7));
 		r->length = (size_t)sqlite3_column_int64(stmt, 8);
 		rc = SQLITE_OK;
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(stmt);
-	return rc;
+	return index_statement_done(stmt, rc);
 }
 
 /* Returns non-zero when the row records the file as it is now. */
@@ -219,7 +208,7 @@ index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, long long g
 
 	if (r != NULL && index_sync_row_matches(r, f))
 		return SQLITE_OK;
-	if (index_read_file(f->path, &data, &length, &failure) != 0) {
+	if (file_read(f->path, &data, &length, &failure) != 0) {
 		/* Gone or unreadable since it was found; but out of file
 		 * descriptors is no reason to drop an issue. */
 		if (f->named || errno == EMFILE || errno == ENFILE) {

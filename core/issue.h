@@ -84,7 +84,8 @@ const Article *issue_article(const Issue *issue, size_t i);
 /* Returns the article with this ID, or NULL. */
 const Article *issue_find_article(const Issue *issue, const char *id);
 
-/* Returns the article and block index holding byte offset of article a's text. */
+/* Returns the index of the block of article a that holds byte offset of
+ * its text (the last block for an offset past the end). */
 size_t article_block_at(const Article *a, size_t offset);
 
 #endif

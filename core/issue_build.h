@@ -1,5 +1,5 @@
-/* Building an Issue: used by the parser only. The builder copies every
- * string it is given. */
+/* Building an Issue: for the parser, and for the index reading an issue
+ * back (index_load.c). The builder copies every string it is given. */
 #ifndef SHUZHI_ISSUE_BUILD_H
 #define SHUZHI_ISSUE_BUILD_H
 

@@ -52,7 +52,10 @@ layout_char_width(ucs4_t uc)
 	return w > 0 ? w : 0;
 }
 
-/* Returns the display width of UTF-8 text. */
+/* Returns the display width of UTF-8 text. Not libunistring's u8_width(),
+ * which stops at a NUL and answers -1 for a whole text that holds one
+ * control character: here what cannot be shown takes no column, and the
+ * rest keeps its width. */
 int
 layout_width(const char *text, size_t len)
 {

@@ -1,14 +1,11 @@
 /* Parsing an issue's text into the model: the steps in order. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "file.h"
 #include "issue.h"
 #include "issue_build.h"
 #include "parse.h"
@@ -110,59 +107,6 @@ issue_parse(const char *data, size_t len, const char *name, Issue **out, char **
 	return 0;
 }
 
-/* Reads a whole file into memory; the caller frees *data. Returns 0 or -1
- * with *cause (caller frees) naming the file. */
-static int
-parse_read_file(const char *path, char **data, size_t *len, char **cause)
-{
-	struct stat st;
-	FILE *f;
-	char *buf = NULL;
-	size_t size = 0, used = 0, n;
-	int fd, rc = -1;
-
-	/* Non-blocking: a FIFO is refused, not waited on. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*cause = xasprintf(S_ISDIR(st.st_mode) ? "%s: is a folder, not an issue's text" :
-		    "%s: not a regular file", path);
-		close(fd);
-		return -1;
-	}
-	if ((f = fdopen(fd, "rb")) == NULL) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	for (;;) {
-		if (used == size) {
-			size = size ? size * 2 : 1 << 16;
-			buf = xreallocarray(buf, size, 1);
-		}
-		n = fread(buf + used, 1, size - used, f);
-		used += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f))
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-	else {
-		*data = buf;
-		*len = used;
-		buf = NULL;
-		rc = 0;
-	}
-	free(buf);
-	fclose(f);
-	return rc;
-}
-
 /* Reads a file and parses it. */
 int
 issue_load(const char *path, Issue **out, char **cause)
@@ -172,7 +116,7 @@ issue_load(const char *path, Issue **out, char **cause)
 	int rc;
 
 	*out = NULL;
-	if (parse_read_file(path, &data, &len, cause != NULL ? cause : &ignored) != 0) {
+	if (file_read(path, &data, &len, cause != NULL ? cause : &ignored) != 0) {
 		free(ignored);
 		return -1;
 	}

@@ -1,4 +1,4 @@
-/* The user's search query (spec section 4) translated into an FTS5
+/* The user's search query (shuzhi(1), --search) translated into an FTS5
  * expression in which nothing typed is syntax. */
 #ifndef SHUZHI_QUERY_H
 #define SHUZHI_QUERY_H

@@ -4,7 +4,7 @@
  *
  * Ranking: one FTS5 row per article, scored with bm25 once per column and
  * the two summed with the title weighted INDEX_TITLE_WEIGHT times the body
- * (shuzhi_rank(), index_fts.c). A single bm25 call with column weights
+ * (shuzhi_rank(), index_rank.c). A single bm25 call with column weights
  * adds the weighted counts before saturating them, so one hit in a title
  * would weigh no more than a dozen in a long body; scoring the columns
  * apart keeps a title hit above any number of body hits of the same terms.
@@ -137,8 +137,8 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 	rc = sqlite3_step(article);
 	if (rc == SQLITE_ROW &&
 	    index_issue_position(index, sqlite3_column_int64(article, 3), &issue) == 0) {
-		const char *id = (const char *)sqlite3_column_text(article, 0);
-		const char *title = (const char *)sqlite3_column_text(article, 1);
+		const char *id = index_column_text(article, 0);
+		const char *title = index_column_text(article, 1);
 
 		results->items = xreallocarray(results->items, results->count + 1, sizeof *r);
 		r = &results->items[results->count++];
@@ -147,10 +147,9 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 		r->score = row->score;
 		r->article_index = (size_t)sqlite3_column_int64(article, 4);
 		r->article_id = index_is_archive(index) ? xasprintf("%s/%s",
-		    index_issue_info(index, issue)->prefix, id != NULL ? id : "") :
-		    xstrdup(id != NULL ? id : "");
+		    index_issue_info(index, issue)->prefix, id) : xstrdup(id);
 		r->page = sqlite3_column_int(article, 2);
-		rc = search_locate(block, r, row->rowid, title != NULL ? title : "", row->hits,
+		rc = search_locate(block, r, row->rowid, title, row->hits,
 		    row->nhits, query);
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		rc = SQLITE_OK;		/* of another issue, or removed since */

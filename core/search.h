@@ -25,7 +25,7 @@ typedef struct SearchResults {
 	size_t		 count;
 } SearchResults;
 
-/* Runs a query (spec section 4: AND of words, "phrases", -exclusions, OR)
+/* Runs a query (shuzhi(1), --search: AND of words, "phrases", -exclusions, OR)
  * and returns at most limit results, best first. Never fails on what the
  * user typed: a query with nothing searchable gives zero results.
  * Returns 0 and sets *out (free with search_results_free), or -1 with

@@ -2,7 +2,7 @@
  * a line's width around it, on grapheme boundaries, measured in display
  * columns (libunistring). The sentence is found by its final punctuation:
  * libunistring has no sentence segmentation, and this text's sentences end
- * in 。！？ or their ASCII forms (spec section 1). */
+ * in 。！？ or their ASCII forms. */
 #include "config.h"
 
 #include <stdint.h>

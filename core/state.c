@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "buffer.h"
+#include "hash.h"
 #include "paths.h"
 #include "state.h"
 #include "xalloc.h"
@@ -45,19 +46,6 @@ struct State {
 	StateSlot	 place;
 	StateSlot	 marks[STATE_MARKS];	/* indexed by the mark's ASCII name */
 };
-
-/* Returns the FNV-1a 64-bit hash of s. */
-static uint64_t
-state_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
 
 /* Returns a copy of s with controls replaced by '?'; the caller frees it. */
 static char *
@@ -268,7 +256,7 @@ state_open(const char *dir, const char *key, char **notice)
 	}
 	state->dir = xstrdup(dir);
 	state->path = xasprintf("%s/issue-%016llx", dir,
-	    (unsigned long long)state_hash(state->key));
+	    (unsigned long long)hash_string(state->key));
 	if (state_load(state, &read_cause) != 0)
 		state_clear(state);
 	state->writable = state_check_dir(dir, &dir_cause) == 0;

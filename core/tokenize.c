@@ -14,17 +14,11 @@
  * the phrase of its n-1 overlapping pairs, which matches exactly the text
  * that holds the word (in a query of several words, a run's last
  * character follows its pairs, to keep the next word at its distance).
- * Characters alone (phrase queries over single
- * characters) make a smaller index, but every lookup of a word would
- * read the position lists of its characters, which are the most common
- * tokens of the language. bench/run-tokenizers measures both; at the
- * size of 100 issues (47 MB) the ranked query takes, pairs against
- * characters: 税 0.85 against 0.84 ms, 数据 3.1 against 6.9 ms, 数据要素
- * 2.1 against 4.5 ms, 数字经济发展规划 2.1 against 7.0 ms. Only the pairs
- * reach the spec's ambition of a quarter of grep -c (about 3.8 ms for
- * 数据要素 there). They cost a bigger and slower build: 38 against 12 ms
- * and 1.8 against 0.3 MB for the bundled issue, well inside its 150 ms
- * first start, 5.2 against 1.5 s and 76 against 32 MB for 100 issues.
+ * Characters alone (phrase queries over single characters) make a
+ * smaller index and a faster build, but every lookup of a word would read
+ * the position lists of its characters, which are the most common tokens
+ * of the language: bench/run-tokenizers measures both, and bench/README
+ * keeps the figures that chose the pairs.
  *
  * Letters and digits: a run of them (with their combining marks) is one
  * word, so "IPv6" is one token "ipv6". Runs, not UAX #29 words: those
@@ -81,15 +75,25 @@ typedef struct TokenStream {
 static int
 tokenize_is_spaceless_script(ucs4_t uc)
 {
+	/* libunistring's scripts are constant objects, looked up by name
+	 * once: a character's script is then compared by address. */
+	static const uc_script_t *spaceless[4];
 	const uc_script_t *script;
+	size_t i;
 
 	if (uc >= 0x4e00 && uc <= 0x9fff)
 		return 1;
+	if (spaceless[0] == NULL) {
+		spaceless[1] = uc_script_byname("Hiragana");
+		spaceless[2] = uc_script_byname("Katakana");
+		spaceless[3] = uc_script_byname("Bopomofo");
+		spaceless[0] = uc_script_byname("Han");
+	}
 	script = uc_script(uc);
-	if (script == NULL)
-		return 0;
-	return strcmp(script->name, "Han") == 0 || strcmp(script->name, "Hiragana") == 0 ||
-	    strcmp(script->name, "Katakana") == 0 || strcmp(script->name, "Bopomofo") == 0;
+	for (i = 0; script != NULL && i < sizeof spaceless / sizeof *spaceless; i++)
+		if (script == spaceless[i])
+			return 1;
+	return 0;
 }
 
 /* Returns the class of a normalised character. */

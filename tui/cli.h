@@ -15,7 +15,7 @@ typedef struct CliOutput {
 	int	color;	/* non-zero: headings and hits marked with SGR */
 } CliOutput;
 
-/* Exit statuses (spec section 2). */
+/* Exit statuses (shuzhi(1), OPTIONS). */
 enum {
 	EXIT_FOUND = 0,
 	EXIT_NOT_FOUND = 1,

@@ -1,4 +1,4 @@
-# Tests an archive on the command line (spec section 2): several FILEs or a
+# Tests an archive on the command line (shuzhi(1), OPTIONS): several FILEs or a
 # folder of issues made by bench/make-archive are one index. --toc lists
 # each issue (NUMBER<TAB>0<TAB>title) and then exactly what --toc prints for
 # the issue alone, with prefixed IDs; --article and --page take the prefix

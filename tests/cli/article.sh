@@ -1,4 +1,4 @@
-# Tests --article=ID (spec section 2) on every entry of the bundled issue:
+# Tests --article=ID (shuzhi(1), OPTIONS) on every entry of the bundled issue:
 # the contents title first, then blocks with one blank line between them,
 # no page furniture, --width=0 one line per block, --width=N wrapped by
 # display width without losing text and without a line that starts with

@@ -1,4 +1,4 @@
-# Tests the index cache (spec section 5): built in $XDG_CACHE_HOME/shuzhi
+# Tests the index cache (README, Where things live): built in $XDG_CACHE_HOME/shuzhi
 # (else ~/.cache/shuzhi) on the first run and reused untouched after it;
 # --reindex rebuilds it; a cache that cannot be written, or a damaged cache
 # file, still gives the right answers; an issue whose text changed gets a

@@ -1,4 +1,4 @@
-# Tests colour (spec section 2): --color=always marks the hits of --search
+# Tests colour (shuzhi(1), OPTIONS): --color=always marks the hits of --search
 # with SGR sequences and adds nothing else; --color=never, and auto when
 # stdout is a pipe, print no escape at all; on a terminal (a pty made with
 # script(1)) auto colours unless NO_COLOR is set and not empty.

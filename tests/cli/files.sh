@@ -1,4 +1,4 @@
-# Tests what FILE can be (spec section 2): the bundled issue by default, a
+# Tests what FILE can be (shuzhi(1), OPTIONS): the bundled issue by default, a
 # copy anywhere, and the refusals: a missing file, a folder, an empty file,
 # binary data (random bytes, NULs, an executable), something unreadable:
 # exit 2, nothing on stdout, one line on stderr naming the file, for every

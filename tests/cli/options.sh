@@ -1,4 +1,4 @@
-# Tests the command line's options (spec section 2): --help and --version
+# Tests the command line's options (shuzhi(1), OPTIONS): --help and --version
 # as GNU programs have them, and every malformed or contradictory command
 # line refused with exit status 2, nothing on stdout and a message on stderr.
 . "$TESTS_SRCDIR/lib.sh"

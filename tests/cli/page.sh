@@ -1,4 +1,4 @@
-# Tests --page=N (spec section 2): the blocks of printed page N, agreeing
+# Tests --page=N (shuzhi(1), OPTIONS): the blocks of printed page N, agreeing
 # with --toc and --article (each article's first block is on the page the
 # contents gives), no page furniture on any page, every page of an article
 # in it, and page numbers outside 1-174 or not numbers refused with a

@@ -1,5 +1,5 @@
 # Tests that output never holds a control character other than newline and
-# tab, nor a bidi override, whatever the input holds (spec section 2): an
+# tab, nor a bidi override, whatever the input holds (shuzhi(1), OPTIONS): an
 # issue with escape sequences, C1 controls, bidi overrides and stray control
 # characters injected into it, printed with --toc, --article, --page and
 # --search; and messages on stderr about names, IDs, pages and options that

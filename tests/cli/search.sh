@@ -1,4 +1,4 @@
-# Tests --search=QUERY and --limit=N (spec sections 2 and 4): the output
+# Tests --search=QUERY and --limit=N (shuzhi(1), --search and --limit): the output
 # format, results checked against the articles' own text (--article), the
 # page of each result holding the hit (--page), AND, "phrases", -exclusion,
 # OR, case and width folding of Latin words, ranking (titles first, best

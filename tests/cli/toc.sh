@@ -1,4 +1,4 @@
-# Tests --toc (spec section 2): the whole contents of the bundled issue,
+# Tests --toc (shuzhi(1), OPTIONS): the whole contents of the bundled issue,
 # ID<TAB>PAGE<TAB>TITLE, front matter first, then each section and its
 # articles with the printed titles and the pages where their text begins.
 . "$TESTS_SRCDIR/lib.sh"

@@ -16,12 +16,11 @@
 
 #include "brute.h"
 #include "index.h"
-#include "index_internal.h"
 #include "issue.h"
 #include "search.h"
+#include "helpers.h"
 #include "tap.h"
 
-#define NO_LIMIT 100000
 #define ZIJIN "\xe7\xb4\xab\xe9\x87\x91\xe5\xb1\xb1\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4"	/* 紫金山实验室 */
 #define XUANWU "\xe7\x8e\x84\xe6\xad\xa6\xe6\xb9\x96\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4"	/* 玄武湖实验室 */
 #define QIXIA "\xe6\xa0\x96\xe9\x9c\x9e\xe5\xb1\xb1\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4"	/* 栖霞山实验室 */
@@ -32,55 +31,6 @@
 
 static char temp_dir[] __attribute__((unused)) = "/tmp/shuzhi-test-archive.XXXXXX";
 static char *original __attribute__((unused));		/* the bundled issue's text */
-
-/* Returns a formatted string the caller frees. */
-static char * __attribute__((format(printf, 1, 2), unused))
-format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = malloc((size_t)n + 1);
-	if (s == NULL)
-		abort();
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
-/* Returns text with every old replaced by new (the caller frees). */
-static char * __attribute__((unused))
-replace_all(const char *text, const char *old, const char *new)
-{
-	size_t n = 0, olen = strlen(old), nlen = strlen(new);
-	const char *p;
-	char *out, *q;
-
-	for (p = text; (p = strstr(p, old)) != NULL; p += olen)
-		n++;
-	out = malloc(strlen(text) + n * nlen + 1);
-	if (out == NULL)
-		abort();
-	for (q = out, p = text; ; ) {
-		const char *hit = strstr(p, old);
-
-		if (hit == NULL) {
-			strcpy(q, p);
-			break;
-		}
-		memcpy(q, p, (size_t)(hit - p));
-		q += hit - p;
-		memcpy(q, new, nlen);
-		q += nlen;
-		p = hit + olen;
-	}
-	return out;
-}
 
 /* Writes the bundled issue to path as issue number (总第N期, N spelled
  * in Chinese) with 紫金山实验室 renamed lab. Returns 0 or -1. */
@@ -101,32 +51,12 @@ write_variant(const char *path, const char *number, const char *lab)
 	return rc;
 }
 
-/* Writes data to path; returns 0 or -1. */
-static int __attribute__((unused))
-write_text(const char *path, const char *data)
-{
-	FILE *f = fopen(path, "wb");
-	int rc = 0;
-
-	if (f == NULL)
-		return -1;
-	if (fputs(data, f) == EOF)
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	return rc;
-}
-
 /* Sets XDG_CACHE_HOME to temp_dir/name; returns the shuzhi cache folder
  * inside it (the caller frees). */
 static char * __attribute__((unused))
 use_cache(const char *name)
 {
-	char *home = format("%s/%s", temp_dir, name), *dir = format("%s/shuzhi", home);
-
-	setenv("XDG_CACHE_HOME", home, 1);
-	free(home);
-	return dir;
+	return use_cache_in(temp_dir, name);
 }
 
 /* Opens the archive of n paths; returns it or NULL with a diagnostic, and
@@ -143,24 +73,6 @@ open_archive(const char *const *paths, size_t n, int flags, char **notice)
 		return NULL;
 	}
 	return index;
-}
-
-/* Returns the number of results of a query in every issue, -1 on error. */
-static int __attribute__((unused))
-count_results(Index *index, const char *query)
-{
-	SearchResults *results = NULL;
-	char *cause = NULL;
-	int n;
-
-	if (search_run(index, query, NO_LIMIT, &results, &cause) != 0) {
-		diag("%s: %s", query, cause);
-		free(cause);
-		return -1;
-	}
-	n = (int)results->count;
-	search_results_free(results);
-	return n;
 }
 
 /* Orders strings (for qsort). */
@@ -314,7 +226,7 @@ brute_force(Index *index, const char *query, size_t only)
 			ids = realloc(ids, (n + 1) * sizeof *ids);
 			if (ids == NULL)
 				abort();
-			ids[n++] = format("%s/%s", info->prefix, issue->ids[j]);
+			ids[n++] = xasprintf("%s/%s", info->prefix, issue->ids[j]);
 		}
 	}
 	for (i = 0; i < nterms; i++)
@@ -344,7 +256,7 @@ check_query(Index *index, const char *query, size_t only)
 		const SearchResult *r = &results->items[i];
 		const Issue *issue = index_issue_at(index, r->issue);
 		const Article *a = issue != NULL ? issue_article(issue, r->article_index) : NULL;
-		char *id = a != NULL ? format("%s/%s", index_issue_info(index, r->issue)->prefix,
+		char *id = a != NULL ? xasprintf("%s/%s", index_issue_info(index, r->issue)->prefix,
 		    a->id) : NULL;
 
 		if (id != NULL && strcmp(id, r->article_id) == 0 &&
@@ -413,7 +325,7 @@ check_issues(Index *index, const char *const *prefixes, size_t n)
 static void __attribute__((unused))
 clean_up(void)
 {
-	char *command = format("chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", temp_dir, temp_dir);
+	char *command = xasprintf("chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", temp_dir, temp_dir);
 
 	brute_forget();
 	if (system(command) != 0)
@@ -446,24 +358,24 @@ fixture_make(char **arch, char **extra)
 	}
 	original[size] = '\0';
 	fclose(f);
-	*arch = format("%s/archive", temp_dir);
-	sub = format("%s/sub", *arch);
-	*extra = format("%s/extra.txt", temp_dir);
+	*arch = xasprintf("%s/archive", temp_dir);
+	sub = xasprintf("%s/sub", *arch);
+	*extra = xasprintf("%s/extra.txt", temp_dir);
 	mkdir(*arch, 0700);
 	mkdir(sub, 0700);
-	p = format("%s/a.txt", *arch);
+	p = xasprintf("%s/a.txt", *arch);
 	rc |= write_variant(p, NUMBER_12, ZIJIN);
 	free(p);
-	p = format("%s/b.txt", *arch);
+	p = xasprintf("%s/b.txt", *arch);
 	rc |= write_variant(p, "\xe6\x80\xbb\xe7\xac\xac\xe5\x8d\x81\xe4\xb8\x89\xe6\x9c\x9f", XUANWU);
 	free(p);
-	p = format("%s/c.txt", *arch);
+	p = xasprintf("%s/c.txt", *arch);
 	rc |= write_variant(p, NUMBER_14, QIXIA);
 	free(p);
-	p = format("%s/d.txt", sub);
+	p = xasprintf("%s/d.txt", sub);
 	rc |= write_variant(p, "\xe6\x80\xbb\xe7\xac\xac\xe5\x8d\x81\xe4\xba\x94\xe6\x9c\x9f", ZHONGSHAN);
 	free(p);
-	p = format("%s/notes.txt", *arch);
+	p = xasprintf("%s/notes.txt", *arch);
 	rc |= write_text(p, "notes on the archive, not an issue\n");
 	free(p);
 	rc |= write_variant(*extra, "\xe6\x80\xbb\xe7\xac\xac\xe5\x8d\x81\xe5\x85\xad\xe6\x9c\x9f", ZIJIN);

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "archive_fixture.h"
+#include "index_internal.h"	/* white-box: the index's own tables */
 #include "query.h"
 
 /* Checks that every result's score is the one FTS5's own bm25() gives its
@@ -95,7 +96,7 @@ check_contents(Index *index)
 		if (issue == NULL)
 			continue;
 		if (front != NULL)
-			EXPECT(INDEX_ENTRY_ARTICLE, format("%s/0", info->prefix), front->page,
+			EXPECT(INDEX_ENTRY_ARTICLE, xasprintf("%s/0", info->prefix), front->page,
 			    front->title);
 		for (s = 0; s < issue_section_count(issue); s++) {
 			const Section *sec = issue_section(issue, s);
@@ -103,12 +104,12 @@ check_contents(Index *index)
 
 			if (page == 0 && sec->narticles > 0)
 				page = issue_article(issue, sec->first_article)->page;
-			EXPECT(INDEX_ENTRY_SECTION, format("%s/%s", info->prefix, sec->id), page,
+			EXPECT(INDEX_ENTRY_SECTION, xasprintf("%s/%s", info->prefix, sec->id), page,
 			    sec->title);
 			for (k = 0; k < sec->narticles; k++) {
 				const Article *a = issue_article(issue, sec->first_article + k);
 
-				EXPECT(INDEX_ENTRY_ARTICLE, format("%s/%s", info->prefix, a->id),
+				EXPECT(INDEX_ENTRY_ARTICLE, xasprintf("%s/%s", info->prefix, a->id),
 				    a->page, a->title);
 			}
 		}

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "archive_fixture.h"
+#include "index_internal.h"	/* white-box: the index's own tables */
 
 /* Returns the FTS5 vocabulary of the index (every term with its number of
  * rows and of instances) as one string, to compare two indexes' search
@@ -77,7 +78,7 @@ scores(Index *index, const char *query)
 	if (items == NULL)
 		abort();
 	for (i = 0; i < results->count; i++)
-		items[i] = format("%s:%.9g", results->items[i].article_id, results->items[i].score);
+		items[i] = xasprintf("%s:%.9g", results->items[i].article_id, results->items[i].score);
 	search_results_free(results);
 	return join_sorted(items, i);
 }
@@ -108,7 +109,7 @@ check_like_fresh(Index *index, const char *const *paths, size_t n, const char *w
 static int
 count_cache_files(const char *dir, int *temporary)
 {
-	char *command = format("ls -A '%s' 2>/dev/null", dir);
+	char *command = xasprintf("ls -A '%s' 2>/dev/null", dir);
 	FILE *p = popen(command, "r");
 	char line[512];
 	int n = 0;
@@ -200,8 +201,8 @@ check_incremental(const char *arch, const char *extra)
 {
 	const char *paths[] = { arch, extra };
 	const char *prefixes[] = { "12", "13", "14", "15" };
-	char *dir = use_cache("incremental"), *c_path = format("%s/c.txt", arch);
-	char *d_path = format("%s/sub/d.txt", arch), *d_away = format("%s/d.away", temp_dir);
+	char *dir = use_cache("incremental"), *c_path = xasprintf("%s/c.txt", arch);
+	char *d_path = xasprintf("%s/sub/d.txt", arch), *d_away = xasprintf("%s/d.away", temp_dir);
 	char *cache = NULL, *notice = NULL;
 	struct utimbuf old = { time(NULL) - 3600, time(NULL) - 3600 };
 	long long before;
@@ -293,7 +294,7 @@ static void
 check_concurrent(const char *arch)
 {
 	const char *paths[] = { arch };
-	char *dir = use_cache("concurrent"), *c_path = format("%s/c.txt", arch);
+	char *dir = use_cache("concurrent"), *c_path = xasprintf("%s/c.txt", arch);
 	size_t reindexed;
 	int temporary, n;
 
@@ -347,7 +348,7 @@ check_damage(const char *arch)
 	index_close(index);
 	free(cache);
 
-	blocker = format("%s/blocker", temp_dir);
+	blocker = xasprintf("%s/blocker", temp_dir);
 	write_text(blocker, "");
 	setenv("XDG_CACHE_HOME", blocker, 1);
 	index = open_archive(paths, 1, 0, &notice);
@@ -365,12 +366,12 @@ out:
 static void
 check_arguments(const char *arch)
 {
-	char *single = format("%s/single", temp_dir), *dup = format("%s/dup", temp_dir);
-	char *empty = format("%s/empty", temp_dir), *junk = format("%s/junk", temp_dir);
-	char *path = format("%s/a.txt", single), *x = format("%s/x.txt", dup);
-	char *y = format("%s/y.txt", dup), *notes = format("%s/notes.txt", arch);
-	char *junk_notes = format("%s/notes.txt", junk), *missing = format("%s/missing", temp_dir);
-	char *a = format("%s/a.txt", arch), *cause = NULL;
+	char *single = xasprintf("%s/single", temp_dir), *dup = xasprintf("%s/dup", temp_dir);
+	char *empty = xasprintf("%s/empty", temp_dir), *junk = xasprintf("%s/junk", temp_dir);
+	char *path = xasprintf("%s/a.txt", single), *x = xasprintf("%s/x.txt", dup);
+	char *y = xasprintf("%s/y.txt", dup), *notes = xasprintf("%s/notes.txt", arch);
+	char *junk_notes = xasprintf("%s/notes.txt", junk), *missing = xasprintf("%s/missing", temp_dir);
+	char *a = xasprintf("%s/a.txt", arch), *cause = NULL;
 	const char *paths[2];
 	Index *index = NULL;
 
@@ -400,9 +401,9 @@ check_arguments(const char *arch)
 	index_close(index);
 
 	{
-		char *twins = format("%s/twins", temp_dir), *ta = format("%s/a", twins);
-		char *tb = format("%s/b", twins), *fa = format("%s/x.txt", ta);
-		char *fb = format("%s/x.txt", tb);
+		char *twins = xasprintf("%s/twins", temp_dir), *ta = xasprintf("%s/a", twins);
+		char *tb = xasprintf("%s/b", twins), *fa = xasprintf("%s/x.txt", ta);
+		char *fb = xasprintf("%s/x.txt", tb);
 
 		mkdir(twins, 0700);
 		mkdir(ta, 0700);

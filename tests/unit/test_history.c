@@ -7,20 +7,9 @@
 #include <unistd.h>
 
 #include "history.h"
+#include "helpers.h"
 #include "tap.h"
 #include "xalloc.h"
-
-/* Writes text to path; returns 0 or -1. */
-static int
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (f == NULL)
-		return -1;
-	fputs(text, f);
-	return fclose(f) == 0 ? 0 : -1;
-}
 
 int
 main(void)
@@ -67,7 +56,7 @@ main(void)
 	is_str(history_entry(h, 0), "q10", "the oldest go first");
 	history_free(h);
 
-	write_file(path, "ok\n\033[31mred\n\n\x01\n");
+	write_text(path, "ok\n\033[31mred\n\n\x01\n");
 	h = history_load(path);
 	is_int(history_count(h), 2, "blank and control-only lines are dropped");
 	is_str(history_entry(h, 1), "[31mred", "no control byte comes out of the file");

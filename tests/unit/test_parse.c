@@ -8,6 +8,7 @@
 #include "buffer.h"
 #include "issue.h"
 #include "parse.h"
+#include "helpers.h"
 #include "tap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -72,41 +73,6 @@ static const struct {
 	{ "2.4", "给支撑产业链供应链自主可控和" },
 	{ "2.6", "快构建区块链平台体系,建设一" },
 };
-
-/* Reads a whole file; the caller frees it. */
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	Buffer b = { 0 };
-	char chunk[65536];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buffer_append(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return buffer_take(&b);
-}
-
-/* Returns a copy of s with every from replaced by to; the caller frees it. */
-static char *
-replace_all(const char *s, const char *from, const char *to)
-{
-	Buffer b = { 0 };
-	const char *hit;
-	size_t flen = strlen(from);
-
-	while ((hit = strstr(s, from)) != NULL) {
-		buffer_append(&b, s, (size_t)(hit - s));
-		buffer_puts(&b, to);
-		s = hit + flen;
-	}
-	buffer_puts(&b, s);
-	return buffer_take(&b);
-}
 
 /* Replaces *s by a copy with from replaced by to. */
 static void

@@ -21,9 +21,9 @@
 #include "pinyin.h"
 #include "search.h"
 #include "search_reading.h"
+#include "helpers.h"
 #include "tap.h"
 
-#define NO_LIMIT 1000
 #define MAX_CHARS 16
 
 static char temp_dir[] = "/tmp/shuzhi-test-pinyin.XXXXXX";

@@ -30,10 +30,10 @@
 #include "issue.h"
 #include "search.h"
 #include "snippet.h"
+#include "helpers.h"
 #include "tap.h"
 
 #define MAX_TERMS BRUTE_MAX_TERMS
-#define NO_LIMIT 1000
 
 static char temp_dir[] = "/tmp/shuzhi-test-search.XXXXXX";
 
@@ -295,96 +295,6 @@ issue_differences(const Issue *a, const Issue *b)
 	return d;
 }
 
-/* Returns the number of results of a query, or -1 on an error. */
-static int
-count_results(Index *index, const char *query)
-{
-	SearchResults *results;
-	char *cause = NULL;
-	int n;
-
-	if (search_run(index, query, NO_LIMIT, &results, &cause) != 0) {
-		diag("%s: %s", query, cause);
-		free(cause);
-		return -1;
-	}
-	n = (int)results->count;
-	search_results_free(results);
-	return n;
-}
-
-/* Returns a formatted string the caller frees (asprintf is not C99). */
-static char * __attribute__((format(printf, 1, 2)))
-format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = malloc((size_t)n + 1);
-	if (s == NULL)
-		abort();
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
-/* Sets XDG_CACHE_HOME to temp_dir/name; returns the shuzhi cache folder
- * inside it (the caller frees). */
-static char *
-use_cache(const char *name)
-{
-	char *home = format("%s/%s", temp_dir, name), *dir = format("%s/shuzhi", home);
-
-	setenv("XDG_CACHE_HOME", home, 1);
-	free(home);
-	return dir;
-}
-
-/* Writes len bytes to path; returns 0 or -1. */
-static int
-write_file(const char *path, const char *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	int rc = 0;
-
-	if (f == NULL)
-		return -1;
-	if (fwrite(data, 1, len, f) != len)
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	return rc;
-}
-
-/* Reads a whole file; returns it (the caller frees) and its length. */
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *data = NULL;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-		data = malloc((size_t)size + 1);
-		if (data != NULL && fread(data, 1, (size_t)size, f) == (size_t)size) {
-			data[size] = '\0';
-			*len = (size_t)size;
-		} else {
-			free(data);
-			data = NULL;
-		}
-	}
-	fclose(f);
-	return data;
-}
-
 /* Returns the number of entries in a folder (without . and ..), and
  * whether one is a leftover temporary file in *temporary. */
 static int
@@ -432,7 +342,7 @@ check_cache(const Issue *issue, int expected)
 	const char *word = "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0";	/* 数据要素 */
 	const char *old_name = "\xe7\xb4\xab\xe9\x87\x91\xe5\xb1\xb1\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4";
 	const char *new_name = "\xe7\xb4\xab\xe9\x87\x91\xe5\xb1\xb1\xe7\xa0\x94\xe7\xa9\xb6\xe6\x89\x80";
-	char *dir = use_cache("cache"), *notice = NULL, *cache = NULL, *copy = NULL, *text, *p;
+	char *dir = use_cache_in(temp_dir, "cache"), *notice = NULL, *cache = NULL, *copy = NULL, *text, *p;
 	char *blocker = NULL, *stale = NULL, *fresh = NULL;
 	struct stat before, after;
 	Index *index;
@@ -462,8 +372,8 @@ check_cache(const Issue *issue, int expected)
 	index_close(index);
 
 	/* Leftovers of builds: one that died long ago, one maybe running. */
-	stale = format("%s/.%s.dead01", dir, strrchr(cache, '/') + 1);
-	fresh = format("%s/.%s.live01", dir, strrchr(cache, '/') + 1);
+	stale = xasprintf("%s/.%s.dead01", dir, strrchr(cache, '/') + 1);
+	fresh = xasprintf("%s/.%s.live01", dir, strrchr(cache, '/') + 1);
 	write_file(stale, "half a build", 12);
 	write_file(fresh, "half a build", 12);
 	{
@@ -503,7 +413,7 @@ check_cache(const Issue *issue, int expected)
 	index_close(index);
 	unlink(cache);
 	{
-		char *command = format("sqlite3 '%s' 'CREATE TABLE meta(key, value);"
+		char *command = xasprintf("sqlite3 '%s' 'CREATE TABLE meta(key, value);"
 		    " PRAGMA user_version = 999;' 2>/dev/null", cache);
 
 		if (system(command) == 0) {
@@ -534,7 +444,7 @@ check_cache(const Issue *issue, int expected)
 
 	/* A changed text gets its own index. */
 	text = read_file(TEST_ISSUE, &len);
-	copy = format("%s/changed.txt", temp_dir);
+	copy = xasprintf("%s/changed.txt", temp_dir);
 	if (text == NULL)
 		abort();
 	for (p = text; (p = strstr(p, old_name)) != NULL; p += strlen(old_name))
@@ -563,7 +473,7 @@ check_cache(const Issue *issue, int expected)
 	    "the cache folder holds the two indexes and no temporary file");
 
 	/* No writable cache: an in-memory index and one notice. */
-	blocker = format("%s/blocker", temp_dir);
+	blocker = xasprintf("%s/blocker", temp_dir);
 	write_file(blocker, "", 0);
 	setenv("XDG_CACHE_HOME", blocker, 1);
 	index = open_index(TEST_ISSUE, 0, &notice);
@@ -577,7 +487,7 @@ check_cache(const Issue *issue, int expected)
 	index_close(index);
 	if (geteuid() != 0) {
 		free(dir);
-		dir = use_cache("readonly");
+		dir = use_cache_in(temp_dir, "readonly");
 		{
 			char *parent = strdup(dir);
 
@@ -597,7 +507,7 @@ check_cache(const Issue *issue, int expected)
 		chmod(dir, 0700);
 	}
 	free(dir);
-	dir = use_cache("memory");
+	dir = use_cache_in(temp_dir, "memory");
 	index = open_index(TEST_ISSUE, INDEX_MEMORY, &notice);
 	ok(index != NULL && index_cache_path(index) == NULL && notice == NULL &&
 	    access(dir, F_OK) != 0, "INDEX_MEMORY: in memory, no notice, no cache folder");
@@ -617,7 +527,7 @@ static void
 check_concurrent_open(int expected)
 {
 	const char *word = "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0";
-	char *dir = use_cache("concurrent");
+	char *dir = use_cache_in(temp_dir, "concurrent");
 	pid_t children[8];
 	int i, failed = 0, temporary, pipefd[2];
 	char go = 0;
@@ -663,7 +573,7 @@ check_concurrent_open(int expected)
 static void
 check_full_disk(int expected)
 {
-	char *dir = use_cache("full");
+	char *dir = use_cache_in(temp_dir, "full");
 	int status = -1, temporary;
 	pid_t child;
 
@@ -695,7 +605,7 @@ check_full_disk(int expected)
 static void
 clean_up(void)
 {
-	char *command = format("chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", temp_dir, temp_dir);
+	char *command = xasprintf("chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", temp_dir, temp_dir);
 
 	if (system(command) != 0)
 		diag("could not remove %s", temp_dir);
@@ -771,7 +681,7 @@ main(void)
 		clean_up();
 		return done_testing();
 	}
-	free(use_cache("main"));
+	free(use_cache_in(temp_dir, "main"));
 	index = open_index(TEST_ISSUE, 0, &notice);
 	if (!ok(index != NULL, "the index opens")) {
 		issue_free(issue);

@@ -9,20 +9,9 @@
 #include <unistd.h>
 
 #include "state.h"
+#include "helpers.h"
 #include "tap.h"
 #include "xalloc.h"
-
-/* Writes text to path; returns 0 or -1. */
-static int
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (f == NULL)
-		return -1;
-	fputs(text, f);
-	return fclose(f) == 0 ? 0 : -1;
-}
 
 /* Returns the number of entries in dir other than . and .. */
 static int
@@ -47,7 +36,7 @@ test_round_trip(const char *dir)
 {
 	State *state;
 	const StatePlace *p;
-	char *notice, *cause = NULL;
+	char *notice, *cause = NULL, *path;
 
 	state = state_open(dir, "/issues/a.txt", &notice);
 	ok(notice == NULL, "a new folder opens without a notice");
@@ -63,6 +52,10 @@ test_round_trip(const char *dir)
 	is_int(state_save(state, &cause), 0, "state saves");
 	state_free(state);
 	is_int(count_entries(dir), 1, "one file, no temporary left behind");
+	/* The name readers of earlier versions saved under: FNV-1a of the key. */
+	path = xasprintf("%s/issue-e451e428f3d59394", dir);
+	ok(access(path, F_OK) == 0, "its name is the key's FNV-1a hash, as it always was");
+	free(path);
 
 	state = state_open(dir, "/issues/a.txt", &notice);
 	ok(notice == NULL, "opens again without a notice");
@@ -134,7 +127,7 @@ check_kept_aside(const char *dir, const char *key, const char *path, const char 
 	char *notice = NULL, *cause = NULL, *bak = xasprintf("%s.bak", path), *kept;
 	State *state;
 
-	write_file(path, text);
+	write_text(path, text);
 	state = state_open(dir, key, &notice);
 	ok(notice != NULL && strstr(notice, ".bak") != NULL,
 	    "%s: the notice says where it is kept (%s)", what, notice != NULL ? notice : "");
@@ -164,7 +157,7 @@ test_foreign(const char *dir)
 	path = xstrdup(state_path(state));
 	state_free(state);
 	bak = xasprintf("%s.bak", path);
-	write_file(path, "\xef\xbb\xbfshuzhi-state 1\r\nkey /issues/foreign.txt\r\n"
+	write_text(path, "\xef\xbb\xbfshuzhi-state 1\r\nkey /issues/foreign.txt\r\n"
 	    "place 1.3 40\r\nmark a 2.1 9\r\n");
 	state = state_open(dir, key, &notice);
 	ok(notice == NULL && state_place(state) != NULL &&
@@ -198,7 +191,7 @@ test_damaged(const char *dir)
 	state = state_open(dir, "/issues/c.txt", NULL);
 	path = state_path(state);
 	ok(path != NULL && strncmp(path, dir, strlen(dir)) == 0, "the state file is in the folder");
-	write_file(path, "\x01\x02garbage\nplace 1.1 5\n");
+	write_text(path, "\x01\x02garbage\nplace 1.1 5\n");
 	state_free(state);
 	state = state_open(dir, "/issues/c.txt", &notice);
 	ok(notice != NULL && strstr(notice, "starting afresh") != NULL, "a damaged file is reported");
@@ -219,7 +212,7 @@ test_damaged(const char *dir)
 	state_free(state);
 
 	state = state_open(dir, "/issues/d.txt", NULL);
-	write_file(state_path(state), "shuzhi-state 1\nkey /issues/d.txt\nplace 1.1\n"
+	write_text(state_path(state), "shuzhi-state 1\nkey /issues/d.txt\nplace 1.1\n"
 	    "place 1.2 x\nmark ab 1.1 2\nmark a 1.5 18446744073709551616\nmark c 1.6 6\nplace 1.4 4");
 	state_free(state);
 	state = state_open(dir, "/issues/d.txt", &notice);
@@ -241,7 +234,7 @@ test_unwritable(const char *dir)
 	State *state;
 	char *notice, *cause = NULL;
 
-	write_file(blocker, "not a folder\n");
+	write_text(blocker, "not a folder\n");
 	state = state_open(inside, "/issues/a.txt", &notice);
 	ok(notice != NULL && strstr(notice, "nothing will be remembered") != NULL,
 	    "a folder that cannot be made: nothing will be remembered");
