@@ -362,9 +362,8 @@ contents_view_open(Reader *r)
 		article = s->first_article;
 	}
 	r->focus = FOCUS_ARTICLE;
-	panes_update(r);
 	r->dirty |= DIRTY_ALL;
-	req.what = REQUEST_JUMP;
+	req.what = REQUEST_PANES | REQUEST_JUMP;
 	req.place = reader_place(r, article, 0);
 	return req;
 }

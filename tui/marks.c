@@ -53,10 +53,9 @@ marks_back(Reader *r)
 		reader_say(r, "No jump to go back from.");
 		return req;
 	}
-	req.what = REQUEST_BACK;
+	req.what = REQUEST_PANES | REQUEST_BACK;
 	req.place = r->history[--r->nhistory];
 	r->focus = FOCUS_ARTICLE;
-	panes_update(r);
 	r->dirty |= DIRTY_ALL;
 	return req;
 }

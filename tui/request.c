@@ -91,6 +91,8 @@ request_carry_out(Reader *r, Request req)
 {
 	int hidden = 1;
 
+	if (req.what & REQUEST_PANES)
+		panes_update(r);
 	if (req.what & REQUEST_RELAYOUT) {
 		panes_update(r);
 		article_view_relayout(r);

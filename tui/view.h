@@ -4,17 +4,18 @@
  *
  * The rule, as ncdu has it: no view calls another view. A view calls its
  * own functions, the helpers that are no view (paint, terminal, keys,
- * input_line, panes' geometry, reader_say and reader_place) and core/.
- * What it wants done elsewhere it returns as a Request; request.c carries
- * it out, calling the views concerned.
+ * input_line, reader_say and reader_place) and core/. What it wants done
+ * elsewhere it returns as a Request; request.c carries it out, calling
+ * the views concerned.
  *
  * One keypress: reader_loop reads it; reader_key hands it to the view the
  * mode gives it to (search_bar_key in MODE_SEARCH, ...), which changes
- * its own state and returns a Request (Enter on a result: the bar closed,
- * REQUEST_RELAYOUT | REQUEST_JUMP | REQUEST_SEARCH_HIT); request_carry_out
- * lays the panes out again, opens the place (article_view_open, then
- * search_bar_article_changed and contents_view_follow) and asks the bar to
- * show its hit; reader_draw paints what is dirty. */
+ * its own state and returns a Request (Enter on a result in another
+ * article: the bar closed, REQUEST_RELAYOUT | REQUEST_JUMP |
+ * REQUEST_SEARCH_RESULT). request_carry_out lays the panes out again,
+ * jumps (article_view_open, then search_bar_article_changed and
+ * contents_view_follow), and asks the bar for its next step, which it
+ * carries out in turn (show the hit); reader_draw paints what is dirty. */
 #ifndef SHUZHI_VIEW_H
 #define SHUZHI_VIEW_H
 
@@ -188,17 +189,18 @@ typedef struct Reader {
 /* What a view asks for after a key (REQUEST_* bits, carried out in this
  * order by request_carry_out), and what the steps need. */
 enum {
-	REQUEST_RELAYOUT = 1,		/* the mode or focus changed: panes, article again */
-	REQUEST_ARTICLE = 2,		/* the article pane acts on action */
-	REQUEST_OPEN = 4,		/* open place (the open issue's), not a jump */
-	REQUEST_IF_HIDDEN = 8,		/* JUMP and SHOW only when offset is off the screen */
-	REQUEST_JUMP = 16,		/* jump to place, remembering where from */
-	REQUEST_BACK = 32,		/* go back to place, where the last jump started */
-	REQUEST_OPEN_ISSUE = 64,	/* open place.issue where it was left */
-	REQUEST_SHOW = 128,		/* the line of offset, context lines below the top */
-	REQUEST_SEARCH_RESULT = 256,	/* then the bar finds result's first (or last) hit */
-	REQUEST_SEARCH_HIT = 512,	/* then the bar shows hit */
-	REQUEST_SEARCH_WRAPPED = 1024,	/* last, the bar says it wrapped around to result */
+	REQUEST_PANES = 1 << 0,		/* the focus changed: the panes' geometry again */
+	REQUEST_RELAYOUT = 1 << 1,	/* the mode or focus changed: panes, article again */
+	REQUEST_ARTICLE = 1 << 2,	/* the article pane acts on action */
+	REQUEST_OPEN = 1 << 3,		/* open place (the open issue's), not a jump */
+	REQUEST_IF_HIDDEN = 1 << 4,	/* JUMP and SHOW only when offset is off the screen */
+	REQUEST_JUMP = 1 << 5,		/* jump to place, remembering where from */
+	REQUEST_BACK = 1 << 6,		/* go back to place, where the last jump started */
+	REQUEST_OPEN_ISSUE = 1 << 7,	/* open place.issue where it was left */
+	REQUEST_SHOW = 1 << 8,		/* the line of offset, context lines below the top */
+	REQUEST_SEARCH_RESULT = 1 << 9,	/* then the bar finds result's first (or last) hit */
+	REQUEST_SEARCH_HIT = 1 << 10,	/* then the bar shows hit */
+	REQUEST_SEARCH_WRAPPED = 1 << 11, /* last, the bar says it wrapped around to result */
 };
 
 typedef struct Request {
