@@ -53,6 +53,14 @@ article_view_relayout(Reader *r)
 	r->dirty |= DIRTY_ARTICLE | DIRTY_STATUS;
 }
 
+/* Forgets the layout: the issue it was made for is no longer open. */
+void
+article_view_close(Reader *r)
+{
+	article_layout_free(r->layout);
+	r->layout = NULL;
+}
+
 /* Opens an article with the text at offset on top; -1: no such article. */
 int
 article_view_open(Reader *r, size_t article, size_t offset)
@@ -159,24 +167,23 @@ article_view_percent(const Reader *r)
 	return a->text_length > 0 ? (int)((uintmax_t)l->offset * 100 / a->text_length) : 0;
 }
 
-/* Fills marks with the hits on a line; returns how many. */
+/* Fills marks with the hits (or NULL) on a line; returns how many. */
 static size_t
-article_view_line_marks(const Reader *r, const ArticleLine *l, PaintMark *marks, size_t size)
+article_view_line_marks(const ArticleLine *l, const HitMarks *hits, PaintMark *marks, size_t size)
 {
 	size_t i, n = 0;
 
-	if (!l->in_text || r->hits == NULL || r->hits_hidden || r->hits_article != r->place.article ||
-	    r->hits_issue != r->issue_at)
+	if (!l->in_text || hits == NULL)
 		return 0;
-	for (i = 0; i < r->nhits && n < size; i++) {
-		const Span *s = &r->hits[i];
+	for (i = 0; i < hits->count && n < size; i++) {
+		const Span *s = &hits->spans[i];
 		size_t start = s->start, end = s->start + s->length;
 
 		if (end <= l->start || start >= l->end)
 			continue;
 		marks[n].start = (start > l->start ? start : l->start) - l->start;
 		marks[n].end = (end < l->end ? end : l->end) - l->start;
-		marks[n].attr = terminal_attr(i == r->current_hit ? STYLE_HIT_CURRENT : STYLE_HIT);
+		marks[n].attr = terminal_attr(i == hits->current ? STYLE_HIT_CURRENT : STYLE_HIT);
 		n++;
 	}
 	return n;
@@ -227,9 +234,10 @@ article_view_selected(const Reader *r, const ArticleLine *l, const BlockRange *s
 	return block >= selected->first && block <= selected->last;
 }
 
-/* Paints the article pane, the selected blocks (or NULL) as selected. */
+/* Paints the article pane, the hits (or NULL) marked, the selected
+ * blocks (or NULL) as selected. */
 void
-article_view_draw(Reader *r, const BlockRange *selected)
+article_view_draw(Reader *r, const HitMarks *hits, const BlockRange *selected)
 {
 	const Region *region = &r->geometry.article;
 	PaintMark marks[64];
@@ -251,7 +259,7 @@ article_view_draw(Reader *r, const BlockRange *selected)
 		paint_marked(y, r->geometry.text_x, r->geometry.text_width, l->base + l->start,
 		    l->end - l->start, terminal_attr(article_view_selected(r, l, selected) ? STYLE_SELECTED :
 		    article_view_style(l)), marks,
-		    article_view_line_marks(r, l, marks, sizeof marks / sizeof marks[0]));
+		    article_view_line_marks(l, hits, marks, sizeof marks / sizeof marks[0]));
 	}
 }
 

@@ -88,8 +88,8 @@ issues_can_open(Reader *r, size_t issue)
 }
 
 /* Makes issue i (one issues_can_open allows) the open one: its state
- * read, the one before saved. The caller stores '' before, and loads it
- * and builds the contents after (request_switch_issue). */
+ * read, the one before saved. The caller stores '' before, and loads it,
+ * closes the article and builds the contents after (request_switch_issue). */
 void
 issues_switch(Reader *r, size_t issue)
 {
@@ -110,8 +110,6 @@ issues_switch(Reader *r, size_t issue)
 	free(notice);
 	r->issue = index_issue_at(r->index, issue);
 	r->issue_at = issue;
-	article_layout_free(r->layout);
-	r->layout = NULL;
 	r->place = (Place){ issue, 0, 0 };
 	r->dirty |= DIRTY_ALL;
 }

@@ -205,11 +205,8 @@ reader_reading_key(Reader *r, int key)
 		break;
 	case ACTION_ESCAPE:
 		/* As in less and vim: the hits go, the search stays for n and N. */
-		if (r->hits_query != NULL && !r->hits_hidden) {
-			r->hits_hidden = 1;
-			r->dirty |= DIRTY_ARTICLE;
+		if (search_bar_hide_hits(r))
 			reader_say(r, "Highlights hidden: n and N go on with the search.");
-		}
 		break;
 	case ACTION_REDRAW:
 		clearok(curscr, TRUE);
@@ -275,6 +272,7 @@ static void
 reader_draw(Reader *r)
 {
 	BlockRange selected;
+	HitMarks hits;
 	if (r->dirty == 0)
 		return;
 	if (r->geometry.too_small) {
@@ -294,7 +292,8 @@ reader_draw(Reader *r)
 		if (r->dirty & DIRTY_CONTENTS)
 			contents_view_draw(r);
 		if (r->dirty & DIRTY_ARTICLE)
-			article_view_draw(r, copy_selection(r, &selected) ? &selected : NULL);
+			article_view_draw(r, search_bar_marks(r, &hits) ? &hits : NULL,
+			    copy_selection(r, &selected) ? &selected : NULL);
 		if (r->dirty & DIRTY_FRAME)
 			panes_draw_frame(r);
 	}
@@ -315,7 +314,7 @@ reader_free(Reader *r)
 	search_bar_free(r);
 	contents_view_free(r);
 	outline_view_free(r);
-	article_layout_free(r->layout);
+	article_view_close(r);
 	line_edit_free(&r->prompt);
 	free(r->history);
 	free(r->message);

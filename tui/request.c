@@ -17,7 +17,8 @@ request_open(Reader *r, size_t article, size_t offset)
 }
 
 /* Makes another issue the open one: '' stored in the one left, read from
- * the one opened, the contents built for it. Returns 0 or -1. */
+ * the one opened, the article's layout forgotten, the contents built for
+ * it. Returns 0 or -1. */
 int
 request_switch_issue(Reader *r, size_t issue)
 {
@@ -25,6 +26,7 @@ request_switch_issue(Reader *r, size_t issue)
 		return -1;
 	marks_store_previous(r);
 	issues_switch(r, issue);
+	article_view_close(r);
 	marks_load_previous(r);
 	contents_view_free(r);
 	contents_view_init(r);

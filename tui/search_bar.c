@@ -210,6 +210,32 @@ search_bar_article_changed(Reader *r)
 			r->hits_result = i;
 }
 
+/* Sets *out to the hits the article pane marks: the highlighted search's
+ * in the open article, unless Esc hid them. Returns 0 when there are none. */
+int
+search_bar_marks(const Reader *r, HitMarks *out)
+{
+	if (r->hits == NULL || r->hits_hidden || r->hits_article != r->place.article ||
+	    r->hits_issue != r->issue_at)
+		return 0;
+	out->spans = r->hits;
+	out->count = r->nhits;
+	out->current = r->current_hit;
+	return 1;
+}
+
+/* Hides the highlighted hits (Esc), the search staying for n and N.
+ * Returns 0 when none were shown. */
+int
+search_bar_hide_hits(Reader *r)
+{
+	if (r->hits_query == NULL || r->hits_hidden)
+		return 0;
+	r->hits_hidden = 1;
+	r->dirty |= DIRTY_ARTICLE;
+	return 1;
+}
+
 /* Returns the open article's ID as results give it ("12/1.3" in an
  * archive); the caller frees it. */
 static char *

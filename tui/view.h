@@ -214,6 +214,14 @@ typedef struct Request {
 	size_t		hit;
 } Request;
 
+/* The hits the article pane marks: spans of the open article's text;
+ * current: the index of the current one, or SIZE_MAX. */
+typedef struct HitMarks {
+	const Span	*spans;
+	size_t		 count;
+	size_t		 current;
+} HitMarks;
+
 /* Blocks of the open article, first to last (a selection). */
 typedef struct BlockRange {
 	size_t	first;
@@ -249,13 +257,14 @@ int contents_view_elsewhere(const Reader *r);
 
 /* article_view.c: opens an article with the text at offset on top (-1:
  * no such article); lays it out again for the text width, keeping the
- * place; paints the pane (selected: NULL, or the blocks shown selected);
- * acts on a key; shows the line of offset context lines below the top;
- * the page at the top and the percent at the bottom; whether offset is
- * on the screen. */
+ * place; forgets the layout (its issue is closed); paints the pane (hits,
+ * selected: NULL, or what to mark); acts on a key; shows the line of
+ * offset context lines below the top; the page at the top and the
+ * percent at the bottom; whether offset is on the screen. */
 int article_view_open(Reader *r, size_t article, size_t offset);
 void article_view_relayout(Reader *r);
-void article_view_draw(Reader *r, const BlockRange *selected);
+void article_view_close(Reader *r);
+void article_view_draw(Reader *r, const HitMarks *hits, const BlockRange *selected);
 Request article_view_action(Reader *r, Action action);
 void article_view_show(Reader *r, size_t offset, int context);
 int article_view_page(const Reader *r);
@@ -268,13 +277,16 @@ int article_view_line_visible(const Reader *r, size_t offset);
 void status_line_draw(Reader *r, int page, int percent, const char *heading);
 
 /* search_bar.c: opens the bar (backward: as ? does); handles its keys;
- * paints results and input; walks to the next or previous hit; goes on
+ * paints results and input; the hits the article pane marks (0: none);
+ * hides them (Esc; 0: none were shown); walks to the next or previous hit; goes on
  * once result i is open (first: at its first hit, else its last); shows
  * hit k; says the walk wrapped around to result i; finds the hits of a
  * newly opened article; forgets the highlighted search; frees it all. */
 Request search_bar_open(Reader *r, int backward);
 Request search_bar_key(Reader *r, int key);
 void search_bar_draw(Reader *r);
+int search_bar_marks(const Reader *r, HitMarks *out);
+int search_bar_hide_hits(Reader *r);
 Request search_bar_step(Reader *r, int forward);
 Request search_bar_result_opened(Reader *r, size_t i, int first);
 Request search_bar_show_hit(Reader *r, size_t k);
