@@ -14,21 +14,19 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Returns non-zero for a character that must not reach the terminal:
- * controls, format characters (bidi overrides, zero-width ones, BOM),
- * private-use and unassigned code points, surrogates, non-characters. */
-static int
-text_is_hidden(ucs4_t uc)
+/* Returns non-zero for a character that may reach the terminal; see
+ * text.h. */
+int
+text_is_shown(ucs4_t uc)
 {
 	if (uc < 0x20 || (uc >= 0x7f && uc < 0xa0))
-		return 1;
-	if (uc_is_general_category(uc, UC_CATEGORY_Cf))
-		return 1;
-	if (uc_is_general_category(uc, UC_CATEGORY_Cs) || uc_is_general_category(uc, UC_CATEGORY_Co))
-		return 1;
-	if (uc_is_general_category(uc, UC_CATEGORY_Cn))
-		return 1;
-	return 0;
+		return 0;
+	if (uc == 0x200c || uc == 0x200d)
+		return 1;	/* the joiners inside emoji and scripts */
+	return !uc_is_general_category(uc, UC_CATEGORY_Cf) &&
+	    !uc_is_general_category(uc, UC_CATEGORY_Cs) &&
+	    !uc_is_general_category(uc, UC_CATEGORY_Co) &&
+	    !uc_is_general_category(uc, UC_CATEGORY_Cn);
 }
 
 /* Returns non-zero for a character that never changes under NFC and is
@@ -93,7 +91,7 @@ text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
 			buffer_append(&b, " ", 1);
 		} else if (uc == 0x2028 || uc == 0x2029) {
 			buffer_append(&b, keep_newlines ? "\n" : " ", 1);
-		} else if (!text_is_hidden(uc)) {
+		} else if (text_is_shown(uc)) {
 			buffer_append(&b, (const char *)s, (size_t)n);
 		}
 		s += n;

@@ -10,10 +10,17 @@
 /* Returns a cleaned copy of len bytes (the caller frees it): invalid UTF-8
  * becomes U+FFFD; tabs and no-break spaces become spaces; C0/C1 controls,
  * escape sequences' ESC, bidi overrides and other invisible format
- * characters are dropped; a BOM is dropped; the result is NFC. Newlines are
+ * characters are dropped (text_is_shown()); a BOM is dropped; the result is NFC. Newlines are
  * kept when keep_newlines is non-zero, else they become spaces.
  * *out_len (optional) receives the length. */
 char *text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len);
+
+/* Returns non-zero for a character that may reach the terminal: the one
+ * rule of text_clean() and of the reader's painting. Not: C0 and C1
+ * controls, format characters (bidi overrides, zero-width spaces, a BOM)
+ * but the joiners U+200C and U+200D that emoji and scripts need,
+ * surrogates, private-use and unassigned code points. */
+int text_is_shown(ucs4_t uc);
 
 /* Returns a copy of a NUL-terminated string fit for a message or a
  * terminal that still says which bytes it was (the caller frees it):

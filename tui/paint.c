@@ -4,28 +4,13 @@
 #include <string.h>
 #include <wchar.h>
 
-#include <unictype.h>
 #include <unistr.h>
 
 #include "layout.h"
 #include "paint.h"
+#include "text.h"
 
 #define PAINT_MAX_CHARS 5	/* code points kept per cell, as curses allows */
-
-/* Returns non-zero for a code point that may be sent to the terminal. */
-static int
-paint_is_safe(ucs4_t uc)
-{
-	if (uc < 0x20 || (uc >= 0x7f && uc < 0xa0))
-		return 0;
-	if (uc == 0x200c || uc == 0x200d)
-		return 1;	/* joiners inside emoji and scripts */
-	if (uc_is_general_category(uc, UC_CATEGORY_Cf) ||
-	    uc_is_general_category(uc, UC_CATEGORY_Cs) ||
-	    uc_is_general_category(uc, UC_CATEGORY_Cn))
-		return 0;
-	return 1;
-}
 
 /* Sets a curses cell from attributes that may include a colour pair. */
 static void
@@ -59,7 +44,7 @@ paint_grapheme(int y, int x, const char *g, size_t n, int w, attr_t attr)
 		int step = u8_mbtouc(&uc, (const uint8_t *)g + i, n - i);
 
 		i += step > 0 ? (size_t)step : 1;
-		if (paint_is_safe(uc) && count < PAINT_MAX_CHARS)
+		if (text_is_shown(uc) && count < PAINT_MAX_CHARS)
 			chars[count++] = (wchar_t)uc;
 	}
 	if (count == 0)

@@ -53,6 +53,16 @@ main(void)
 	check_clean("e\xcc\x81", 3, 1, "\xc3\xa9", "text is NFC");
 	check_clean("\xe2\x80\xae" "abc\xe2\x80\xac", 9, 1, "abc", "bidi override dropped");
 	check_clean("", 0, 1, "", "empty text");
+	/* One rule for the cleaning and the painting (text_is_shown). */
+	check_clean("\xe2\x80\x8b" "a\xee\x80\x80" "b", 8, 1, "ab",
+	    "zero-width space and private-use character dropped");
+	check_clean("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 11, 1,
+	    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", "the joiner of an emoji sequence kept");
+	ok(text_is_shown(0x6570) && text_is_shown(0x200d) && text_is_shown(0x200c),
+	    "Han and the joiners are shown");
+	ok(!text_is_shown(0x1b) && !text_is_shown(0x9b) && !text_is_shown(0x202e) &&
+	    !text_is_shown(0xe000) && !text_is_shown(0xfeff) && !text_is_shown(0xd800) &&
+	    !text_is_shown(0x0378), "controls, bidi, private use, BOM, surrogate, unassigned are not");
 
 	got = text_clean(hostile, sizeof hostile - 1, 1, NULL);
 	ok(!has_control(got), "escape sequences and controls never survive");
