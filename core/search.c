@@ -310,49 +310,52 @@ search_results_free(SearchResults *results)
 	free(results);
 }
 
-/* Returns a copy of the article's body hits of the positive phrases, as
- * shuzhi_hits() gives them, in *hits (the caller frees); returns their
- * number, 0 on any failure. */
-static size_t
-search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, FtsHit **hits)
+/* Copies the article's body hits of the positive phrases, as
+ * shuzhi_hits() gives them, into *hits (the caller frees) and their number
+ * into *count (0 when the article holds none). Returns an SQLite code. */
+static int
+search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, FtsHit **hits,
+    size_t *count)
 {
 	sqlite3_stmt *stmt = NULL;
-	size_t count = 0;
+	int rc;
 
 	*hits = NULL;
-	if (sqlite3_prepare_v2(db, SEARCH_ARTICLE_HITS_SQL, -1, &stmt, NULL) != SQLITE_OK)
-		goto out;
+	*count = 0;
+	rc = sqlite3_prepare_v2(db, SEARCH_ARTICLE_HITS_SQL, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
 	sqlite3_bind_text(stmt, 1, query->positive, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)query->nphrases);
 	sqlite3_bind_int64(stmt, 3, rowid);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		size_t bytes = (size_t)sqlite3_column_bytes(stmt, 0);
-
-		count = bytes / sizeof **hits;
-		if (count > 0) {
-			*hits = xreallocarray(NULL, count, sizeof **hits);
-			memcpy(*hits, sqlite3_column_blob(stmt, 0), count * sizeof **hits);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*count = (size_t)sqlite3_column_bytes(stmt, 0) / sizeof **hits;
+		if (*count > 0) {
+			*hits = xreallocarray(NULL, *count, sizeof **hits);
+			memcpy(*hits, sqlite3_column_blob(stmt, 0), *count * sizeof **hits);
 		}
+		rc = SQLITE_DONE;
 	}
-out:
-	sqlite3_finalize(stmt);
-	return count;
+	return index_statement_done(stmt, rc);
 }
 
-/* Appends to *spans the hits inside each block of the article that has
- * some; returns the new count. */
-static size_t
+/* Appends to *spans (*count of them) the hits inside each block of the
+ * article that has some. Returns an SQLite code. */
+static int
 search_article_block_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid,
-    const FtsHit *hits, size_t nhits, Span **spans)
+    const FtsHit *hits, size_t nhits, Span **spans, size_t *count)
 {
 	sqlite3_stmt *stmt = NULL;
-	size_t count = 0, next = 0;
+	size_t next = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(db, SEARCH_ARTICLE_BLOCKS_SQL, -1, &stmt, NULL) != SQLITE_OK)
-		goto out;
+	rc = sqlite3_prepare_v2(db, SEARCH_ARTICLE_BLOCKS_SQL, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
 	sqlite3_bind_int64(stmt, 1, INDEX_FIRST_BLOCK(rowid));
 	sqlite3_bind_int64(stmt, 2, INDEX_LAST_BLOCK(rowid));
-	while (next < nhits && sqlite3_step(stmt) == SQLITE_ROW) {
+	while (next < nhits && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		size_t start = (size_t)sqlite3_column_int64(stmt, 0);
 		size_t position = (size_t)sqlite3_column_int64(stmt, 1);
 		const char *text;
@@ -367,65 +370,58 @@ search_article_block_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid,
 		if (sqlite3_column_type(stmt, 3) != SQLITE_NULL &&
 		    hits[next].position >= sqlite3_column_int64(stmt, 3))
 			continue;	/* no hit in this block */
-		text = (const char *)sqlite3_column_text(stmt, 2);
+		text = index_column_text(stmt, 2);
 		len = (size_t)sqlite3_column_bytes(stmt, 2);
-		if (text == NULL)
-			continue;
 		n = hits_in_text(text, len, position, hits + next, nhits - next, 1, query, &found);
 		if (n == 0)
 			continue;
-		*spans = xreallocarray(*spans, count + n, sizeof **spans);
+		*spans = xreallocarray(*spans, *count + n, sizeof **spans);
 		for (i = 0; i < n; i++) {
-			(*spans)[count + i].start = start + found[i].start;
-			(*spans)[count + i].length = found[i].length;
+			(*spans)[*count + i].start = start + found[i].start;
+			(*spans)[*count + i].length = found[i].length;
 		}
-		count += n;
+		*count += n;
 		free(found);
 	}
-out:
-	sqlite3_finalize(stmt);
-	return count;
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;	/* every hit placed before the last block */
+	return index_statement_done(stmt, rc);
 }
 
 /* Finds every hit of the query's positive terms in an article of an
  * issue; see search.h. */
-size_t
-search_issue_article_hits(Index *index, const char *text, size_t issue, size_t article_index,
-    Span **spans)
-{
-	return search_article_hits_flags(index, text, 0, issue, article_index, spans);
-}
-
-/* As search_issue_article_hits(), the query parsed with flags. */
-size_t
-search_article_hits_flags(Index *index, const char *text, int flags, size_t issue,
-    size_t article_index, Span **spans)
+int
+search_article_hits(Index *index, const char *text, int flags, size_t issue,
+    size_t article_index, Span **spans, size_t *count, char **cause)
 {
 	Query *query;
 	sqlite3 *db = index_database(index);
 	FtsHit *hits = NULL;
 	sqlite3_int64 rowid, last;
-	size_t nhits, count = 0;
+	size_t nhits = 0;
+	int rc = SQLITE_OK;
 
 	*spans = NULL;
+	*count = 0;
 	if (index_issue_rows(index, issue, &rowid, &last) != 0 ||
-	    (sqlite3_int64)article_index > last - rowid)
-		return 0;
+	    (sqlite3_int64)article_index > last - rowid) {
+		*cause = xasprintf("no article %zu in issue %zu", article_index + 1, issue + 1);
+		return -1;
+	}
 	rowid += (sqlite3_int64)article_index;
 	query = search_reading_parse(index, text, flags, NULL);
-	if (query->positive != NULL) {
-		nhits = search_article_fts_hits(db, query, rowid, &hits);
-		if (nhits > 0)
-			count = search_article_block_hits(db, query, rowid, hits, nhits, spans);
-	}
+	if (query->positive != NULL)
+		rc = search_article_fts_hits(db, query, rowid, &hits, &nhits);
+	if (rc == SQLITE_OK && nhits > 0)
+		rc = search_article_block_hits(db, query, rowid, hits, nhits, spans, count);
 	free(hits);
 	query_free(query);
-	return count;
-}
-
-/* Finds every hit in an article of issue 0; see search.h. */
-size_t
-search_article_hits(Index *index, const char *text, size_t article_index, Span **spans)
-{
-	return search_issue_article_hits(index, text, 0, article_index, spans);
+	if (rc != SQLITE_OK) {
+		free(*spans);
+		*spans = NULL;
+		*count = 0;
+		*cause = xasprintf("finding the hits: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
 }

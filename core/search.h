@@ -48,17 +48,13 @@ int search_run_flags(Index *index, const char *query, int flags, size_t issue, s
 
 void search_results_free(SearchResults *results);
 
-/* Finds every hit of the query's positive terms in article_index's text
- * (of issue 0). Returns the number of spans; *spans (byte ranges in the
- * article's text, in order) is allocated and the caller frees it. */
-size_t search_article_hits(Index *index, const char *query, size_t article_index, Span **spans);
-
-/* As search_article_hits(), in article article_index of issue issue. */
-size_t search_issue_article_hits(Index *index, const char *query, size_t issue,
-    size_t article_index, Span **spans);
-
-/* As search_issue_article_hits(), the query read with flags. */
-size_t search_article_hits_flags(Index *index, const char *query, int flags, size_t issue,
-    size_t article_index, Span **spans);
+/* Finds every hit of the query's positive terms (read with
+ * query_parse_with()'s flags) in article article_index of issue issue:
+ * byte ranges of the article's text, in order, into *spans (the caller
+ * frees it; NULL when none) and their number into *count. Returns 0, or
+ * -1 with *cause (the caller frees) when there is no such article or the
+ * index cannot be read. */
+int search_article_hits(Index *index, const char *query, int flags, size_t issue,
+    size_t article_index, Span **spans, size_t *count, char **cause);
 
 #endif

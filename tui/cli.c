@@ -265,6 +265,7 @@ cli_resolve(Index *index, const char *option, const char *arg, size_t issue,
     const Issue **found, const char **local)
 {
 	const char *slash = strchr(arg, '/');
+	char *cause = NULL;
 	size_t i;
 
 	if (slash != NULL) {
@@ -290,8 +291,9 @@ cli_resolve(Index *index, const char *option, const char *arg, size_t issue,
 		i = 0;
 		*local = arg;
 	}
-	if ((*found = index_issue_at(index, i)) == NULL) {
-		cli_error("%s: cannot read the issue", index_issue_info(index, i)->path);
+	if (index_issue_load(index, i, found, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
 		return -1;
 	}
 	return 0;

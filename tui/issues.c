@@ -78,10 +78,16 @@ issues_save(Reader *r, char **cause)
 int
 issues_can_open(Reader *r, size_t issue)
 {
-	const Issue *next = index_issue_at(r->index, issue);
+	const Issue *next;
+	char *cause = NULL;
 
-	if (next == NULL || issue_article_count(next) == 0) {
-		reader_say(r, "Issue %zu cannot be read.", issue + 1);
+	if (index_issue_load(r->index, issue, &next, &cause) != 0) {
+		reader_say(r, "Issue %zu cannot be read: %s", issue + 1, cause);
+		free(cause);
+		return -1;
+	}
+	if (issue_article_count(next) == 0) {
+		reader_say(r, "Issue %zu has no articles.", issue + 1);
 		return -1;
 	}
 	return 0;

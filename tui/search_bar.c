@@ -196,10 +196,15 @@ search_bar_article_changed(Reader *r)
 	if (r->hits_query == NULL)
 		return;
 	if (r->hits == NULL || r->hits_article != r->place.article || r->hits_issue != r->issue_at) {
+		char *cause = NULL;
+
 		free(r->hits);
 		r->hits = NULL;
-		r->nhits = search_article_hits_flags(r->index, r->hits_query, QUERY_LAST_PREFIX,
-		    r->issue_at, r->place.article, &r->hits);
+		if (search_article_hits(r->index, r->hits_query, QUERY_LAST_PREFIX, r->issue_at,
+		    r->place.article, &r->hits, &r->nhits, &cause) != 0) {
+			reader_say(r, "%s", cause);
+			free(cause);
+		}
 		r->hits_issue = r->issue_at;
 		r->hits_article = r->place.article;
 		r->current_hit = SIZE_MAX;

@@ -220,7 +220,14 @@ check_highlights(Index *index, const Issue *issue, const char *word)
 		char *text = brute_normalise(a->text, a->text_length);
 		size_t want = brute_count(text, term);
 		Span *spans = NULL;
-		size_t n = search_article_hits(index, word, i, &spans);
+		char *cause = NULL;
+		size_t n = 0;
+
+		if (search_article_hits(index, word, 0, 0, i, &spans, &n, &cause) != 0) {
+			diag("%s: article %zu: %s", word, i, cause);
+			free(cause);
+			wrong++;
+		}
 
 		free(text);
 		if (want > 0)
@@ -249,6 +256,20 @@ check_highlights(Index *index, const Issue *issue, const char *word)
 	ok(articles > 0 && wrong == 0, "%s: every hit highlighted in %zu articles, nothing else",
 	    word, articles);
 	free(term);
+}
+
+/* The hits of an article that is not there: an error that says so. */
+static void
+check_hits_of_no_article(Index *index, const Issue *issue)
+{
+	Span *spans = NULL;
+	char *cause = NULL;
+	size_t n = 1;
+	int rc = search_article_hits(index, "税", 0, 0, issue_article_count(issue), &spans, &n, &cause);
+
+	ok(rc == -1 && spans == NULL && n == 0 && cause != NULL && strstr(cause, "no article") != NULL,
+	    "hits of an article past the last: -1 and a cause (%s)", cause != NULL ? cause : "none");
+	free(cause);
 }
 
 /* Counts the differences between two issues, field by field. */
@@ -696,6 +717,7 @@ main(void)
 	check_highlights(index, issue, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0");
 	check_highlights(index, issue, "\xe7\xa8\x8e");
 	check_highlights(index, issue, "IPV6");
+	check_hits_of_no_article(index, issue);
 	check_highlights(index, issue, "5g");
 
 	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++)
