@@ -85,7 +85,7 @@ index_fill(sqlite3 *db, void *data, char **why, char **cause)
 	Index *index = data;
 
 	(void)cause;
-	return index_build(db, index->parsed, index->hash, index->length, why) == 0 ? 0 : 1;
+	return index_build(db, index->parsed, index->hash, index->length, why);
 }
 
 /* Gives the index of one issue a database: the fresh cache, a rebuilt

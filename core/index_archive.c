@@ -57,7 +57,7 @@ index_archive_fill(sqlite3 *db, void *data, char **why, char **cause)
 	    NULL);
 	if (rc != SQLITE_OK) {
 		*why = xasprintf("building the index: %s", sqlite3_errmsg(db));
-		return rc;
+		return -1;
 	}
 	return index_sync(db, fill->files, fill->source, &fill->report, why, cause);
 }
@@ -109,7 +109,8 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 	IndexSyncReport report = { 0 };
 	sqlite3 *db;
 	struct stat st;
-	int rc, check;
+	char *reason = NULL, *failure = NULL;
+	int rc, check, damaged;
 
 	/* A symbolic link (or anything but a file) in the cache file's place
 	 * is replaced by a new file, never followed: the rebuild renames
@@ -146,7 +147,8 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 			index_note_damage(index);
 		return ARCHIVE_REBUILD;
 	}
-	rc = index_sync(db, index->files, source, &report, why, cause);
+	rc = index_sync(db, index->files, source, &report, &reason, &failure);
+	damaged = report.damaged;
 	index_archive_take_report(index, &report);
 	if (rc == 0) {
 		index->db = db;
@@ -156,14 +158,17 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 	if (check == 1)
 		index_archive_forget(db, index->cache_path, source, &st);
 	sqlite3_close(db);
-	if (rc < 0)
+	if (failure != NULL) {
+		free(reason);
+		*cause = failure;
 		return ARCHIVE_FAILED;
-	if (index_is_damage(rc)) {
-		free(*why);
-		*why = NULL;
+	}
+	if (damaged) {
+		free(reason);
 		index_note_damage(index);
 		return ARCHIVE_REBUILD;
 	}
+	*why = reason;
 	return ARCHIVE_UNUSABLE;
 }
 
@@ -174,12 +179,19 @@ index_archive_rebuild(Index *index, const char *dir, const char *source, char **
     char **cause)
 {
 	ArchiveFill fill = { index->files, source, { 0 } };
+	char *reason = NULL, *failure = NULL;
 	int rc;
 
-	rc = index_write_cache(dir, index->cache_path, index_archive_fill, &fill, why, cause);
-	if (rc != 0) {
+	if (index_write_cache(dir, index->cache_path, index_archive_fill, &fill, &reason,
+	    &failure) != 0) {
 		index_sync_report_clear(&fill.report);
-		return rc < 0 ? ARCHIVE_FAILED : ARCHIVE_UNUSABLE;
+		if (failure != NULL) {
+			free(reason);
+			*cause = failure;
+			return ARCHIVE_FAILED;
+		}
+		*why = reason;
+		return ARCHIVE_UNUSABLE;
 	}
 	rc = index_archive_open_cache(index, dir, source, why, cause);
 	index_archive_take_report(index, &fill.report);
@@ -203,11 +215,11 @@ index_archive_memory(Index *index, const char *source, char **cause)
 		return -1;
 	rc = index_archive_fill(index->db, &fill, &why, cause);
 	index_archive_take_report(index, &fill.report);
-	if (rc > 0)
+	if (rc != 0 && why != NULL)
 		*cause = why;
 	else
 		free(why);
-	return rc == 0 ? 0 : -1;
+	return rc;
 }
 
 /* Gives an archive's index its database; see index_internal.h. */

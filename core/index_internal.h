@@ -79,10 +79,10 @@ sqlite3 *index_connect(const char *path, int flags, char **cause);
 
 /* Builds a cache file: a private temporary file of dir filled by fill(db,
  * data, why, cause), then renamed to cache_path, atomically. fill returns
- * 0, a positive value with *why set when the database failed, or -1 with
- * *cause set when what it was given is wrong. Returns 0; 1 with *why
- * (the caller frees) saying what went wrong with the folder or the file;
- * or -1 with *cause from fill. */
+ * 0, or -1 with *why set when the database failed or *cause set when what
+ * it was given is wrong. Returns 0, or -1 with *cause from fill or *why
+ * (the caller frees) saying what went wrong with the folder, the file or
+ * the database: the caller tells them apart by which one is set. */
 int index_write_cache(const char *dir, const char *cache_path,
     int (*fill)(sqlite3 *, void *, char **why, char **cause), void *data, char **why,
     char **cause);
@@ -145,6 +145,7 @@ int index_remove_issue(sqlite3 *db, sqlite3_int64 id);
 
 /* What an update of an archive's database did. */
 typedef struct IndexSyncReport {
+	int	 damaged;	/* it failed because the file is damaged: rebuild it */
 	size_t	 reindexed;	/* issues indexed */
 	size_t	 skipped;	/* files found in a folder but unreadable, passed over */
 	char	*first_skipped;	/* the first of them and why; owned by the report */
@@ -157,9 +158,10 @@ void index_sync_report_clear(IndexSyncReport *report);
  * file's stat against the issues table without writing; when something
  * changed, takes the write lock, creates the tables when the database is
  * new (stamping it with source), and indexes or removes what changed.
- * *report (cleared first) says what was done. Returns 0; -1 with
- * *cause when a FILE named on the command line is not an issue; or a
- * positive SQLite code with *why (caller frees) when the database failed. */
+ * *report (cleared first) says what was done. Returns 0, or -1 with
+ * *cause when a FILE named on the command line is not an issue, or with
+ * *why (caller frees) when the database failed (report->damaged set when
+ * it is damaged, not merely locked or full). */
 int index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source,
     IndexSyncReport *report, char **why, char **cause);
 

@@ -168,7 +168,7 @@ index_write_cache(const char *dir, const char *cache_path,
 	const char *base = strrchr(cache_path, '/') + 1;
 	char *temp = xasprintf("%s/.%s.XXXXXX", dir, base);
 	sqlite3 *db = NULL;
-	int fd, rc = 1, created = 0, filled;
+	int fd, rc = -1, created = 0;
 
 	if (paths_make_dir(dir, why) != 0)
 		goto out;
@@ -183,11 +183,8 @@ index_write_cache(const char *dir, const char *cache_path,
 	db = index_connect(temp, SQLITE_OPEN_READWRITE, why);
 	if (db == NULL)
 		goto out;
-	filled = fill(db, data, why, cause);
-	if (filled != 0) {
-		rc = filled < 0 ? -1 : 1;
+	if (fill(db, data, why, cause) != 0)
 		goto out;
-	}
 	if (sqlite3_close(db) != SQLITE_OK) {
 		*why = xasprintf("%s: %s", temp, sqlite3_errmsg(db));
 		goto out;

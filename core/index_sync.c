@@ -359,7 +359,8 @@ index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source, IndexSync
 		return 0;
 	if (index_is_damage(rc)) {
 		*why = xasprintf("reading the index: %s", sqlite3_errstr(rc));
-		return rc;
+		report->damaged = 1;
+		return -1;
 	}
 	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
@@ -372,5 +373,6 @@ index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source, IndexSync
 		*why = xasprintf("updating the index: %s", sqlite3_errmsg(db));
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	index_sync_report_clear(report);
-	return rc;
+	report->damaged = rc > 0 && index_is_damage(rc);
+	return -1;
 }
