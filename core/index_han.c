@@ -7,8 +7,9 @@
  * reading every position list; pinyin and initials need only to know
  * which pairs exist, to walk from a character to the characters that
  * follow it in the text (core/search_reading.c); the triples prune the
- * walk of initials, where pairs alone let through thousands of strings
- * the text never holds. For the bundled issue the pairs take 45 KB and
+ * walk (a third character follows a pair only where the text holds the
+ * three in a row), where pairs alone let through thousands of strings the
+ * text never holds. For the bundled issue the pairs take 45 KB and
  * the triples 150 KB (0.1 and 0.3 bytes per byte of text); each is read
  * once, on the first query that needs it, and kept with the index. */
 #include "config.h"
@@ -30,6 +31,7 @@
 #define INDEX_HAN_TRADITIONAL_SHARE 20
 
 struct IndexHan {
+	Index		*index;		/* the index it belongs to */
 	uint64_t	*keys;		/* sorted, unique */
 	size_t		 nkeys;
 	uint32_t	*chars;		/* the characters alone, sorted */
@@ -229,8 +231,10 @@ index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id)
 static IndexHan *
 index_han_of(Index *index)
 {
-	if (index->han == NULL)
+	if (index->han == NULL) {
 		index->han = xcalloc(1, sizeof *index->han);
+		index->han->index = index;
+	}
 	return index->han;
 }
 
@@ -306,7 +310,7 @@ index_han_load(IndexHan *han, Index *index)
 	free(han->chars);
 	free(han->triples);
 	free(han->ids);
-	memset(han, 0, offsetof(IndexHan, conv));
+	memset(&han->keys, 0, offsetof(IndexHan, conv) - offsetof(IndexHan, keys));
 	han->loaded = 1;
 	han->ids = xreallocarray(NULL, index->nissues + 1, sizeof *han->ids);
 	for (i = 0; i < index->nissues; i++)
@@ -320,9 +324,10 @@ index_han_load(IndexHan *han, Index *index)
 			han->chars[han->nchars++] = (uint32_t)(keys.items[i] >> 21);
 }
 
-/* Returns the vocabulary, read when the issues changed since. */
-static IndexHan *
-index_han_current(Index *index)
+/* Returns the vocabulary, read when the issues changed since; see
+ * index_han.h. */
+IndexHan *
+index_han_vocabulary(Index *index)
 {
 	IndexHan *han = index_han_of(index);
 
@@ -331,12 +336,10 @@ index_han_current(Index *index)
 	return han;
 }
 
-/* Returns the index's Han characters; see index_han.h. */
+/* Returns the vocabulary's Han characters; see index_han.h. */
 const uint32_t *
-index_han_chars(Index *index, size_t *n)
+index_han_chars(const IndexHan *han, size_t *n)
 {
-	IndexHan *han = index_han_current(index);
-
 	*n = han->nchars;
 	return han->chars;
 }
@@ -358,37 +361,39 @@ index_han_lower_bound(const uint64_t *keys, size_t n, uint64_t key)
 	return lo;
 }
 
-/* Returns the pairs character c starts; see index_han.h. */
-const uint64_t *
-index_han_pairs_after(Index *index, uint32_t c, size_t *n)
+/* Returns the keys of keys[0..n) from first up to (not with) last, and
+ * their number in *count. */
+static const uint64_t *
+index_han_range(const uint64_t *keys, size_t n, uint64_t first, uint64_t last, size_t *count)
 {
-	IndexHan *han = index_han_current(index);
-	size_t first = index_han_lower_bound(han->keys, han->nkeys, INDEX_HAN_KEY(c, 1));
-	size_t last = index_han_lower_bound(han->keys, han->nkeys, INDEX_HAN_KEY(c + 1, 0));
+	size_t from = index_han_lower_bound(keys, n, first);
 
-	*n = last - first;
-	return han->keys + first;
+	*count = index_han_lower_bound(keys + from, n - from, last);
+	return keys + from;
 }
 
-/* Returns non-zero when the text holds the three characters a, b, c in a
- * row; see index_han.h. */
-int
-index_han_has_triple(Index *index, uint32_t a, uint32_t b, uint32_t c)
+/* Returns the pairs character c starts; see index_han.h. */
+const uint64_t *
+index_han_pairs_after(const IndexHan *han, uint32_t c, size_t *n)
 {
-	IndexHan *han = index_han_current(index);
-	uint64_t key = INDEX_HAN_KEY(a, b) << 21 | c;
-	size_t at;
+	return index_han_range(han->keys, han->nkeys, INDEX_HAN_KEY(c, 1), INDEX_HAN_KEY(c + 1, 0),
+	    n);
+}
 
+/* Returns the triples the pair a, b starts; see index_han.h. */
+const uint64_t *
+index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n)
+{
 	if (!han->triples_loaded) {
 		HanKeys keys = { NULL, 0, 0 };
 
-		index_han_read(index, "SELECT triples FROM han WHERE issue_id = ?1", &keys);
+		index_han_read(han->index, "SELECT triples FROM han WHERE issue_id = ?1", &keys);
 		han->triples = keys.items;
 		han->ntriples = keys.count;
 		han->triples_loaded = 1;
 	}
-	at = index_han_lower_bound(han->triples, han->ntriples, key);
-	return at < han->ntriples && han->triples[at] == key;
+	return index_han_range(han->triples, han->ntriples, INDEX_HAN_KEY(a, b) << 21,
+	    INDEX_HAN_KEY(a, b + 1) << 21, n);
 }
 
 /* Returns non-zero when an issue of the index is traditional. */

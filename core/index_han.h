@@ -19,6 +19,8 @@
  * is the pair (c, 0). */
 #define INDEX_HAN_KEY(a, b) ((uint64_t)(a) << 21 | (uint64_t)(b))
 #define INDEX_HAN_SECOND(key) ((uint32_t)((key) & 0x1fffff))
+/* Three characters in a row as one key; the last is INDEX_HAN_SECOND. */
+#define INDEX_HAN_TRIPLE(a, b, c) (INDEX_HAN_KEY(a, b) << 21 | (uint64_t)(c))
 
 typedef struct IndexHan IndexHan;
 
@@ -26,18 +28,25 @@ typedef struct IndexHan IndexHan;
  * Runs inside the caller's transaction; returns an SQLite code. */
 int index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id);
 
-/* Returns the Han characters of the index's issues (sorted) and their
- * number in *n, read on first use and kept by the index. *n is 0 when
- * the vocabulary cannot be read. */
-const uint32_t *index_han_chars(Index *index, size_t *n);
+/* Returns the Han vocabulary of the index's issues as they are now, read
+ * on first use and again when the issues changed; owned by the index, it
+ * stays valid until the next call or index_close(). Its lists are empty
+ * when it cannot be read. */
+IndexHan *index_han_vocabulary(Index *index);
 
-/* Returns the keys of the pairs character c starts in the index's
- * issues, sorted, and their number in *n (0 when none). */
-const uint64_t *index_han_pairs_after(Index *index, uint32_t c, size_t *n);
+/* Returns the vocabulary's characters (sorted) and their number in *n. */
+const uint32_t *index_han_chars(const IndexHan *han, size_t *n);
 
-/* Returns non-zero when the index's issues hold the characters a, b, c
- * in a row (their triples are read on first use). */
-int index_han_has_triple(Index *index, uint32_t a, uint32_t b, uint32_t c);
+/* Returns the keys of the pairs character c starts, sorted, and their
+ * number in *n (0 when none): the second characters are the characters
+ * that follow c somewhere in the text. */
+const uint64_t *index_han_pairs_after(const IndexHan *han, uint32_t c, size_t *n);
+
+/* Returns the keys (INDEX_HAN_TRIPLE) of the triples the pair a, b
+ * starts, sorted, and their number in *n: the characters that follow a
+ * and b in a row somewhere in the text (the triples are read on first
+ * use). */
+const uint64_t *index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n);
 
 /* Returns non-zero when an issue of the index is printed in traditional
  * characters (one small query; the vocabulary is not read). */

@@ -57,7 +57,7 @@ typedef struct Reading {
 
 /* The walk of one word through the vocabulary. */
 typedef struct ReadingWalk {
-	Index		*index;
+	IndexHan	*han;
 	const char	*folded;
 	size_t		 len;
 	int		 initials;
@@ -99,9 +99,9 @@ reading_walk_found(ReadingWalk *w)
 	w->found[w->nfound++] = xstrdup(w->path.data);
 }
 
-static void reading_walk(ReadingWalk *w, uint32_t prev, size_t at, size_t depth);
+static void reading_walk(ReadingWalk *w, size_t at, size_t depth);
 
-/* Tries character c at offset at of the word. */
+/* Tries character c at offset at of the word, depth characters in. */
 static void
 reading_walk_char(ReadingWalk *w, uint32_t c, size_t at, size_t depth)
 {
@@ -112,10 +112,6 @@ reading_walk_char(ReadingWalk *w, uint32_t c, size_t at, size_t depth)
 	if (w->nfound >= READING_MAX_STRINGS || ++w->steps > READING_MAX_STEPS ||
 	    depth >= READING_MAX_CHARS)
 		return;
-	/* Pairs only say that each two follow one another somewhere; the
-	 * triples prune what the text never holds three in a row. */
-	if (depth >= 2 && !index_han_has_triple(w->index, w->chain[depth - 2], w->chain[depth - 1], c))
-		return;
 	n = pinyin_read_at(c, w->folded, at, w->initials, next, 8);
 	if (n == 0)
 		return;
@@ -125,15 +121,19 @@ reading_walk_char(ReadingWalk *w, uint32_t c, size_t at, size_t depth)
 	buffer_append(&w->path, (const char *)utf8, (size_t)len);
 	w->chain[depth] = c;
 	for (i = 0; i < n; i++)
-		reading_walk(w, c, next[i], depth + 1);
+		reading_walk(w, next[i], depth + 1);
 	w->path.len = mark;
 	w->path.data[mark] = '\0';
 }
 
-/* Walks on from character prev (none at depth 0), at offset at. */
+/* Walks on from the depth characters of the chain, at offset at: to any
+ * character first, then to those that follow the last in the text, then
+ * (pairs only say that each two follow one another somewhere) to those
+ * that follow the last two in a row. */
 static void
-reading_walk(ReadingWalk *w, uint32_t prev, size_t at, size_t depth)
+reading_walk(ReadingWalk *w, size_t at, size_t depth)
 {
+	const uint64_t *keys;
 	size_t n, i;
 
 	if (at == w->len) {
@@ -142,16 +142,18 @@ reading_walk(ReadingWalk *w, uint32_t prev, size_t at, size_t depth)
 		return;
 	}
 	if (depth == 0) {
-		const uint32_t *chars = index_han_chars(w->index, &n);
+		const uint32_t *chars = index_han_chars(w->han, &n);
 
 		for (i = 0; i < n; i++)
 			reading_walk_char(w, chars[i], at, depth);
-	} else {
-		const uint64_t *pairs = index_han_pairs_after(w->index, prev, &n);
-
-		for (i = 0; i < n; i++)
-			reading_walk_char(w, INDEX_HAN_SECOND(pairs[i]), at, depth);
+		return;
 	}
+	if (depth == 1)
+		keys = index_han_pairs_after(w->han, w->chain[0], &n);
+	else
+		keys = index_han_triples_after(w->han, w->chain[depth - 2], w->chain[depth - 1], &n);
+	for (i = 0; i < n; i++)
+		reading_walk_char(w, INDEX_HAN_SECOND(keys[i]), at, depth);
 }
 
 /* Returns the Han strings of the index that folded spells (initials: whose
@@ -162,12 +164,12 @@ reading_walk_word(Index *index, const char *folded, int initials, size_t *n)
 	ReadingWalk w;
 
 	memset(&w, 0, sizeof w);
-	w.index = index;
+	w.han = index_han_vocabulary(index);
 	w.folded = folded;
 	w.len = strlen(folded);
 	w.initials = initials;
 	buffer_append(&w.path, "", 0);
-	reading_walk(&w, 0, 0, 0);
+	reading_walk(&w, 0, 0);
 	buffer_free(&w.path);
 	*n = w.nfound;
 	return w.found;
