@@ -29,6 +29,7 @@ parse_free(Parse *p)
 	free(p->lines);
 	free(p->text);
 	parse_triples_free(p->triples);
+	parse_starts_free(p->starts);
 }
 
 /* Returns non-zero when the bytes hold nothing but white space. */
@@ -83,6 +84,7 @@ issue_parse(const char *data, size_t len, const char *name, Issue **out, char **
 	if (p.nentries > 0) {
 		parse_order_boxes(&p);
 		parse_order_late_items(&p);
+		parse_order_far_joins(&p);
 	}
 	parse_build_articles(&p, issue);
 	issue_set_page_count(issue, p.last_page);

@@ -32,6 +32,9 @@ typedef struct Line {
 	 * times. */
 	int		 chars;
 	int		 kind;
+	/* It carries on the sentence left open by the line before it, put
+	 * there from a later page by parse_order_far_joins(). */
+	int		 joins;
 } Line;
 
 /* A contents entry: one article. */
@@ -76,6 +79,7 @@ typedef struct Parse {
 	size_t		 nentries;
 
 	struct ParseTriples *triples;	/* the body's three-character runs (parse_order.c), or NULL */
+	struct ParseStarts *starts;	/* the text lines by their start (parse_lines.c), or NULL */
 } Parse;
 
 /* Frees what parse_order.c keeps of a parse. */
@@ -90,6 +94,9 @@ size_t parse_char_count(const char *text, size_t len);
 /* Returns the number of characters of a line (counted once). */
 size_t parse_line_chars(const Line *line);
 size_t parse_next_text(const Parse *p, size_t i, size_t end);
+int parse_text_is_repeated(const Parse *p, const char *text, size_t len, const char *except,
+    int earlier, int longer);
+void parse_starts_free(struct ParseStarts *starts);
 size_t parse_sorted_text_lines(const Parse *p, Line ***out);
 
 /* parse_pages.c: printed page numbers, running heads and template junk.
@@ -122,5 +129,6 @@ int parse_is_chapter(const char *text);
 int parse_opens_document(const Parse *p, size_t i);
 void parse_order_boxes(Parse *p);
 void parse_order_late_items(Parse *p);
+void parse_order_far_joins(Parse *p);
 
 #endif

@@ -1,5 +1,6 @@
 /* The articles' blocks: duplicates dropped, paragraphs cut by a page
  * break rejoined, headings printed after the items they head put back. */
+#define _GNU_SOURCE	/* memmem */
 #include "config.h"
 
 #include <stdlib.h>
@@ -29,6 +30,8 @@ typedef struct Unit {
 	int		last_page;
 	BlockKind	kind;
 	Buffer		text;
+	size_t		joined_at;	/* where a line brought from a later page
+					 * starts in text (a far join), or 0 */
 } Unit;
 
 /* Marks text printed twice as ROLE_DUPLICATE (the later copies): long
@@ -192,6 +195,23 @@ parse_drop_repeated_units(Unit *units, size_t n)
 		    && parse_char_count(order[i]->text.data, order[i]->text.len) >= DUPLICATE_MIN_CHARS)
 			order[i]->kind = (BlockKind)-1;
 	free(order);
+	/* A line brought from a later page to complete a sentence may have
+	 * been printed again on its own: that copy is inside the joined
+	 * paragraph, not its start. */
+	for (i = 0; i < n; i++) {
+		size_t k;
+
+		if (units[i].joined_at == 0 || units[i].kind != BLOCK_PARAGRAPH)
+			continue;
+		for (k = 0; k < n; k++)
+			if (k != i && units[k].kind == BLOCK_PARAGRAPH
+			    && units[k].text.len <= units[i].text.len - units[i].joined_at
+			    && parse_char_count(units[k].text.data, units[k].text.len) >= DUPLICATE_MIN_CHARS
+			    && memmem(units[i].text.data + units[i].joined_at,
+			    units[i].text.len - units[i].joined_at, units[k].text.data,
+			    units[k].text.len) != NULL)
+				units[k].kind = (BlockKind)-1;
+	}
 }
 
 /* Drops a chapter heading ("三、…", "第四章…") printed again in the same
@@ -239,6 +259,26 @@ parse_starts_between(const Parse *p, size_t from, size_t to)
 	return 0;
 }
 
+/* Returns non-zero when unit u, left open at a page's end, is a box
+ * printed again cut short after the paragraph it copies was shown whole,
+ * and line next (the next page's first text) is not how that paragraph
+ * goes on: the copy carries nothing on and goes as a copy. */
+static int
+parse_is_cut_copy(const Parse *p, const Unit *u, size_t next)
+{
+	const char *own = p->lines[u->line].text;
+	Buffer joined = { 0 };
+	int copy;
+
+	if (!parse_text_is_repeated(p, u->text.data, u->text.len, own, 1, 1))
+		return 0;
+	buffer_append(&joined, u->text.data, u->text.len);
+	buffer_append(&joined, p->lines[next].text, p->lines[next].length);
+	copy = !parse_text_is_repeated(p, joined.data, joined.len, own, 1, 0);
+	buffer_free(&joined);
+	return copy;
+}
+
 /* Gathers the body's text lines into units, rejoining a paragraph cut by
  * a page break. Returns the count; *out is allocated (caller frees). */
 static size_t
@@ -254,6 +294,16 @@ parse_gather_units(Parse *p, Unit **out)
 
 		if (line->role != ROLE_TEXT)
 			continue;
+		if (line->joins && open != NO_LINE && open + 1 == n) {
+			/* Brought from a later page to complete the sentence. */
+			if (units[open].joined_at == 0)
+				units[open].joined_at = units[open].text.len;
+			buffer_append(&units[open].text, line->text, line->length);
+			if (line->page > units[open].last_page)
+				units[open].last_page = line->page;
+			open = parse_is_open_paragraph(&units[open]) ? open : NO_LINE;
+			continue;
+		}
 		if (line->page != page) {
 			page = line->page;
 			continuation = open != NO_LINE && units[open].last_page == page - 1
@@ -263,6 +313,8 @@ parse_gather_units(Parse *p, Unit **out)
 			 * mid-sentence carries on (not a caption or a list line). */
 			if (continuation != NO_LINE && parse_starts_between(p, units[open].line, continuation)
 			    && parse_char_count(units[open].text.data, units[open].text.len) < CUT_PARAGRAPH_MIN_CHARS)
+				continuation = NO_LINE;
+			if (continuation != NO_LINE && parse_is_cut_copy(p, &units[open], continuation))
 				continuation = NO_LINE;
 		}
 		/* A line cut mid-word inside a box ("…支撑服" / "务体系。")

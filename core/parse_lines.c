@@ -7,6 +7,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "hash.h"
 #include "parse.h"
 #include "xalloc.h"
 
@@ -65,6 +66,7 @@ parse_split_lines(Parse *p, const char *data, size_t len)
 		line->page = 0;
 		line->role = length == 0 ? ROLE_BLANK : ROLE_TEXT;
 		line->chars = line->kind = -1;
+		line->joins = 0;
 		if (end == NULL)
 			break;
 		s = end + 1;
@@ -255,4 +257,93 @@ parse_next_text(const Parse *p, size_t i, size_t end)
 		if (p->lines[i].role == ROLE_TEXT)
 			return i;
 	return NO_LINE;
+}
+
+/* Lines are found by their first bytes: this many. */
+#define STARTS_PREFIX 12
+
+/* The body's text lines by the hash of their first STARTS_PREFIX bytes,
+ * to find the lines that start with a text: built on first use. Lines are
+ * kept by their text, which stays put while the parser moves lines. */
+struct ParseStarts {
+	const char	**text;
+	size_t		 *length;
+	size_t		 *next;		/* the next in the bucket, or SIZE_MAX */
+	size_t		 *buckets;
+	size_t		  nbuckets;
+};
+
+/* Returns the bucket of the text starting at s. */
+static size_t
+parse_starts_bucket(const struct ParseStarts *starts, const char *s)
+{
+	return (size_t)hash_bytes(s, STARTS_PREFIX) & (starts->nbuckets - 1);
+}
+
+/* Returns the index of the body's text lines by their first bytes. */
+static struct ParseStarts *
+parse_starts_new(const Parse *p)
+{
+	struct ParseStarts *starts = xcalloc(1, sizeof *starts);
+	size_t n = p->body_end - p->body_start + 1, i, at = 0, b;
+
+	starts->text = xreallocarray(NULL, n, sizeof *starts->text);
+	starts->length = xreallocarray(NULL, n, sizeof *starts->length);
+	starts->next = xreallocarray(NULL, n, sizeof *starts->next);
+	for (starts->nbuckets = 256; starts->nbuckets < n; starts->nbuckets *= 2)
+		;
+	starts->buckets = xreallocarray(NULL, starts->nbuckets, sizeof *starts->buckets);
+	for (b = 0; b < starts->nbuckets; b++)
+		starts->buckets[b] = SIZE_MAX;
+	for (i = p->body_start; i < p->body_end; i++) {
+		const Line *line = &p->lines[i];
+
+		if (line->role != ROLE_TEXT || line->length < STARTS_PREFIX)
+			continue;
+		b = parse_starts_bucket(starts, line->text);
+		starts->text[at] = line->text;
+		starts->length[at] = line->length;
+		starts->next[at] = starts->buckets[b];
+		starts->buckets[b] = at++;
+	}
+	return starts;
+}
+
+/* Frees the index of the lines' starts. */
+void
+parse_starts_free(struct ParseStarts *starts)
+{
+	if (starts == NULL)
+		return;
+	free(starts->text);
+	free(starts->length);
+	free(starts->next);
+	free(starts->buckets);
+	free(starts);
+}
+
+/* Returns non-zero when a text line of the body other than the one whose
+ * text is except starts with text (a box the extraction printed again,
+ * maybe cut short, is such a start): with earlier, only a line that comes
+ * before except in the extraction; with longer, a line that holds more
+ * than text. Texts shorter than STARTS_PREFIX bytes are never repeats. */
+int
+parse_text_is_repeated(const Parse *p, const char *text, size_t len, const char *except,
+    int earlier, int longer)
+{
+	const struct ParseStarts *starts;
+	size_t at;
+
+	if (len < STARTS_PREFIX)
+		return 0;
+	if (p->starts == NULL)
+		((Parse *)p)->starts = parse_starts_new(p);	/* a cache, not a change */
+	starts = p->starts;
+	for (at = starts->buckets[parse_starts_bucket(starts, text)]; at != SIZE_MAX;
+	    at = starts->next[at])
+		if (starts->text[at] != except && (!earlier || starts->text[at] < except)
+		    && starts->length[at] >= len + (longer != 0)
+		    && memcmp(starts->text[at], text, len) == 0)
+			return 1;
+	return 0;
 }

@@ -35,6 +35,9 @@
 #define DOCUMENT_OPENS_WITHIN 8
 /* A document's title is no longer than this. */
 #define DOCUMENT_TITLE_MAX_CHARS 40
+/* A sentence left open with nothing to carry it on is looked for on its
+ * page and this many pages after. */
+#define FAR_JOIN_PAGES 2
 /* How many characters either side of a page break are tried as one word. */
 #define JOIN_SPAN 4
 
@@ -804,13 +807,34 @@ parse_order_boxes(Parse *p)
 	}
 }
 
+/* Returns where line index i stands once lines [from, end) are moved to
+ * stand before line to (to < from). */
+static size_t
+parse_moved_index(size_t i, size_t to, size_t from, size_t end)
+{
+	if (i == NO_LINE || i < to || i >= end)
+		return i;
+	if (i >= from)
+		return i - (from - to);
+	return i + (end - from);
+}
+
 /* Moves lines [from, end) to stand before line to (to < from), giving
- * them page. */
+ * them page; the contents entries' lines follow their lines. */
 static void
 parse_move_lines(Parse *p, size_t to, size_t from, size_t end, int page)
 {
 	size_t n = end - from, i;
 	Line *moved = xreallocarray(NULL, n, sizeof *moved);
+
+	for (i = 0; i < p->nentries; i++) {
+		Entry *e = &p->entries[i];
+
+		e->title_line = parse_moved_index(e->title_line, to, from, end);
+		e->title_last = parse_moved_index(e->title_last, to, from, end);
+		e->source_line = parse_moved_index(e->source_line, to, from, end);
+		e->start = parse_moved_index(e->start, to, from, end);
+	}
 
 	memcpy(moved, &p->lines[from], n * sizeof *moved);
 	memmove(&p->lines[to + n], &p->lines[to], (from - to) * sizeof *moved);
@@ -864,6 +888,94 @@ parse_order_late_items(Parse *p)
 		}
 		seen[kind][value] = i;
 		last[kind] = value;
+	}
+}
+
+/* Returns non-zero when line i is a paragraph cut mid-sentence (a
+ * numbered line without a full stop is a heading). */
+static int
+parse_line_is_open(const Parse *p, size_t i)
+{
+	const Line *line = &p->lines[i];
+
+	return line->role == ROLE_TEXT && !parse_is_numbered(line->text)
+	    && parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
+	    && !parse_ends_sentence(line->text, line->length);
+}
+
+/* Returns non-zero when the page break after text line i will carry it on:
+ * it is its page's last text and the next page's first text may continue
+ * it (what parse_gather_units joins). */
+static int
+parse_break_continues(const Parse *p, size_t i)
+{
+	size_t next = parse_next_text(p, i + 1, p->body_end);
+
+	return next != NO_LINE && p->lines[next].page > p->lines[i].page
+	    && parse_may_continue(&p->lines[next]);
+}
+
+/* Returns the line among [from, end) that best completes the sentence
+ * open at the end of line i: the first line of a box, on i's page or the
+ * FAR_JOIN_PAGES after it, that may carry a sentence on, is carried on
+ * from no page break, and makes with line i's last characters the
+ * longest run the issue prints elsewhere (none: NO_LINE). */
+static size_t
+parse_far_continuation(const Parse *p, size_t i, size_t from, size_t end)
+{
+	size_t k, best = NO_LINE;
+	int best_score = 0;
+
+	for (k = from; k < end; k++) {
+		const Line *c = &p->lines[k];
+		size_t before;
+		int score;
+
+		if (c->page > p->lines[i].page + FAR_JOIN_PAGES)
+			break;
+		if (c->role != ROLE_TEXT || p->lines[k - 1].role == ROLE_TEXT || !parse_may_continue(c)
+		    || parse_text_is_repeated(p, c->text, c->length, c->text, 0, 0))
+			continue;
+		before = k;
+		while (before > p->body_start && p->lines[before - 1].role != ROLE_TEXT)
+			before--;
+		if (before > p->body_start && parse_line_is_open(p, before - 1)
+		    && p->lines[before - 1].page < c->page)
+			continue;	/* a page break carries something else on */
+		score = parse_join_score(p, &p->lines[i], c);
+		if (score > best_score) {
+			best = k;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* Completes a sentence left open mid-page, with nothing after it to carry
+ * it on, by the box that does so on a later page: the extraction emitted
+ * it apart (the word cut, 技术创|新, is printed elsewhere whole). The line
+ * is moved right after the open one and marked to join it. */
+void
+parse_order_far_joins(Parse *p)
+{
+	size_t i, next, article_end = 0;
+
+	for (i = p->contents_end; i < p->body_end; i++) {
+		if (i >= article_end)
+			article_end = parse_article_end(p, i);
+		if (!parse_line_is_open(p, i) || p->lines[i].page == 0
+		    || (i + 1 < p->body_end && p->lines[i + 1].role == ROLE_TEXT)
+		    || parse_break_continues(p, i) || parse_opens_document(p, i)
+		    || parse_text_is_repeated(p, p->lines[i].text, p->lines[i].length,
+		    p->lines[i].text, 0, 0))
+			continue;
+		next = parse_far_continuation(p, i, i + 1, article_end);
+		if (next == NO_LINE)
+			continue;
+		parse_move_lines(p, i + 1, next, next + 1, p->lines[next].page);
+		/* The next turn looks at the line joined, which may leave
+		 * the sentence open in its turn. */
+		p->lines[i + 1].joins = 1;
 	}
 }
 

@@ -57,7 +57,7 @@ test_pieces(void)
 static void
 test_spanning(const Issue *issue)
 {
-	size_t i, j, spanning = 0, right = 0, ordered = 0;
+	size_t i, j, spanning = 0, right = 0, ordered = 0, far = 0;
 
 	for (i = 0; i < issue_article_count(issue); i++) {
 		const Article *a = issue_article(issue, i);
@@ -69,7 +69,11 @@ test_spanning(const Issue *issue)
 			if (b->last_page <= b->page)
 				continue;
 			spanning++;
-			ordered += b->page > 0 && b->last_page == b->page + 1;
+			/* A page break carries a paragraph onto the next page; a
+			 * sentence left open mid-page is completed by a box up
+			 * to two pages on (README, Reading order). */
+			ordered += b->page > 0 && b->last_page <= b->page + 2;
+			far += b->last_page == b->page + 2;
 			want = xasprintf(",第%d-%d页,", b->page, b->last_page);
 			alone = citation_passage(issue, a, j, j);
 			passage = citation_passage(issue, a, j > 0 ? j - 1 : 0, j);
@@ -82,7 +86,8 @@ test_spanning(const Issue *issue)
 	/* The issue's text has such paragraphs in most long articles. */
 	ok(spanning >= 10, "paragraphs joined across a page break: %zu", spanning);
 	is_int((long)right, (long)spanning, "each cites its page range, alone or with the one before");
-	is_int((long)ordered, (long)spanning, "each runs onto the next page only");
+	is_int((long)ordered, (long)spanning, "each runs onto the next page, or two on");
+	is_int((long)far, 1, "  two on only for 1.15's 技术创|新, completed two pages on");
 }
 
 /* Tests passages of the bundled issue with their citation lines. */

@@ -380,6 +380,14 @@ check_reading_order(const Issue *issue)
 	ok(block_of(issue, "1.14", "算法推荐服务提供者应当立即停止提供相关服务", 1) >= 0,
 	    "1.14: the open line joins the last box of the next page");
 	ok(block_of(issue, "2.3", "推动政府部门业务整合重塑", 1) >= 0, "2.3: 业 + 务整合重塑 joined");
+	ok(block_of(issue, "1.15", "流程和技术创新,从核算共享向多领域共享延伸", 1) >= 0
+	    && block_of(issue, "1.15", "新,从核算共享", 0) < 0,
+	    "1.15: a sentence left open mid-page joins the box two pages on that completes it");
+	ok(block_of(issue, "2.3", "推广5G、北斗、物联网等新技术应用", 1) >= 0
+	    && block_of(issue, "2.3", "联网等新技术应用", 0) < 0,
+	    "2.3: and the box behind two others on the next page");
+	ok(block_of(issue, "1.2", "协同服务各地区各部门", 1) < 0,
+	    "1.2: a numbered heading without a full stop is joined to nothing");
 	ok(block_of(issue, "1.8", "工业大数据支撑服务体系。", 1) >= 0 && block_of(issue, "1.8", "务体系。", 0) < 0,
 	    "1.8: a line cut mid-word inside a box goes on with the next line");
 
@@ -725,6 +733,28 @@ main(void)
 		ok(strstr(issue_find_article(other, "1.1")->text, "云刊宝") == NULL, "derived: new template junk dropped");
 		ok(strstr(issue_find_article(other, "1.1")->text, "智慧城市解决方案") == NULL,
 		    "derived: advertising in front is not article text");
+	} else
+		diag("%s", cause);
+
+	issue_free(other);
+	other = NULL;
+
+	/* Without the line that completes it, an open sentence is joined to
+	 * nothing else: a join needs a word the issue prints whole. */
+	free(derived);
+	derived = replace_all(data, "新,从核算共享向多领域共享延伸", "");
+	if (ok(issue_parse(derived, strlen(derived), "no-continuation", &other, &cause) == 0,
+	    "parse the issue without 1.15's continuation")) {
+		const Article *a = issue_find_article(other, "1.15");
+		size_t j, open = 0;
+
+		for (j = 0; a != NULL && j < a->nblocks; j++) {
+			const char *t = a->blocks[j].text, *end = "流程和技术创";
+			size_t tl = strlen(t), el = strlen(end);
+
+			open += tl >= el && strcmp(t + tl - el, end) == 0;
+		}
+		is_int((int)open, 1, "  the open sentence stays open, joined to nothing");
 	} else
 		diag("%s", cause);
 
