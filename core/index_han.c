@@ -33,10 +33,12 @@
 struct IndexHan {
 	Index		*index;		/* the index it belongs to */
 	uint64_t	*keys;		/* sorted, unique */
+	uint16_t	*key_issues;	/* how many issues hold each key */
 	size_t		 nkeys;
 	uint32_t	*chars;		/* the characters alone, sorted */
 	size_t		 nchars;
 	uint64_t	*triples;	/* sorted, unique; read on first use */
+	uint16_t	*triple_issues;	/* how many issues hold each triple */
 	size_t		 ntriples;
 	int		 triples_loaded;
 	sqlite3_int64	*ids;		/* the issues the keys were read for */
@@ -275,10 +277,32 @@ index_han_decode(HanKeys *keys, const unsigned char *p, size_t len)
 	}
 }
 
+/* Drops the repeats of sorted keys[0, n), and returns how many are left;
+ * *issues (the caller frees) says how many times each was there: the
+ * number of issues that hold it, when each issue gave its keys once. */
+static size_t
+index_han_count(uint64_t *keys, size_t n, uint16_t **issues)
+{
+	size_t i, kept = 0;
+
+	*issues = xreallocarray(NULL, n + 1, sizeof **issues);
+	for (i = 0; i < n; i++) {
+		if (kept > 0 && keys[kept - 1] == keys[i]) {
+			if ((*issues)[kept - 1] < UINT16_MAX)
+				(*issues)[kept - 1]++;
+			continue;
+		}
+		keys[kept] = keys[i];
+		(*issues)[kept++] = 1;
+	}
+	return kept;
+}
+
 /* Returns the keys of one column of the han table over the index's
- * issues, sorted and unique, in keys. */
+ * issues, sorted and unique, in keys, and in *issues (the caller frees)
+ * how many issues hold each. */
 static void
-index_han_read(Index *index, const char *sql, HanKeys *keys)
+index_han_read(Index *index, const char *sql, HanKeys *keys, uint16_t **issues)
 {
 	sqlite3_stmt *stmt = NULL;
 	size_t i;
@@ -295,8 +319,9 @@ index_han_read(Index *index, const char *sql, HanKeys *keys)
 		sqlite3_reset(stmt);
 	}
 	sqlite3_finalize(stmt);
-	if (index->nissues > 1)
-		keys->count = index_han_sort(keys->items, keys->count);
+	if (index->nissues > 1 && keys->count > 0)
+		index_han_radix(keys->items, keys->count);
+	keys->count = index_han_count(keys->items, keys->count, issues);
 }
 
 /* Reads the characters and pairs of the index's issues into han. */
@@ -307,15 +332,17 @@ index_han_load(IndexHan *han, Index *index)
 	size_t i;
 
 	free(han->keys);
+	free(han->key_issues);
 	free(han->chars);
 	free(han->triples);
+	free(han->triple_issues);
 	free(han->ids);
 	memset(&han->keys, 0, offsetof(IndexHan, conv) - offsetof(IndexHan, keys));
 	han->loaded = 1;
 	han->ids = xreallocarray(NULL, index->nissues + 1, sizeof *han->ids);
 	for (i = 0; i < index->nissues; i++)
 		han->ids[han->nids++] = index->issues[i].id;
-	index_han_read(index, "SELECT pairs FROM han WHERE issue_id = ?1", &keys);
+	index_han_read(index, "SELECT pairs FROM han WHERE issue_id = ?1", &keys, &han->key_issues);
 	han->keys = keys.items;
 	han->nkeys = keys.count;
 	han->chars = xreallocarray(NULL, keys.count + 1, sizeof *han->chars);
@@ -342,6 +369,18 @@ index_han_chars(const IndexHan *han, size_t *n)
 {
 	*n = han->nchars;
 	return han->chars;
+}
+
+/* Returns how many issues hold the key at keys[i] of a list the
+ * vocabulary handed out; see index_han.h. */
+unsigned
+index_han_issues(const IndexHan *han, const uint64_t *keys, size_t i)
+{
+	if (keys >= han->keys && keys < han->keys + han->nkeys)
+		return han->key_issues[(size_t)(keys - han->keys) + i];
+	if (keys >= han->triples && keys < han->triples + han->ntriples)
+		return han->triple_issues[(size_t)(keys - han->triples) + i];
+	return 0;
 }
 
 /* Returns the first position of keys[0..n) not below key. */
@@ -387,7 +426,8 @@ index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n)
 	if (!han->triples_loaded) {
 		HanKeys keys = { NULL, 0, 0 };
 
-		index_han_read(han->index, "SELECT triples FROM han WHERE issue_id = ?1", &keys);
+		index_han_read(han->index, "SELECT triples FROM han WHERE issue_id = ?1", &keys,
+		    &han->triple_issues);
 		han->triples = keys.items;
 		han->ntriples = keys.count;
 		han->triples_loaded = 1;
@@ -428,8 +468,10 @@ index_han_free(IndexHan *han)
 	if (han == NULL)
 		return;
 	free(han->keys);
+	free(han->key_issues);
 	free(han->chars);
 	free(han->triples);
+	free(han->triple_issues);
 	free(han->ids);
 	hanconv_free(han->conv);
 	free(han);

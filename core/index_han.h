@@ -48,6 +48,12 @@ const uint64_t *index_han_pairs_after(const IndexHan *han, uint32_t c, size_t *n
  * use). */
 const uint64_t *index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n);
 
+/* Returns how many of the index's issues hold the key keys[i], for keys
+ * a list index_han_pairs_after() or index_han_triples_after() returned
+ * (0 for any other). A word of the language is in most issues; a chance
+ * run of characters across a word's edge is in few. */
+unsigned index_han_issues(const IndexHan *han, const uint64_t *keys, size_t i);
+
 /* Returns non-zero when an issue of the index is printed in traditional
  * characters (one small query; the vocabulary is not read). */
 int index_han_has_traditional(Index *index);

@@ -20,6 +20,7 @@
  * too (hanconv.c, OpenCC opened then only). */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,9 +36,12 @@
 #include "search_reading.h"
 #include "xalloc.h"
 
-/* The most strings a word stands for, and the most steps of the walk
- * that finds them: beyond these a word is too vague to be worth it. */
+/* The most strings a word stands for (those held by the most issues
+ * first), of at most READING_MAX_FOUND found (repeats counted), and the
+ * most steps of each walk that finds them: beyond these a word is too
+ * vague to be worth it. */
 #define READING_MAX_STRINGS 400
+#define READING_MAX_FOUND 1000
 #define READING_MAX_STEPS 2000000
 /* Initials are of words: two to four letters (a longer run of letters
  * that is no word and no pinyin is a typo, and finds nothing). */
@@ -55,6 +59,13 @@ typedef struct Reading {
 	Buffer	 line;		/* how the query was read */
 } Reading;
 
+/* A string a word stands for. */
+typedef struct ReadingFound {
+	char		*text;
+	unsigned	 issues;	/* the fewest issues holding a pair or triple of it */
+	size_t		 order;		/* when the walk found it */
+} ReadingFound;
+
 /* The walk of one word through the vocabulary. */
 typedef struct ReadingWalk {
 	IndexHan	*han;
@@ -63,7 +74,9 @@ typedef struct ReadingWalk {
 	int		 initials;
 	Buffer		 path;		/* the characters so far */
 	uint32_t	 chain[READING_MAX_CHARS];	/* the same, as code points */
-	char		**found;
+	unsigned	 issues[READING_MAX_CHARS + 1];	/* .issues of the path so far */
+	unsigned	 min_issues;	/* pairs and triples held by fewer are passed over */
+	ReadingFound	*found;
 	size_t		 nfound;
 	size_t		 steps;
 } ReadingWalk;
@@ -86,30 +99,86 @@ reading_is_text_word(Index *index, const char *word, size_t len)
 	return found;
 }
 
-/* Records the path as a string the word stands for, unless found before. */
+/* Records the path as a string the word stands for (repeats are dropped
+ * at the end, by reading_walk_select). */
 static void
-reading_walk_found(ReadingWalk *w)
+reading_walk_found(ReadingWalk *w, size_t depth)
 {
-	size_t i;
+	ReadingFound *f;
 
-	for (i = 0; i < w->nfound; i++)
-		if (strcmp(w->found[i], w->path.data) == 0)
-			return;
 	w->found = xreallocarray(w->found, w->nfound + 1, sizeof *w->found);
-	w->found[w->nfound++] = xstrdup(w->path.data);
+	f = &w->found[w->nfound];
+	f->text = xstrdup(w->path.data);
+	f->issues = w->issues[depth];
+	f->order = w->nfound++;
+}
+
+/* Orders found strings by text, then by when found (for qsort). */
+static int
+reading_compare_text(const void *a, const void *b)
+{
+	const ReadingFound *x = a, *y = b;
+	int cmp = strcmp(x->text, y->text);
+
+	if (cmp != 0)
+		return cmp;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Orders found strings by the issues holding them, most first, then by
+ * when found (for qsort). */
+static int
+reading_compare_issues(const void *a, const void *b)
+{
+	const ReadingFound *x = a, *y = b;
+
+	if (x->issues != y->issues)
+		return x->issues < y->issues ? 1 : -1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Returns the strings found, each once, at most READING_MAX_STRINGS of
+ * them: those held by the most issues, in the order found on a tie (one
+ * issue: the order found). *n is set; the caller frees. */
+static char **
+reading_walk_select(ReadingWalk *w, size_t *n)
+{
+	char **out;
+	size_t i, kept = 0;
+
+	qsort(w->found, w->nfound, sizeof *w->found, reading_compare_text);
+	for (i = 0; i < w->nfound; i++) {
+		if (kept > 0 && strcmp(w->found[kept - 1].text, w->found[i].text) == 0) {
+			free(w->found[i].text);
+			continue;
+		}
+		w->found[kept++] = w->found[i];
+	}
+	qsort(w->found, kept, sizeof *w->found, reading_compare_issues);
+	*n = kept < READING_MAX_STRINGS ? kept : READING_MAX_STRINGS;
+	out = xreallocarray(NULL, *n + 1, sizeof *out);
+	for (i = 0; i < kept; i++) {
+		if (i < *n)
+			out[i] = w->found[i].text;
+		else
+			free(w->found[i].text);
+	}
+	free(w->found);
+	return out;
 }
 
 static void reading_walk(ReadingWalk *w, size_t at, size_t depth);
 
-/* Tries character c at offset at of the word, depth characters in. */
+/* Tries character c at offset at of the word, depth characters in; the
+ * pair or triple it ends is held by issues issues. */
 static void
-reading_walk_char(ReadingWalk *w, uint32_t c, size_t at, size_t depth)
+reading_walk_char(ReadingWalk *w, uint32_t c, unsigned issues, size_t at, size_t depth)
 {
 	size_t next[8], n, i, mark = w->path.len;
 	uint8_t utf8[6];
 	int len;
 
-	if (w->nfound >= READING_MAX_STRINGS || ++w->steps > READING_MAX_STEPS ||
+	if (w->nfound >= READING_MAX_FOUND || ++w->steps > READING_MAX_STEPS ||
 	    depth >= READING_MAX_CHARS)
 		return;
 	n = pinyin_read_at(c, w->folded, at, w->initials, next, 8);
@@ -120,6 +189,7 @@ reading_walk_char(ReadingWalk *w, uint32_t c, size_t at, size_t depth)
 		return;
 	buffer_append(&w->path, (const char *)utf8, (size_t)len);
 	w->chain[depth] = c;
+	w->issues[depth + 1] = issues < w->issues[depth] ? issues : w->issues[depth];
 	for (i = 0; i < n; i++)
 		reading_walk(w, next[i], depth + 1);
 	w->path.len = mark;
@@ -138,22 +208,26 @@ reading_walk(ReadingWalk *w, size_t at, size_t depth)
 
 	if (at == w->len) {
 		if (depth >= (w->initials ? (size_t)READING_MIN_INITIALS : 1u))
-			reading_walk_found(w);
+			reading_walk_found(w, depth);
 		return;
 	}
 	if (depth == 0) {
 		const uint32_t *chars = index_han_chars(w->han, &n);
 
 		for (i = 0; i < n; i++)
-			reading_walk_char(w, chars[i], at, depth);
+			reading_walk_char(w, chars[i], UINT_MAX, at, depth);
 		return;
 	}
 	if (depth == 1)
 		keys = index_han_pairs_after(w->han, w->chain[0], &n);
 	else
 		keys = index_han_triples_after(w->han, w->chain[depth - 2], w->chain[depth - 1], &n);
-	for (i = 0; i < n; i++)
-		reading_walk_char(w, INDEX_HAN_SECOND(keys[i]), at, depth);
+	for (i = 0; i < n; i++) {
+		unsigned issues = index_han_issues(w->han, keys, i);
+
+		if (issues >= w->min_issues)
+			reading_walk_char(w, INDEX_HAN_SECOND(keys[i]), issues, at, depth);
+	}
 }
 
 /* Returns the Han strings of the index that folded spells (initials: whose
@@ -161,18 +235,35 @@ reading_walk(ReadingWalk *w, size_t at, size_t depth)
 static char **
 reading_walk_word(Index *index, const char *folded, int initials, size_t *n)
 {
+	static const size_t shares[] = { 2, 8, SIZE_MAX };
 	ReadingWalk w;
+	size_t pass;
 
 	memset(&w, 0, sizeof w);
 	w.han = index_han_vocabulary(index);
 	w.folded = folded;
 	w.len = strlen(folded);
 	w.initials = initials;
+	w.issues[0] = UINT_MAX;
+	w.min_issues = 1;
 	buffer_append(&w.path, "", 0);
-	reading_walk(&w, 0, 0);
+	/* Over many issues most strings found are chance runs across words'
+	 * edges, which few issues hold: the words of the language first, the
+	 * runs most issues hold, then those fewer hold, until enough are
+	 * found (over one issue, one walk). */
+	for (pass = 0; pass < sizeof shares / sizeof shares[0]; pass++) {
+		unsigned min = (unsigned)(index_issue_count(index) / shares[pass]);
+
+		if (pass > 0 && min >= w.min_issues)
+			continue;	/* the same walk again */
+		w.min_issues = min > 0 ? min : 1;
+		w.steps = 0;
+		reading_walk(&w, 0, 0);
+		if (w.nfound >= READING_MAX_STRINGS || w.min_issues == 1)
+			break;
+	}
 	buffer_free(&w.path);
-	*n = w.nfound;
-	return w.found;
+	return reading_walk_select(&w, n);
 }
 
 /* Returns non-zero when the text holds a character of a script written

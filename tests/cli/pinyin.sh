@@ -58,4 +58,19 @@ run --search=xyzzyq
 is "$rc" 1 "--search=xyzzyq (no word of the text, no pinyin) exits 1"
 test ! -s "$out"; ok $? "--search=xyzzyq prints nothing"
 
+# Over many issues initials still find every article holding the word:
+# the chance runs across words' edges that many issues add come after the
+# runs most issues hold, and no longer use up the strings a word may
+# stand for before the walk reaches it.
+A="$TEST_TMP/archive"
+python3 "$TESTS_SRCDIR/../bench/make-archive" --shuzhi="$SHUZHI" --issue="$ISSUE" 10 "$A" 3 2>"$err"
+ok $? "make-archive writes 10 issues"
+for pair in szjj:数字经济 sjys:数据要素; do
+	q=${pair%%:*} w=${pair#*:}
+	"$SHUZHI" --search="$w" --limit=100000 "$A" | cut -f 1 | sort >"$TEST_TMP/want"
+	"$SHUZHI" --search="$q" --limit=100000 "$A" | cut -f 1 | sort >"$TEST_TMP/got"
+	n=$(wc -l <"$TEST_TMP/want") lost=$(comm -23 "$TEST_TMP/want" "$TEST_TMP/got" | wc -l)
+	is "$((n >= 10)).$((lost))" "1.0" "10 issues: --search=$q finds all $((n)) articles holding $w"
+done
+
 done_testing
