@@ -41,6 +41,8 @@
  * most steps of each walk that finds them: beyond these a word is too
  * vague to be worth it. */
 #define READING_MAX_STRINGS 400
+/* Initials are vaguer: they keep fewer (each costs FTS5 a phrase). */
+#define READING_MAX_INITIALS_STRINGS 100
 #define READING_MAX_FOUND 1000
 #define READING_MAX_STEPS 2000000
 /* Initials are of words: two to four letters (a longer run of letters
@@ -76,6 +78,7 @@ typedef struct ReadingWalk {
 	uint32_t	 chain[READING_MAX_CHARS];	/* the same, as code points */
 	unsigned	 issues[READING_MAX_CHARS + 1];	/* .issues of the path so far */
 	unsigned	 min_issues;	/* pairs and triples held by fewer are passed over */
+	size_t		 limit;		/* the most strings kept */
 	ReadingFound	*found;
 	size_t		 nfound;
 	size_t		 steps;
@@ -137,7 +140,7 @@ reading_compare_issues(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
-/* Returns the strings found, each once, at most READING_MAX_STRINGS of
+/* Returns the strings found, each once, at most the walk's limit of
  * them: those held by the most issues, in the order found on a tie (one
  * issue: the order found). *n is set; the caller frees. */
 static char **
@@ -155,7 +158,7 @@ reading_walk_select(ReadingWalk *w, size_t *n)
 		w->found[kept++] = w->found[i];
 	}
 	qsort(w->found, kept, sizeof *w->found, reading_compare_issues);
-	*n = kept < READING_MAX_STRINGS ? kept : READING_MAX_STRINGS;
+	*n = kept < w->limit ? kept : w->limit;
 	out = xreallocarray(NULL, *n + 1, sizeof *out);
 	for (i = 0; i < kept; i++) {
 		if (i < *n)
@@ -230,37 +233,59 @@ reading_walk(ReadingWalk *w, size_t at, size_t depth)
 	}
 }
 
+/* Walks from the pairs and triples most issues hold down to all of them
+ * (thresholds shares[from] on), adding to what was found, until the
+ * walk's limit is found: over many issues most strings initials spell are
+ * chance runs across words' edges, which few issues hold, and the words of
+ * the language come first. Over one issue it is one walk. */
+static void
+reading_walk_passes(ReadingWalk *w, size_t issues, size_t from)
+{
+	static const size_t shares[] = { 2, 8, SIZE_MAX };
+	size_t pass;
+
+	for (pass = from; pass < sizeof shares / sizeof shares[0]; pass++) {
+		unsigned min = (unsigned)(issues / shares[pass]);
+
+		if (pass > from && (min > 0 ? min : 1) >= w->min_issues)
+			continue;	/* the same walk again */
+		w->min_issues = min > 0 ? min : 1;
+		w->steps = 0;
+		reading_walk(w, 0, 0);
+		if (w->nfound >= w->limit || w->min_issues == 1)
+			return;
+	}
+}
+
 /* Returns the Han strings of the index that folded spells (initials: whose
  * readings start with its letters), *n of them. */
 static char **
 reading_walk_word(Index *index, const char *folded, int initials, size_t *n)
 {
-	static const size_t shares[] = { 2, 8, SIZE_MAX };
 	ReadingWalk w;
-	size_t pass;
+	size_t i;
 
 	memset(&w, 0, sizeof w);
 	w.han = index_han_vocabulary(index);
 	w.folded = folded;
 	w.len = strlen(folded);
 	w.initials = initials;
+	w.limit = initials ? READING_MAX_INITIALS_STRINGS : READING_MAX_STRINGS;
 	w.issues[0] = UINT_MAX;
 	w.min_issues = 1;
 	buffer_append(&w.path, "", 0);
-	/* Over many issues most strings found are chance runs across words'
-	 * edges, which few issues hold: the words of the language first, the
-	 * runs most issues hold, then those fewer hold, until enough are
-	 * found (over one issue, one walk). */
-	for (pass = 0; pass < sizeof shares / sizeof shares[0]; pass++) {
-		unsigned min = (unsigned)(index_issue_count(index) / shares[pass]);
-
-		if (pass > 0 && min >= w.min_issues)
-			continue;	/* the same walk again */
-		w.min_issues = min > 0 ? min : 1;
-		w.steps = 0;
+	if (initials)
+		reading_walk_passes(&w, index_issue_count(index), 0);
+	else {
+		/* Pinyin mostly spells few strings: one walk finds them all;
+		 * one that spells too many is walked again as initials are. */
 		reading_walk(&w, 0, 0);
-		if (w.nfound >= READING_MAX_STRINGS || w.min_issues == 1)
-			break;
+		if (w.nfound >= READING_MAX_FOUND || w.steps > READING_MAX_STEPS) {
+			for (i = 0; i < w.nfound; i++)
+				free(w.found[i].text);
+			w.nfound = 0;
+			reading_walk_passes(&w, index_issue_count(index), 0);
+		}
 	}
 	buffer_free(&w.path);
 	return reading_walk_select(&w, n);
