@@ -149,7 +149,8 @@ reading_walk_select(ReadingWalk *w, size_t *n)
 	char **out;
 	size_t i, kept = 0;
 
-	qsort(w->found, w->nfound, sizeof *w->found, reading_compare_text);
+	if (w->nfound > 1)	/* qsort wants a real array, even for none */
+		qsort(w->found, w->nfound, sizeof *w->found, reading_compare_text);
 	for (i = 0; i < w->nfound; i++) {
 		if (kept > 0 && strcmp(w->found[kept - 1].text, w->found[i].text) == 0) {
 			free(w->found[i].text);
@@ -157,7 +158,8 @@ reading_walk_select(ReadingWalk *w, size_t *n)
 		}
 		w->found[kept++] = w->found[i];
 	}
-	qsort(w->found, kept, sizeof *w->found, reading_compare_issues);
+	if (kept > 1)
+		qsort(w->found, kept, sizeof *w->found, reading_compare_issues);
 	*n = kept < w->limit ? kept : w->limit;
 	out = xreallocarray(NULL, *n + 1, sizeof *out);
 	for (i = 0; i < kept; i++) {
