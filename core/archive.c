@@ -233,6 +233,32 @@ archive_files_free(ArchiveFiles *files)
 	free(files);
 }
 
+/* Copies files with keys relative to root; see archive.h. */
+ArchiveFiles *
+archive_files_relative(const ArchiveFiles *files, const char *root)
+{
+	ArchiveFiles *copy = xcalloc(1, sizeof *copy);
+	size_t i, len = strlen(root);
+
+	copy->files = xreallocarray(NULL, files->count + 1, sizeof *copy->files);
+	for (i = 0; i < files->count; i++) {
+		const ArchiveFile *f = &files->files[i];
+		const char *key = f->key;
+
+		if (strncmp(key, root, len) == 0 && key[len] == '/')
+			key += len + 1;
+		else if (len > 0 && root[len - 1] == '/' && strncmp(key, root, len) == 0)
+			key += len;	/* root is "/" */
+		copy->files[i] = *f;
+		copy->files[i].path = xstrdup(f->path);
+		copy->files[i].key = xstrdup(key);
+	}
+	copy->count = files->count;
+	/* Stripping the same prefix from every key keeps them sorted. */
+	copy->key = xstrdup(".");
+	return copy;
+}
+
 /* Returns a stat time in nanoseconds. */
 long long
 archive_mtime_ns(const struct stat *st)

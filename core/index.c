@@ -114,7 +114,7 @@ index_attach(Index *index, int flags, char **cause)
 		if (index_parse(index, &index->parsed, cause) != 0)
 			goto out;
 		index->reindexed = 1;
-		if (index_write_cache(dir, index->cache_path, index_fill, index, why, cause) == 0) {
+		if (index_write_cache(dir, index->cache_path, 0600, index_fill, index, why, cause) == 0) {
 			if (index_open_cache(index, index->cache_path) == 0) {
 				rc = 0;
 				goto out;
@@ -216,12 +216,32 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 			free(failure);
 		return -1;
 	}
+	index = xcalloc(1, sizeof *index);
+	index->archive = 1;
+	index->files = files;
+	/* One folder: the index built there for everyone, when there is one
+	 * and it can be trusted. */
+	if (npaths == 1 && !files->files[0].named && !(flags & (INDEX_REBUILD | INDEX_MEMORY)) &&
+	    index_shared_attach(index, paths[0]) == 0) {
+		index_read_issues(index, xasprintf("%s: no issues in this folder", paths[0]),
+		    &failure);
+		return index_hand_over(index, failure, out, notice, cause);
+	}
 	if (files->count == 1) {
 		char *path = xstrdup(files->files[0].path);
+		char *shared_note = index->notes;
 		int named = files->files[0].named, rc;
 
-		archive_files_free(files);
+		index->notes = NULL;
+		index_close(index);
 		rc = index_open(path, flags, out, notice, cause);
+		if (rc == 0 && shared_note != NULL && notice != NULL) {
+			char *joined = *notice == NULL ? xstrdup(shared_note) :
+			    xasprintf("%s; %s", shared_note, *notice);
+
+			free(*notice);
+			*notice = joined;
+		}
 		if (rc == 0 && !(*out)->issues[0].magazine) {
 			index_close(*out);
 			*out = NULL;
@@ -238,11 +258,9 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 				    path);
 		}
 		free(path);
+		free(shared_note);
 		return rc;
 	}
-	index = xcalloc(1, sizeof *index);
-	index->archive = 1;
-	index->files = files;
 	if (index_archive_attach(index, flags, &failure) == 0)
 		index_read_issues(index, npaths == 1 ?
 		    xasprintf("%s: no issues in this folder", paths[0]) :
@@ -254,11 +272,14 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 int
 index_recover(Index *index, char **cause)
 {
-	int flags = index->cache_path != NULL ? INDEX_REBUILD : INDEX_MEMORY;
+	int flags = index->own_files != NULL ? 0 : index->cache_path != NULL ? INDEX_REBUILD :
+	    INDEX_MEMORY;
 	int rc;
 
 	sqlite3_close(index->db);
 	index->db = NULL;
+	/* A damaged shared index is left for the user's own. */
+	index_shared_leave(index);
 	if (index->archive)
 		rc = index_archive_attach(index, flags, cause);
 	else
@@ -473,6 +494,7 @@ index_close(Index *index)
 	free(index->retired);
 	issue_free(index->parsed);
 	archive_files_free(index->files);
+	archive_files_free(index->own_files);
 	free(index->cache_path);
 	free(index->path);
 	free(index->notes);

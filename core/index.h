@@ -78,6 +78,20 @@ int index_open(const char *path, int flags, Index **out, char **notice, char **c
 int index_open_archive(const char *const *paths, size_t npaths, int flags, Index **out,
     char **notice, char **cause);
 
+/* Builds the shared index of the folder of issues dir, in dir/.shuzhi/,
+ * readable by everyone: a copy of the index there now with the issues
+ * changed, added or removed since brought up to date (all of them when
+ * there is none, or it is damaged or of another version), renamed over
+ * it at once, never written in place. index_open_archive() on dir alone
+ * then uses it read-only, building nothing, while it records exactly the
+ * folder's files with their sizes and modification times; otherwise it
+ * says so in its notice and uses the user's own cache (index_shared.c).
+ * Returns 0 with *indexed set to the issues indexed and *notice (caller
+ * frees) set when unreadable files were skipped, or -1 with *cause
+ * (caller frees) naming dir when it holds no issues, or the folder
+ * .shuzhi when it cannot be written (a symbolic link there is refused). */
+int index_build_shared(const char *dir, size_t *indexed, char **notice, char **cause);
+
 /* Returns the number of issues: 1 for index_open(). */
 size_t index_issue_count(const Index *index);
 

@@ -30,13 +30,6 @@
 #include "paths.h"
 #include "xalloc.h"
 
-/* What a fill of a new archive database needs and gives. */
-typedef struct ArchiveFill {
-	const ArchiveFiles	*files;
-	const char		*source;
-	IndexSyncReport		 report;
-} ArchiveFill;
-
 /* What opening the cache file came to. */
 enum {
 	ARCHIVE_OPENED,		/* fresh, or brought up to date */
@@ -45,9 +38,8 @@ enum {
 	ARCHIVE_FAILED,		/* a named FILE is not an issue: *cause says so */
 };
 
-/* Fills a new database (a temporary file, or memory) with the archive:
- * index_write_cache's fill. */
-static int
+/* Fills a new database with the archive; see index_internal.h. */
+int
 index_archive_fill(sqlite3 *db, void *data, char **why, char **cause)
 {
 	ArchiveFill *fill = data;
@@ -62,9 +54,8 @@ index_archive_fill(sqlite3 *db, void *data, char **why, char **cause)
 	return index_sync(db, fill->files, fill->source, &fill->report, why, cause);
 }
 
-/* Takes what an update did into the index: its count, and a notice of
- * the files it passed over. Clears the report. */
-static void
+/* Takes an update's report into the index; see index_internal.h. */
+void
 index_archive_take_report(Index *index, IndexSyncReport *report)
 {
 	index->reindexed = report->reindexed;
@@ -182,7 +173,7 @@ index_archive_rebuild(Index *index, const char *dir, const char *source, char **
 	char *reason = NULL, *failure = NULL;
 	int rc;
 
-	if (index_write_cache(dir, index->cache_path, index_archive_fill, &fill, &reason,
+	if (index_write_cache(dir, index->cache_path, 0600, index_archive_fill, &fill, &reason,
 	    &failure) != 0) {
 		index_sync_report_clear(&fill.report);
 		if (failure != NULL) {

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <sqlite3.h>
 
@@ -48,7 +49,7 @@ struct Index {
 	uint64_t	 hash;
 	Issue		*parsed;	/* index_open(): the issue, when it was parsed */
 	ArchiveFiles	*files;		/* an archive: its files */
-	char		*cache_path;	/* NULL when the index is in memory */
+	char		*cache_path;	/* NULL when the index is in memory; or the shared index */
 	sqlite3		*db;
 	IndexIssue	*issues;	/* in the order of index_issue_info() */
 	size_t		 nissues;
@@ -57,6 +58,7 @@ struct Index {
 	size_t		 reindexed;
 	char		*notes;		/* notices for index_open()'s caller, "; " between */
 	struct IndexHan	*han;		/* pinyin and traditional search (index_han.c) */
+	ArchiveFiles	*own_files;	/* a shared index in use: files, keyed as named */
 };
 
 /* What the issues table records of a file, to know it again unread. */
@@ -78,13 +80,14 @@ int index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cau
  * or NULL, with *cause set when cause is not NULL. */
 sqlite3 *index_connect(const char *path, int flags, char **cause);
 
-/* Builds a cache file: a private temporary file of dir filled by fill(db,
+/* Builds a cache file: a temporary file of dir, of permissions mode
+ * (0600 for a user's cache, 0644 for a shared index), filled by fill(db,
  * data, why, cause), then renamed to cache_path, atomically. fill returns
  * 0, or -1 with *why set when the database failed or *cause set when what
  * it was given is wrong. Returns 0, or -1 with *cause from fill or *why
  * (the caller frees) saying what went wrong with the folder, the file or
  * the database: the caller tells them apart by which one is set. */
-int index_write_cache(const char *dir, const char *cache_path,
+int index_write_cache(const char *dir, const char *cache_path, mode_t mode,
     int (*fill)(sqlite3 *, void *, char **why, char **cause), void *data, char **why,
     char **cause);
 
@@ -166,6 +169,15 @@ void index_sync_report_clear(IndexSyncReport *report);
 int index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source,
     IndexSyncReport *report, char **why, char **cause);
 
+/* Checks a shared index (index_shared.c) against files, whose keys are
+ * relative to the folder: returns 0 when it records exactly these files,
+ * each of the same size and modification time (what a copy of the folder
+ * with cp -a or rsync -a keeps; inode, device and change time do not
+ * survive one), or -1 with *why (caller frees) naming the first file
+ * that changed, came or went ("02.txt changed since it was built"), or
+ * saying that the list cannot be read. */
+int index_sync_check_shared(sqlite3 *db, const ArchiveFiles *files, char **why);
+
 /* Returns non-zero when a parsed text found in a folder is an issue of
  * the magazine (a masthead or a number), not a README. */
 int index_sync_is_issue(const Issue *issue);
@@ -187,5 +199,33 @@ int index_load_issue(sqlite3 *db, const IndexIssue *issue, const char *name, Iss
  * date, a rebuilt one, or one in memory, noting why the cache is not
  * used when it is not. Returns 0, or -1 with *cause. */
 int index_archive_attach(Index *index, int flags, char **cause);
+
+/* What a fill of a new archive database needs and gives. */
+typedef struct ArchiveFill {
+	const ArchiveFiles	*files;
+	const char		*source;
+	IndexSyncReport		 report;
+} ArchiveFill;
+
+/* Fills a new database (a temporary file, or memory) with the archive
+ * data (an ArchiveFill) names: index_write_cache's fill. */
+int index_archive_fill(sqlite3 *db, void *data, char **why, char **cause);
+
+/* Takes what an update did into the index: its count, and a notice of
+ * the files it passed over. Clears the report. */
+void index_archive_take_report(Index *index, IndexSyncReport *report);
+
+/* ---- index_shared.c: an index kept in the archive's folder for everyone. */
+
+/* Gives an archive opened on the folder dir the shared index built there,
+ * read-only, when it matches the files. Returns 0, or -1 when there is
+ * none (nothing said) or it cannot be trusted (noted: out of date,
+ * damaged, of another version, not a plain folder and file); the caller
+ * then uses the user's own cache. */
+int index_shared_attach(Index *index, const char *dir);
+
+/* Leaves the shared index for the user's own (a query found it damaged):
+ * notes it and gives the index back the files the user named. */
+void index_shared_leave(Index *index);
 
 #endif

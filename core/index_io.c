@@ -161,7 +161,7 @@ index_remove_stale_temporaries(const char *dir)
 /* Builds a cache file in a temporary file and renames it into place;
  * returns 0, 1 with *why (the folder), or -1 with *cause (the input). */
 int
-index_write_cache(const char *dir, const char *cache_path,
+index_write_cache(const char *dir, const char *cache_path, mode_t mode,
     int (*fill)(sqlite3 *, void *, char **why, char **cause), void *data, char **why,
     char **cause)
 {
@@ -178,8 +178,15 @@ index_write_cache(const char *dir, const char *cache_path,
 		*why = xasprintf("%s: %s", dir, strerror(errno));
 		goto out;
 	}
-	close(fd);
 	created = 1;
+	/* mkstemp makes it 0600 whatever the umask; a shared index is
+	 * readable by everyone before it is in place. */
+	if (mode != 0600 && fchmod(fd, mode) != 0) {
+		*why = xasprintf("%s: %s", temp, strerror(errno));
+		close(fd);
+		goto out;
+	}
+	close(fd);
 	db = index_connect(temp, SQLITE_OPEN_READWRITE, why);
 	if (db == NULL)
 		goto out;

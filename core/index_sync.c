@@ -149,6 +149,37 @@ index_sync_stamp(IndexFileStamp *stamp, const ArchiveFile *f, uint64_t hash, siz
 	stamp->generation = generation;
 }
 
+/* Checks a shared index against the files; see index_internal.h. */
+int
+index_sync_check_shared(sqlite3 *db, const ArchiveFiles *files, char **why)
+{
+	SyncRows rows = { NULL, 0 };
+	size_t i = 0, j = 0;
+	int rc;
+
+	rc = index_sync_read_rows(db, &rows);
+	if (rc != SQLITE_OK) {
+		*why = xasprintf("its list of files cannot be read: %s", sqlite3_errstr(rc));
+		return -1;
+	}
+	while (*why == NULL && (i < rows.count || j < files->count)) {
+		const ArchiveFile *f = j < files->count ? &files->files[j] : NULL;
+		const SyncRow *r = i < rows.count ? &rows.rows[i] : NULL;
+		int c = r == NULL ? 1 : f == NULL ? -1 : strcmp(r->key, f->key);
+
+		if (c < 0)
+			*why = xasprintf("%s was removed since it was built", r->key);
+		else if (c > 0)
+			*why = xasprintf("%s was added since it was built", f->path);
+		else if ((long long)f->st.st_size != r->size || archive_mtime_ns(&f->st) != r->mtime)
+			*why = xasprintf("%s changed since it was built", f->path);
+		i += c <= 0;
+		j += c >= 0;
+	}
+	index_sync_rows_free(&rows);
+	return *why == NULL ? 0 : -1;
+}
+
 /* Returns non-zero when a parsed text is an issue of the magazine: it has
  * a masthead or a number. Any text parses: as one article, at least. */
 int

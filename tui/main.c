@@ -31,6 +31,7 @@ typedef struct Options {
 	size_t		 limit;
 	int		 width;		/* -1: the terminal's, else 80 */
 	int		 reindex;
+	int		 shared;	/* --shared: with --reindex, build DIR's shared index */
 	int		 color;		/* -1 auto, 0 never, 1 always */
 	const char	*issue;		/* --issue: an issue's prefix */
 	const char	*const *files;	/* FILEs and DIRs */
@@ -39,7 +40,7 @@ typedef struct Options {
 
 enum {
 	OPT_TOC = 256, OPT_ARTICLE, OPT_PAGE, OPT_SEARCH, OPT_LIMIT, OPT_WIDTH, OPT_REINDEX, OPT_COLOR,
-	OPT_ISSUE, OPT_OUTLINE, OPT_CITE,
+	OPT_ISSUE, OPT_OUTLINE, OPT_CITE, OPT_SHARED,
 };
 
 static const struct option long_options[] = {
@@ -50,6 +51,7 @@ static const struct option long_options[] = {
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "reindex", no_argument, NULL, OPT_REINDEX },
+	{ "shared", no_argument, NULL, OPT_SHARED },
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "issue", required_argument, NULL, OPT_ISSUE },
@@ -85,6 +87,7 @@ main_usage(FILE *f)
 	    "      --width=N         wrap at N columns (default: terminal, else 80;\n"
 	    "                        0: one line per block)\n"
 	    "      --reindex         rebuild the index first\n"
+	    "      --reindex --shared DIR  build DIR's index for every user, in DIR/.shuzhi\n"
 	    "      --color[=WHEN]    mark headings and hits: auto (default), always, never\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n"
@@ -204,6 +207,9 @@ main_parse_options(int argc, char **argv, Options *o)
 		case OPT_REINDEX:
 			o->reindex = 1;
 			break;
+		case OPT_SHARED:
+			o->shared = 1;
+			break;
 		case OPT_ISSUE:
 			o->issue = optarg;
 			break;
@@ -245,6 +251,10 @@ main_parse_options(int argc, char **argv, Options *o)
 	}
 	o->files = (const char *const *)argv + optind;
 	o->nfiles = (size_t)(argc - optind);
+	if (o->shared && (!o->reindex || o->nfiles != 1)) {
+		cli_error("--shared builds one folder's shared index: shuzhi --reindex --shared DIR");
+		return -1;
+	}
 	return 0;
 }
 
@@ -265,6 +275,26 @@ main_open_index(const Options *o, Index **index, char **notice, char **cause)
 	rc = index_open(bundled, flags, index, notice, cause);
 	free(bundled);
 	return rc;
+}
+
+/* Builds the shared index of the folder the command line names, then
+ * opens it as every reader will. Returns 0, or -1 after printing why. */
+static int
+main_build_shared(const Options *o, size_t *indexed, Index **index, char **notice)
+{
+	char *cause = NULL, *skipped = NULL;
+
+	if (index_build_shared(o->files[0], indexed, &skipped, &cause) != 0 ||
+	    index_open_archive(o->files, 1, 0, index, notice, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		free(skipped);
+		return -1;
+	}
+	if (skipped != NULL)
+		cli_error("%s", skipped);
+	free(skipped);
+	return 0;
 }
 
 /* Prints what the open did when SHUZHI_DEBUG_INDEX is set, for tests that
@@ -327,11 +357,30 @@ main(int argc, char **argv)
 
 	printing = o.toc != NULL || o.article != NULL || o.page != NULL || o.search != NULL ||
 	    o.outline != NULL || o.cite != NULL;
-	if (!printing && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+	if (!printing && !o.shared && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
 		cli_error("not a terminal: print with --toc, --article=ID, --page=N or --search=QUERY");
 		return EXIT_TROUBLE;
 	}
-	if (main_open_index(&o, &index, &notice, &cause) != 0) {
+	if (o.shared) {
+		size_t indexed;
+
+		if (main_build_shared(&o, &indexed, &index, &notice) != 0)
+			return EXIT_TROUBLE;
+		if (!printing) {
+			/* An administrator's command: it reports, and starts no reader. */
+			printf("%s: shared index of %zu issue%s (%zu indexed now) in %s\n", o.files[0],
+			    index_issue_count(index), index_issue_count(index) == 1 ? "" : "s", indexed,
+			    index_cache_path(index));
+			rc = 0;
+			if (notice != NULL) {
+				cli_error("%s", notice);
+				rc = EXIT_TROUBLE;
+			}
+			index_close(index);
+			free(notice);
+			return rc;
+		}
+	} else if (main_open_index(&o, &index, &notice, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_TROUBLE;

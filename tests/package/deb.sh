@@ -43,7 +43,8 @@ deb=${deb:-"$build/none.deb"}
 
 dpkg-deb -c "$deb" >"$TEST_TMP/contents" 2>&1
 for f in ./usr/bin/shuzhi ./usr/share/man/man1/shuzhi.1.gz ./usr/share/shuzhi/shuzhi-2022-02.txt \
-    ./usr/share/doc/shuzhi/copyright; do
+    ./usr/share/doc/shuzhi/copyright ./usr/share/doc/shuzhi/examples/shuzhi-shared.timer \
+    ./usr/share/doc/shuzhi/examples/shuzhi-shared.service; do
 	grep -q " $f\$" "$TEST_TMP/contents"; ok $? "the package holds $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends 2>/dev/null)
@@ -83,6 +84,17 @@ in_root --search=紫金山实验室 >"$TEST_TMP/search" 2>&1
 is "$?" 0 "a search in the root finds 紫金山实验室"
 in_root --version | head -n 1 | grep -q '^shuzhi [0-9]'; ok $? "--version runs in the root"
 zcat "$root/usr/share/man/man1/shuzhi.1.gz" | grep -q '^\.TH SHUZHI 1'; ok $? "the man page is installed"
+
+# An administrator's shared index, built and read from /usr/bin/shuzhi.
+mkdir -p "$root/srv/shuzhi"
+cp "$ISSUE" "$root/srv/shuzhi/"
+in_root --reindex --shared /srv/shuzhi >"$TEST_TMP/shared" 2>&1
+grep -q '^/srv/shuzhi: shared index of 1 issue (1 indexed now)' "$TEST_TMP/shared"
+ok $? "shuzhi --reindex --shared /srv/shuzhi builds a shared index in the root"
+rm -rf "$root/tmp/cache"
+in_root --search=紫金山实验室 /srv/shuzhi >"$TEST_TMP/search" 2>"$TEST_TMP/err"
+is "$?$(find "$root/tmp/cache" -name '*.sqlite' 2>/dev/null | wc -l)" 00 \
+    "  a search of the folder answers from it, with no index of its own"
 
 # Outside the root, with no SHUZHI_DATADIR, the binary still looks only in
 # /usr/share/shuzhi/ (unless a shuzhi is installed there, it says so).
