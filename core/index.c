@@ -114,7 +114,8 @@ index_attach(Index *index, int flags, char **cause)
 		if (index_parse(index, &index->parsed, cause) != 0)
 			goto out;
 		index->reindexed = 1;
-		if (index_write_cache(dir, index->cache_path, 0600, index_fill, index, why, cause) == 0) {
+		if (index_write_cache(dir, index->cache_path, 0600, index_fill, index, why,
+		    cause) == 0) {
 			if (index_open_cache(index, index->cache_path) == 0) {
 				rc = 0;
 				goto out;
@@ -197,6 +198,46 @@ index_open(const char *path, int flags, Index **out, char **notice, char **cause
 	return index_hand_over(index, failure, out, notice, cause);
 }
 
+/* Opens an archive of a single file as that issue (index_open), refusing
+ * a file that holds none. The archive's index (closed here) gives the
+ * file and its notes (the shared index's), put before the issue's own.
+ * Returns as index_open_archive(); arg is the argument that named it. */
+static int
+index_open_one_file(Index *archive, const char *arg, int flags, Index **out, char **notice,
+    char **cause)
+{
+	char *path = xstrdup(archive->files->files[0].path), *shared_note = archive->notes;
+	int named = archive->files->files[0].named, rc;
+
+	archive->notes = NULL;
+	index_close(archive);
+	rc = index_open(path, flags, out, notice, cause);
+	if (rc == 0 && shared_note != NULL && notice != NULL) {
+		char *joined = *notice == NULL ? xstrdup(shared_note) :
+		    xasprintf("%s; %s", shared_note, *notice);
+
+		free(*notice);
+		*notice = joined;
+	}
+	if (rc == 0 && !(*out)->issues[0].magazine) {
+		index_close(*out);
+		*out = NULL;
+		if (notice != NULL) {
+			free(*notice);
+			*notice = NULL;
+		}
+		rc = -1;
+		if (cause != NULL && named)
+			*cause = xasprintf("%s: holds no issue of 《数志》 (no masthead, no issue number)",
+			    path);
+		else if (cause != NULL)
+			*cause = xasprintf("%s: no issues in this folder (%s is none)", arg, path);
+	}
+	free(path);
+	free(shared_note);
+	return rc;
+}
+
 /* Opens the index of the issues of several files and folders; see index.h. */
 int
 index_open_archive(const char *const *paths, size_t npaths, int flags, Index **out,
@@ -227,40 +268,8 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 		    &failure);
 		return index_hand_over(index, failure, out, notice, cause);
 	}
-	if (files->count == 1) {
-		char *path = xstrdup(files->files[0].path);
-		char *shared_note = index->notes;
-		int named = files->files[0].named, rc;
-
-		index->notes = NULL;
-		index_close(index);
-		rc = index_open(path, flags, out, notice, cause);
-		if (rc == 0 && shared_note != NULL && notice != NULL) {
-			char *joined = *notice == NULL ? xstrdup(shared_note) :
-			    xasprintf("%s; %s", shared_note, *notice);
-
-			free(*notice);
-			*notice = joined;
-		}
-		if (rc == 0 && !(*out)->issues[0].magazine) {
-			index_close(*out);
-			*out = NULL;
-			if (notice != NULL) {
-				free(*notice);
-				*notice = NULL;
-			}
-			rc = -1;
-			if (cause != NULL && named)
-				*cause = xasprintf("%s: holds no issue of 《数志》 (no masthead, no issue "
-				    "number)", path);
-			else if (cause != NULL)
-				*cause = xasprintf("%s: no issues in this folder (%s is none)", paths[0],
-				    path);
-		}
-		free(path);
-		free(shared_note);
-		return rc;
-	}
+	if (files->count == 1)
+		return index_open_one_file(index, paths[0], flags, out, notice, cause);
 	if (index_archive_attach(index, flags, &failure) == 0)
 		index_read_issues(index, npaths == 1 ?
 		    xasprintf("%s: no issues in this folder", paths[0]) :

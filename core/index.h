@@ -73,7 +73,8 @@ int index_open(const char *path, int flags, Index **out, char **notice, char **c
  * index_open() on its file. Otherwise the archive's index is brought up
  * to date: issues added, changed or removed since the last open are
  * indexed or dropped, the others are not even read. Several processes may
- * do this at once. Returns as index_open(); *cause names the argument
+ * do this at once. A folder named alone is first offered its shared index
+ * (index_build_shared), used read-only when it can be trusted. Returns as index_open(); *cause names the argument
  * that is missing or holds no issue, or the FILE that is not one. */
 int index_open_archive(const char *const *paths, size_t npaths, int flags, Index **out,
     char **notice, char **cause);
