@@ -76,7 +76,6 @@ index_shared_make_folder(const char *folder, char **cause)
 typedef struct SharedFill {
 	ArchiveFill	 archive;
 	const char	*previous;	/* the index there now, or NULL */
-	int		 updated;	/* the previous index was brought up to date */
 } SharedFill;
 
 /* Copies the shared index at path into db when it is a complete index of
@@ -112,8 +111,8 @@ index_shared_fill(sqlite3 *db, void *data, char **why, char **cause)
 	SharedFill *fill = data;
 
 	/* A backup that fails is rolled back: db is then still empty. */
-	if (fill->previous != NULL && index_shared_copy(db, fill->previous) == 0)
-		fill->updated = 1;
+	if (fill->previous != NULL)
+		index_shared_copy(db, fill->previous);
 	return index_archive_fill(db, &fill->archive, why, cause);
 }
 
