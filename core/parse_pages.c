@@ -169,6 +169,17 @@ parse_next_to_furniture(const Parse *p, size_t i)
 	return 0;
 }
 
+/* Returns non-zero when line i stands right before or after a printed
+ * page number. */
+static int
+parse_next_to_page_number(const Parse *p, size_t i)
+{
+	size_t before = parse_neighbour(p, i, -1), after = parse_neighbour(p, i, 1);
+
+	return (before != NO_LINE && p->lines[before].role == ROLE_PAGE_NUMBER) ||
+	    (after != NO_LINE && p->lines[after].role == ROLE_PAGE_NUMBER);
+}
+
 /* Returns non-zero when text reads like (part of) a contents title. */
 static int
 parse_like_a_title(const Parse *p, const char *text)
@@ -226,12 +237,15 @@ parse_find_furniture(Parse *p)
 					order[i]->role = ROLE_FURNITURE;
 		}
 		if (round == 0) {
-			/* A lone number beside a running head is its section number. */
+			/* A lone number beside a running head is its section
+			 * number; one beside a page number, in the page's foot
+			 * or head, is no text either (a figure's label, the
+			 * folio of a spread). */
 			for (i = p->body_start; i < p->body_end; i++) {
 				int value, zero;
 
 				if (p->lines[i].role == ROLE_TEXT && parse_line_number(&p->lines[i], &value, &zero)
-				    && parse_next_to_furniture(p, i))
+				    && (parse_next_to_furniture(p, i) || parse_next_to_page_number(p, i)))
 					p->lines[i].role = ROLE_FURNITURE;
 			}
 		}
