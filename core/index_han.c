@@ -298,30 +298,199 @@ index_han_count(uint64_t *keys, size_t n, uint16_t **issues)
 	return kept;
 }
 
-/* Returns the keys of one column of the han table over the index's
- * issues, sorted and unique, in keys, and in *issues (the caller frees)
- * how many issues hold each. */
-static void
-index_han_read(Index *index, const char *sql, HanKeys *keys, uint16_t **issues)
+/* The han table's columns; their union over the issues is han_all's row
+ * of the same kind. */
+enum { INDEX_HAN_PAIRS, INDEX_HAN_TRIPLES };
+static const char *const index_han_columns[] = { "pairs", "triples" };
+
+/* Reads column kind of the han table's rows for the issues ids (every row
+ * when ids is NULL) into keys, sorted and unique, and in *issues (the
+ * caller frees) how many issues hold each. Returns an SQLite code. */
+static int
+index_han_gather_rows(sqlite3 *db, int kind, const sqlite3_int64 *ids, size_t nids,
+    HanKeys *keys, uint16_t **issues)
 {
 	sqlite3_stmt *stmt = NULL;
-	size_t i;
+	char *sql = xasprintf("SELECT %s FROM han%s", index_han_columns[kind],
+	    ids != NULL ? " WHERE issue_id = ?1" : "");
+	size_t i, rows = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(index->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-		sqlite3_finalize(stmt);
-		return;
-	}
-	for (i = 0; i < index->nissues; i++) {
-		sqlite3_bind_int64(stmt, 1, index->issues[i].id);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
+	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	free(sql);
+	for (i = 0; rc == SQLITE_OK && (ids == NULL || i < nids); i++) {
+		if (ids != NULL)
+			sqlite3_bind_int64(stmt, 1, ids[i]);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
 			index_han_decode(keys, sqlite3_column_blob(stmt, 0),
 			    (size_t)sqlite3_column_bytes(stmt, 0));
-		sqlite3_reset(stmt);
+			rows++;
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE)
+			rc = ids != NULL ? SQLITE_OK : SQLITE_DONE;
+		if (ids != NULL)
+			sqlite3_reset(stmt);
 	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
 	sqlite3_finalize(stmt);
-	if (index->nissues > 1 && keys->count > 0)
+	if (rows > 1 && keys->count > 0)
 		index_han_radix(keys->items, keys->count);
 	keys->count = index_han_count(keys->items, keys->count, issues);
+	return rc;
+}
+
+/* Reads han_all's union of kind: returns 0, or -1 when the index has
+ * none of its current update (one issue's index, an archive updated
+ * since, or a row that does not add up). */
+static int
+index_han_read_union(sqlite3 *db, int kind, HanKeys *keys, uint16_t **issues)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT keys, issues FROM han_all WHERE kind = ?1 AND"
+	    " generation = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')", -1,
+	    &stmt, NULL) == SQLITE_OK) {
+		sqlite3_bind_int(stmt, 1, kind);
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			const unsigned char *p = sqlite3_column_blob(stmt, 1);
+			const unsigned char *end = p + sqlite3_column_bytes(stmt, 1);
+			size_t i, bytes = (size_t)sqlite3_column_bytes(stmt, 0);
+
+			/* At least a byte a key: one allocation holds them all. */
+			keys->size = bytes + 1;
+			keys->items = xreallocarray(NULL, keys->size, sizeof *keys->items);
+			index_han_decode(keys, sqlite3_column_blob(stmt, 0), bytes);
+			*issues = xreallocarray(NULL, keys->count + 1, sizeof **issues);
+			for (i = 0; i < keys->count && p < end; i++) {
+				unsigned v = 0, shift = 0;
+
+				while (p < end && shift < 21) {
+					v |= (unsigned)(*p & 0x7f) << shift;
+					shift += 7;
+					if (!(*p++ & 0x80))
+						break;
+				}
+				(*issues)[i] = (uint16_t)(v < UINT16_MAX ? v : UINT16_MAX);
+			}
+			if (i == keys->count && p == end)
+				rc = 0;
+			else {
+				free(*issues);
+				*issues = NULL;
+				keys->count = 0;
+			}
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Rewrites han_all's row of kind from the han table, stamped with the
+ * current update; returns an SQLite code. */
+static int
+index_han_merge_kind(sqlite3 *db, int kind)
+{
+	sqlite3_stmt *stmt = NULL;
+	HanKeys keys = { NULL, 0, 0 };
+	Buffer blob = { 0 }, counts = { 0 };
+	uint16_t *issues = NULL;
+	size_t i;
+	int rc;
+
+	rc = index_han_gather_rows(db, kind, NULL, 0, &keys, &issues);
+	index_han_encode(&keys, &blob);
+	/* The counts as LEB128 too: most are small. */
+	buffer_append(&counts, "", 0);
+	for (i = 0; i < keys.count; i++) {
+		unsigned char bytes[3];
+		size_t n = 0;
+		unsigned v = issues[i];
+
+		do {
+			bytes[n] = (unsigned char)(v & 0x7f);
+			v >>= 7;
+			if (v != 0)
+				bytes[n] |= 0x80;
+			n++;
+		} while (v != 0);
+		buffer_append(&counts, (const char *)bytes, n);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO han_all(kind, generation, keys,"
+		    " issues) VALUES(?1, (SELECT CAST(value AS INTEGER) FROM meta"
+		    " WHERE key = 'generation'), ?2, ?3)", -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int(stmt, 1, kind);
+		sqlite3_bind_blob(stmt, 2, blob.data, (int)blob.len, SQLITE_STATIC);
+		sqlite3_bind_blob(stmt, 3, counts.data, (int)counts.len, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	buffer_free(&blob);
+	buffer_free(&counts);
+	free(keys.items);
+	free(issues);
+	return rc;
+}
+
+/* Rewrites han_all from the han table; see index_han.h. */
+int
+index_han_merge(sqlite3 *db)
+{
+	int rc = index_han_merge_kind(db, INDEX_HAN_PAIRS);
+
+	return rc == SQLITE_OK ? index_han_merge_kind(db, INDEX_HAN_TRIPLES) : rc;
+}
+
+/* Brings han_all's row of kind up to the current update when this
+ * process may write the index at once (not a shared index, nobody else
+ * writing): one process merges after an update, those after it read.
+ * Returns 0 when it did. */
+static int
+index_han_refresh(sqlite3 *db, int kind)
+{
+	int rc;
+
+	if (sqlite3_db_readonly(db, "main") != 0)
+		return -1;
+	sqlite3_busy_timeout(db, 0);
+	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
+		rc = index_han_merge_kind(db, kind);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	sqlite3_busy_timeout(db, INDEX_BUSY_MILLISECONDS);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Returns the keys of column kind over the index's issues, sorted and
+ * unique, in keys, and in *issues (the caller frees) how many issues hold
+ * each: han_all's union for an archive (made now when an update left it
+ * behind and the index can be written), else merged from the issues'
+ * rows. */
+static void
+index_han_read(Index *index, int kind, HanKeys *keys, uint16_t **issues)
+{
+	size_t i;
+	sqlite3_int64 *ids;
+
+	if (index->nissues > 1 && (index_han_read_union(index->db, kind, keys, issues) == 0 ||
+	    (index_han_refresh(index->db, kind) == 0 &&
+	    index_han_read_union(index->db, kind, keys, issues) == 0)))
+		return;
+	ids = xreallocarray(NULL, index->nissues + 1, sizeof *ids);
+	for (i = 0; i < index->nissues; i++)
+		ids[i] = index->issues[i].id;
+	index_han_gather_rows(index->db, kind, ids, index->nissues, keys, issues);
+	free(ids);
 }
 
 /* Reads the characters and pairs of the index's issues into han. */
@@ -342,7 +511,7 @@ index_han_load(IndexHan *han, Index *index)
 	han->ids = xreallocarray(NULL, index->nissues + 1, sizeof *han->ids);
 	for (i = 0; i < index->nissues; i++)
 		han->ids[han->nids++] = index->issues[i].id;
-	index_han_read(index, "SELECT pairs FROM han WHERE issue_id = ?1", &keys, &han->key_issues);
+	index_han_read(index, INDEX_HAN_PAIRS, &keys, &han->key_issues);
 	han->keys = keys.items;
 	han->nkeys = keys.count;
 	han->chars = xreallocarray(NULL, keys.count + 1, sizeof *han->chars);
@@ -426,8 +595,7 @@ index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n)
 	if (!han->triples_loaded) {
 		HanKeys keys = { NULL, 0, 0 };
 
-		index_han_read(han->index, "SELECT triples FROM han WHERE issue_id = ?1", &keys,
-		    &han->triple_issues);
+		index_han_read(han->index, INDEX_HAN_TRIPLES, &keys, &han->triple_issues);
 		han->triples = keys.items;
 		han->ntriples = keys.count;
 		han->triples_loaded = 1;

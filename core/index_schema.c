@@ -55,7 +55,13 @@ static const char index_schema_sql[] =
 	/* Each issue's Han characters, pairs and triples, and whether it is
 	 * printed in traditional characters (index_han.c). */
 	"CREATE TABLE han(issue_id INTEGER PRIMARY KEY, traditional INTEGER, pairs BLOB,"
-	" triples BLOB);";
+	" triples BLOB);"
+	/* An archive's: the union of every issue's pairs (kind 0) and
+	 * triples (kind 1), with how many issues hold each, as of the update
+	 * 'generation', so that a pinyin query reads one row rather than
+	 * merge them all (index_han.c). */
+	"CREATE TABLE han_all(kind INTEGER PRIMARY KEY, generation INTEGER, keys BLOB,"
+	" issues BLOB);";
 
 /* What tells a complete index of this format for this source: the format
  * in the header, every table, and the stamp, whose 'complete' the build
@@ -65,12 +71,12 @@ static const char index_schema_sql[] =
 static const char index_schema_check_sql[] =
 	"SELECT (SELECT user_version FROM pragma_user_version),"
 	" (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
-	"  ('meta', 'issues', 'sections', 'articles', 'blocks', 'search', 'han')),"
+	"  ('meta', 'issues', 'sections', 'articles', 'blocks', 'search', 'han', 'han_all')),"
 	" (SELECT value FROM meta WHERE key = 'format'),"
 	" (SELECT value FROM meta WHERE key = 'source'),"
 	" (SELECT value FROM meta WHERE key = 'program'),"
 	" (SELECT value FROM meta WHERE key = 'complete')";
-#define INDEX_SCHEMA_TABLES 7
+#define INDEX_SCHEMA_TABLES 8
 
 /* Returns the stamp's source for one issue's text; the caller frees it. */
 char *

@@ -25,6 +25,7 @@
 
 #include "archive.h"
 #include "index.h"
+#include "index_han.h"
 #include "index_internal.h"
 #include "xalloc.h"
 
@@ -111,9 +112,17 @@ index_shared_fill(sqlite3 *db, void *data, char **why, char **cause)
 	SharedFill *fill = data;
 
 	/* A backup that fails is rolled back: db is then still empty. */
+	int rc;
+
 	if (fill->previous != NULL)
 		index_shared_copy(db, fill->previous);
-	return index_archive_fill(db, &fill->archive, why, cause);
+	rc = index_archive_fill(db, &fill->archive, why, cause);
+	/* Its readers cannot write: they find the vocabulary merged. */
+	if (rc == 0 && index_han_merge(db) != SQLITE_OK) {
+		*why = xasprintf("building the index: %s", sqlite3_errmsg(db));
+		rc = -1;
+	}
+	return rc;
 }
 
 /* Builds the shared index of a folder; see index.h. */

@@ -63,6 +63,12 @@ test ! -s "$out"; ok $? "--search=xyzzyq prints nothing"
 # runs most issues hold, and no longer use up the strings a word may
 # stand for before the walk reaches it.
 A="$TEST_TMP/archive"
+# merged_now: how many of the archive cache's merged vocabularies (pairs,
+# triples) are of its latest update.
+merged_now() {
+	sqlite3 "$XDG_CACHE_HOME"/shuzhi/archive-*.sqlite "SELECT count(*) FROM han_all WHERE \
+	    generation = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')"
+}
 python3 "$TESTS_SRCDIR/../bench/make-archive" --shuzhi="$SHUZHI" --issue="$ISSUE" 10 "$A" 3 2>"$err"
 ok $? "make-archive writes 10 issues"
 for pair in szjj:数字经济 sjys:数据要素; do
@@ -72,5 +78,25 @@ for pair in szjj:数字经济 sjys:数据要素; do
 	n=$(wc -l <"$TEST_TMP/want") lost=$(comm -23 "$TEST_TMP/want" "$TEST_TMP/got" | wc -l)
 	is "$((n >= 10)).$((lost))" "1.0" "10 issues: --search=$q finds all $((n)) articles holding $w"
 done
+is "$(merged_now)" 2 "a new archive's cache holds its vocabulary merged, pairs and triples"
+
+# One issue changed: the archive's merged vocabulary is of the update
+# before, and the first query that needs it merges it again (then keeps
+# it for the next process), so a word new to the text reads from pinyin at
+# once.
+"$SHUZHI" --search=kunpengyaosu "$A" >/dev/null 2>&1
+is "$?" 1 "10 issues: kunpengyaosu finds nothing before"
+set -- $(grep -l 数据要素 "$A"/shuzhi-*.txt)
+sed 's/数据要素/鲲鹏要素/g' "$1" >"$TEST_TMP/changed" && cat "$TEST_TMP/changed" >"$1"
+"$SHUZHI" --toc "$A" >/dev/null
+before=$(merged_now)
+"$SHUZHI" --search=kunpengyaosu --limit=100000 "$A" | cut -f 1 | sort >"$TEST_TMP/first"
+is "$before $(merged_now)" "0 2" "  the update left the merged vocabulary behind; the first pinyin query merged it again"
+"$SHUZHI" --search=鲲鹏要素 --limit=100000 "$A" | cut -f 1 | sort >"$TEST_TMP/want"
+"$SHUZHI" --search=kunpengyaosu --limit=100000 "$A" | cut -f 1 | sort >"$TEST_TMP/next"
+n=$(wc -l <"$TEST_TMP/want")
+cmp -s "$TEST_TMP/first" "$TEST_TMP/want" && cmp -s "$TEST_TMP/next" "$TEST_TMP/want"
+same=$?
+ok $((n == 0 || same != 0)) "one issue changed: kunpengyaosu finds the $((n)) articles of 鲲鹏要素, in the first process and the next"
 
 done_testing
