@@ -389,7 +389,8 @@ index_han_read_union(sqlite3 *db, int kind, HanKeys *keys, uint16_t **issues)
 }
 
 /* Rewrites han_all's row of kind from the han table, stamped with the
- * current update; returns an SQLite code. */
+ * current update, unless it is of that update already; returns an SQLite
+ * code. */
 static int
 index_han_merge_kind(sqlite3 *db, int kind)
 {
@@ -400,6 +401,18 @@ index_han_merge_kind(sqlite3 *db, int kind)
 	size_t i;
 	int rc;
 
+	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM han_all WHERE kind = ?1 AND generation ="
+	    " (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')", -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int(stmt, 1, kind);
+		rc = sqlite3_step(stmt);
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (rc == SQLITE_ROW)
+		return SQLITE_OK;	/* merged for this update already */
+	if (rc != SQLITE_DONE)
+		return rc;
 	rc = index_han_gather_rows(db, kind, NULL, 0, &keys, &issues);
 	index_han_encode(&keys, &blob);
 	/* The counts as LEB128 too: most are small. */
@@ -438,7 +451,7 @@ index_han_merge_kind(sqlite3 *db, int kind)
 	return rc;
 }
 
-/* Rewrites han_all from the han table; see index_han.h. */
+/* Brings han_all up to the current update; see index_han.h. */
 int
 index_han_merge(sqlite3 *db)
 {

@@ -29,10 +29,11 @@ typedef struct IndexHan IndexHan;
 int index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id);
 
 /* Rewrites an archive's han_all, the union of its issues' han rows with
- * how many issues hold each key, stamped with the current update, inside
- * the caller's transaction: after a whole build. (After a smaller update
- * the first process that needs it merges it again.) Returns an SQLite
- * code. */
+ * how many issues hold each key, stamped with the current update, unless
+ * it is of that update already, inside the caller's transaction: after a
+ * whole build, and for a shared index. (After a smaller update of a
+ * user's cache the first process that needs it merges it again.)
+ * Returns an SQLite code. */
 int index_han_merge(sqlite3 *db);
 
 /* Returns the Han vocabulary of the index's issues as they are now, read
