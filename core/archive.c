@@ -233,12 +233,13 @@ archive_files_free(ArchiveFiles *files)
 	free(files);
 }
 
-/* Copies files with keys relative to root; see archive.h. */
+/* Copies a folder's files with keys relative to it; see archive.h. */
 ArchiveFiles *
-archive_files_relative(const ArchiveFiles *files, const char *root)
+archive_files_relative(const ArchiveFiles *files)
 {
 	ArchiveFiles *copy = xcalloc(1, sizeof *copy);
-	size_t i, len = strlen(root);
+	const char *root = files->key;		/* "ROOT\n": one argument */
+	size_t i, len = strcspn(root, "\n");
 
 	copy->files = xreallocarray(NULL, files->count + 1, sizeof *copy->files);
 	for (i = 0; i < files->count; i++) {

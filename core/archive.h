@@ -33,13 +33,12 @@ int archive_find(const char *const *paths, size_t npaths, ArchiveFiles **out, ch
 
 void archive_files_free(ArchiveFiles *files);
 
-/* Returns a copy of files with each key made relative to root, the
- * canonical path of the folder they were found in ("2022/02.txt" for
- * root/2022/02.txt), and the archive's key ".": what an index kept in
+/* Returns a copy of the files of a single folder argument with each key
+ * made relative to the folder's canonical path (files->key), "2022/02.txt"
+ * for DIR/2022/02.txt, and the archive's key ".": what an index kept in
  * that folder records, so that it still serves when the folder is copied
- * elsewhere. A key outside root is kept whole. The caller frees the copy
- * (archive_files_free). */
-ArchiveFiles *archive_files_relative(const ArchiveFiles *files, const char *root);
+ * elsewhere. The caller frees the copy (archive_files_free). */
+ArchiveFiles *archive_files_relative(const ArchiveFiles *files);
 
 /* Returns non-zero when st describes the same file, unchanged, as the
  * recorded size, times (nanoseconds), inode and device. */

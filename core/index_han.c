@@ -156,6 +156,37 @@ index_han_sort(uint64_t *keys, size_t n)
 	return kept;
 }
 
+/* Appends v to blob as LEB128: seven bits a byte, low first, the high
+ * bit set on all but the last. */
+static void
+index_han_put_varint(Buffer *blob, uint64_t v)
+{
+	unsigned char byte;
+
+	do {
+		byte = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		if (v != 0)
+			byte |= 0x80;
+		buffer_append(blob, (const char *)&byte, 1);
+	} while (v != 0);
+}
+
+/* Reads a LEB128 number at *p (before end) into *v and moves *p past it. */
+static void
+index_han_get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	unsigned shift = 0;
+
+	*v = 0;
+	while (*p < end && shift < 64) {
+		*v |= (uint64_t)(**p & 0x7f) << shift;
+		shift += 7;
+		if (!(*(*p)++ & 0x80))
+			break;
+	}
+}
+
 /* Encodes keys, sorted and unique, as LEB128 deltas into blob. */
 static void
 index_han_encode(const HanKeys *keys, Buffer *blob)
@@ -165,17 +196,8 @@ index_han_encode(const HanKeys *keys, Buffer *blob)
 
 	buffer_append(blob, "", 0);
 	for (i = 0; i < keys->count; i++) {
-		uint64_t delta = keys->items[i] - last;
-		unsigned char byte;
-
+		index_han_put_varint(blob, keys->items[i] - last);
 		last = keys->items[i];
-		do {
-			byte = (unsigned char)(delta & 0x7f);
-			delta >>= 7;
-			if (delta != 0)
-				byte |= 0x80;
-			buffer_append(blob, (const char *)&byte, 1);
-		} while (delta != 0);
 	}
 }
 
@@ -260,18 +282,10 @@ static void
 index_han_decode(HanKeys *keys, const unsigned char *p, size_t len)
 {
 	const unsigned char *end = p + len;
-	uint64_t key = 0;
+	uint64_t key = 0, delta;
 
 	while (p < end) {
-		uint64_t delta = 0;
-		unsigned shift = 0;
-
-		while (p < end && shift < 64) {
-			delta |= (uint64_t)(*p & 0x7f) << shift;
-			shift += 7;
-			if (!(*p++ & 0x80))
-				break;
-		}
+		index_han_get_varint(&p, end, &delta);
 		key += delta;
 		index_han_add(keys, key);
 	}
@@ -301,6 +315,9 @@ index_han_count(uint64_t *keys, size_t n, uint16_t **issues)
 /* The han table's columns; their union over the issues is han_all's row
  * of the same kind. */
 enum { INDEX_HAN_PAIRS, INDEX_HAN_TRIPLES };
+/* The update a database is at (index_sync.c counts them). */
+#define INDEX_HAN_GENERATION \
+	"(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')"
 static const char *const index_han_columns[] = { "pairs", "triples" };
 
 /* Reads column kind of the han table's rows for the issues ids (every row
@@ -351,8 +368,7 @@ index_han_read_union(sqlite3 *db, int kind, HanKeys *keys, uint16_t **issues)
 	int rc = -1;
 
 	if (sqlite3_prepare_v2(db, "SELECT keys, issues FROM han_all WHERE kind = ?1 AND"
-	    " generation = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')", -1,
-	    &stmt, NULL) == SQLITE_OK) {
+	    " generation = " INDEX_HAN_GENERATION, -1, &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_int(stmt, 1, kind);
 		if (sqlite3_step(stmt) == SQLITE_ROW) {
 			const unsigned char *p = sqlite3_column_blob(stmt, 1);
@@ -365,14 +381,9 @@ index_han_read_union(sqlite3 *db, int kind, HanKeys *keys, uint16_t **issues)
 			index_han_decode(keys, sqlite3_column_blob(stmt, 0), bytes);
 			*issues = xreallocarray(NULL, keys->count + 1, sizeof **issues);
 			for (i = 0; i < keys->count && p < end; i++) {
-				unsigned v = 0, shift = 0;
+				uint64_t v;
 
-				while (p < end && shift < 21) {
-					v |= (unsigned)(*p & 0x7f) << shift;
-					shift += 7;
-					if (!(*p++ & 0x80))
-						break;
-				}
+				index_han_get_varint(&p, end, &v);
 				(*issues)[i] = (uint16_t)(v < UINT16_MAX ? v : UINT16_MAX);
 			}
 			if (i == keys->count && p == end)
@@ -401,8 +412,8 @@ index_han_merge_kind(sqlite3 *db, int kind)
 	size_t i;
 	int rc;
 
-	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM han_all WHERE kind = ?1 AND generation ="
-	    " (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')", -1, &stmt, NULL);
+	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM han_all WHERE kind = ?1 AND generation = "
+	    INDEX_HAN_GENERATION, -1, &stmt, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int(stmt, 1, kind);
 		rc = sqlite3_step(stmt);
@@ -417,24 +428,11 @@ index_han_merge_kind(sqlite3 *db, int kind)
 	index_han_encode(&keys, &blob);
 	/* The counts as LEB128 too: most are small. */
 	buffer_append(&counts, "", 0);
-	for (i = 0; i < keys.count; i++) {
-		unsigned char bytes[3];
-		size_t n = 0;
-		unsigned v = issues[i];
-
-		do {
-			bytes[n] = (unsigned char)(v & 0x7f);
-			v >>= 7;
-			if (v != 0)
-				bytes[n] |= 0x80;
-			n++;
-		} while (v != 0);
-		buffer_append(&counts, (const char *)bytes, n);
-	}
+	for (i = 0; i < keys.count; i++)
+		index_han_put_varint(&counts, issues[i]);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO han_all(kind, generation, keys,"
-		    " issues) VALUES(?1, (SELECT CAST(value AS INTEGER) FROM meta"
-		    " WHERE key = 'generation'), ?2, ?3)", -1, &stmt, NULL);
+		    " issues) VALUES(?1, " INDEX_HAN_GENERATION ", ?2, ?3)", -1, &stmt, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int(stmt, 1, kind);
 		sqlite3_bind_blob(stmt, 2, blob.data, (int)blob.len, SQLITE_STATIC);

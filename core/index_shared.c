@@ -132,7 +132,7 @@ index_build_shared(const char *dir, size_t *indexed, char **notice, char **cause
 	ArchiveFiles *files = NULL, *relative = NULL;
 	SharedFill fill;
 	struct stat st;
-	char *root = NULL, *folder = NULL, *path = NULL, *why = NULL;
+	char *folder = NULL, *path = NULL, *why = NULL;
 	int rc = -1;
 
 	*notice = NULL;
@@ -148,11 +148,7 @@ index_build_shared(const char *dir, size_t *indexed, char **notice, char **cause
 	}
 	if (archive_find(&dir, 1, &files, cause) != 0)
 		goto out;
-	if ((root = realpath(dir, NULL)) == NULL) {
-		*cause = xasprintf("%s: %s", dir, strerror(errno));
-		goto out;
-	}
-	relative = archive_files_relative(files, root);
+	relative = archive_files_relative(files);
 	folder = index_shared_folder(dir);
 	if (index_shared_make_folder(folder, cause) != 0)
 		goto out;
@@ -179,7 +175,6 @@ out:
 	index_sync_report_clear(&fill.archive.report);
 	archive_files_free(files);
 	archive_files_free(relative);
-	free(root);
 	free(folder);
 	free(path);
 	return rc;
@@ -234,7 +229,7 @@ index_shared_attach(Index *index, const char *dir)
 {
 	ArchiveFiles *relative = NULL;
 	struct stat st;
-	char *folder = index_shared_folder(dir), *path = NULL, *root = NULL, *why = NULL;
+	char *folder = index_shared_folder(dir), *path = NULL, *why = NULL;
 	sqlite3 *db = NULL;
 	int rc = -1;
 
@@ -248,11 +243,7 @@ index_shared_attach(Index *index, const char *dir)
 		    "a symbolic link, never followed" : "not a folder");
 		goto out;
 	}
-	if ((root = realpath(dir, NULL)) == NULL) {
-		why = xasprintf("unusable (%s: %s)", dir, strerror(errno));
-		goto out;
-	}
-	relative = archive_files_relative(index->files, root);
+	relative = archive_files_relative(index->files);
 	path = index_shared_file(folder);
 	db = index_shared_connect(path, relative, &why);
 	if (db == NULL)
@@ -273,7 +264,6 @@ out:
 	archive_files_free(relative);
 	free(folder);
 	free(path);
-	free(root);
 	return rc;
 }
 
