@@ -11,7 +11,13 @@
  * three in a row), where pairs alone let through thousands of strings the
  * text never holds. For the bundled issue the pairs take 45 KB and
  * the triples 150 KB (0.1 and 0.3 bytes per byte of text); each is read
- * once, on the first query that needs it, and kept with the index. */
+ * once, on the first query that needs it, and kept with the index.
+ *
+ * Each issue also counts how often each character and pair occurs (a
+ * LEB128 count per pair, in the order of the pairs: 24 KB for the bundled
+ * issue), and an archive's union sums them: pinyin and initials weigh
+ * the strings they find by them, to put the words of the language before
+ * the runs across words' edges. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -26,6 +32,12 @@
 #include "tokenize.h"
 #include "xalloc.h"
 
+/* How a pair's count travels with its key while issues' pairs are
+ * merged: in the low bits of the key shifted up (a pair key has 42 bits),
+ * so that one radix sort orders both. */
+#define INDEX_HAN_COUNT_BITS 20
+#define INDEX_HAN_COUNT_MAX ((UINT64_C(1) << INDEX_HAN_COUNT_BITS) - 1)
+
 /* An issue counts as traditional when at least one Han character in this
  * many is a traditional form (a simplified text has next to none). */
 #define INDEX_HAN_TRADITIONAL_SHARE 20
@@ -34,9 +46,14 @@ struct IndexHan {
 	Index		*index;		/* the index it belongs to */
 	uint64_t	*keys;		/* sorted, unique */
 	uint16_t	*key_issues;	/* how many issues hold each key */
+	uint32_t	*key_occurrences;	/* how often each occurs in all */
 	size_t		 nkeys;
-	uint32_t	*chars;		/* the characters alone, sorted */
+	uint32_t	*chars;		/* the characters alone, most frequent first */
+	uint32_t	*char_occurrences;	/* how often each occurs */
 	size_t		 nchars;
+	uint32_t	*initials_chars;	/* a hash of the characters: 0 empty */
+	uint32_t	*initials;	/* what pinyin_initials() says of each */
+	size_t		 initials_size;	/* a power of two */
 	uint64_t	*triples;	/* sorted, unique; read on first use */
 	uint16_t	*triple_issues;	/* how many issues hold each triple */
 	size_t		 ntriples;
@@ -187,6 +204,39 @@ index_han_get_varint(const unsigned char **p, const unsigned char *end, uint64_t
 	}
 }
 
+/* Drops the repeats of sorted keys[0, n), and returns how many are left;
+ * *issues (the caller frees) says how many times each was there: the
+ * number of issues that hold it, when each issue gave its keys once. */
+static size_t
+index_han_count(uint64_t *keys, size_t n, uint16_t **issues)
+{
+	size_t i, kept = 0;
+
+	*issues = xreallocarray(NULL, n + 1, sizeof **issues);
+	for (i = 0; i < n; i++) {
+		if (kept > 0 && keys[kept - 1] == keys[i]) {
+			if ((*issues)[kept - 1] < UINT16_MAX)
+				(*issues)[kept - 1]++;
+			continue;
+		}
+		keys[kept] = keys[i];
+		(*issues)[kept++] = 1;
+	}
+	return kept;
+}
+
+/* Appends n counts to blob as LEB128 (most are small): small's, or
+ * large's when small is NULL. */
+static void
+index_han_encode_counts(const uint16_t *small, const uint32_t *large, size_t n, Buffer *blob)
+{
+	size_t i;
+
+	buffer_append(blob, "", 0);
+	for (i = 0; i < n; i++)
+		index_han_put_varint(blob, small != NULL ? small[i] : large[i]);
+}
+
 /* Encodes keys, sorted and unique, as LEB128 deltas into blob. */
 static void
 index_han_encode(const HanKeys *keys, Buffer *blob)
@@ -214,8 +264,9 @@ int
 index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id)
 {
 	HanText text;
-	Buffer pairs = { 0 }, triples = { 0 };
+	Buffer pairs = { 0 }, triples = { 0 }, counts = { 0 };
 	sqlite3_stmt *stmt = NULL;
+	uint16_t *occurrences = NULL;
 	size_t i, n = issue_article_count(issue);
 	int rc;
 
@@ -228,17 +279,21 @@ index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id)
 		if (a->text != NULL)
 			index_han_gather(&text, a->text, a->text_length);
 	}
-	text.pairs.count = index_han_sort(text.pairs.items, text.pairs.count);
+	if (text.pairs.count > 0)
+		index_han_radix(text.pairs.items, text.pairs.count);
+	text.pairs.count = index_han_count(text.pairs.items, text.pairs.count, &occurrences);
 	text.triples.count = index_han_sort(text.triples.items, text.triples.count);
 	index_han_encode(&text.pairs, &pairs);
 	index_han_encode(&text.triples, &triples);
-	rc = sqlite3_prepare_v2(db, "INSERT INTO han(issue_id, traditional, pairs, triples)"
-	    " VALUES(?1, ?2, ?3, ?4)", -1, &stmt, NULL);
+	index_han_encode_counts(occurrences, NULL, text.pairs.count, &counts);
+	rc = sqlite3_prepare_v2(db, "INSERT INTO han(issue_id, traditional, pairs, triples,"
+	    " pair_counts) VALUES(?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(stmt, 1, id);
 		sqlite3_bind_int(stmt, 2, text.traditional * INDEX_HAN_TRADITIONAL_SHARE > text.chars);
 		sqlite3_bind_blob(stmt, 3, pairs.data, (int)pairs.len, SQLITE_STATIC);
 		sqlite3_bind_blob(stmt, 4, triples.data, (int)triples.len, SQLITE_STATIC);
+		sqlite3_bind_blob(stmt, 5, counts.data, (int)counts.len, SQLITE_STATIC);
 		rc = sqlite3_step(stmt);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -246,6 +301,8 @@ index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id)
 	sqlite3_finalize(stmt);
 	buffer_free(&pairs);
 	buffer_free(&triples);
+	buffer_free(&counts);
+	free(occurrences);
 	free(text.pairs.items);
 	free(text.triples.items);
 	return rc;
@@ -291,23 +348,51 @@ index_han_decode(HanKeys *keys, const unsigned char *p, size_t len)
 	}
 }
 
-/* Drops the repeats of sorted keys[0, n), and returns how many are left;
- * *issues (the caller frees) says how many times each was there: the
- * number of issues that hold it, when each issue gave its keys once. */
+/* Appends the pairs of one blob to keys, each shifted up with its count
+ * from the parallel blob counts in the low bits (INDEX_HAN_COUNT_BITS). */
+static void
+index_han_decode_counted(HanKeys *keys, const unsigned char *p, size_t len,
+    const unsigned char *counts, size_t counts_len)
+{
+	const unsigned char *end = p + len, *counts_end = counts + counts_len;
+	uint64_t key = 0, delta, count;
+
+	while (p < end) {
+		index_han_get_varint(&p, end, &delta);
+		key += delta;
+		count = 1;
+		if (counts != NULL && counts < counts_end)
+			index_han_get_varint(&counts, counts_end, &count);
+		if (count > INDEX_HAN_COUNT_MAX)
+			count = INDEX_HAN_COUNT_MAX;
+		index_han_add(keys, key << INDEX_HAN_COUNT_BITS | count);
+	}
+}
+
+/* Like index_han_count() for sorted pairs that carry their counts
+ * (index_han_decode_counted()): leaves the bare keys, and sets
+ * *occurrences (the caller frees) to the sum of each key's counts. */
 static size_t
-index_han_count(uint64_t *keys, size_t n, uint16_t **issues)
+index_han_count_packed(uint64_t *packed, size_t n, uint16_t **issues, uint32_t **occurrences)
 {
 	size_t i, kept = 0;
 
 	*issues = xreallocarray(NULL, n + 1, sizeof **issues);
+	*occurrences = xreallocarray(NULL, n + 1, sizeof **occurrences);
 	for (i = 0; i < n; i++) {
-		if (kept > 0 && keys[kept - 1] == keys[i]) {
+		uint64_t key = packed[i] >> INDEX_HAN_COUNT_BITS;
+		uint32_t count = (uint32_t)(packed[i] & INDEX_HAN_COUNT_MAX);
+
+		if (kept > 0 && packed[kept - 1] == key) {
 			if ((*issues)[kept - 1] < UINT16_MAX)
 				(*issues)[kept - 1]++;
+			(*occurrences)[kept - 1] += count < UINT32_MAX - (*occurrences)[kept - 1] ?
+			    count : UINT32_MAX - (*occurrences)[kept - 1];
 			continue;
 		}
-		keys[kept] = keys[i];
-		(*issues)[kept++] = 1;
+		packed[kept] = key;
+		(*issues)[kept] = 1;
+		(*occurrences)[kept++] = count;
 	}
 	return kept;
 }
@@ -318,14 +403,16 @@ enum { INDEX_HAN_PAIRS, INDEX_HAN_TRIPLES };
 /* The update a database is at (index_sync.c counts them). */
 #define INDEX_HAN_GENERATION \
 	"(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')"
-static const char *const index_han_columns[] = { "pairs", "triples" };
+static const char *const index_han_columns[] = { "pairs, pair_counts", "triples, NULL" };
 
 /* Reads column kind of the han table's rows for the issues ids (every row
- * when ids is NULL) into keys, sorted and unique, and in *issues (the
- * caller frees) how many issues hold each. Returns an SQLite code. */
+ * when ids is NULL) into keys, sorted and unique, in *issues (the caller
+ * frees) how many issues hold each and, when occurrences is not NULL (the
+ * pairs), in *occurrences how often each occurs in all. Returns an
+ * SQLite code. */
 static int
 index_han_gather_rows(sqlite3 *db, int kind, const sqlite3_int64 *ids, size_t nids,
-    HanKeys *keys, uint16_t **issues)
+    HanKeys *keys, uint16_t **issues, uint32_t **occurrences)
 {
 	sqlite3_stmt *stmt = NULL;
 	char *sql = xasprintf("SELECT %s FROM han%s", index_han_columns[kind],
@@ -339,7 +426,13 @@ index_han_gather_rows(sqlite3 *db, int kind, const sqlite3_int64 *ids, size_t ni
 		if (ids != NULL)
 			sqlite3_bind_int64(stmt, 1, ids[i]);
 		rc = sqlite3_step(stmt);
-		if (rc == SQLITE_ROW) {
+		if (rc == SQLITE_ROW && occurrences != NULL) {
+			index_han_decode_counted(keys, sqlite3_column_blob(stmt, 0),
+			    (size_t)sqlite3_column_bytes(stmt, 0), sqlite3_column_blob(stmt, 1),
+			    (size_t)sqlite3_column_bytes(stmt, 1));
+			rows++;
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_ROW) {
 			index_han_decode(keys, sqlite3_column_blob(stmt, 0),
 			    (size_t)sqlite3_column_bytes(stmt, 0));
 			rows++;
@@ -354,43 +447,74 @@ index_han_gather_rows(sqlite3 *db, int kind, const sqlite3_int64 *ids, size_t ni
 	sqlite3_finalize(stmt);
 	if (rows > 1 && keys->count > 0)
 		index_han_radix(keys->items, keys->count);
-	keys->count = index_han_count(keys->items, keys->count, issues);
+	if (occurrences != NULL)
+		keys->count = index_han_count_packed(keys->items, keys->count, issues,
+		    occurrences);
+	else
+		keys->count = index_han_count(keys->items, keys->count, issues);
 	return rc;
 }
 
-/* Reads han_all's union of kind: returns 0, or -1 when the index has
- * none of its current update (one issue's index, an archive updated
- * since, or a row that does not add up). */
+/* Reads n LEB128 counts from the blob of column column of stmt into
+ * small (saturating) or, when small is NULL, large; returns 0, or -1 when
+ * the blob holds another number of them. */
 static int
-index_han_read_union(sqlite3 *db, int kind, HanKeys *keys, uint16_t **issues)
+index_han_decode_counts(sqlite3_stmt *stmt, int column, size_t n, uint16_t *small,
+    uint32_t *large)
+{
+	const unsigned char *p = sqlite3_column_blob(stmt, column);
+	const unsigned char *end = p + sqlite3_column_bytes(stmt, column);
+	size_t i;
+
+	for (i = 0; i < n && p < end; i++) {
+		uint64_t v;
+
+		index_han_get_varint(&p, end, &v);
+		if (small != NULL)
+			small[i] = (uint16_t)(v < UINT16_MAX ? v : UINT16_MAX);
+		else
+			large[i] = (uint32_t)(v < UINT32_MAX ? v : UINT32_MAX);
+	}
+	return i == n && p == end ? 0 : -1;
+}
+
+/* Reads han_all's union of kind, with *issues and, when occurrences is
+ * not NULL, *occurrences (the caller frees both): returns 0, or -1 when
+ * the index has none of its current update (one issue's index, an
+ * archive updated since, or a row that does not add up). */
+static int
+index_han_read_union(sqlite3 *db, int kind, HanKeys *keys, uint16_t **issues,
+    uint32_t **occurrences)
 {
 	sqlite3_stmt *stmt = NULL;
 	int rc = -1;
 
-	if (sqlite3_prepare_v2(db, "SELECT keys, issues FROM han_all WHERE kind = ?1 AND"
-	    " generation = " INDEX_HAN_GENERATION, -1, &stmt, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT keys, issues, occurrences FROM han_all WHERE kind = ?1"
+	    " AND generation = " INDEX_HAN_GENERATION, -1, &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_int(stmt, 1, kind);
 		if (sqlite3_step(stmt) == SQLITE_ROW) {
-			const unsigned char *p = sqlite3_column_blob(stmt, 1);
-			const unsigned char *end = p + sqlite3_column_bytes(stmt, 1);
-			size_t i, bytes = (size_t)sqlite3_column_bytes(stmt, 0);
+			size_t bytes = (size_t)sqlite3_column_bytes(stmt, 0);
 
 			/* At least a byte a key: one allocation holds them all. */
 			keys->size = bytes + 1;
 			keys->items = xreallocarray(NULL, keys->size, sizeof *keys->items);
 			index_han_decode(keys, sqlite3_column_blob(stmt, 0), bytes);
 			*issues = xreallocarray(NULL, keys->count + 1, sizeof **issues);
-			for (i = 0; i < keys->count && p < end; i++) {
-				uint64_t v;
-
-				index_han_get_varint(&p, end, &v);
-				(*issues)[i] = (uint16_t)(v < UINT16_MAX ? v : UINT16_MAX);
+			rc = index_han_decode_counts(stmt, 1, keys->count, *issues, NULL);
+			if (occurrences != NULL) {
+				*occurrences = xreallocarray(NULL, keys->count + 1,
+				    sizeof **occurrences);
+				if (rc == 0)
+					rc = index_han_decode_counts(stmt, 2, keys->count, NULL,
+					    *occurrences);
 			}
-			if (i == keys->count && p == end)
-				rc = 0;
-			else {
+			if (rc != 0) {
 				free(*issues);
 				*issues = NULL;
+				if (occurrences != NULL) {
+					free(*occurrences);
+					*occurrences = NULL;
+				}
 				keys->count = 0;
 			}
 		}
@@ -407,9 +531,9 @@ index_han_merge_kind(sqlite3 *db, int kind)
 {
 	sqlite3_stmt *stmt = NULL;
 	HanKeys keys = { NULL, 0, 0 };
-	Buffer blob = { 0 }, counts = { 0 };
+	Buffer blob = { 0 }, counts = { 0 }, sums = { 0 };
 	uint16_t *issues = NULL;
-	size_t i;
+	uint32_t *occurrences = NULL;
 	int rc;
 
 	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM han_all WHERE kind = ?1 AND generation = "
@@ -424,19 +548,22 @@ index_han_merge_kind(sqlite3 *db, int kind)
 		return SQLITE_OK;	/* merged for this update already */
 	if (rc != SQLITE_DONE)
 		return rc;
-	rc = index_han_gather_rows(db, kind, NULL, 0, &keys, &issues);
+	rc = index_han_gather_rows(db, kind, NULL, 0, &keys, &issues,
+	    kind == INDEX_HAN_PAIRS ? &occurrences : NULL);
 	index_han_encode(&keys, &blob);
-	/* The counts as LEB128 too: most are small. */
-	buffer_append(&counts, "", 0);
-	for (i = 0; i < keys.count; i++)
-		index_han_put_varint(&counts, issues[i]);
+	index_han_encode_counts(issues, NULL, keys.count, &counts);
+	if (occurrences != NULL)
+		index_han_encode_counts(NULL, occurrences, keys.count, &sums);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO han_all(kind, generation, keys,"
-		    " issues) VALUES(?1, " INDEX_HAN_GENERATION ", ?2, ?3)", -1, &stmt, NULL);
+		    " issues, occurrences) VALUES(?1, " INDEX_HAN_GENERATION ", ?2, ?3, ?4)", -1,
+		    &stmt, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int(stmt, 1, kind);
 		sqlite3_bind_blob(stmt, 2, blob.data, (int)blob.len, SQLITE_STATIC);
 		sqlite3_bind_blob(stmt, 3, counts.data, (int)counts.len, SQLITE_STATIC);
+		if (occurrences != NULL)
+			sqlite3_bind_blob(stmt, 4, sums.data, (int)sums.len, SQLITE_STATIC);
 		rc = sqlite3_step(stmt);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -444,8 +571,10 @@ index_han_merge_kind(sqlite3 *db, int kind)
 	sqlite3_finalize(stmt);
 	buffer_free(&blob);
 	buffer_free(&counts);
+	buffer_free(&sums);
 	free(keys.items);
 	free(issues);
+	free(occurrences);
 	return rc;
 }
 
@@ -483,25 +612,102 @@ index_han_refresh(sqlite3 *db, int kind)
 }
 
 /* Returns the keys of column kind over the index's issues, sorted and
- * unique, in keys, and in *issues (the caller frees) how many issues hold
- * each: han_all's union for an archive (made now when an update left it
+ * unique, in keys, in *issues (the caller frees) how many issues hold
+ * each and, when occurrences is not NULL, in *occurrences how often each
+ * occurs: han_all's union for an archive (made now when an update left it
  * behind and the index can be written), else merged from the issues'
  * rows. */
 static void
-index_han_read(Index *index, int kind, HanKeys *keys, uint16_t **issues)
+index_han_read(Index *index, int kind, HanKeys *keys, uint16_t **issues, uint32_t **occurrences)
 {
 	size_t i;
 	sqlite3_int64 *ids;
 
-	if (index->nissues > 1 && (index_han_read_union(index->db, kind, keys, issues) == 0 ||
+	if (index->nissues > 1 &&
+	    (index_han_read_union(index->db, kind, keys, issues, occurrences) == 0 ||
 	    (index_han_refresh(index->db, kind) == 0 &&
-	    index_han_read_union(index->db, kind, keys, issues) == 0)))
+	    index_han_read_union(index->db, kind, keys, issues, occurrences) == 0)))
 		return;
 	ids = xreallocarray(NULL, index->nissues + 1, sizeof *ids);
 	for (i = 0; i < index->nissues; i++)
 		ids[i] = index->issues[i].id;
-	index_han_gather_rows(index->db, kind, ids, index->nissues, keys, issues);
+	index_han_gather_rows(index->db, kind, ids, index->nissues, keys, issues, occurrences);
 	free(ids);
+}
+
+/* Orders two characters by how often they occur, most first, then by code
+ * point (for qsort of (occurrences, character) pairs). */
+static int
+index_han_compare_frequent(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+
+	return (*x < *y) - (*x > *y);
+}
+
+/* Puts han's characters in the order of how often they occur, most first:
+ * a walk that meets the words of the language first can pass over what
+ * occurs far less often (core/search_reading.c). */
+static void
+index_han_order_chars(IndexHan *han)
+{
+	uint64_t *order = xreallocarray(NULL, han->nchars + 1, sizeof *order);
+	size_t i;
+
+	for (i = 0; i < han->nchars; i++)
+		order[i] = (uint64_t)han->char_occurrences[i] << 32 | (UINT32_MAX - han->chars[i]);
+	if (han->nchars > 1)
+		qsort(order, han->nchars, sizeof *order, index_han_compare_frequent);
+	for (i = 0; i < han->nchars; i++) {
+		han->char_occurrences[i] = (uint32_t)(order[i] >> 32);
+		han->chars[i] = UINT32_MAX - (uint32_t)order[i];
+	}
+	free(order);
+}
+
+/* Returns the slot of character c in han's hash of initials: its own,
+ * or the empty one where it would go. */
+static size_t
+index_han_initials_slot(const IndexHan *han, uint32_t c)
+{
+	size_t mask = han->initials_size - 1, i = (size_t)(c * UINT32_C(2654435761)) & mask;
+
+	while (han->initials_chars[i] != 0 && han->initials_chars[i] != c)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Hashes the initials of han's characters: the walks of pinyin and
+ * initials ask for them at every step, and the table of readings is a
+ * binary search away. */
+static void
+index_han_hash_initials(IndexHan *han)
+{
+	size_t i;
+
+	han->initials_size = 16;
+	while (han->initials_size < 2 * han->nchars)
+		han->initials_size *= 2;
+	han->initials_chars = xcalloc(han->initials_size, sizeof *han->initials_chars);
+	han->initials = xcalloc(han->initials_size, sizeof *han->initials);
+	for (i = 0; i < han->nchars; i++) {
+		size_t slot = index_han_initials_slot(han, han->chars[i]);
+
+		han->initials_chars[slot] = han->chars[i];
+		han->initials[slot] = pinyin_initials(han->chars[i]);
+	}
+}
+
+/* Returns the letters c's readings start with; see index_han.h. */
+uint32_t
+index_han_initials(const IndexHan *han, uint32_t c)
+{
+	size_t slot;
+
+	if (han->initials_size == 0 || c == 0)
+		return 0;
+	slot = index_han_initials_slot(han, c);
+	return han->initials_chars[slot] == c ? han->initials[slot] : pinyin_initials(c);
 }
 
 /* Reads the characters and pairs of the index's issues into han. */
@@ -513,7 +719,11 @@ index_han_load(IndexHan *han, Index *index)
 
 	free(han->keys);
 	free(han->key_issues);
+	free(han->key_occurrences);
 	free(han->chars);
+	free(han->char_occurrences);
+	free(han->initials_chars);
+	free(han->initials);
 	free(han->triples);
 	free(han->triple_issues);
 	free(han->ids);
@@ -522,13 +732,19 @@ index_han_load(IndexHan *han, Index *index)
 	han->ids = xreallocarray(NULL, index->nissues + 1, sizeof *han->ids);
 	for (i = 0; i < index->nissues; i++)
 		han->ids[han->nids++] = index->issues[i].id;
-	index_han_read(index, INDEX_HAN_PAIRS, &keys, &han->key_issues);
+	index_han_read(index, INDEX_HAN_PAIRS, &keys, &han->key_issues, &han->key_occurrences);
 	han->keys = keys.items;
 	han->nkeys = keys.count;
 	han->chars = xreallocarray(NULL, keys.count + 1, sizeof *han->chars);
+	han->char_occurrences = xreallocarray(NULL, keys.count + 1, sizeof *han->char_occurrences);
 	for (i = 0; i < keys.count; i++)
-		if (INDEX_HAN_SECOND(keys.items[i]) == 0)
+		if (INDEX_HAN_SECOND(keys.items[i]) == 0) {
+			han->char_occurrences[han->nchars] = han->key_occurrences != NULL ?
+			    han->key_occurrences[i] : 0;
 			han->chars[han->nchars++] = (uint32_t)(keys.items[i] >> 21);
+		}
+	index_han_order_chars(han);
+	index_han_hash_initials(han);
 }
 
 /* Returns the vocabulary, read when the issues changed since; see
@@ -563,6 +779,16 @@ index_han_issues(const IndexHan *han, const uint64_t *keys, size_t i)
 	return 0;
 }
 
+/* Returns how often the pair keys[i] of a list of pairs the vocabulary
+ * handed out occurs; see index_han.h. */
+unsigned
+index_han_pair_occurrences(const IndexHan *han, const uint64_t *keys, size_t i)
+{
+	if (han->key_occurrences != NULL && keys >= han->keys && keys < han->keys + han->nkeys)
+		return han->key_occurrences[(size_t)(keys - han->keys) + i];
+	return 0;
+}
+
 /* Returns the first position of keys[0..n) not below key. */
 static size_t
 index_han_lower_bound(const uint64_t *keys, size_t n, uint64_t key)
@@ -578,6 +804,20 @@ index_han_lower_bound(const uint64_t *keys, size_t n, uint64_t key)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* Returns how often the pair a, b occurs; see index_han.h. */
+unsigned
+index_han_occurrences(const IndexHan *han, uint32_t a, uint32_t b, unsigned *issues)
+{
+	uint64_t key = INDEX_HAN_KEY(a, b);
+	size_t i = index_han_lower_bound(han->keys, han->nkeys, key);
+
+	*issues = 0;
+	if (han->key_occurrences == NULL || i == han->nkeys || han->keys[i] != key)
+		return 0;
+	*issues = han->key_issues[i];
+	return han->key_occurrences[i];
 }
 
 /* Returns the keys of keys[0..n) from first up to (not with) last, and
@@ -606,7 +846,7 @@ index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n)
 	if (!han->triples_loaded) {
 		HanKeys keys = { NULL, 0, 0 };
 
-		index_han_read(han->index, INDEX_HAN_TRIPLES, &keys, &han->triple_issues);
+		index_han_read(han->index, INDEX_HAN_TRIPLES, &keys, &han->triple_issues, NULL);
 		han->triples = keys.items;
 		han->ntriples = keys.count;
 		han->triples_loaded = 1;
@@ -648,7 +888,11 @@ index_han_free(IndexHan *han)
 		return;
 	free(han->keys);
 	free(han->key_issues);
+	free(han->key_occurrences);
 	free(han->chars);
+	free(han->char_occurrences);
+	free(han->initials_chars);
+	free(han->initials);
 	free(han->triples);
 	free(han->triple_issues);
 	free(han->ids);

@@ -42,7 +42,8 @@ int index_han_merge(sqlite3 *db);
  * when it cannot be read. */
 IndexHan *index_han_vocabulary(Index *index);
 
-/* Returns the vocabulary's characters (sorted) and their number in *n. */
+/* Returns the vocabulary's characters, those that occur most often first,
+ * and their number in *n. */
 const uint32_t *index_han_chars(const IndexHan *han, size_t *n);
 
 /* Returns the keys of the pairs character c starts, sorted, and their
@@ -62,6 +63,17 @@ const uint64_t *index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, s
  * run of characters across a word's edge is in few. */
 unsigned index_han_issues(const IndexHan *han, const uint64_t *keys, size_t i);
 
+/* Returns how often the pair a, b (a character alone: b 0) occurs in the
+ * index's text, all issues together (0 when never), and sets *issues to
+ * how many issues hold it. A word of the language recurs; a run of
+ * characters across a word's edge seldom does. */
+unsigned index_han_occurrences(const IndexHan *han, uint32_t a, uint32_t b, unsigned *issues);
+/* Returns the letters c's readings start with (pinyin_initials()), from
+ * a hash of the vocabulary's characters. */
+uint32_t index_han_initials(const IndexHan *han, uint32_t c);
+/* Returns how often the pair keys[i] occurs, for keys a list
+ * index_han_pairs_after() returned (0 for any other). */
+unsigned index_han_pair_occurrences(const IndexHan *han, const uint64_t *keys, size_t i);
 /* Returns non-zero when an issue of the index is printed in traditional
  * characters (one small query; the vocabulary is not read). */
 int index_han_has_traditional(Index *index);

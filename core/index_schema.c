@@ -52,16 +52,18 @@ static const char index_schema_sql[] =
 	" line INTEGER, start INTEGER, position INTEGER, text TEXT, last_page INTEGER);"
 	"CREATE INDEX blocks_by_position ON blocks(block_rowid >> 20, position);"
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');"
-	/* Each issue's Han characters, pairs and triples, and whether it is
-	 * printed in traditional characters (index_han.c). */
+	/* Each issue's Han characters, pairs and triples, how often each
+	 * character and pair occurs, and whether it is printed in
+	 * traditional characters (index_han.c). */
 	"CREATE TABLE han(issue_id INTEGER PRIMARY KEY, traditional INTEGER, pairs BLOB,"
-	" triples BLOB);"
+	" triples BLOB, pair_counts BLOB);"
 	/* An archive's: the union of every issue's pairs (kind 0) and
-	 * triples (kind 1), with how many issues hold each, as of the update
-	 * 'generation', so that a pinyin query reads one row rather than
-	 * merge them all (index_han.c). */
+	 * triples (kind 1), with how many issues hold each and (pairs) how
+	 * often they occur in all, as of the update 'generation', so that a
+	 * pinyin query reads one row rather than merge them all
+	 * (index_han.c). */
 	"CREATE TABLE han_all(kind INTEGER PRIMARY KEY, generation INTEGER, keys BLOB,"
-	" issues BLOB);";
+	" issues BLOB, occurrences BLOB);";
 
 /* What tells a complete index of this format for this source: the format
  * in the header, every table, and the stamp, whose 'complete' the build

@@ -55,6 +55,23 @@ pinyin_readings(uint32_t c, const uint16_t **syllables)
 	return pinyin_table_first[i + 1] - pinyin_table_first[i];
 }
 
+/* Returns the letters c's readings start with; see pinyin.h. */
+uint32_t
+pinyin_initials(uint32_t c)
+{
+	const uint16_t *syllables;
+	size_t n = pinyin_readings(c, &syllables), i;
+	uint32_t letters = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *s = pinyin_syllable(syllables[i]);
+
+		if (s[0] >= 'a' && s[0] <= 'z')
+			letters |= UINT32_C(1) << (s[0] - 'a');
+	}
+	return letters;
+}
+
 /* Returns syllable i; static data. */
 const char *
 pinyin_syllable(uint16_t i)

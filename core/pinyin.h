@@ -14,6 +14,9 @@ size_t pinyin_readings(uint32_t c, const uint16_t **syllables);
 
 /* Returns syllable number i ("shu"); static data. */
 const char *pinyin_syllable(uint16_t i);
+/* Returns the letters c's readings start with, as bits (1 << 0 for a,
+ * 1 << 25 for z); 0 when c has none. */
+uint32_t pinyin_initials(uint32_t c);
 
 /* Returns non-zero when c is a traditional form (it has a simplified
  * form that is another character). */

@@ -8,11 +8,21 @@
  * is two to four letters that are no pinyin, for every string whose
  * characters' readings start with its letters in turn (a longer word is
  * no initials of a word). Both are found by walking the index's
- * vocabulary of characters, pairs and triples (index_han.c) from each character that can start the word, through the
- * characters that follow it in the text, keeping those whose readings
- * (pinyin.c: every reading counts) spell the next letters. The strings
- * become phrases ORed with the word (query_parse_with), so FTS5 finds
- * and ranks them and the reader highlights them as any other hit.
+ * vocabulary of characters, pairs and triples (index_han.c) from each
+ * character that can start the word, through the characters that follow
+ * it in the text, keeping those whose readings (pinyin.c: every reading
+ * counts) spell the next letters. The strings become phrases ORed with
+ * the word (query_parse_with), so FTS5 finds and ranks them and the
+ * reader highlights them as any other hit.
+ *
+ * Each string found is weighed by how often it can occur: the issues
+ * holding all its pairs and triples times how often an issue holds its
+ * rarest pair (the vocabulary counts them). Words of the language recur;
+ * a run across two words' edges (sjys: 省教育数) seldom does. The strings
+ * come most frequent first (the reading line shows them so). Pinyin keeps
+ * them all, since every word that reads so counts; initials, which many
+ * more strings spell, keep a few that occur nearly as often as the most
+ * frequent, and their walk passes over whatever cannot.
  *
  * Han text in a query with a traditional form also stands for its
  * simplified conversion, and when the index holds an issue printed in
@@ -36,19 +46,26 @@
 #include "search_reading.h"
 #include "xalloc.h"
 
-/* The most strings a word stands for (those held by the most issues
- * first), of at most READING_MAX_FOUND found (repeats counted), and the
- * most steps of each walk that finds them: beyond these a word is too
- * vague to be worth it. */
+/* The most strings a word stands for (the most frequent first), of at
+ * most READING_MAX_FOUND found (repeats counted), and the most steps of
+ * each walk that finds them: beyond these a word is too vague to be worth
+ * it. */
 #define READING_MAX_STRINGS 400
-/* Initials are vaguer: they keep fewer (each costs FTS5 a phrase). */
-#define READING_MAX_INITIALS_STRINGS 100
+/* Initials are vaguer: they keep fewer (each costs FTS5 a phrase: eight
+ * keep sjys within twice the time of 数据要素 over 100 issues). */
+#define READING_MAX_INITIALS_STRINGS 8
 #define READING_MAX_FOUND 1000
 #define READING_MAX_STEPS 2000000
 /* Initials are of words: two to four letters (a longer run of letters
  * that is no word and no pinyin is a typo, and finds nothing). */
 #define READING_MIN_INITIALS 2
 #define READING_MAX_INITIALS 4
+/* Initials keep the strings that occur at least 1/this as often as the one
+ * that occurs most (by reading_weight()): sjys means 数据要素, whose rarest
+ * pair occurs 73 times in the bundled issue, and not the runs across
+ * words' edges whose rarest pairs occur up to 7 times; szjj means 数字经济
+ * (293), not also 数字基建 (7). */
+#define READING_INITIALS_SHARE 16
 /* The most characters a string found may have. */
 #define READING_MAX_CHARS 32
 /* The strings a reading line shows of a word. */
@@ -65,6 +82,7 @@ typedef struct Reading {
 typedef struct ReadingFound {
 	char		*text;
 	unsigned	 issues;	/* the fewest issues holding a pair or triple of it */
+	unsigned	 weight;	/* how often it can occur (reading_weight) */
 	size_t		 order;		/* when the walk found it */
 } ReadingFound;
 
@@ -77,6 +95,9 @@ typedef struct ReadingWalk {
 	Buffer		 path;		/* the characters so far */
 	uint32_t	 chain[READING_MAX_CHARS];	/* the same, as code points */
 	unsigned	 issues[READING_MAX_CHARS + 1];	/* .issues of the path so far */
+	double		 rate[READING_MAX_CHARS + 1];	/* the least rate of its pairs */
+	unsigned	 best;		/* the greatest weight found */
+	unsigned	 floor;		/* initials seek only what occurs this often */
 	unsigned	 min_issues;	/* pairs and triples held by fewer are passed over */
 	size_t		 limit;		/* the most strings kept */
 	ReadingFound	*found;
@@ -102,6 +123,33 @@ reading_is_text_word(Index *index, const char *word, size_t len)
 	return found;
 }
 
+/* Returns how often an issue holding the pair a, b holds it (0 when
+ * none does). */
+static double
+reading_pair_rate(const IndexHan *han, uint32_t a, uint32_t b)
+{
+	unsigned issues, occurrences = index_han_occurrences(han, a, b, &issues);
+
+	return issues > 0 ? (double)occurrences / (double)issues : 0.0;
+}
+
+/* Returns about how often the path's string of depth characters occurs:
+ * one character, as often as it does; more, the issues holding them all
+ * times how often an issue holds the rarest pair. A word occurs as often
+ * as its rarest pair; a run across a word's edge far less often. No
+ * longer string the path starts can occur more often. */
+static unsigned
+reading_weight(const ReadingWalk *w, size_t depth)
+{
+	unsigned issues;
+	double weight;
+
+	if (depth == 1)
+		return index_han_occurrences(w->han, w->chain[0], 0, &issues);
+	weight = w->rate[depth] * (double)w->issues[depth];
+	return weight < (double)UINT_MAX ? (unsigned)(weight + 0.5) : UINT_MAX;
+}
+
 /* Records the path as a string the word stands for (repeats are dropped
  * at the end, by reading_walk_select). */
 static void
@@ -113,7 +161,10 @@ reading_walk_found(ReadingWalk *w, size_t depth)
 	f = &w->found[w->nfound];
 	f->text = xstrdup(w->path.data);
 	f->issues = w->issues[depth];
+	f->weight = reading_weight(w, depth);
 	f->order = w->nfound++;
+	if (f->weight > w->best)
+		w->best = f->weight;
 }
 
 /* Orders found strings by text, then by when found (for qsort). */
@@ -128,15 +179,15 @@ reading_compare_text(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
-/* Orders found strings by the issues holding them, most first, then by
+/* Orders found strings by how often they can occur, most first, then by
  * when found (for qsort). */
 static int
-reading_compare_issues(const void *a, const void *b)
+reading_compare_weight(const void *a, const void *b)
 {
 	const ReadingFound *x = a, *y = b;
 
-	if (x->issues != y->issues)
-		return x->issues < y->issues ? 1 : -1;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? 1 : -1;
 	return (x->order > y->order) - (x->order < y->order);
 }
 
@@ -159,8 +210,12 @@ reading_walk_select(ReadingWalk *w, size_t *n)
 		w->found[kept++] = w->found[i];
 	}
 	if (kept > 1)
-		qsort(w->found, kept, sizeof *w->found, reading_compare_issues);
+		qsort(w->found, kept, sizeof *w->found, reading_compare_weight);
 	*n = kept < w->limit ? kept : w->limit;
+	if (w->initials)
+		while (*n > 1 && (double)w->found[*n - 1].weight * READING_INITIALS_SHARE <
+		    (double)w->found[0].weight)
+			(*n)--;
 	out = xreallocarray(NULL, *n + 1, sizeof *out);
 	for (i = 0; i < kept; i++) {
 		if (i < *n)
@@ -174,10 +229,21 @@ reading_walk_select(ReadingWalk *w, size_t *n)
 
 static void reading_walk(ReadingWalk *w, size_t at, size_t depth);
 
+/* Returns non-zero when initials pass over the path of depth characters:
+ * nothing it starts can occur nearly as often as the best found. */
+static int
+reading_walk_pruned(const ReadingWalk *w, size_t depth)
+{
+	return w->initials && depth >= 2 && (double)reading_weight(w, depth) *
+	    READING_INITIALS_SHARE < (double)(w->best > w->floor ? w->best : w->floor);
+}
+
 /* Tries character c at offset at of the word, depth characters in; the
- * pair or triple it ends is held by issues issues. */
+ * pair or triple it ends is held by issues issues, and an issue holding
+ * the pair it ends holds it rate times (-1: not known yet). */
 static void
-reading_walk_char(ReadingWalk *w, uint32_t c, unsigned issues, size_t at, size_t depth)
+reading_walk_char(ReadingWalk *w, uint32_t c, unsigned issues, double rate, size_t at,
+    size_t depth)
 {
 	size_t next[8], n, i, mark = w->path.len;
 	uint8_t utf8[6];
@@ -186,15 +252,29 @@ reading_walk_char(ReadingWalk *w, uint32_t c, unsigned issues, size_t at, size_t
 	if (w->nfound >= READING_MAX_FOUND || ++w->steps > READING_MAX_STEPS ||
 	    depth >= READING_MAX_CHARS)
 		return;
-	n = pinyin_read_at(c, w->folded, at, w->initials, next, 8);
-	if (n == 0)
+	if (w->initials) {
+		next[0] = at + 1;	/* the caller saw c's readings start so */
+		n = 1;
+	} else if ((n = pinyin_read_at(c, w->folded, at, 0, next, 8)) == 0)
 		return;
+	w->chain[depth] = c;
+	w->issues[depth + 1] = issues < w->issues[depth] ? issues : w->issues[depth];
+	w->rate[depth + 1] = w->rate[depth];
+	if (depth > 0) {
+		/* The pairs before bound it already: no need to look c up. */
+		if (depth > 1 && reading_walk_pruned(w, depth + 1))
+			return;
+		if (rate < 0.0)
+			rate = reading_pair_rate(w->han, w->chain[depth - 1], c);
+		if (depth == 1 || rate < w->rate[depth + 1])
+			w->rate[depth + 1] = rate;
+		if (reading_walk_pruned(w, depth + 1))
+			return;
+	}
 	len = u8_uctomb(utf8, c, sizeof utf8);
 	if (len <= 0)
 		return;
 	buffer_append(&w->path, (const char *)utf8, (size_t)len);
-	w->chain[depth] = c;
-	w->issues[depth + 1] = issues < w->issues[depth] ? issues : w->issues[depth];
 	for (i = 0; i < n; i++)
 		reading_walk(w, next[i], depth + 1);
 	w->path.len = mark;
@@ -202,13 +282,14 @@ reading_walk_char(ReadingWalk *w, uint32_t c, unsigned issues, size_t at, size_t
 }
 
 /* Walks on from the depth characters of the chain, at offset at: to any
- * character first, then to those that follow the last in the text, then
- * (pairs only say that each two follow one another somewhere) to those
- * that follow the last two in a row. */
+ * character first (those that occur most first), then to those that
+ * follow the last in the text, then (pairs only say that each two follow
+ * one another somewhere) to those that follow the last two in a row. */
 static void
 reading_walk(ReadingWalk *w, size_t at, size_t depth)
 {
 	const uint64_t *keys;
+	uint32_t letter;
 	size_t n, i;
 
 	if (at == w->len) {
@@ -216,11 +297,13 @@ reading_walk(ReadingWalk *w, size_t at, size_t depth)
 			reading_walk_found(w, depth);
 		return;
 	}
+	letter = UINT32_C(1) << (w->folded[at] - 'a');
 	if (depth == 0) {
 		const uint32_t *chars = index_han_chars(w->han, &n);
 
 		for (i = 0; i < n; i++)
-			reading_walk_char(w, chars[i], UINT_MAX, at, depth);
+			if (index_han_initials(w->han, chars[i]) & letter)
+				reading_walk_char(w, chars[i], UINT_MAX, -1.0, at, depth);
 		return;
 	}
 	if (depth == 1)
@@ -229,17 +312,22 @@ reading_walk(ReadingWalk *w, size_t at, size_t depth)
 		keys = index_han_triples_after(w->han, w->chain[depth - 2], w->chain[depth - 1], &n);
 	for (i = 0; i < n; i++) {
 		unsigned issues = index_han_issues(w->han, keys, i);
+		double rate = -1.0;
 
-		if (issues >= w->min_issues)
-			reading_walk_char(w, INDEX_HAN_SECOND(keys[i]), issues, at, depth);
+		if (issues < w->min_issues ||
+		    !(index_han_initials(w->han, INDEX_HAN_SECOND(keys[i])) & letter))
+			continue;
+		if (depth == 1)	/* keys[i] is the pair itself */
+			rate = (double)index_han_pair_occurrences(w->han, keys, i) / (double)issues;
+		reading_walk_char(w, INDEX_HAN_SECOND(keys[i]), issues, rate, at, depth);
 	}
 }
 
 /* Walks from the pairs and triples most issues hold down to all of them
  * (thresholds shares[from] on), adding to what was found, until the
- * walk's limit is found: over many issues most strings initials spell are
- * chance runs across words' edges, which few issues hold, and the words of
- * the language come first. Over one issue it is one walk. */
+ * walk's limit is found: for pinyin that spells too many strings to walk
+ * at once, the words of the language come first. Over one issue it is
+ * one walk. */
 static void
 reading_walk_passes(ReadingWalk *w, size_t issues, size_t from)
 {
@@ -256,6 +344,38 @@ reading_walk_passes(ReadingWalk *w, size_t issues, size_t from)
 		reading_walk(w, 0, 0);
 		if (w->nfound >= w->limit || w->min_issues == 1)
 			return;
+	}
+}
+
+/* Walks the initials: first for strings that occur nearly as often as the
+ * most frequent character with the first letter, then for strings a share
+ * as often, and so on, until a walk finds some. A walk whose floor is no
+ * higher than the most frequent string it found has found every string
+ * that occurs a share as often (it passed over nothing that could); one
+ * whose floor is higher is walked once more from that string. Each walk
+ * passes over most of the vocabulary. */
+static void
+reading_walk_initials(ReadingWalk *w)
+{
+	const uint32_t *chars;
+	uint32_t letter = UINT32_C(1) << (w->folded[0] - 'a');
+	unsigned issues;
+	size_t n, i;
+
+	chars = index_han_chars(w->han, &n);
+	for (i = 0; i < n && !(index_han_initials(w->han, chars[i]) & letter); i++)
+		;
+	w->floor = i < n ? index_han_occurrences(w->han, chars[i], 0, &issues) : 0;
+	for (;;) {
+		w->steps = 0;
+		reading_walk(w, 0, 0);
+		if (w->nfound > 0 && w->best < w->floor) {
+			w->floor = w->best;
+			continue;
+		}
+		if (w->nfound > 0 || w->floor == 0)
+			return;
+		w->floor /= READING_INITIALS_SHARE;
 	}
 }
 
@@ -277,7 +397,7 @@ reading_walk_word(Index *index, const char *folded, int initials, size_t *n)
 	w.min_issues = 1;
 	buffer_append(&w.path, "", 0);
 	if (initials)
-		reading_walk_passes(&w, index_issue_count(index), 0);
+		reading_walk_initials(&w);
 	else {
 		/* Pinyin mostly spells few strings: one walk finds them all;
 		 * one that spells too many is walked again as initials are. */

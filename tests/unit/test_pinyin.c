@@ -10,15 +10,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <unictype.h>
 #include <unistr.h>
 
 #include "brute.h"
 #include "hanconv.h"
 #include "index.h"
+#include "index_han.h"
 #include "issue.h"
 #include "pinyin.h"
+#include "query.h"
 #include "search.h"
 #include "search_reading.h"
 #include "helpers.h"
@@ -195,6 +199,318 @@ check_latin(Index *index, const Issue *issue, const char *word)
 	search_results_free(results);
 }
 
+/* The pairs of adjacent Han characters of a text, with repeats. */
+typedef struct BrutePairs {
+	uint64_t	*keys;
+	size_t		 count;
+	size_t		 size;
+} BrutePairs;
+
+#define BRUTE_PAIR(a, b) ((uint64_t)(a) << 21 | (uint64_t)(b))
+
+/* Adds the pairs of adjacent ideographs of the normalised text. */
+static void
+brute_pairs_add(BrutePairs *pairs, const char *text, size_t len)
+{
+	char *norm = brute_normalise(text, len);
+	const uint8_t *s = (const uint8_t *)norm;
+	ucs4_t uc, before = 0;
+
+	while ((s = u8_next(&uc, s)) != NULL) {
+		if (!uc_is_property_ideographic(uc)) {
+			before = 0;
+			continue;
+		}
+		if (before != 0) {
+			if (pairs->count == pairs->size) {
+				pairs->size = pairs->size ? 2 * pairs->size : 4096;
+				pairs->keys = realloc(pairs->keys, pairs->size * sizeof *pairs->keys);
+				if (pairs->keys == NULL)
+					abort();
+			}
+			pairs->keys[pairs->count++] = BRUTE_PAIR(before, uc);
+		}
+		before = uc;
+	}
+	free(norm);
+}
+
+/* Orders pair keys (for qsort and bsearch). */
+static int
+brute_compare_keys(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+
+	return (*x > *y) - (*x < *y);
+}
+
+/* Returns how often the sorted pairs hold the pair a, b. */
+static size_t
+brute_pair_count(const BrutePairs *pairs, ucs4_t a, ucs4_t b)
+{
+	uint64_t key = BRUTE_PAIR(a, b);
+	const uint64_t *hit = bsearch(&key, pairs->keys, pairs->count, sizeof key,
+	    brute_compare_keys);
+	size_t count = 0;
+
+	if (hit == NULL)
+		return 0;
+	while (hit > pairs->keys && hit[-1] == key)
+		hit--;
+	while (hit + count < pairs->keys + pairs->count && hit[count] == key)
+		count++;
+	return count;
+}
+
+/* The runs of Han characters of a text whose initials a query spells, each
+ * once, with how often the rarest of its pairs occurs. */
+typedef struct BruteRuns {
+	char	**texts;
+	size_t	 *weights;
+	size_t	  count;
+} BruteRuns;
+
+/* Adds the runs of the normalised text whose characters' readings start
+ * with the letters in turn. */
+static void
+brute_runs_add(BruteRuns *runs, const BrutePairs *pairs, const char *text, size_t len,
+    const char *letters)
+{
+	size_t n = strlen(letters), i, k;
+	char *norm = brute_normalise(text, len);
+	const uint8_t *s = (const uint8_t *)norm, *at;
+	ucs4_t chain[8];
+
+	for (; *s != '\0'; s += u8_mblen(s, strlen((const char *)s)) > 0 ?
+	    (size_t)u8_mblen(s, strlen((const char *)s)) : 1) {
+		size_t weight = SIZE_MAX;
+
+		at = s;
+		for (k = 0; k < n && at != NULL && *at != '\0'; k++) {
+			at = u8_next(&chain[k], at);
+			if (at == NULL || !uc_is_property_ideographic(chain[k]) ||
+			    !(pinyin_initials(chain[k]) & (UINT32_C(1) << (letters[k] - 'a'))))
+				break;
+		}
+		if (k < n)
+			continue;
+		for (k = 0; k + 1 < n; k++) {
+			size_t c = brute_pair_count(pairs, chain[k], chain[k + 1]);
+
+			if (c < weight)
+				weight = c;
+		}
+		for (i = 0; i < runs->count; i++)
+			if (strncmp(runs->texts[i], (const char *)s, (size_t)(at - s)) == 0 &&
+			    runs->texts[i][at - s] == '\0')
+				break;
+		if (i < runs->count)
+			continue;
+		runs->texts = realloc(runs->texts, (runs->count + 1) * sizeof *runs->texts);
+		runs->weights = realloc(runs->weights, (runs->count + 1) * sizeof *runs->weights);
+		if (runs->texts == NULL || runs->weights == NULL)
+			abort();
+		runs->texts[runs->count] = strndup((const char *)s, (size_t)(at - s));
+		runs->weights[runs->count++] = weight;
+	}
+	free(norm);
+}
+
+/* Returns the weight brute force gives the string, or 0 when the text
+ * holds no such run. */
+static size_t
+brute_runs_weight(const BruteRuns *runs, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < runs->count; i++)
+		if (strcmp(runs->texts[i], text) == 0)
+			return runs->weights[i];
+	return 0;
+}
+
+/* Checks which strings initials stand for, against brute force over one
+ * issue: the first is one whose rarest pair occurs most often; every one
+ * the text holds has a rarest pair that occurs at least a sixteenth as
+ * often; and no run that does is left out (unless eight are taken). */
+static void
+check_initials_choice(Index *index, const Issue *issue, const char *letters)
+{
+	BrutePairs pairs = { NULL, 0, 0 };
+	BruteRuns runs = { NULL, NULL, 0 };
+	Query *query = search_reading_parse(index, letters, 0, NULL);
+	size_t i, j, best = 0, wanted = 0, missing = 0, weak = 0, nalts;
+
+	for (i = 0; i < issue_article_count(issue); i++) {
+		const Article *a = issue_article(issue, i);
+
+		brute_pairs_add(&pairs, a->title, strlen(a->title));
+		brute_pairs_add(&pairs, a->text, a->text_length);
+	}
+	qsort(pairs.keys, pairs.count, sizeof *pairs.keys, brute_compare_keys);
+	for (i = 0; i < issue_article_count(issue); i++) {
+		const Article *a = issue_article(issue, i);
+
+		brute_runs_add(&runs, &pairs, a->title, strlen(a->title), letters);
+		brute_runs_add(&runs, &pairs, a->text, a->text_length, letters);
+	}
+	for (i = 0; i < runs.count; i++)
+		if (runs.weights[i] > best)
+			best = runs.weights[i];
+	/* The query's phrases: the letters as typed, then what they stand for. */
+	nalts = query != NULL && query->nphrases > 0 ? query->nphrases - 1 : 0;
+	for (i = 0; i < runs.count; i++) {
+		if (runs.weights[i] * 16 < best)
+			continue;
+		wanted++;
+		for (j = 0; j < nalts && strcmp(query->phrases[j + 1].text, runs.texts[i]) != 0; j++)
+			;
+		if (j == nalts) {
+			missing++;
+			diag("%s: %s (%zu, best %zu) is left out", letters, runs.texts[i],
+			    runs.weights[i], best);
+		}
+	}
+	/* (The walk knows pairs and triples, not longer runs: a string whose
+	 * every triple the text holds may be no run of it, and find nothing.) */
+	for (j = 0; j < nalts; j++)
+		if (brute_runs_weight(&runs, query->phrases[j + 1].text) > 0 &&
+		    brute_runs_weight(&runs, query->phrases[j + 1].text) * 16 < best) {
+			diag("%s: %s occurs less than a sixteenth as often (%zu, best %zu)",
+			    letters, query->phrases[j + 1].text,
+			    brute_runs_weight(&runs, query->phrases[j + 1].text), best);
+			weak++;
+		}
+	ok(best > 0 && nalts > 0 && brute_runs_weight(&runs, query->phrases[1].text) == best,
+	    "%s stands first for a run whose rarest pair occurs most (%zu times): %s", letters,
+	    best, nalts > 0 ? query->phrases[1].text : "nothing");
+	ok(weak == 0 && (missing == 0 || nalts == 8),
+	    "%s stands for the %zu of %zu runs that occur a sixteenth as often (%zu wanted)",
+	    letters, nalts, runs.count, wanted);
+	for (i = 0; i < runs.count; i++)
+		free(runs.texts[i]);
+	free(runs.texts);
+	free(runs.weights);
+	free(pairs.keys);
+	query_free(query);
+}
+
+/* Returns the first string query stands for, or "" (the caller frees). */
+static char *
+first_reading(Index *index, const char *letters)
+{
+	Query *query = search_reading_parse(index, letters, 0, NULL);
+	char *first = strdup(query != NULL && query->nphrases > 1 ? query->phrases[1].text : "");
+
+	query_free(query);
+	if (first == NULL)
+		abort();
+	return first;
+}
+
+/* Returns how often the pair of the first two characters of s occurs in
+ * the index's vocabulary, and sets *issues to how many issues hold it. */
+static unsigned
+han_pair(Index *index, const char *s, unsigned *issues)
+{
+	ucs4_t a, b;
+	const uint8_t *p = u8_next(&a, (const uint8_t *)s);
+
+	u8_next(&b, p);
+	return index_han_occurrences(index_han_vocabulary(index), a, b, issues);
+}
+
+/* Checks an archive of the bundled issue and a copy that says 鲲鹏要素 for
+ * 数据要素: the merged vocabulary sums how often each pair occurs over the
+ * issues and counts the issues holding it, and initials stand first for
+ * the string each issue's words make most often. */
+static void
+check_archive_counts(const char *dir)
+{
+	static const char *old_word = "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0";
+	static const char *new_word = "\xe9\xb2\xb2\xe9\xb9\x8f\xe8\xa6\x81\xe7\xb4\xa0";
+	Issue *issue = NULL, *copy = NULL;
+	Index *index = NULL;
+	BrutePairs original = { NULL, 0, 0 }, both = { NULL, 0, 0 };
+	char *cause = NULL, *text = NULL, *path, *first;
+	const char *paths[1] = { dir };
+	size_t len = 0, i, want_shuju, want_pengyao;
+	unsigned count, issues;
+	FILE *f = fopen(TEST_ISSUE, "rb");
+
+	if (f != NULL) {
+		text = malloc(1 << 20);
+		len = text != NULL ? fread(text, 1, (1 << 20) - 1, f) : 0;
+		fclose(f);
+	}
+	path = malloc(strlen(dir) + 32);
+	if (text == NULL || path == NULL || mkdir(dir, 0700) != 0)
+		abort();
+	text[len] = '\0';
+	sprintf(path, "%s/shuzhi-2022-02.txt", dir);
+	f = fopen(path, "wb");
+	fwrite(text, 1, len, f);
+	fclose(f);
+	/* The copy: the same length in bytes, one word changed throughout. */
+	for (char *at = text; (at = strstr(at, old_word)) != NULL; at += strlen(old_word))
+		memcpy(at, new_word, strlen(new_word));
+	sprintf(path, "%s/shuzhi-2022-03.txt", dir);
+	f = fopen(path, "wb");
+	fwrite(text, 1, len, f);
+	fclose(f);
+	if (!ok(issue_load(TEST_ISSUE, &issue, &cause) == 0 &&
+	    issue_load(path, &copy, &cause) == 0 &&
+	    index_open_archive(paths, 1, 0, &index, NULL, &cause) == 0,
+	    "an archive of the issue and a changed copy is indexed")) {
+		diag("  %s", cause);
+		free(cause);
+		goto out;
+	}
+	for (i = 0; i < issue_article_count(issue); i++) {
+		const Article *a = issue_article(issue, i);
+
+		brute_pairs_add(&original, a->title, strlen(a->title));
+		brute_pairs_add(&original, a->text, a->text_length);
+		brute_pairs_add(&both, a->title, strlen(a->title));
+		brute_pairs_add(&both, a->text, a->text_length);
+	}
+	for (i = 0; i < issue_article_count(copy); i++) {
+		const Article *a = issue_article(copy, i);
+
+		brute_pairs_add(&both, a->title, strlen(a->title));
+		brute_pairs_add(&both, a->text, a->text_length);
+	}
+	qsort(original.keys, original.count, sizeof *original.keys, brute_compare_keys);
+	qsort(both.keys, both.count, sizeof *both.keys, brute_compare_keys);
+	want_shuju = brute_pair_count(&both, 0x6570, 0x636e);		/* 数据 */
+	want_pengyao = brute_pair_count(&original, 0x636e, 0x8981);	/* 据要: 1 issue */
+	count = han_pair(index, "\xe6\x95\xb0\xe6\x8d\xae", &issues);
+	ok(count == want_shuju && issues == 2, "the archive: \xe6\x95\xb0\xe6\x8d\xae occurs %u "
+	    "times (%zu by brute force) in %u issues", count, want_shuju, issues);
+	count = han_pair(index, "\xe6\x8d\xae\xe8\xa6\x81", &issues);
+	ok(count == want_pengyao && issues == 1, "the archive: \xe6\x8d\xae\xe8\xa6\x81 occurs "
+	    "%u times (%zu by brute force) in %u issue", count, want_pengyao, issues);
+	first = first_reading(index, "sjys");
+	ok(strcmp(first, old_word) == 0, "the archive: sjys stands first for %s", first);
+	free(first);
+	first = first_reading(index, "kpys");
+	ok(strcmp(first, new_word) == 0, "the archive: kpys stands first for %s", first);
+	free(first);
+out:
+	index_close(index);
+	issue_free(issue);
+	issue_free(copy);
+	free(original.keys);
+	free(both.keys);
+	sprintf(path, "%s/shuzhi-2022-02.txt", dir);
+	unlink(path);
+	sprintf(path, "%s/shuzhi-2022-03.txt", dir);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(text);
+}
+
 /* Checks the folding of typed pinyin and the readings table. */
 static void
 check_pinyin(void)
@@ -335,6 +651,9 @@ main(void)
 		{ "\xe6\x95\xb8\xe5\xad\x97\xe7\xb6\x93\xe6\xbf\x9f \xe6\xb1\x9f\xe8\x98\x87",
 		    "\xe6\x95\xb0\xe5\xad\x97\xe7\xbb\x8f\xe6\xb5\x8e \xe6\xb1\x9f\xe8\x8b\x8f" },
 	};
+	/* Initials, from words of the issue and two letters that spell many. */
+	static const char *choices[] = { "sjys", "szjj", "wlaq", "qkl", "rgzn", "jjfz", "gjbz",
+	    "sj", "fz", "xxh" };
 	static const char *latin[] = { "ipv6", "IPv6", "DCMM", "5g", "5G", "AI" };
 	Issue *issue = NULL;
 	Index *index = NULL;
@@ -357,6 +676,8 @@ main(void)
 	for (i = 0; i < sizeof readings / sizeof readings[0]; i++)
 		check_reading(index, issue, readings[i].query, readings[i].folded, readings[i].word,
 		    readings[i].initials);
+	for (i = 0; i < sizeof choices / sizeof choices[0]; i++)
+		check_initials_choice(index, issue, choices[i]);
 	for (i = 0; i < sizeof traditional / sizeof traditional[0]; i++)
 		check_same(index, traditional[i][0], traditional[i][1]);
 	for (i = 0; i < sizeof latin / sizeof latin[0]; i++)
@@ -381,6 +702,8 @@ main(void)
 	sprintf(path, "%s/traditional.txt", temp_dir);
 	check_traditional_issue(path);
 	unlink(path);
+	sprintf(path, "%s/archive", temp_dir);
+	check_archive_counts(path);
 	free(path);
 	return done_testing();
 }
