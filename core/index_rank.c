@@ -15,7 +15,15 @@
  * several segments cost more than the ranking. A row that ends among the
  * best was among the best when it was seen, so its hits are always kept;
  * the hits of a row are read only when it enters the heap, a few times
- * the limit in all, not for each of thousands of matching rows. */
+ * the limit in all, not for each of thousands of matching rows.
+ *
+ * A query of many phrases (a pinyin word stands for every string that
+ * reads so: shuju is 33 strings over 100 issues) matches most rows by one
+ * or two of them, and asking FTS5 for every phrase's positions in every
+ * row was most of its time. The pass that counts each phrase's rows for
+ * its IDF also lists them, and a row asks only for the phrases whose
+ * lists hold it (rows come in rowid order; out of order, it asks for
+ * all). */
 #include "config.h"
 
 #include <math.h>
@@ -38,12 +46,26 @@ struct RankTop {
 	size_t		 size;
 };
 
+/* Queries of at least this many phrases list each phrase's rows. */
+#define INDEX_RANK_LISTED 4
+
+/* The rows one phrase matches, in rowid order, and where the rows scored
+ * so far have got to in them. */
+typedef struct RankRows {
+	sqlite3_int64	*rowids;
+	size_t		 count;
+	size_t		 size;
+	size_t		 next;
+} RankRows;
+
 /* What shuzhi_rank() computes once per query (FTS5 auxiliary data). */
 typedef struct RankData {
-	int	 nphrases;
-	double	 average;	/* tokens in a row, on average */
-	double	*idf;		/* per phrase */
-	double	*frequency;	/* per phrase and column: scratch for one row */
+	int		 nphrases;
+	double		 average;	/* tokens in a row, on average */
+	double		*idf;		/* per phrase */
+	double		*frequency;	/* per phrase and column: scratch for one row */
+	RankRows	*rows;		/* per phrase, or NULL: not listed */
+	sqlite3_int64	 last;		/* the row scored before */
 } RankData;
 
 /* Returns an empty set of best rows; see index_rank.h. */
@@ -221,12 +243,45 @@ index_rank_count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *data)
 	return SQLITE_OK;
 }
 
+/* Lists the rows of xQueryPhrase() in a RankRows. */
+static int
+index_rank_list_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *data)
+{
+	RankRows *rows = data;
+
+	if (rows->count == rows->size) {
+		rows->size = rows->size ? 2 * rows->size : 64;
+		rows->rowids = xreallocarray(rows->rowids, rows->size, sizeof *rows->rowids);
+	}
+	rows->rowids[rows->count++] = api->xRowid(fts);
+	return SQLITE_OK;
+}
+
+/* Returns non-zero when phrase i may occur in the row rowid: its list
+ * holds the row, or it has none (then FTS5 is asked). */
+static int
+index_rank_may_hold(RankData *rank, int i, sqlite3_int64 rowid)
+{
+	RankRows *rows;
+
+	if (rank->rows == NULL)
+		return 1;
+	rows = &rank->rows[i];
+	while (rows->next < rows->count && rows->rowids[rows->next] < rowid)
+		rows->next++;
+	return rows->next < rows->count && rows->rowids[rows->next] == rowid;
+}
+
 /* Frees a RankData. */
 static void
 index_rank_data_free(void *data)
 {
 	RankData *rank = data;
+	int i;
 
+	for (i = 0; rank->rows != NULL && i < rank->nphrases; i++)
+		free(rank->rows[i].rowids);
+	free(rank->rows);
 	free(rank->idf);
 	free(rank->frequency);
 	free(rank);
@@ -253,10 +308,16 @@ index_rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 	if (*rc == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &tokens);
 	rank->average = rows > 0 ? (double)tokens / (double)rows : 1.0;
+	if (rank->nphrases >= INDEX_RANK_LISTED)
+		rank->rows = xcalloc((size_t)rank->nphrases, sizeof *rank->rows);
 	for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
 		sqlite3_int64 hits = 0;
 
-		*rc = api->xQueryPhrase(fts, i, &hits, index_rank_count_row);
+		if (rank->rows != NULL) {
+			*rc = api->xQueryPhrase(fts, i, &rank->rows[i], index_rank_list_row);
+			hits = (sqlite3_int64)rank->rows[i].count;
+		} else
+			*rc = api->xQueryPhrase(fts, i, &hits, index_rank_count_row);
 		rank->idf[i] = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
 		if (rank->idf[i] <= 0.0)
 			rank->idf[i] = 1e-6;
@@ -276,13 +337,27 @@ index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *f
 	const double k1 = 1.2, b = 0.75;
 	RankData *rank = index_rank_data(api, fts, rc);
 	double length, score[2] = { 0.0, 0.0 };
+	sqlite3_int64 rowid;
 	int size = 0, i, column;
 
+	if (*rc != SQLITE_OK)
+		return 0.0;
+	rowid = api->xRowid(fts);
+	if (rank->rows != NULL && rowid < rank->last) {
+		/* Out of rowid order: the lists cannot follow. */
+		for (i = 0; i < rank->nphrases; i++)
+			free(rank->rows[i].rowids);
+		free(rank->rows);
+		rank->rows = NULL;
+	}
+	rank->last = rowid;
 	for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
 		Fts5PhraseIter iter;
 		int offset;
 
 		rank->frequency[2 * i] = rank->frequency[2 * i + 1] = 0.0;
+		if (!index_rank_may_hold(rank, i, rowid))
+			continue;
 		*rc = api->xPhraseFirst(fts, i, &iter, &column, &offset);
 		while (*rc == SQLITE_OK && column >= 0) {
 			if (column < 2)
@@ -299,7 +374,8 @@ index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *f
 		for (column = 0; column < 2; column++) {
 			double f = rank->frequency[2 * i + column];
 
-			score[column] += rank->idf[i] * (f * (k1 + 1.0)) / (f + length);
+			if (f > 0.0)	/* most phrases of a long OR are not in the row */
+				score[column] += rank->idf[i] * (f * (k1 + 1.0)) / (f + length);
 		}
 	}
 	return -1.0 * (weight * score[0] + score[1]);
