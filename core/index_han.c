@@ -47,6 +47,7 @@ struct IndexHan {
 	uint64_t	*keys;		/* sorted, unique */
 	uint16_t	*key_issues;	/* how many issues hold each key */
 	uint32_t	*key_occurrences;	/* how often each occurs in all */
+	uint32_t	*key_initials;	/* of each second character; 0: not yet */
 	size_t		 nkeys;
 	uint32_t	*chars;		/* the characters alone, most frequent first */
 	uint32_t	*char_occurrences;	/* how often each occurs */
@@ -56,6 +57,7 @@ struct IndexHan {
 	size_t		 initials_size;	/* a power of two */
 	uint64_t	*triples;	/* sorted, unique; read on first use */
 	uint16_t	*triple_issues;	/* how many issues hold each triple */
+	uint32_t	*pair_triples;	/* per key, where its triples start */
 	size_t		 ntriples;
 	int		 triples_loaded;
 	sqlite3_int64	*ids;		/* the issues the keys were read for */
@@ -710,6 +712,27 @@ index_han_initials(const IndexHan *han, uint32_t c)
 	return han->initials_chars[slot] == c ? han->initials[slot] : pinyin_initials(c);
 }
 
+/* Marks a pair's entry of key_initials as computed (no initial is bit 31). */
+#define INDEX_HAN_INITIALS_KNOWN (UINT32_C(1) << 31)
+
+/* Returns the initials of the second characters of pairs; see
+ * index_han.h. */
+const uint32_t *
+index_han_pair_initials(IndexHan *han, const uint64_t *keys, size_t n)
+{
+	uint32_t *initials;
+	size_t i;
+
+	if (han->key_initials == NULL || keys < han->keys || keys + n > han->keys + han->nkeys)
+		return NULL;
+	initials = han->key_initials + (keys - han->keys);
+	for (i = 0; i < n; i++)
+		if (initials[i] == 0)
+			initials[i] = INDEX_HAN_INITIALS_KNOWN |
+			    index_han_initials(han, INDEX_HAN_SECOND(keys[i]));
+	return initials;
+}
+
 /* Reads the characters and pairs of the index's issues into han. */
 static void
 index_han_load(IndexHan *han, Index *index)
@@ -720,12 +743,14 @@ index_han_load(IndexHan *han, Index *index)
 	free(han->keys);
 	free(han->key_issues);
 	free(han->key_occurrences);
+	free(han->key_initials);
 	free(han->chars);
 	free(han->char_occurrences);
 	free(han->initials_chars);
 	free(han->initials);
 	free(han->triples);
 	free(han->triple_issues);
+	free(han->pair_triples);
 	free(han->ids);
 	memset(&han->keys, 0, offsetof(IndexHan, conv) - offsetof(IndexHan, keys));
 	han->loaded = 1;
@@ -745,6 +770,7 @@ index_han_load(IndexHan *han, Index *index)
 		}
 	index_han_order_chars(han);
 	index_han_hash_initials(han);
+	han->key_initials = xcalloc(han->nkeys + 1, sizeof *han->key_initials);
 }
 
 /* Returns the vocabulary, read when the issues changed since; see
@@ -843,16 +869,34 @@ index_han_pairs_after(const IndexHan *han, uint32_t c, size_t *n)
 const uint64_t *
 index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n)
 {
+	uint64_t pair = INDEX_HAN_KEY(a, b);
+	size_t i;
+
 	if (!han->triples_loaded) {
 		HanKeys keys = { NULL, 0, 0 };
+		size_t t = 0;
 
 		index_han_read(han->index, INDEX_HAN_TRIPLES, &keys, &han->triple_issues, NULL);
 		han->triples = keys.items;
 		han->ntriples = keys.count;
 		han->triples_loaded = 1;
+		/* Where each pair's triples start: a walk of both lists. */
+		han->pair_triples = xreallocarray(NULL, han->nkeys + 1, sizeof *han->pair_triples);
+		for (i = 0; i <= han->nkeys; i++) {
+			while (t < han->ntriples && (i == han->nkeys ||
+			    (han->triples[t] >> 21) < han->keys[i]))
+				t++;
+			han->pair_triples[i] = (uint32_t)t;
+		}
 	}
-	return index_han_range(han->triples, han->ntriples, INDEX_HAN_KEY(a, b) << 21,
-	    INDEX_HAN_KEY(a, b + 1) << 21, n);
+	/* The pairs are 20 times fewer than the triples: find the pair. */
+	i = index_han_lower_bound(han->keys, han->nkeys, pair);
+	if (i == han->nkeys || han->keys[i] != pair || han->ntriples > UINT32_MAX) {
+		*n = 0;
+		return han->triples;
+	}
+	*n = han->pair_triples[i + 1] - han->pair_triples[i];
+	return han->triples + han->pair_triples[i];
 }
 
 /* Returns non-zero when an issue of the index is traditional. */
@@ -889,12 +933,14 @@ index_han_free(IndexHan *han)
 	free(han->keys);
 	free(han->key_issues);
 	free(han->key_occurrences);
+	free(han->key_initials);
 	free(han->chars);
 	free(han->char_occurrences);
 	free(han->initials_chars);
 	free(han->initials);
 	free(han->triples);
 	free(han->triple_issues);
+	free(han->pair_triples);
 	free(han->ids);
 	hanconv_free(han->conv);
 	free(han);

@@ -74,6 +74,11 @@ uint32_t index_han_initials(const IndexHan *han, uint32_t c);
 /* Returns how often the pair keys[i] occurs, for keys a list
  * index_han_pairs_after() returned (0 for any other). */
 unsigned index_han_pair_occurrences(const IndexHan *han, const uint64_t *keys, size_t i);
+/* Returns the letters the second characters' readings start with
+ * (index_han_initials()) of the n pairs keys, a list
+ * index_han_pairs_after() returned, in the same order (and bit 31 set);
+ * worked out on first use and kept with the vocabulary. */
+const uint32_t *index_han_pair_initials(IndexHan *han, const uint64_t *keys, size_t n);
 /* Returns non-zero when an issue of the index is printed in traditional
  * characters (one small query; the vocabulary is not read). */
 int index_han_has_traditional(Index *index);

@@ -64,6 +64,7 @@ typedef struct RankData {
 	double		 average;	/* tokens in a row, on average */
 	double		*idf;		/* per phrase */
 	double		*frequency;	/* per phrase and column: scratch for one row */
+	int		*present;	/* the phrases in the row: scratch for one row */
 	RankRows	*rows;		/* per phrase, or NULL: not listed */
 	sqlite3_int64	 last;		/* the row scored before */
 } RankData;
@@ -284,6 +285,7 @@ index_rank_data_free(void *data)
 	free(rank->rows);
 	free(rank->idf);
 	free(rank->frequency);
+	free(rank->present);
 	free(rank);
 }
 
@@ -304,6 +306,7 @@ index_rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 	rank->nphrases = api->xPhraseCount(fts);
 	rank->idf = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->idf);
 	rank->frequency = xcalloc(2 * (size_t)rank->nphrases + 1, sizeof *rank->frequency);
+	rank->present = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->present);
 	*rc = api->xRowCount(fts, &rows);
 	if (*rc == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &tokens);
@@ -338,7 +341,7 @@ index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *f
 	RankData *rank = index_rank_data(api, fts, rc);
 	double length, score[2] = { 0.0, 0.0 };
 	sqlite3_int64 rowid;
-	int size = 0, i, column;
+	int size = 0, i, k, column, npresent = 0;
 
 	if (*rc != SQLITE_OK)
 		return 0.0;
@@ -355,9 +358,10 @@ index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *f
 		Fts5PhraseIter iter;
 		int offset;
 
-		rank->frequency[2 * i] = rank->frequency[2 * i + 1] = 0.0;
 		if (!index_rank_may_hold(rank, i, rowid))
 			continue;
+		rank->present[npresent++] = i;
+		rank->frequency[2 * i] = rank->frequency[2 * i + 1] = 0.0;
 		*rc = api->xPhraseFirst(fts, i, &iter, &column, &offset);
 		while (*rc == SQLITE_OK && column >= 0) {
 			if (column < 2)
@@ -370,11 +374,12 @@ index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *f
 	if (*rc != SQLITE_OK)
 		return 0.0;
 	length = k1 * (1.0 - b + b * (double)size / rank->average);
-	for (i = 0; i < rank->nphrases; i++) {
+	for (k = 0; k < npresent; k++) {
+		i = rank->present[k];
 		for (column = 0; column < 2; column++) {
 			double f = rank->frequency[2 * i + column];
 
-			if (f > 0.0)	/* most phrases of a long OR are not in the row */
+			if (f > 0.0)
 				score[column] += rank->idf[i] * (f * (k1 + 1.0)) / (f + length);
 		}
 	}

@@ -51,9 +51,10 @@
  * each walk that finds them: beyond these a word is too vague to be worth
  * it. */
 #define READING_MAX_STRINGS 400
-/* Initials are vaguer: they keep fewer (each costs FTS5 a phrase: eight
- * keep sjys within twice the time of 数据要素 over 100 issues). */
-#define READING_MAX_INITIALS_STRINGS 8
+/* Initials are vaguer: they keep fewer (each costs FTS5 a phrase, and
+ * over 100 issues sjys spells 8 strings that occur a sixteenth as often
+ * as 数据要素, all but 数据要素 runs across words' edges). */
+#define READING_MAX_INITIALS_STRINGS 4
 #define READING_MAX_FOUND 1000
 #define READING_MAX_STEPS 2000000
 /* Initials are of words: two to four letters (a longer run of letters
@@ -68,6 +69,9 @@
 #define READING_INITIALS_SHARE 16
 /* The most characters a string found may have. */
 #define READING_MAX_CHARS 32
+/* The characters whose following pairs an initials walk remembers
+ * (a power of two; it remembers half as many). */
+#define READING_AFTER_SLOTS 1024
 /* The strings a reading line shows of a word. */
 #define READING_SHOWN 6
 
@@ -76,6 +80,8 @@ typedef struct Reading {
 	Index	*index;
 	int	 traditional;	/* the index holds a traditional issue; -1 unknown */
 	Buffer	 line;		/* how the query was read */
+	char	*checked;	/* the last word reading_is_text_word() looked up */
+	int	 checked_found;	/* and what it found */
 } Reading;
 
 /* A string a word stands for. */
@@ -97,7 +103,10 @@ typedef struct ReadingWalk {
 	unsigned	 issues[READING_MAX_CHARS + 1];	/* .issues of the path so far */
 	double		 rate[READING_MAX_CHARS + 1];	/* the least rate of its pairs */
 	unsigned	 best;		/* the greatest weight found */
-	unsigned	 floor;		/* initials seek only what occurs this often */
+	/* reading_walk_most_after()'s memory: (character << 3 | offset) -> */
+	uint32_t	 after_keys[READING_AFTER_SLOTS];
+	unsigned	 after_most[READING_AFTER_SLOTS];
+	size_t		 after_used;
 	unsigned	 min_issues;	/* pairs and triples held by fewer are passed over */
 	size_t		 limit;		/* the most strings kept */
 	ReadingFound	*found;
@@ -121,6 +130,19 @@ reading_is_text_word(Index *index, const char *word, size_t len)
 	sqlite3_finalize(stmt);
 	free(quoted);
 	return found;
+}
+
+/* Returns reading_is_text_word() of the word, looked up once for the
+ * query (joining pinyin and reading it ask of the same word). */
+static int
+reading_is_word(Reading *r, const char *word, size_t len)
+{
+	if (r->checked == NULL || strlen(r->checked) != len || memcmp(r->checked, word, len) != 0) {
+		free(r->checked);
+		r->checked = xstrndup(word, len);
+		r->checked_found = reading_is_text_word(r->index, word, len);
+	}
+	return r->checked_found;
 }
 
 /* Returns how often an issue holding the pair a, b holds it (0 when
@@ -234,8 +256,8 @@ static void reading_walk(ReadingWalk *w, size_t at, size_t depth);
 static int
 reading_walk_pruned(const ReadingWalk *w, size_t depth)
 {
-	return w->initials && depth >= 2 && (double)reading_weight(w, depth) *
-	    READING_INITIALS_SHARE < (double)(w->best > w->floor ? w->best : w->floor);
+	return w->initials && depth >= 2 &&
+	    (double)reading_weight(w, depth) * READING_INITIALS_SHARE < (double)w->best;
 }
 
 /* Tries character c at offset at of the word, depth characters in; the
@@ -281,6 +303,36 @@ reading_walk_char(ReadingWalk *w, uint32_t c, unsigned issues, double rate, size
 	w->path.data[mark] = '\0';
 }
 
+/* Returns how often the most frequent pair occurs that character c starts
+ * with a character whose readings start with the letter at offset at of
+ * the word (remembered for the walk: many paths pass through the same
+ * character). */
+static unsigned
+reading_walk_most_after(ReadingWalk *w, uint32_t c, size_t at)
+{
+	uint32_t key = c << 3 | (uint32_t)at, letter = UINT32_C(1) << (w->folded[at] - 'a');
+	size_t slot = (size_t)(key * UINT32_C(2654435761)) & (READING_AFTER_SLOTS - 1), n, i;
+	const uint64_t *keys;
+	const uint32_t *initials;
+	unsigned most = 0;
+
+	while (w->after_keys[slot] != 0 && w->after_keys[slot] != key)
+		slot = (slot + 1) & (READING_AFTER_SLOTS - 1);
+	if (w->after_keys[slot] == key)
+		return w->after_most[slot];
+	keys = index_han_pairs_after(w->han, c, &n);
+	initials = index_han_pair_initials(w->han, keys, n);
+	for (i = 0; i < n; i++)
+		if ((initials[i] & letter) && index_han_pair_occurrences(w->han, keys, i) > most)
+			most = index_han_pair_occurrences(w->han, keys, i);
+	if (w->after_used < READING_AFTER_SLOTS / 2) {
+		w->after_keys[slot] = key;
+		w->after_most[slot] = most;
+		w->after_used++;
+	}
+	return most;
+}
+
 /* Walks on from the depth characters of the chain, at offset at: to any
  * character first (those that occur most first), then to those that
  * follow the last in the text, then (pairs only say that each two follow
@@ -289,6 +341,7 @@ static void
 reading_walk(ReadingWalk *w, size_t at, size_t depth)
 {
 	const uint64_t *keys;
+	const uint32_t *initials = NULL;
 	uint32_t letter;
 	size_t n, i;
 
@@ -306,16 +359,23 @@ reading_walk(ReadingWalk *w, size_t at, size_t depth)
 				reading_walk_char(w, chars[i], UINT_MAX, -1.0, at, depth);
 		return;
 	}
-	if (depth == 1)
+	if (depth == 1) {
 		keys = index_han_pairs_after(w->han, w->chain[0], &n);
+		initials = index_han_pair_initials(w->han, keys, n);
+	} else if (w->initials && (double)reading_walk_most_after(w, w->chain[depth - 1], at) *
+	    READING_INITIALS_SHARE < (double)w->best)
+		return;	/* no pair on occurs often enough: no string either */
 	else
 		keys = index_han_triples_after(w->han, w->chain[depth - 2], w->chain[depth - 1], &n);
 	for (i = 0; i < n; i++) {
-		unsigned issues = index_han_issues(w->han, keys, i);
+		unsigned issues;
 		double rate = -1.0;
 
-		if (issues < w->min_issues ||
-		    !(index_han_initials(w->han, INDEX_HAN_SECOND(keys[i])) & letter))
+		if (!((initials != NULL ? initials[i] :
+		    index_han_initials(w->han, INDEX_HAN_SECOND(keys[i]))) & letter))
+			continue;
+		issues = index_han_issues(w->han, keys, i);
+		if (issues < w->min_issues)
 			continue;
 		if (depth == 1)	/* keys[i] is the pair itself */
 			rate = (double)index_han_pair_occurrences(w->han, keys, i) / (double)issues;
@@ -347,36 +407,116 @@ reading_walk_passes(ReadingWalk *w, size_t issues, size_t from)
 	}
 }
 
-/* Walks the initials: first for strings that occur nearly as often as the
- * most frequent character with the first letter, then for strings a share
- * as often, and so on, until a walk finds some. A walk whose floor is no
- * higher than the most frequent string it found has found every string
- * that occurs a share as often (it passed over nothing that could); one
- * whose floor is higher is walked once more from that string. Each walk
- * passes over most of the vocabulary. */
+/* A pair of characters a string of initials may start with. */
+typedef struct ReadingStart {
+	uint32_t	first;
+	uint32_t	second;
+	unsigned	issues;		/* the issues holding the pair */
+	unsigned	occurrences;	/* how often it occurs */
+} ReadingStart;
+
+/* Orders starts by how often they occur, most first, then by their
+ * characters (for qsort). */
+static int
+reading_compare_starts(const void *a, const void *b)
+{
+	const ReadingStart *x = a, *y = b;
+
+	if (x->occurrences != y->occurrences)
+		return x->occurrences < y->occurrences ? 1 : -1;
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return (x->second > y->second) - (x->second < y->second);
+}
+
+/* Walks on from the pair of start as the first two characters. */
+static void
+reading_walk_start(ReadingWalk *w, const ReadingStart *start)
+{
+	size_t mark = w->path.len;
+	uint8_t utf8[6];
+	int len = u8_uctomb(utf8, start->first, sizeof utf8);
+
+	if (len <= 0 || start->issues == 0)
+		return;
+	buffer_append(&w->path, (const char *)utf8, (size_t)len);
+	w->chain[0] = start->first;
+	w->issues[1] = UINT_MAX;
+	w->rate[1] = w->rate[0];
+	reading_walk_char(w, start->second, start->issues,
+	    (double)start->occurrences / (double)start->issues, 1, 1);
+	w->path.len = mark;
+	w->path.data[mark] = '\0';
+}
+
+/* Walks the initials from the pairs their first two letters start, those
+ * that occur most first: no string occurs more often than its first pair,
+ * so once a string is found, the walk ends at the first pair that occurs
+ * less than a share as often, and within a pair it passes over any path
+ * that cannot reach that (reading_walk_pruned()). Over many issues there
+ * are tens of thousands of such pairs, most of which are never walked:
+ * they are taken in bands (those a share as frequent as the most
+ * frequent, then a share of the best string found, or of the band), each
+ * sorted when it is reached. */
 static void
 reading_walk_initials(ReadingWalk *w)
 {
-	const uint32_t *chars;
-	uint32_t letter = UINT32_C(1) << (w->folded[0] - 'a');
-	unsigned issues;
-	size_t n, i;
+	uint32_t first = UINT32_C(1) << (w->folded[0] - 'a');
+	uint32_t second = UINT32_C(1) << (w->folded[1] - 'a');
+	ReadingStart *starts = NULL;
+	size_t nchars, nstarts = 0, size = 0, i, k, nkeys;
+	unsigned top = 0, band, above;
+	const uint32_t *chars = index_han_chars(w->han, &nchars);
 
-	chars = index_han_chars(w->han, &n);
-	for (i = 0; i < n && !(index_han_initials(w->han, chars[i]) & letter); i++)
-		;
-	w->floor = i < n ? index_han_occurrences(w->han, chars[i], 0, &issues) : 0;
-	for (;;) {
-		w->steps = 0;
-		reading_walk(w, 0, 0);
-		if (w->nfound > 0 && w->best < w->floor) {
-			w->floor = w->best;
+	for (i = 0; i < nchars; i++) {
+		const uint64_t *keys;
+		const uint32_t *initials;
+
+		if (!(index_han_initials(w->han, chars[i]) & first))
 			continue;
+		keys = index_han_pairs_after(w->han, chars[i], &nkeys);
+		initials = index_han_pair_initials(w->han, keys, nkeys);
+		for (k = 0; k < nkeys; k++) {
+			if (!(initials[k] & second))
+				continue;
+			if (nstarts == size) {
+				size = size ? 2 * size : 256;
+				starts = xreallocarray(starts, size, sizeof *starts);
+			}
+			starts[nstarts].first = chars[i];
+			starts[nstarts].second = INDEX_HAN_SECOND(keys[k]);
+			starts[nstarts].issues = index_han_issues(w->han, keys, k);
+			starts[nstarts++].occurrences = index_han_pair_occurrences(w->han, keys, k);
 		}
-		if (w->nfound > 0 || w->floor == 0)
-			return;
-		w->floor /= READING_INITIALS_SHARE;
 	}
+	for (i = 0; i < nstarts; i++)
+		if (starts[i].occurrences > top)
+			top = starts[i].occurrences;
+	above = UINT_MAX;
+	band = top / READING_INITIALS_SHARE;
+	while (nstarts > 0) {
+		/* The starts of the band to the front, the most frequent first. */
+		for (i = k = 0; i < nstarts; i++)
+			if (starts[i].occurrences >= band && starts[i].occurrences < above) {
+				ReadingStart swap = starts[k];
+
+				starts[k++] = starts[i];
+				starts[i] = swap;
+			}
+		if (k > 1)
+			qsort(starts, k, sizeof *starts, reading_compare_starts);
+		for (i = 0; i < k; i++)
+			if ((double)starts[i].occurrences * READING_INITIALS_SHARE >= (double)w->best)
+				reading_walk_start(w, &starts[i]);
+		/* Done when the band reached down to a share of the best. */
+		if (band == 0 || (double)band * READING_INITIALS_SHARE <= (double)w->best)
+			break;
+		memmove(starts, starts + k, (nstarts - k) * sizeof *starts);
+		nstarts -= k;
+		above = band;
+		band = w->best > 0 ? w->best / READING_INITIALS_SHARE : band / READING_INITIALS_SHARE;
+	}
+	free(starts);
 }
 
 /* Returns the Han strings of the index that folded spells (initials: whose
@@ -493,7 +633,7 @@ reading_alternatives(void *data, const char *term, int quoted, size_t *n)
 	if (reading_has_han(term))
 		alts = reading_scripts(r, term, n);
 	else if (!quoted && (folded = pinyin_fold(term, strlen(term))) != NULL) {
-		if (!reading_is_text_word(r->index, term, strlen(term))) {
+		if (!reading_is_word(r, term, strlen(term))) {
 			if (pinyin_is_syllables(folded))
 				alts = reading_walk_word(r->index, folded, 0, n);
 			else if (strlen(folded) >= READING_MIN_INITIALS &&
@@ -509,7 +649,7 @@ reading_alternatives(void *data, const char *term, int quoted, size_t *n)
 /* Returns the folded pinyin of a plain word (not quoted, excluded or the
  * operator OR) that is no word of the text, or NULL. */
 static char *
-reading_pinyin_word(Index *index, const char *word, size_t len)
+reading_pinyin_word(Reading *r, const char *word, size_t len)
 {
 	char *folded;
 
@@ -518,7 +658,7 @@ reading_pinyin_word(Index *index, const char *word, size_t len)
 		return NULL;
 	folded = pinyin_fold(word, len);
 	if (folded != NULL && (!pinyin_is_syllables(folded) ||
-	    reading_is_text_word(index, word, len))) {
+	    reading_is_word(r, word, len))) {
 		free(folded);
 		folded = NULL;
 	}
@@ -528,7 +668,7 @@ reading_pinyin_word(Index *index, const char *word, size_t len)
 /* Returns the query with its pinyin words folded and runs of them joined
  * ("Shu ju" becomes "shuju"); the caller frees it. */
 static char *
-reading_join_pinyin(Index *index, const char *text)
+reading_join_pinyin(Reading *r, const char *text)
 {
 	const char *s = text, *end = text + strlen(text);
 	Buffer b = { 0 };
@@ -557,7 +697,7 @@ reading_join_pinyin(Index *index, const char *text)
 
 			stop += u8_mbtouc(&uc, (const uint8_t *)stop, (size_t)(end - stop));
 		}
-		folded = reading_pinyin_word(index, s, (size_t)(stop - s));
+		folded = reading_pinyin_word(r, s, (size_t)(stop - s));
 		if (folded != NULL) {
 			buffer_puts(&b, folded);
 			free(folded);
@@ -577,14 +717,15 @@ reading_join_pinyin(Index *index, const char *text)
 Query *
 search_reading_parse(Index *index, const char *text, int flags, char **reading)
 {
-	Reading r = { index, -1, { 0 } };
-	char *joined = reading_join_pinyin(index, text);
+	Reading r = { index, -1, { 0 }, NULL, 0 };
+	char *joined = reading_join_pinyin(&r, text);
 	Query *query = query_parse_with(joined, flags, reading_alternatives, &r);
 
 	free(joined);
 	if (reading != NULL)
 		*reading = r.line.len > 0 ? buffer_take(&r.line) : NULL;
 	buffer_free(&r.line);
+	free(r.checked);
 	return query;
 }
 

@@ -332,7 +332,7 @@ brute_runs_weight(const BruteRuns *runs, const char *text)
 /* Checks which strings initials stand for, against brute force over one
  * issue: the first is one whose rarest pair occurs most often; every one
  * the text holds has a rarest pair that occurs at least a sixteenth as
- * often; and no run that does is left out (unless eight are taken). */
+ * often; and no run that does is left out (unless four are taken). */
 static void
 check_initials_choice(Index *index, const Issue *issue, const char *letters)
 {
@@ -384,7 +384,7 @@ check_initials_choice(Index *index, const Issue *issue, const char *letters)
 	ok(best > 0 && nalts > 0 && brute_runs_weight(&runs, query->phrases[1].text) == best,
 	    "%s stands first for a run whose rarest pair occurs most (%zu times): %s", letters,
 	    best, nalts > 0 ? query->phrases[1].text : "nothing");
-	ok(weak == 0 && (missing == 0 || nalts == 8),
+	ok(weak == 0 && (missing == 0 || nalts == 4),
 	    "%s stands for the %zu of %zu runs that occur a sixteenth as often (%zu wanted)",
 	    letters, nalts, runs.count, wanted);
 	for (i = 0; i < runs.count; i++)
