@@ -865,6 +865,39 @@ index_han_pairs_after(const IndexHan *han, uint32_t c, size_t *n)
 	    n);
 }
 
+/* Reads the triples on first use, and where each pair's triples start. */
+static void
+index_han_load_triples(IndexHan *han)
+{
+	HanKeys keys = { NULL, 0, 0 };
+	size_t i, t = 0;
+
+	if (han->triples_loaded)
+		return;
+	index_han_read(han->index, INDEX_HAN_TRIPLES, &keys, &han->triple_issues, NULL);
+	han->triples = keys.items;
+	han->ntriples = keys.count;
+	han->triples_loaded = 1;
+	if (han->ntriples >= UINT32_MAX)
+		return;	/* searched for alone */
+	/* Both lists are sorted, and a triple's first two characters are a
+	 * pair of the list: one walk of both. */
+	han->pair_triples = xreallocarray(NULL, han->nkeys + 1, sizeof *han->pair_triples);
+	for (i = 0; i <= han->nkeys; i++) {
+		while (t < han->ntriples && (i == han->nkeys || (han->triples[t] >> 21) < han->keys[i]))
+			t++;
+		han->pair_triples[i] = (uint32_t)t;
+	}
+}
+
+/* Returns the triples the pair han->keys[at] starts, *n of them. */
+static const uint64_t *
+index_han_triples_at(const IndexHan *han, size_t at, size_t *n)
+{
+	*n = han->pair_triples[at + 1] - han->pair_triples[at];
+	return han->triples + han->pair_triples[at];
+}
+
 /* Returns the triples the pair a, b starts; see index_han.h. */
 const uint64_t *
 index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n)
@@ -872,31 +905,17 @@ index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n)
 	uint64_t pair = INDEX_HAN_KEY(a, b);
 	size_t i;
 
-	if (!han->triples_loaded) {
-		HanKeys keys = { NULL, 0, 0 };
-		size_t t = 0;
-
-		index_han_read(han->index, INDEX_HAN_TRIPLES, &keys, &han->triple_issues, NULL);
-		han->triples = keys.items;
-		han->ntriples = keys.count;
-		han->triples_loaded = 1;
-		/* Where each pair's triples start: a walk of both lists. */
-		han->pair_triples = xreallocarray(NULL, han->nkeys + 1, sizeof *han->pair_triples);
-		for (i = 0; i <= han->nkeys; i++) {
-			while (t < han->ntriples && (i == han->nkeys ||
-			    (han->triples[t] >> 21) < han->keys[i]))
-				t++;
-			han->pair_triples[i] = (uint32_t)t;
-		}
-	}
+	index_han_load_triples(han);
+	if (han->pair_triples == NULL)
+		return index_han_range(han->triples, han->ntriples, pair << 21,
+		    INDEX_HAN_KEY(a, b + 1) << 21, n);
 	/* The pairs are 20 times fewer than the triples: find the pair. */
 	i = index_han_lower_bound(han->keys, han->nkeys, pair);
-	if (i == han->nkeys || han->keys[i] != pair || han->ntriples > UINT32_MAX) {
+	if (i == han->nkeys || han->keys[i] != pair) {
 		*n = 0;
 		return han->triples;
 	}
-	*n = han->pair_triples[i + 1] - han->pair_triples[i];
-	return han->triples + han->pair_triples[i];
+	return index_han_triples_at(han, i, n);
 }
 
 /* Returns non-zero when an issue of the index is traditional. */
