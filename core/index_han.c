@@ -50,7 +50,6 @@ struct IndexHan {
 	uint32_t	*key_initials;	/* of each second character; 0: not yet */
 	size_t		 nkeys;
 	uint32_t	*chars;		/* the characters alone, most frequent first */
-	uint32_t	*char_occurrences;	/* how often each occurs */
 	size_t		 nchars;
 	uint32_t	*initials_chars;	/* a hash of the characters: 0 empty */
 	uint32_t	*initials;	/* what pinyin_initials() says of each */
@@ -647,24 +646,21 @@ index_han_compare_frequent(const void *a, const void *b)
 	return (*x < *y) - (*x > *y);
 }
 
-/* Puts han's characters in the order of how often they occur, most first:
- * a walk that meets the words of the language first can pass over what
- * occurs far less often (core/search_reading.c). */
+/* Puts han's characters, each with how often it occurs in order (caller's
+ * scratch, as many), in the order of how often they occur, most first: a
+ * walk that meets the words of the language first can pass over what
+ * occurs far less often (core/search_walk.c). */
 static void
-index_han_order_chars(IndexHan *han)
+index_han_order_chars(IndexHan *han, uint64_t *order)
 {
-	uint64_t *order = xreallocarray(NULL, han->nchars + 1, sizeof *order);
 	size_t i;
 
 	for (i = 0; i < han->nchars; i++)
-		order[i] = (uint64_t)han->char_occurrences[i] << 32 | (UINT32_MAX - han->chars[i]);
+		order[i] = order[i] << 32 | (UINT32_MAX - han->chars[i]);
 	if (han->nchars > 1)
 		qsort(order, han->nchars, sizeof *order, index_han_compare_frequent);
-	for (i = 0; i < han->nchars; i++) {
-		han->char_occurrences[i] = (uint32_t)(order[i] >> 32);
+	for (i = 0; i < han->nchars; i++)
 		han->chars[i] = UINT32_MAX - (uint32_t)order[i];
-	}
-	free(order);
 }
 
 /* Returns the slot of character c in han's hash of initials: its own,
@@ -738,6 +734,7 @@ static void
 index_han_load(IndexHan *han, Index *index)
 {
 	HanKeys keys = { NULL, 0, 0 };
+	uint64_t *order;
 	size_t i;
 
 	free(han->keys);
@@ -745,7 +742,6 @@ index_han_load(IndexHan *han, Index *index)
 	free(han->key_occurrences);
 	free(han->key_initials);
 	free(han->chars);
-	free(han->char_occurrences);
 	free(han->initials_chars);
 	free(han->initials);
 	free(han->triples);
@@ -761,14 +757,14 @@ index_han_load(IndexHan *han, Index *index)
 	han->keys = keys.items;
 	han->nkeys = keys.count;
 	han->chars = xreallocarray(NULL, keys.count + 1, sizeof *han->chars);
-	han->char_occurrences = xreallocarray(NULL, keys.count + 1, sizeof *han->char_occurrences);
+	order = xreallocarray(NULL, keys.count + 1, sizeof *order);
 	for (i = 0; i < keys.count; i++)
 		if (INDEX_HAN_SECOND(keys.items[i]) == 0) {
-			han->char_occurrences[han->nchars] = han->key_occurrences != NULL ?
-			    han->key_occurrences[i] : 0;
+			order[han->nchars] = han->key_occurrences != NULL ? han->key_occurrences[i] : 0;
 			han->chars[han->nchars++] = (uint32_t)(keys.items[i] >> 21);
 		}
-	index_han_order_chars(han);
+	index_han_order_chars(han, order);
+	free(order);
 	index_han_hash_initials(han);
 	han->key_initials = xcalloc(han->nkeys + 1, sizeof *han->key_initials);
 }
@@ -954,7 +950,6 @@ index_han_free(IndexHan *han)
 	free(han->key_occurrences);
 	free(han->key_initials);
 	free(han->chars);
-	free(han->char_occurrences);
 	free(han->initials_chars);
 	free(han->initials);
 	free(han->triples);

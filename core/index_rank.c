@@ -273,16 +273,25 @@ index_rank_may_hold(RankData *rank, int i, sqlite3_int64 rowid)
 	return rows->next < rows->count && rows->rowids[rows->next] == rowid;
 }
 
-/* Frees a RankData. */
+/* Drops the query's lists of rows: FTS5 is asked for every phrase then. */
 static void
-index_rank_data_free(void *data)
+index_rank_rows_free(RankData *rank)
 {
-	RankData *rank = data;
 	int i;
 
 	for (i = 0; rank->rows != NULL && i < rank->nphrases; i++)
 		free(rank->rows[i].rowids);
 	free(rank->rows);
+	rank->rows = NULL;
+}
+
+/* Frees a RankData. */
+static void
+index_rank_data_free(void *data)
+{
+	RankData *rank = data;
+
+	index_rank_rows_free(rank);
 	free(rank->idf);
 	free(rank->frequency);
 	free(rank->present);
@@ -346,13 +355,8 @@ index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *f
 	if (*rc != SQLITE_OK)
 		return 0.0;
 	rowid = api->xRowid(fts);
-	if (rank->rows != NULL && rowid < rank->last) {
-		/* Out of rowid order: the lists cannot follow. */
-		for (i = 0; i < rank->nphrases; i++)
-			free(rank->rows[i].rowids);
-		free(rank->rows);
-		rank->rows = NULL;
-	}
+	if (rowid < rank->last)
+		index_rank_rows_free(rank);	/* out of rowid order: lists cannot follow */
 	rank->last = rowid;
 	for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
 		Fts5PhraseIter iter;

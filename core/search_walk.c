@@ -55,7 +55,6 @@
 /* A string a word stands for. */
 typedef struct SearchWalkFound {
 	char		*text;
-	unsigned	 issues;	/* the fewest issues holding a pair or triple of it */
 	unsigned	 weight;	/* how often it can occur (search_walk_weight) */
 	size_t		 order;		/* when the walk found it */
 } SearchWalkFound;
@@ -119,7 +118,6 @@ search_walk_found(SearchWalk *w, size_t depth)
 	w->found = xreallocarray(w->found, w->nfound + 1, sizeof *w->found);
 	f = &w->found[w->nfound];
 	f->text = xstrdup(w->path.data);
-	f->issues = w->issues[depth];
 	f->weight = search_walk_weight(w, depth);
 	f->order = w->nfound++;
 	if (f->weight > w->best)
