@@ -22,6 +22,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unistr.h>
 
@@ -54,8 +55,11 @@ struct IndexHan {
 	uint32_t	*initials_chars;	/* a hash of the characters: 0 empty */
 	uint32_t	*initials;	/* what pinyin_initials() says of each */
 	size_t		 initials_size;	/* a power of two */
+	uint32_t	*most_after;	/* per slot of the hash and letter:
+					 * index_han_most_after() + 1; 0 not yet */
 	uint64_t	*triples;	/* sorted, unique; read on first use */
 	uint16_t	*triple_issues;	/* how many issues hold each triple */
+	uint32_t	*triple_initials;	/* of each last character; 0: not yet */
 	uint32_t	*pair_triples;	/* per key, where its triples start */
 	size_t		 ntriples;
 	int		 triples_loaded;
@@ -708,25 +712,93 @@ index_han_initials(const IndexHan *han, uint32_t c)
 	return han->initials_chars[slot] == c ? han->initials[slot] : pinyin_initials(c);
 }
 
-/* Marks a pair's entry of key_initials as computed (no initial is bit 31). */
+/* Marks an entry of key_initials or triple_initials as computed (no initial is bit 31). */
 #define INDEX_HAN_INITIALS_KNOWN (UINT32_C(1) << 31)
 
-/* Returns the initials of the second characters of pairs; see
- * index_han.h. */
+/* Returns the initials of the last characters of a list of pairs or
+ * triples; see index_han.h. */
 const uint32_t *
-index_han_pair_initials(IndexHan *han, const uint64_t *keys, size_t n)
+index_han_last_initials(IndexHan *han, const uint64_t *keys, size_t n)
 {
 	uint32_t *initials;
 	size_t i;
 
-	if (han->key_initials == NULL || keys < han->keys || keys + n > han->keys + han->nkeys)
+	if (han->key_initials != NULL && keys >= han->keys && keys + n <= han->keys + han->nkeys)
+		initials = han->key_initials + (keys - han->keys);
+	else if (han->triple_initials != NULL && keys >= han->triples &&
+	    keys + n <= han->triples + han->ntriples)
+		initials = han->triple_initials + (keys - han->triples);
+	else
 		return NULL;
-	initials = han->key_initials + (keys - han->keys);
 	for (i = 0; i < n; i++)
 		if (initials[i] == 0)
 			initials[i] = INDEX_HAN_INITIALS_KNOWN |
 			    index_han_initials(han, INDEX_HAN_SECOND(keys[i]));
 	return initials;
+}
+
+/* Frees han's vocabulary and empties it. */
+static void
+index_han_drop(IndexHan *han)
+{
+	free(han->keys);
+	free(han->key_issues);
+	free(han->key_occurrences);
+	free(han->key_initials);
+	free(han->chars);
+	free(han->initials_chars);
+	free(han->initials);
+	free(han->triples);
+	free(han->triple_issues);
+	free(han->triple_initials);
+	free(han->pair_triples);
+	free(han->ids);
+	free(han->most_after);
+	memset(&han->keys, 0, offsetof(IndexHan, conv) - offsetof(IndexHan, keys));
+}
+
+/* The letters a reading may start with, a to z. */
+#define INDEX_HAN_LETTERS 26
+
+/* Returns how often the most frequent pair occurs that c starts with a
+ * character whose readings start with letter; see index_han.h. */
+unsigned
+index_han_most_after(IndexHan *han, uint32_t c, unsigned letter)
+{
+	const uint64_t *keys;
+	const uint32_t *initials;
+	uint32_t *most;
+	size_t slot, n, i;
+	unsigned l;
+
+	if (han->initials_size == 0 || c == 0 || letter >= INDEX_HAN_LETTERS)
+		return 0;
+	slot = index_han_initials_slot(han, c);
+	if (han->initials_chars[slot] != c)
+		return 0;	/* not in the text: it starts no pair */
+	if (han->most_after == NULL)
+		han->most_after = xcalloc(han->initials_size * INDEX_HAN_LETTERS,
+		    sizeof *han->most_after);
+	most = han->most_after + slot * INDEX_HAN_LETTERS;
+	if (most[0] == 0) {	/* all the letters at once: one pass */
+		for (l = 0; l < INDEX_HAN_LETTERS; l++)
+			most[l] = 1;
+		keys = index_han_pairs_after(han, c, &n);
+		initials = index_han_last_initials(han, keys, n);
+		for (i = 0; initials != NULL && i < n; i++) {
+			uint32_t count = index_han_pair_occurrences(han, keys, i);
+
+			uint32_t letters = initials[i] & ((UINT32_C(1) << INDEX_HAN_LETTERS) - 1);
+
+			count = count < UINT32_MAX ? count + 1 : count;
+			for (; letters != 0; letters &= letters - 1) {
+				l = (unsigned)ffs((int)letters) - 1;
+				if (count > most[l])
+					most[l] = count;
+			}
+		}
+	}
+	return most[letter] - 1;
 }
 
 /* Reads the characters and pairs of the index's issues into han. */
@@ -737,18 +809,7 @@ index_han_load(IndexHan *han, Index *index)
 	uint64_t *order;
 	size_t i;
 
-	free(han->keys);
-	free(han->key_issues);
-	free(han->key_occurrences);
-	free(han->key_initials);
-	free(han->chars);
-	free(han->initials_chars);
-	free(han->initials);
-	free(han->triples);
-	free(han->triple_issues);
-	free(han->pair_triples);
-	free(han->ids);
-	memset(&han->keys, 0, offsetof(IndexHan, conv) - offsetof(IndexHan, keys));
+	index_han_drop(han);
 	han->loaded = 1;
 	han->ids = xreallocarray(NULL, index->nissues + 1, sizeof *han->ids);
 	for (i = 0; i < index->nissues; i++)
@@ -873,6 +934,7 @@ index_han_load_triples(IndexHan *han)
 	index_han_read(han->index, INDEX_HAN_TRIPLES, &keys, &han->triple_issues, NULL);
 	han->triples = keys.items;
 	han->ntriples = keys.count;
+	han->triple_initials = xcalloc(han->ntriples + 1, sizeof *han->triple_initials);
 	han->triples_loaded = 1;
 	if (han->ntriples >= UINT32_MAX)
 		return;	/* searched for alone */
@@ -945,17 +1007,7 @@ index_han_free(IndexHan *han)
 {
 	if (han == NULL)
 		return;
-	free(han->keys);
-	free(han->key_issues);
-	free(han->key_occurrences);
-	free(han->key_initials);
-	free(han->chars);
-	free(han->initials_chars);
-	free(han->initials);
-	free(han->triples);
-	free(han->triple_issues);
-	free(han->pair_triples);
-	free(han->ids);
+	index_han_drop(han);
 	hanconv_free(han->conv);
 	free(han);
 }

@@ -74,11 +74,18 @@ uint32_t index_han_initials(const IndexHan *han, uint32_t c);
 /* Returns how often the pair keys[i] occurs, for keys a list
  * index_han_pairs_after() returned (0 for any other). */
 unsigned index_han_pair_occurrences(const IndexHan *han, const uint64_t *keys, size_t i);
-/* Returns the letters the second characters' readings start with
- * (index_han_initials()) of the n pairs keys, a list
- * index_han_pairs_after() returned, in the same order (and bit 31 set);
- * worked out on first use and kept with the vocabulary. */
-const uint32_t *index_han_pair_initials(IndexHan *han, const uint64_t *keys, size_t n);
+/* Returns the letters the last characters' readings start with
+ * (index_han_initials()) of the n pairs or triples keys, a list
+ * index_han_pairs_after() or index_han_triples_after() returned, in the
+ * same order (and bit 31 set); worked out on first use and kept with the
+ * vocabulary. NULL for any other list. */
+const uint32_t *index_han_last_initials(IndexHan *han, const uint64_t *keys, size_t n);
+/* Returns how often the most frequent pair occurs that c starts with a
+ * character whose readings start with letter (0 for a, 25 for z): no
+ * string of initials that goes on from c with that letter occurs more
+ * often. Worked out for all letters on c's first use and kept with the
+ * vocabulary. */
+unsigned index_han_most_after(IndexHan *han, uint32_t c, unsigned letter);
 /* Returns non-zero when an issue of the index is printed in traditional
  * characters (one small query; the vocabulary is not read). */
 int index_han_has_traditional(Index *index);

@@ -48,9 +48,6 @@
 #define SEARCH_WALK_SHARE 16
 /* The most characters a string found may have. */
 #define SEARCH_WALK_MAX_CHARS 32
-/* The characters whose following pairs an initials walk remembers
- * (a power of two; it remembers half as many). */
-#define SEARCH_WALK_AFTER_SLOTS 1024
 
 /* A string a word stands for. */
 typedef struct SearchWalkFound {
@@ -70,10 +67,6 @@ typedef struct SearchWalk {
 	unsigned	 issues[SEARCH_WALK_MAX_CHARS + 1];	/* .issues of the path so far */
 	double		 rate[SEARCH_WALK_MAX_CHARS + 1];	/* the least rate of its pairs */
 	unsigned	 best;		/* the greatest weight found */
-	/* search_walk_most_after()'s memory: (character << 3 | offset) -> */
-	uint32_t	 after_keys[SEARCH_WALK_AFTER_SLOTS];
-	unsigned	 after_most[SEARCH_WALK_AFTER_SLOTS];
-	size_t		 after_used;
 	unsigned	 min_issues;	/* pairs and triples held by fewer are passed over */
 	size_t		 limit;		/* the most strings kept */
 	SearchWalkFound	*found;
@@ -240,32 +233,11 @@ search_walk_char(SearchWalk *w, uint32_t c, unsigned issues, double rate, size_t
 
 /* Returns how often the most frequent pair occurs that character c starts
  * with a character whose readings start with the letter at offset at of
- * the word (remembered for the walk: many paths pass through the same
- * character). */
+ * the word. */
 static unsigned
-search_walk_most_after(SearchWalk *w, uint32_t c, size_t at)
+search_walk_most_after(const SearchWalk *w, uint32_t c, size_t at)
 {
-	uint32_t key = c << 3 | (uint32_t)at, letter = UINT32_C(1) << (w->folded[at] - 'a');
-	size_t slot = (size_t)(key * UINT32_C(2654435761)) & (SEARCH_WALK_AFTER_SLOTS - 1), n, i;
-	const uint64_t *keys;
-	const uint32_t *initials;
-	unsigned most = 0;
-
-	while (w->after_keys[slot] != 0 && w->after_keys[slot] != key)
-		slot = (slot + 1) & (SEARCH_WALK_AFTER_SLOTS - 1);
-	if (w->after_keys[slot] == key)
-		return w->after_most[slot];
-	keys = index_han_pairs_after(w->han, c, &n);
-	initials = index_han_pair_initials(w->han, keys, n);
-	for (i = 0; i < n; i++)
-		if ((initials[i] & letter) && index_han_pair_occurrences(w->han, keys, i) > most)
-			most = index_han_pair_occurrences(w->han, keys, i);
-	if (w->after_used < SEARCH_WALK_AFTER_SLOTS / 2) {
-		w->after_keys[slot] = key;
-		w->after_most[slot] = most;
-		w->after_used++;
-	}
-	return most;
+	return index_han_most_after(w->han, c, (unsigned)(w->folded[at] - 'a'));
 }
 
 /* Walks on from the depth characters of the chain, at offset at: to any
@@ -296,12 +268,14 @@ search_walk_on(SearchWalk *w, size_t at, size_t depth)
 	}
 	if (depth == 1) {
 		keys = index_han_pairs_after(w->han, w->chain[0], &n);
-		initials = index_han_pair_initials(w->han, keys, n);
+		initials = index_han_last_initials(w->han, keys, n);
 	} else if (w->initials && (double)search_walk_most_after(w, w->chain[depth - 1], at) *
 	    SEARCH_WALK_SHARE < (double)w->best)
 		return;	/* no pair on occurs often enough: no string either */
-	else
+	else {
 		keys = index_han_triples_after(w->han, w->chain[depth - 2], w->chain[depth - 1], &n);
+		initials = index_han_last_initials(w->han, keys, n);
+	}
 	for (i = 0; i < n; i++) {
 		unsigned issues;
 		double rate = -1.0;
@@ -398,60 +372,68 @@ search_walk_initials(SearchWalk *w)
 {
 	uint32_t first = UINT32_C(1) << (w->folded[0] - 'a');
 	uint32_t second = UINT32_C(1) << (w->folded[1] - 'a');
-	SearchWalkStart *starts = NULL;
-	size_t nchars, nstarts = 0, size = 0, i, k, nkeys;
+	SearchWalkStart *starts = NULL, *firsts = NULL;
+	size_t nchars, nfirsts = 0, nstarts, size = 0, i, k, nkeys;
 	unsigned top = 0, band, above;
 	const uint32_t *chars = index_han_chars(w->han, &nchars);
 
+	/* The characters the first letter stands for, each with how often
+	 * the most frequent pair occurs that it starts with the second. */
+	firsts = xreallocarray(NULL, nchars + 1, sizeof *firsts);
 	for (i = 0; i < nchars; i++) {
-		const uint64_t *keys;
-		const uint32_t *initials;
-
 		if (!(index_han_initials(w->han, chars[i]) & first))
 			continue;
-		keys = index_han_pairs_after(w->han, chars[i], &nkeys);
-		initials = index_han_pair_initials(w->han, keys, nkeys);
-		for (k = 0; k < nkeys; k++) {
-			if (!(initials[k] & second))
-				continue;
-			if (nstarts == size) {
-				size = size ? 2 * size : 256;
-				starts = xreallocarray(starts, size, sizeof *starts);
-			}
-			starts[nstarts].first = chars[i];
-			starts[nstarts].second = INDEX_HAN_SECOND(keys[k]);
-			starts[nstarts].issues = index_han_issues(w->han, keys, k);
-			starts[nstarts++].occurrences = index_han_pair_occurrences(w->han, keys, k);
-		}
+		firsts[nfirsts].first = chars[i];
+		firsts[nfirsts].occurrences = search_walk_most_after(w, chars[i], 1);
+		if (firsts[nfirsts].occurrences > top)
+			top = firsts[nfirsts].occurrences;
+		nfirsts++;
 	}
-	for (i = 0; i < nstarts; i++)
-		if (starts[i].occurrences > top)
-			top = starts[i].occurrences;
 	above = UINT_MAX;
 	band = top / SEARCH_WALK_SHARE;
-	while (nstarts > 0) {
-		/* The starts of the band to the front, the most frequent first. */
-		for (i = k = 0; i < nstarts; i++)
-			if (starts[i].occurrences >= band && starts[i].occurrences < above) {
-				SearchWalkStart swap = starts[k];
+	for (;;) {
+		/* The starts of the band, the most frequent first, from the
+		 * characters that start any. */
+		nstarts = 0;
+		for (i = 0; i < nfirsts; i++) {
+			const uint64_t *keys;
+			const uint32_t *initials;
 
-				starts[k++] = starts[i];
-				starts[i] = swap;
+			if (firsts[i].occurrences < band)
+				continue;
+			keys = index_han_pairs_after(w->han, firsts[i].first, &nkeys);
+			initials = index_han_last_initials(w->han, keys, nkeys);
+			for (k = 0; k < nkeys; k++) {
+				unsigned occurrences;
+
+				if (!(initials[k] & second))
+					continue;
+				occurrences = index_han_pair_occurrences(w->han, keys, k);
+				if (occurrences < band || occurrences >= above)
+					continue;
+				if (nstarts == size) {
+					size = size ? 2 * size : 256;
+					starts = xreallocarray(starts, size, sizeof *starts);
+				}
+				starts[nstarts].first = firsts[i].first;
+				starts[nstarts].second = INDEX_HAN_SECOND(keys[k]);
+				starts[nstarts].issues = index_han_issues(w->han, keys, k);
+				starts[nstarts++].occurrences = occurrences;
 			}
-		if (k > 1)
-			qsort(starts, k, sizeof *starts, search_walk_compare_starts);
-		for (i = 0; i < k; i++)
+		}
+		if (nstarts > 1)
+			qsort(starts, nstarts, sizeof *starts, search_walk_compare_starts);
+		for (i = 0; i < nstarts; i++)
 			if ((double)starts[i].occurrences * SEARCH_WALK_SHARE >= (double)w->best)
 				search_walk_start(w, &starts[i]);
 		/* Done when the band reached down to a share of the best. */
 		if (band == 0 || (double)band * SEARCH_WALK_SHARE <= (double)w->best)
 			break;
-		memmove(starts, starts + k, (nstarts - k) * sizeof *starts);
-		nstarts -= k;
 		above = band;
 		band = w->best > 0 ? w->best / SEARCH_WALK_SHARE : band / SEARCH_WALK_SHARE;
 	}
 	free(starts);
+	free(firsts);
 }
 
 /* Returns the Han strings folded spells; see search_walk.h. */

@@ -653,7 +653,7 @@ main(void)
 	};
 	/* Initials, from words of the issue and two letters that spell many. */
 	static const char *choices[] = { "sjys", "szjj", "wlaq", "qkl", "rgzn", "jjfz", "gjbz",
-	    "sj", "fz", "xxh" };
+	    "sj", "fz", "xxh", "aqy" };
 	static const char *latin[] = { "ipv6", "IPv6", "DCMM", "5g", "5G", "AI" };
 	Issue *issue = NULL;
 	Index *index = NULL;
