@@ -55,6 +55,9 @@ struct IndexHan {
 	uint32_t	*initials_chars;	/* a hash of the characters: 0 empty */
 	uint32_t	*initials;	/* what pinyin_initials() says of each */
 	size_t		 initials_size;	/* a power of two */
+	uint32_t	*pairs_from;	/* per slot of the hash: where the keys
+					 * its character starts begin */
+	uint32_t	*pairs_count;	/* and how many there are */
 	uint32_t	*most_after;	/* per slot of the hash and letter:
 					 * index_han_most_after() + 1; 0 not yet */
 	uint64_t	*triples;	/* sorted, unique; read on first use */
@@ -700,6 +703,93 @@ index_han_hash_initials(IndexHan *han)
 	}
 }
 
+/* Returns the first position of keys[0..n) not below key. */
+static size_t
+index_han_lower_bound(const uint64_t *keys, size_t n, uint64_t key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Returns the keys of keys[0..n) from first up to (not with) last, and
+ * their number in *count. */
+static const uint64_t *
+index_han_range(const uint64_t *keys, size_t n, uint64_t first, uint64_t last, size_t *count)
+{
+	size_t from = index_han_lower_bound(keys, n, first);
+
+	*count = index_han_lower_bound(keys + from, n - from, last);
+	return keys + from;
+}
+
+/* Notes, by each character's slot of the hash, where the keys it starts
+ * lie (itself alone, then its pairs): a pair is then looked up among the
+ * few hundred keys of its first character, side by side, and not by a
+ * binary search of them all, which misses the cache at every step. */
+static void
+index_han_hash_pairs(IndexHan *han)
+{
+	size_t i, from = 0;
+
+	if (han->nkeys >= UINT32_MAX || han->initials_size == 0)
+		return;
+	han->pairs_from = xcalloc(han->initials_size, sizeof *han->pairs_from);
+	han->pairs_count = xcalloc(han->initials_size, sizeof *han->pairs_count);
+	for (i = 1; i <= han->nkeys; i++) {
+		uint32_t c = (uint32_t)(han->keys[from] >> 21);
+		size_t slot;
+
+		if (i < han->nkeys && han->keys[i] >> 21 == c)
+			continue;
+		slot = index_han_initials_slot(han, c);
+		if (han->initials_chars[slot] == c) {
+			han->pairs_from[slot] = (uint32_t)from;
+			han->pairs_count[slot] = (uint32_t)(i - from);
+		}
+		from = i;
+	}
+}
+
+/* Returns the keys character c starts (c alone first, when the text
+ * holds it), *n of them. */
+static const uint64_t *
+index_han_keys_of(const IndexHan *han, uint32_t c, size_t *n)
+{
+	size_t slot;
+
+	if (han->pairs_from != NULL && c != 0) {
+		slot = index_han_initials_slot(han, c);
+		if (han->initials_chars[slot] == c) {
+			*n = han->pairs_count[slot];
+			return han->keys + han->pairs_from[slot];
+		}
+	}
+	return index_han_range(han->keys, han->nkeys, INDEX_HAN_KEY(c, 0), INDEX_HAN_KEY(c + 1, 0),
+	    n);
+}
+
+/* Returns where the pair a, b is among the keys, or han->nkeys when it is
+ * none of them. */
+static size_t
+index_han_find_pair(const IndexHan *han, uint32_t a, uint32_t b)
+{
+	uint64_t key = INDEX_HAN_KEY(a, b);
+	size_t n, i;
+	const uint64_t *keys = index_han_keys_of(han, a, &n);
+
+	i = index_han_lower_bound(keys, n, key);
+	return i < n && keys[i] == key ? (size_t)(keys - han->keys) + i : han->nkeys;
+}
+
 /* Returns the letters c's readings start with; see index_han.h. */
 uint32_t
 index_han_initials(const IndexHan *han, uint32_t c)
@@ -730,6 +820,9 @@ index_han_last_initials(IndexHan *han, const uint64_t *keys, size_t n)
 		initials = han->triple_initials + (keys - han->triples);
 	else
 		return NULL;
+	/* A list is worked out whole: its ends tell whether it was. */
+	if (n == 0 || (initials[0] != 0 && initials[n - 1] != 0))
+		return initials;
 	for (i = 0; i < n; i++)
 		if (initials[i] == 0)
 			initials[i] = INDEX_HAN_INITIALS_KNOWN |
@@ -754,6 +847,8 @@ index_han_drop(IndexHan *han)
 	free(han->pair_triples);
 	free(han->ids);
 	free(han->most_after);
+	free(han->pairs_from);
+	free(han->pairs_count);
 	memset(&han->keys, 0, offsetof(IndexHan, conv) - offsetof(IndexHan, keys));
 }
 
@@ -827,6 +922,7 @@ index_han_load(IndexHan *han, Index *index)
 	index_han_order_chars(han, order);
 	free(order);
 	index_han_hash_initials(han);
+	index_han_hash_pairs(han);
 	han->key_initials = xcalloc(han->nkeys + 1, sizeof *han->key_initials);
 }
 
@@ -872,54 +968,30 @@ index_han_pair_occurrences(const IndexHan *han, const uint64_t *keys, size_t i)
 	return 0;
 }
 
-/* Returns the first position of keys[0..n) not below key. */
-static size_t
-index_han_lower_bound(const uint64_t *keys, size_t n, uint64_t key)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Returns how often the pair a, b occurs; see index_han.h. */
 unsigned
 index_han_occurrences(const IndexHan *han, uint32_t a, uint32_t b, unsigned *issues)
 {
-	uint64_t key = INDEX_HAN_KEY(a, b);
-	size_t i = index_han_lower_bound(han->keys, han->nkeys, key);
+	size_t i = index_han_find_pair(han, a, b);
 
 	*issues = 0;
-	if (han->key_occurrences == NULL || i == han->nkeys || han->keys[i] != key)
+	if (han->key_occurrences == NULL || i == han->nkeys)
 		return 0;
 	*issues = han->key_issues[i];
 	return han->key_occurrences[i];
-}
-
-/* Returns the keys of keys[0..n) from first up to (not with) last, and
- * their number in *count. */
-static const uint64_t *
-index_han_range(const uint64_t *keys, size_t n, uint64_t first, uint64_t last, size_t *count)
-{
-	size_t from = index_han_lower_bound(keys, n, first);
-
-	*count = index_han_lower_bound(keys + from, n - from, last);
-	return keys + from;
 }
 
 /* Returns the pairs character c starts; see index_han.h. */
 const uint64_t *
 index_han_pairs_after(const IndexHan *han, uint32_t c, size_t *n)
 {
-	return index_han_range(han->keys, han->nkeys, INDEX_HAN_KEY(c, 1), INDEX_HAN_KEY(c + 1, 0),
-	    n);
+	const uint64_t *keys = index_han_keys_of(han, c, n);
+
+	if (*n > 0 && INDEX_HAN_SECOND(keys[0]) == 0) {	/* c alone */
+		keys++;
+		(*n)--;
+	}
+	return keys;
 }
 
 /* Reads the triples on first use, and where each pair's triples start. */
@@ -968,8 +1040,8 @@ index_han_triples_after(IndexHan *han, uint32_t a, uint32_t b, size_t *n)
 		return index_han_range(han->triples, han->ntriples, pair << 21,
 		    INDEX_HAN_KEY(a, b + 1) << 21, n);
 	/* The pairs are 20 times fewer than the triples: find the pair. */
-	i = index_han_lower_bound(han->keys, han->nkeys, pair);
-	if (i == han->nkeys || han->keys[i] != pair) {
+	i = index_han_find_pair(han, a, b);
+	if (i == han->nkeys) {
 		*n = 0;
 		return han->triples;
 	}

@@ -78,7 +78,8 @@ unsigned index_han_pair_occurrences(const IndexHan *han, const uint64_t *keys, s
  * (index_han_initials()) of the n pairs or triples keys, a list
  * index_han_pairs_after() or index_han_triples_after() returned, in the
  * same order (and bit 31 set); worked out on first use and kept with the
- * vocabulary. NULL for any other list. */
+ * vocabulary. NULL for any other list. Pass the whole list: a part of one
+ * would leave the rest unknown. */
 const uint32_t *index_han_last_initials(IndexHan *han, const uint64_t *keys, size_t n);
 /* Returns how often the most frequent pair occurs that c starts with a
  * character whose readings start with letter (0 for a, 25 for z): no

@@ -286,6 +286,10 @@ search_walk_on(SearchWalk *w, size_t at, size_t depth)
 		issues = index_han_issues(w->han, keys, i);
 		if (issues < w->min_issues)
 			continue;
+		if (w->initials && depth >= 2 && at + 1 < w->len &&
+		    (double)search_walk_most_after(w, INDEX_HAN_SECOND(keys[i]), at + 1) *
+		    SEARCH_WALK_SHARE < (double)w->best)
+			continue;	/* nothing on from it occurs often enough */
 		if (depth == 1)	/* keys[i] is the pair itself */
 			rate = (double)index_han_pair_occurrences(w->han, keys, i) / (double)issues;
 		search_walk_char(w, INDEX_HAN_SECOND(keys[i]), issues, rate, at, depth);
@@ -392,8 +396,8 @@ search_walk_initials(SearchWalk *w)
 	above = UINT_MAX;
 	band = top / SEARCH_WALK_SHARE;
 	for (;;) {
-		/* The starts of the band, the most frequent first, from the
-		 * characters that start any. */
+		/* The starts of the band, from the characters that reach it:
+		 * those of a band above were walked. */
 		nstarts = 0;
 		for (i = 0; i < nfirsts; i++) {
 			const uint64_t *keys;
@@ -421,6 +425,7 @@ search_walk_initials(SearchWalk *w)
 				starts[nstarts++].occurrences = occurrences;
 			}
 		}
+		/* The most frequent first. */
 		if (nstarts > 1)
 			qsort(starts, nstarts, sizeof *starts, search_walk_compare_starts);
 		for (i = 0; i < nstarts; i++)
