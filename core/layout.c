@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <unictype.h>
-#include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -70,11 +69,11 @@ layout_width(const char *text, size_t len)
 	return width;
 }
 
-/* Returns the end of libunistring's grapheme cluster at s. */
+/* Returns the end of the grapheme cluster at s (text_cluster_end()). */
 static const uint8_t *
 layout_cluster_end(const uint8_t *s, const uint8_t *end)
 {
-	const uint8_t *next = u8_grapheme_next(s, end);
+	const uint8_t *next = text_cluster_end(s, end);
 
 	return next != NULL && next > s ? next : s + 1;
 }

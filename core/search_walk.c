@@ -370,7 +370,8 @@ search_walk_start(SearchWalk *w, const SearchWalkStart *start)
  * are tens of thousands of such pairs, most of which are never walked:
  * they are taken in bands (those a share as frequent as the most
  * frequent, then a share of the best string found, or of the band), each
- * sorted when it is reached. */
+ * gathered and sorted when it is reached, and only from the characters
+ * whose most frequent pair reaches it (index_han_most_after()). */
 static void
 search_walk_initials(SearchWalk *w)
 {

@@ -9,13 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unigbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
 #include "buffer.h"
 #include "layout.h"
 #include "snippet.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define SNIPPET_ELLIPSIS "\xe2\x80\xa6"	/* U+2026, one column */
@@ -85,7 +85,7 @@ snippet_clusters(const char *text, size_t start, size_t end, SnippetCluster **ou
 	size_t count = 0, size = 0;
 
 	for (;;) {
-		const uint8_t *next = s < stop ? u8_grapheme_next(s, stop) : stop;
+		const uint8_t *next = s < stop ? text_cluster_end(s, stop) : stop;
 
 		if (count == size) {
 			size = size ? size * 2 : 64;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <unictype.h>
+#include <unigbrk.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -186,4 +187,37 @@ text_escape(const char *s)
 		p += n > 0 ? n : 1;
 	}
 	return buffer_take(&b);
+}
+
+/* Returns the length of the character at s when it is one the short cut
+ * of text_cluster_end() knows to stand alone: ASCII (but CR, which joins
+ * a LF) or a CJK unified ideograph (U+3400-4DBF, U+4E00-9FFF) as valid
+ * UTF-8; else 0. With after set, any ASCII counts: nothing of ASCII joins
+ * the character before it. */
+static size_t
+text_plain_length(const uint8_t *s, const uint8_t *end, int after)
+{
+	ucs4_t uc;
+
+	if (s[0] < 0x80)
+		return after || s[0] != '\r' ? 1 : 0;
+	if (end - s < 3 || (s[0] & 0xf0) != 0xe0 || (s[1] & 0xc0) != 0x80 ||
+	    (s[2] & 0xc0) != 0x80)
+		return 0;
+	uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	return (uc >= 0x3400 && uc <= 0x4dbf) || (uc >= 0x4e00 && uc <= 0x9fff) ? 3 : 0;
+}
+
+/* Returns the end of the grapheme cluster at s; see text.h. */
+const uint8_t *
+text_cluster_end(const uint8_t *s, const uint8_t *end)
+{
+	size_t n;
+
+	if (s >= end)
+		return end;
+	n = text_plain_length(s, end, 0);
+	if (n > 0 && (s + n == end || text_plain_length(s + n, end, 1) > 0))
+		return s + n;
+	return u8_grapheme_next(s, end);
 }

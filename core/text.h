@@ -32,6 +32,12 @@ char *text_escape(const char *s);
  * high share of control characters or invalid UTF-8). */
 int text_is_binary(const char *data, size_t len);
 
+/* Returns the end of the grapheme cluster that starts at s, before end
+ * (u8_grapheme_next()'s answer, for valid UTF-8 or not), with a short
+ * cut for the common case of an ASCII character or CJK ideograph followed
+ * by another: no rule of UAX #29 joins those. */
+const uint8_t *text_cluster_end(const uint8_t *s, const uint8_t *end);
+
 /* Returns non-zero when uc is a Chinese numeral, digit or unit
  * (零〇一二三四五六七八九十百千两), as headings number themselves. */
 int text_is_han_numeral(ucs4_t uc);

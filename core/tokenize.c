@@ -32,11 +32,11 @@
 
 #include <unicase.h>
 #include <unictype.h>
-#include <unigbrk.h>
 #include <uninorm.h>
 #include <unistr.h>
 
 #include "buffer.h"
+#include "text.h"
 #include "tokenize.h"
 #include "xalloc.h"
 
@@ -306,7 +306,7 @@ tokenize(const char *text, size_t len, int flags, TokenHandler handler, void *da
 	ts.handler = handler;
 	ts.data = data;
 	while (rc == 0 && s < end) {
-		const uint8_t *next = u8_grapheme_next(s, end);
+		const uint8_t *next = text_cluster_end(s, end);
 		size_t start = (size_t)(s - (const uint8_t *)text);
 		size_t n = (size_t)(next - s), folded_len;
 		uint8_t *folded = tokenize_normalise(s, n, buf, sizeof buf, &folded_len);

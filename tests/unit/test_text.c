@@ -1,11 +1,86 @@
 /* Tests of text cleaning: what may reach a terminal. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unigbrk.h>
+
 #include "tap.h"
 #include "text.h"
+
+/* Returns how many clusters of len bytes text_cluster_end() ends where
+ * libunistring's u8_grapheme_next() does not (the first is said). */
+static size_t
+cluster_differences(const uint8_t *s, size_t len, const char *what)
+{
+	const uint8_t *p = s, *end = s + len;
+	size_t differ = 0;
+
+	while (p < end) {
+		const uint8_t *want = u8_grapheme_next(p, end), *got = text_cluster_end(p, end);
+
+		if (got != want && differ++ == 0)
+			diag("  %s: at byte %zu, %zu bytes long, not %zu", what, (size_t)(p - s),
+			    (size_t)(got - p), (size_t)(want - p));
+		p = want > p ? want : p + 1;
+	}
+	return differ;
+}
+
+/* Checks the short cut of text_cluster_end() against libunistring: on
+ * the bundled issue, on what joins an ASCII character or an ideograph
+ * (marks, selectors, joiners, CR LF, cut and invalid UTF-8), and on
+ * random bytes. */
+static void
+check_clusters(void)
+{
+	static const char *joins[] = {
+		"a\xcc\x81b", "\xe6\x95\xb0\xcc\x81\xe6\x8d\xae",	/* combining acute */
+		"\xe6\x95\xb0\xef\xb8\x8f\xe6\x8d\xae",	/* VS16 */
+		"\xe6\x95\xb0\xf3\xa0\x84\x80x",	/* an ideographic variation selector */
+		"\xe6\x95\xb0\xe2\x80\x8d\xe6\x8d\xae",	/* ZWJ */
+		"a\r\nb", "\r\n", "\xe6\x95\xb0\r\n", "a\r", "\r", "\n\r",
+		"\xe6\x95", "a\xe6\x95", "\xe6\x95\xb0\xe6", "a\xff\xe6\x95\xb0",
+		"\xe0\x80\x80a", "\xed\xa0\x80a",	/* overlong, surrogate */
+		"\xe3\x90\x80\xe4\xb6\xbf\xe4\xb7\x80\xe9\xbf\xbf\xea\x80\x80",	/* range ends */
+		"\xea\xb0\x80\xea\xb0\x81", "\xf0\x9f\x87\xa8\xf0\x9f\x87\xb3a",	/* Hangul, a flag */
+		"a\xe0\xa4\xbf", "\xe6\x95\xb0\xe0\xa4\x83",	/* a spacing mark */
+	};
+	/* Mostly ideographs' and ASCII's bytes, and a few others. */
+	static const char bytes[] = "\xe4\xe6\x95\xb0\x80\xbf\xcc\x81" "a\r\n"
+	    "\xef\xb8\x8f\xe2\x80\x8d\xff";
+	FILE *f = fopen(TEST_ISSUE, "rb");
+	uint8_t *text = malloc(1 << 20), random[4096];
+	size_t len = 0, i, differ = 0;
+	unsigned seed = 12345;
+
+	if (f != NULL && text != NULL)
+		len = fread(text, 1, 1 << 20, f);
+	if (f != NULL)
+		fclose(f);
+	ok(len > 100000 && cluster_differences(text, len, "the bundled issue") == 0,
+	    "clusters of the bundled issue (%zu bytes) as libunistring ends them", len);
+	for (i = 0; i < sizeof joins / sizeof joins[0]; i++)
+		differ += cluster_differences((const uint8_t *)joins[i], strlen(joins[i]),
+		    joins[i]);
+	ok(differ == 0, "marks, selectors, joiners, CR LF and broken UTF-8 join as "
+	    "libunistring says (%zu differ)", differ);
+	differ = 0;
+	for (i = 0; i < 200; i++) {
+		size_t k;
+
+		for (k = 0; k < sizeof random; k++) {
+			seed = seed * 1103515245 + 12345;
+			random[k] = bytes[(seed >> 16) % (sizeof bytes - 1)];
+		}
+		differ += cluster_differences(random, sizeof random, "random bytes");
+	}
+	ok(differ == 0, "200 strings of random bytes end as libunistring ends them (%zu "
+	    "differ)", differ);
+	free(text);
+}
 
 /* Cleans s and compares with want. */
 static void
@@ -96,5 +171,6 @@ main(void)
 	got = text_escape((const char *)all);
 	ok(!has_control(got), "every byte value escaped: no control left");
 	free(got);
+	check_clusters();
 	return done_testing();
 }
