@@ -383,7 +383,8 @@ search_walk_initials(SearchWalk *w)
 	const uint32_t *chars = index_han_chars(w->han, &nchars);
 
 	/* The characters the first letter stands for, each with how often
-	 * the most frequent pair occurs that it starts with the second. */
+	 * the most frequent pair occurs that it starts with the second (of
+	 * a firsts entry only .first and .occurrences are used). */
 	firsts = xreallocarray(NULL, nchars + 1, sizeof *firsts);
 	for (i = 0; i < nchars; i++) {
 		if (!(index_han_initials(w->han, chars[i]) & first))
