@@ -19,6 +19,8 @@
 
 /* A page of more boxes than this is not reordered (k! orders are tried). */
 #define ORDER_MAX_BOXES 7
+/* Moves of one box tried in turn on a page of more boxes. */
+#define ORDER_MOVES 3
 /* Boxes looked at on one page at most. */
 #define ORDER_COLLECT_BOXES 64
 /* Costs of what a reading order shows; the order with the least wins. */
@@ -61,6 +63,7 @@ typedef struct Box {
 typedef struct OrderState {
 	int	chapter, article, top, item, list;	/* last numbers seen */
 	int	heading_since;	/* a heading since the last item */
+	int	list_heading;	/* a heading since the last list entry "3." */
 	int	after_top;	/* the last line was a chapter heading "三、" */
 	int	open;		/* the last line is a paragraph cut mid-sentence */
 	int	restart_style;	/* items restart at (一) under each heading */
@@ -191,6 +194,8 @@ parse_order_read(OrderState *st, const Line *line)
 	MarkKind mark = parse_order_mark(line->text, &value);
 
 	st->after_top = 0;
+	if (mark != MARK_NONE && mark != MARK_LIST)
+		st->list_heading = 1;
 	switch (mark) {
 	case MARK_CHAPTER:
 		cost = parse_sequence_cost(value, st->chapter) + (was_top ? COST_HEADINGS : 0);
@@ -225,18 +230,23 @@ parse_order_read(OrderState *st, const Line *line)
 		} else
 			cost = value == 1 && st->item > 0 ? COST_RESTART : parse_sequence_cost(value, st->item);
 		st->item = value;
-		st->list = 0;
+		/* lists may number on across items */
 		st->heading_since = 0;
 		break;
 	case MARK_LIST:
-		/* A list may start again anywhere; it may not run back. */
-		cost = value == 1 ? 0 : parse_sequence_cost(value, st->list);
+		/* A list may start again under a heading; it may not run
+		 * back. */
+		if (value == 1)
+			cost = st->list > 0 && !st->list_heading ? COST_RESTART : 0;
+		else
+			cost = parse_sequence_cost(value, st->list);
 		st->list = value;
+		st->list_heading = 0;
 		break;
 	case MARK_NONE:
 		if (parse_line_kind(line) == BLOCK_HEADING
 		    && !parse_line_number(line, &value, &value))
-			st->heading_since = 1;
+			st->heading_since = st->list_heading = 1;
 		break;
 	}
 	st->open = parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
@@ -453,6 +463,28 @@ parse_opens_document(const Parse *p, size_t i)
 	return 0;
 }
 
+/* Returns non-zero when box a is a lone item heading "(三)…" and box b,
+ * right below it on its page, a plain paragraph: the item's text, one box. */
+static int
+parse_heads_box(const Parse *p, const Box *a, const Box *b)
+{
+	size_t i;
+	int value;
+
+	MarkKind mark = parse_order_mark(p->lines[a->first].text, &value);
+
+	if (a->end - a->first != 1 || parse_line_kind(&p->lines[a->first]) != BLOCK_HEADING
+	    || (mark != MARK_ITEM && mark != MARK_LIST)
+	    || p->lines[a->first].page != p->lines[b->first].page
+	    || parse_order_mark(p->lines[b->first].text, &value) != MARK_NONE
+	    || parse_line_kind(&p->lines[b->first]) != BLOCK_PARAGRAPH)
+		return 0;
+	for (i = a->end; i < b->first; i++)
+		if (p->lines[i].role != ROLE_BLANK)
+			return 0;
+	return 1;
+}
+
 /* Returns the cost of reading boxes in the order perm from state *st. */
 static int
 parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const size_t *perm, size_t n,
@@ -477,6 +509,16 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 	for (k = 0; k + 1 < n; k++) {
 		if (!parse_box_is_heading(p, &boxes[k]) || !parse_is_chapter(p->lines[boxes[k].first].text)
 		    || parse_order_mark(p->lines[boxes[k + 1].first].text, &value) != MARK_ITEM)
+			continue;
+		for (i = 0; i + 1 < n && perm[i] != k; i++)
+			;
+		if (i + 1 >= n || perm[i + 1] != k + 1)
+			cost += COST_GAP;
+	}
+	/* A lone item heading stays with the paragraph box below it unless
+	 * that helps. */
+	for (k = 0; k + 1 < n; k++) {
+		if (!parse_heads_box(p, &boxes[k], &boxes[k + 1]))
 			continue;
 		for (i = 0; i + 1 < n && perm[i] != k; i++)
 			;
@@ -508,7 +550,7 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 static size_t
 parse_order_distance(const Parse *p, const Box *boxes, const size_t *perm, size_t n)
 {
-	size_t a, b, d = 0, size[ORDER_MAX_BOXES + 1], i;
+	size_t a, b, d = 0, size[ORDER_COLLECT_BOXES], i;
 
 	for (a = 0; a < n; a++)
 		for (size[a] = 0, i = boxes[a].first; i < boxes[a].end; i++)
@@ -541,19 +583,18 @@ parse_next_permutation(size_t *perm, size_t n)
 	return 1;
 }
 
-/* Finds the best reading order of boxes[0, n) after state *st into best;
- * returns its cost. The extraction's own order wins every tie. end_ok:
- * the text after the boxes opens with an item, which a heading last on
- * the page may head. */
+/* Finds the best reading order of boxes[0, n) (n <= ORDER_MAX_BOXES)
+ * after state *st into best, trying every one; returns its cost. The
+ * extraction's own order wins every tie. end_ok: the text after the boxes
+ * opens with an item, which a heading last on the page may head. */
 static int
-parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int end_ok, size_t *best)
+parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int completing,
+    int end_ok, size_t *best)
 {
 	size_t perm[ORDER_MAX_BOXES + 1] = { 0 }, k;
-	int completing = -1, best_cost, identity_cost;
+	int best_cost, identity_cost;
 	size_t best_distance = 0;
 
-	if (st->open && st->last != NULL)
-		completing = parse_completing_box(p, st->last, boxes, n);
 	for (k = 0; k < n; k++)
 		perm[k] = best[k] = k;
 	best_cost = identity_cost = parse_order_cost(p, st, boxes, perm, n, completing, end_ok);
@@ -573,6 +614,87 @@ parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 		}
 	}
 	return best_cost;
+}
+
+/* Finds a good reading order of boxes[0, n) (any n up to
+ * ORDER_COLLECT_BOXES) into best, too many to try every one: from the
+ * extraction's order, the single move of one box to another place that
+ * lowers the cost most (the nearest on a tie), again while one does, at
+ * most ORDER_MOVES times. The extraction's habits each move one box: a
+ * heading emitted after its items, a continuation after a decoy. Returns
+ * the cost. */
+static int
+parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int completing,
+    int end_ok, size_t *best)
+{
+	size_t perm[ORDER_COLLECT_BOXES], k, from, to, round;
+	int cost = 0;
+
+	for (k = 0; k < n; k++)
+		best[k] = k;
+	cost = parse_order_cost(p, st, boxes, best, n, completing, end_ok);
+	for (round = 0; round < ORDER_MOVES && cost > 0; round++) {
+		int round_cost = cost;
+		size_t round_distance = 0, best_from = 0, best_to = 0;
+
+		for (from = 0; from < n; from++)
+			for (to = 0; to < n; to++) {
+				size_t x, at = 0, distance;
+				int c;
+
+				if (to == from || to == from + 1)
+					continue;
+				/* best without box from, with it put back before
+				 * the one at to (or last, to == n) */
+				for (x = 0; x <= n; x++) {
+					if (x == to)
+						perm[at++] = best[from];
+					if (x < n && x != from)
+						perm[at++] = best[x];
+				}
+				c = parse_order_cost(p, st, boxes, perm, n, completing, end_ok);
+				if (c > round_cost)
+					continue;
+				distance = parse_order_distance(p, boxes, perm, n);
+				if (c < round_cost || (c == round_cost && c < cost && distance < round_distance)) {
+					round_cost = c;
+					round_distance = distance;
+					best_from = from;
+					best_to = to;
+				}
+			}
+		if (round_cost >= cost)
+			break;
+		{
+			size_t x, at = 0;
+
+			for (x = 0; x <= n; x++) {
+				if (x == best_to)
+					perm[at++] = best[best_from];
+				if (x < n && x != best_from)
+					perm[at++] = best[x];
+			}
+			memcpy(best, perm, n * sizeof *perm);
+		}
+		cost = round_cost;
+	}
+	return cost;
+}
+
+/* Finds the best reading order of boxes[0, n) after state *st into best;
+ * returns its cost. The extraction's own order wins every tie. end_ok:
+ * the text after the boxes opens with an item, which a heading last on
+ * the page may head. */
+static int
+parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int end_ok, size_t *best)
+{
+	int completing = -1;
+
+	if (st->open && st->last != NULL)
+		completing = parse_completing_box(p, st->last, boxes, n);
+	if (n <= ORDER_MAX_BOXES)
+		return parse_best_permutation(p, st, boxes, n, completing, end_ok, best);
+	return parse_best_moves(p, st, boxes, n, completing, end_ok, best);
 }
 
 /* Returns non-zero when an article's start, title or source line lies in
@@ -635,34 +757,14 @@ parse_box_ends_open(const Parse *p, const Box *b)
 	return s.open;
 }
 
-/* Returns non-zero when box a is a lone item heading "(三)…" and box b,
- * right below it on its page, a plain paragraph: the item's text, one box. */
-static int
-parse_heads_box(const Parse *p, const Box *a, const Box *b)
-{
-	size_t i;
-	int value;
-
-	MarkKind mark = parse_order_mark(p->lines[a->first].text, &value);
-
-	if (a->end - a->first != 1 || parse_line_kind(&p->lines[a->first]) != BLOCK_HEADING
-	    || (mark != MARK_ITEM && mark != MARK_LIST)
-	    || p->lines[a->first].page != p->lines[b->first].page
-	    || parse_order_mark(p->lines[b->first].text, &value) != MARK_NONE
-	    || parse_line_kind(&p->lines[b->first]) != BLOCK_PARAGRAPH)
-		return 0;
-	for (i = a->end; i < b->first; i++)
-		if (p->lines[i].role != ROLE_BLANK)
-			return 0;
-	return 1;
-}
-
 /* Collects the boxes of text lines from line i on while they stay on page
  * (and, with next_top, the boxes printed above the next page's running
  * head). Returns the count; stops before max, furniture of another kind
- * or an article's start. *end is one past the last line looked at. */
+ * or an article's start. *end is one past the last line looked at. With
+ * merge, a lone item heading and the paragraph box below it are one box. */
 static size_t
-parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, Box *boxes, size_t max, size_t *end)
+parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge, Box *boxes, size_t max,
+    size_t *end)
 {
 	size_t n = 0;
 
@@ -681,13 +783,27 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, Box *boxes
 		boxes[n].end = i;
 		if (parse_marks_article(p, boxes[n].first, boxes[n].end))
 			break;
-		if (n > 0 && parse_heads_box(p, &boxes[n - 1], &boxes[n])
+		if (merge && n > 0 && parse_heads_box(p, &boxes[n - 1], &boxes[n])
 		    && !(n > 1 && parse_box_ends_open(p, &boxes[n - 2])))
 			boxes[n - 1].end = boxes[n].end;
 		else
 			n++;
 	}
 	*end = i;
+	return n;
+}
+
+/* Collects a page's boxes as parse_collect_boxes does: each lone item
+ * heading one with its paragraph when every order of them can be tried,
+ * apart when too many for that (moves of one box are tried then, and a
+ * heading emitted after its items may leave the paragraph below it). */
+static size_t
+parse_page_boxes(const Parse *p, size_t i, int page, int next_top, Box *boxes, size_t *end)
+{
+	size_t n = parse_collect_boxes(p, i, page, next_top, 1, boxes, ORDER_COLLECT_BOXES, end);
+
+	if (n > ORDER_MAX_BOXES)
+		n = parse_collect_boxes(p, i, page, next_top, 0, boxes, ORDER_COLLECT_BOXES, end);
 	return n;
 }
 
@@ -758,25 +874,13 @@ parse_order_boxes(Parse *p)
 			i++;
 			continue;
 		}
-		n = parse_collect_boxes(p, i, line->page, 0, boxes, ORDER_COLLECT_BOXES, &end);
+		n = parse_page_boxes(p, i, line->page, 0, boxes, &end);
 		if (n == 0) {
 			parse_order_read(&st, line);
 			i++;
 			continue;
 		}
-		if (n > ORDER_MAX_BOXES && st.open && st.last != NULL) {
-			/* Too many boxes to try every order: only the box that
-			 * completes the open sentence goes first. */
-			int c = parse_completing_box(p, st.last, boxes, n);
-			size_t k;
-
-			if (c > 0) {
-				perm[0] = (size_t)c;
-				for (k = 1; k < n; k++)
-					perm[k] = k <= (size_t)c ? k - 1 : k;
-				parse_apply_order(p, boxes, n, perm, line->page);
-			}
-		} else if (n <= ORDER_MAX_BOXES) {
+		{
 			int cost = parse_best_order(p, &st, boxes, n, parse_item_follows(p, end, &st), perm);
 			size_t m, end2, k;
 			Box more[ORDER_COLLECT_BOXES];
@@ -785,11 +889,10 @@ parse_order_boxes(Parse *p)
 			 * number, above the next page's running head, may
 			 * belong to this page: only if it helps. */
 			if (cost > 0) {
-				size_t perm2[ORDER_MAX_BOXES + 1];
+				size_t perm2[ORDER_COLLECT_BOXES];
 
-				m = parse_collect_boxes(p, i, line->page, 1, more, ORDER_COLLECT_BOXES, &end2);
-				if (m > n && m <= ORDER_MAX_BOXES
-				    && parse_best_order(p, &st, more, m, parse_item_follows(p, end2, &st), perm2) < cost) {
+				m = parse_page_boxes(p, i, line->page, 1, more, &end2);
+				if (m > n && parse_best_order(p, &st, more, m, parse_item_follows(p, end2, &st), perm2) < cost) {
 					memcpy(boxes, more, m * sizeof *more);
 					memcpy(perm, perm2, m * sizeof *perm2);
 					n = m;

@@ -420,6 +420,120 @@ check_reading_order(const Issue *issue)
 	ok(block_of(issue, "1.7", "存在哪些问题?《规划》", 1) >= 0, "1.7: a real question mark stays");
 }
 
+/* Returns text with a blank line put before the line that starts with
+ * prefix (a box of its own from there on); the caller frees. */
+static char *
+box_from(const char *text, const char *prefix)
+{
+	char *needle = xasprintf("\n%s", prefix), *to = xasprintf("\n\n%s", prefix), *out;
+
+	out = replace_all(text, needle, to);
+	free(needle);
+	free(to);
+	return out;
+}
+
+/* Returns text with the line that starts with prefix moved, as a box of
+ * its own, before the line that starts with before (as the extraction
+ * emits a heading after its items); the caller frees. */
+static char *
+move_box_before(const char *text, const char *prefix, const char *before)
+{
+	char *needle = xasprintf("\n%s", prefix), *line, *removed, *at_needle, *at, *boxed, *out;
+	const char *start = strstr(text, needle), *eol;
+
+	free(needle);
+	if (start == NULL || (eol = strchr(start + 1, '\n')) == NULL)
+		return xstrdup(text);
+	line = xasprintf("%.*s", (int)(eol - start - 1), start + 1);
+	removed = xasprintf("%.*s%s", (int)(start - text), text, eol);
+	at_needle = xasprintf("\n%s", before);
+	at = strstr(removed, at_needle);
+	boxed = xasprintf("\n\n%s\n\n%s", line, before);
+	out = at == NULL ? xstrdup(text) : replace_all(removed, at_needle, boxed);
+	free(line);
+	free(removed);
+	free(at_needle);
+	free(boxed);
+	return out;
+}
+
+/* Parses text (derived from the bundled issue by the caller, who frees
+ * it) and says whether in article id the block starting with first is
+ * followed by the one starting with second, the one starting with third
+ * after that (NULL: not checked). */
+static int
+derived_order(char *text, const char *what, const char *id, const char *first, const char *second,
+    const char *third)
+{
+	Issue *issue = NULL;
+	char *cause = NULL;
+	long a, b, c;
+	int rc = 0;
+
+	if (issue_parse(text, strlen(text), what, &issue, &cause) != 0) {
+		diag("%s: %s", what, cause);
+		free(cause);
+		free(text);
+		return 0;
+	}
+	a = block_of(issue, id, first, 0);
+	b = block_of(issue, id, second, 0);
+	c = third == NULL ? b + 1 : block_of(issue, id, third, 0);
+	rc = a >= 0 && b == a + 1 && c == b + 1;
+	if (!rc)
+		diag("%s: blocks %ld %ld %ld", what, a, b, c);
+	issue_free(issue);
+	free(text);
+	return rc;
+}
+
+/* Checks the numbering rules on pages of the bundled issue laid out
+ * again as the extraction might have emitted them: a heading after the
+ * items it heads (on a page of few boxes, where every order is tried, and
+ * of many, where single moves are), and lists numbered on across items. */
+static void
+check_derived_order(const char *data)
+{
+	char *a, *b;
+
+	/* 1.8 p82: (二) after its 1. and 2.: a list restarts only under a
+	 * heading. Seven boxes. */
+	a = box_from(data, "7. 服务化延伸\n");
+	b = box_from(a, "2. 装备制造\n"), free(a);
+	a = box_from(b, "4. 电子信息\n"), free(b);
+	b = move_box_before(a, "(二)推进行业领域数字化转型", "3. 消费品\n"), free(a);
+	a = box_from(b, "1. 原材料\n"), free(b);
+	ok(derived_order(a, "derived-82", "1.8", "(二)推进行业领域数字化转型", "1. 原材料", NULL),
+	    "a heading emitted after its items heads them again (a page of 7 boxes)");
+
+	/* 1.8 p84: (四) after its 1. and 2.; eight boxes. */
+	a = box_from(data, "2. 打造示范引领型骨干企业\n");
+	b = box_from(a, "4. 发展专业化系统解决方"), free(a);
+	a = box_from(b, "(五)培育跨界融合新生态\n"), free(b);
+	b = box_from(a, "1. 推动产业链供应链升级\n"), free(a);
+	a = move_box_before(b, "(四)激发企业主体新活力", "3. 壮大“专精特新”中小"), free(b);
+	b = box_from(a, "1. 培育生态聚合型平台企"), free(a);
+	ok(derived_order(b, "derived-84", "1.8", "(四)激发企业主体新活力", "1. 培育生态聚合型平台企", NULL),
+	    "a heading emitted after its items heads them again (a page of 8 boxes)");
+
+	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
+	 * across (四), which stays where it is; then a box per item (eight
+	 * boxes, single moves tried): 10. goes back after 9. */
+	a = box_from(data, "11.材料标准。");
+	b = box_from(a, "(四)新一代信息技术产业"), free(a);
+	a = box_from(b, "12.新型信息基础设施标准。"), free(b);
+	b = box_from(a, "13.强化基础软硬件标准。"), free(a);
+	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。");
+	ok(derived_order(a, "derived-36", "1.4", "11.材料标准。", "(四)新一代信息技术产业", "12.新型信息基础设施标准。"),
+	    "a list numbered on across items keeps its item headings in place");
+	a = box_from(b, "14.网络安全标准。"), free(b);
+	b = box_from(a, "15.生物技术标准。"), free(a);
+	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。"), free(b);
+	ok(derived_order(a, "derived-36b", "1.4", "9. 绿色制造标准。", "10. 高端装备标准。", "11.材料标准。"),
+	    "an item emitted before the one it follows goes back after it (a page of 8 boxes)");
+}
+
 /* Checks the rule for a ? that stands for a lost thin space. */
 static void
 check_stray_questions(void)
@@ -726,6 +840,7 @@ main(void)
 	check_blocks(issue);
 	check_reading_order(issue);
 	check_stray_questions();
+	check_derived_order(data);
 
 	check_damaged(issue, data, len);
 
