@@ -255,6 +255,30 @@ parse_order_read(OrderState *st, const Line *line)
 	return cost;
 }
 
+/* Returns non-zero when line i starts a numbering again (一、 (一) 1.
+ * 第一条) with nothing before it in its box, lines [first, i), that heads
+ * it (a heading of a higher kind): a heading emitted elsewhere may belong
+ * right before it, inside what the extraction gave as one box. */
+static int
+parse_restarts_in_box(const Parse *p, size_t first, size_t i)
+{
+	int value;
+	MarkKind mark = parse_order_mark(p->lines[i].text, &value), before;
+	size_t k = i;
+
+	if (mark == MARK_NONE || value != 1)
+		return 0;
+	while (k-- > first) {
+		before = parse_order_mark(p->lines[k].text, &value);
+		if (before == mark)
+			return 1;
+		if ((before != MARK_NONE && before < mark)
+		    || (before == MARK_NONE && parse_line_kind(&p->lines[k]) == BLOCK_HEADING))
+			return 0;
+	}
+	return i > first;
+}
+
 /* Returns non-zero when every line of the box is a heading. */
 static int
 parse_box_is_heading(const Parse *p, const Box *b)
@@ -778,8 +802,11 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 		if (line->role != ROLE_TEXT || (line->page != page && !(next_top && line->page == page + 1)))
 			break;
 		boxes[n].first = i;
-		while (i < p->body_end && p->lines[i].role == ROLE_TEXT && p->lines[i].page == line->page)
+		/* A box ends where its numbering starts again. */
+		do
 			i++;
+		while (i < p->body_end && p->lines[i].role == ROLE_TEXT && p->lines[i].page == line->page
+		    && !parse_restarts_in_box(p, boxes[n].first, i));
 		boxes[n].end = i;
 		if (parse_marks_article(p, boxes[n].first, boxes[n].end))
 			break;

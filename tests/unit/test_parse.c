@@ -517,6 +517,14 @@ check_derived_order(const char *data)
 	ok(derived_order(b, "derived-84", "1.8", "(四)激发企业主体新活力", "1. 培育生态聚合型平台企", NULL),
 	    "a heading emitted after its items heads them again (a page of 8 boxes)");
 
+	/* 2.5 p147: 三、 emitted after its (一) and (二), which the extraction
+	 * gave in one box with (九) and (十) of the chapter before: the box is
+	 * cut where its numbering starts again. */
+	a = replace_all(data, "\n\n三、保障措施\n\n(一)加强工作统筹", "\n(一)加强工作统筹");
+	b = replace_all(a, "\n\n(八)工业互联网支撑工", "\n\n三、保障措施\n\n(八)工业互联网支撑工"), free(a);
+	ok(derived_order(b, "derived-147", "2.5", "(十)优秀解决方案推广", "三、保障措施", "(一)加强工作统筹"),
+	    "a heading emitted after its items goes back inside the box that holds them");
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
