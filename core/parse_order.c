@@ -823,15 +823,27 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 /* Collects a page's boxes as parse_collect_boxes does: each lone item
  * heading one with its paragraph when every order of them can be tried,
  * apart when too many for that (moves of one box are tried then, and a
- * heading emitted after its items may leave the paragraph below it). */
+ * heading emitted after its items may leave the paragraph below it) or
+ * when that paragraph is the one that completes open, the sentence left
+ * open before the page (the extraction emitted it after the heading). */
 static size_t
-parse_page_boxes(const Parse *p, size_t i, int page, int next_top, Box *boxes, size_t *end)
+parse_page_boxes(const Parse *p, size_t i, int page, int next_top, const Line *open, Box *boxes, size_t *end)
 {
-	size_t n = parse_collect_boxes(p, i, page, next_top, 1, boxes, ORDER_COLLECT_BOXES, end);
+	size_t n = parse_collect_boxes(p, i, page, next_top, 1, boxes, ORDER_COLLECT_BOXES, end), m, end2;
+	Box apart[ORDER_COLLECT_BOXES];
+	int c;
 
 	if (n > ORDER_MAX_BOXES)
-		n = parse_collect_boxes(p, i, page, next_top, 0, boxes, ORDER_COLLECT_BOXES, end);
-	return n;
+		return parse_collect_boxes(p, i, page, next_top, 0, boxes, ORDER_COLLECT_BOXES, end);
+	if (open == NULL)
+		return n;
+	m = parse_collect_boxes(p, i, page, next_top, 0, apart, ORDER_COLLECT_BOXES, &end2);
+	c = parse_completing_box(p, open, apart, m);
+	if (m == n || c <= 0 || !parse_heads_box(p, &apart[c - 1], &apart[c]))
+		return n;
+	memcpy(boxes, apart, m * sizeof *apart);
+	*end = end2;
+	return m;
 }
 
 /* Counts (一) items in lines [from, to): two or more mean the items
@@ -901,7 +913,7 @@ parse_order_boxes(Parse *p)
 			i++;
 			continue;
 		}
-		n = parse_page_boxes(p, i, line->page, 0, boxes, &end);
+		n = parse_page_boxes(p, i, line->page, 0, st.open ? st.last : NULL, boxes, &end);
 		if (n == 0) {
 			parse_order_read(&st, line);
 			i++;
@@ -918,7 +930,7 @@ parse_order_boxes(Parse *p)
 			if (cost > 0) {
 				size_t perm2[ORDER_COLLECT_BOXES];
 
-				m = parse_page_boxes(p, i, line->page, 1, more, &end2);
+				m = parse_page_boxes(p, i, line->page, 1, st.open ? st.last : NULL, more, &end2);
 				if (m > n && parse_best_order(p, &st, more, m, parse_item_follows(p, end2, &st), perm2) < cost) {
 					memcpy(boxes, more, m * sizeof *more);
 					memcpy(perm, perm2, m * sizeof *perm2);

@@ -525,6 +525,23 @@ check_derived_order(const char *data)
 	ok(derived_order(b, "derived-147", "2.5", "(十)优秀解决方案推广", "三、保障措施", "(一)加强工作统筹"),
 	    "a heading emitted after its items goes back inside the box that holds them");
 
+	/* 1.8 p86: the rest of a paragraph cut at p85's foot emitted right
+	 * after a lone item heading, which would otherwise head it. */
+	a = move_box_before(data, "高融合度等级。", "完善工业互联网平台体系。");
+	ok(derived_order(xstrdup(a), "derived-86", "1.8", "(三)工业互联网平台推广工程", "完善工业互联网平台体系。", NULL),
+	    "an item heading emitted before a page's continuation keeps its own paragraph");
+	{
+		Issue *issue = NULL;
+		char *cause = NULL;
+
+		ok(issue_parse(a, strlen(a), "derived-86", &issue, &cause) == 0
+		    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+		    "  and the continuation joins the paragraph left open");
+		issue_free(issue);
+		free(cause);
+		free(a);
+	}
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
