@@ -402,26 +402,36 @@ parse_join_score(const Parse *p, const Line *open, const Line *next)
 {
 	const uint8_t *tail_start = (const uint8_t *)open->text;
 	const uint8_t *cut[JOIN_SPAN + 1];
-	size_t head_len[JOIN_SPAN + 1], ntail = 0, nhead = 0, a, b;
+	size_t head_len[JOIN_SPAN + 1], ntail = 0, nhead = 0, a, b, min_tail = 0, min_head = 0;
 	const uint8_t *s = tail_start + open->length, *h = (const uint8_t *)next->text;
 	ucs4_t uc;
 	int best = 0;
 	char buf[8 * JOIN_SPAN];
 
-	/* cut[a]: where the last a characters of the open line begin. */
-	while (ntail < JOIN_SPAN && s > tail_start && (s = u8_prev(&uc, s, tail_start)) != NULL)
+	/* cut[a]: where the last a characters of the open line begin. A
+	 * run takes a character that is no punctuation from either side:
+	 * after a comma any clause may follow, and that "，建立" is printed
+	 * elsewhere says nothing of which one. */
+	while (ntail < JOIN_SPAN && s > tail_start && (s = u8_prev(&uc, s, tail_start)) != NULL) {
 		cut[++ntail] = s;
+		if (min_tail == 0 && !uc_is_general_category(uc, UC_CATEGORY_P))
+			min_tail = ntail;
+	}
 	head_len[0] = 0;
 	while (nhead < JOIN_SPAN && head_len[nhead] < next->length) {
-		int n = u8_mblen(h + head_len[nhead], next->length - head_len[nhead]);
+		int n = u8_mbtouc(&uc, h + head_len[nhead], next->length - head_len[nhead]);
 
 		if (n <= 0)
 			break;
 		head_len[nhead + 1] = head_len[nhead] + (size_t)n;
 		nhead++;
+		if (min_head == 0 && !uc_is_general_category(uc, UC_CATEGORY_P))
+			min_head = nhead;
 	}
-	for (a = 1; a <= ntail; a++)
-		for (b = 1; b <= nhead; b++) {
+	if (min_tail == 0 || min_head == 0)
+		return 0;
+	for (a = min_tail; a <= ntail; a++)
+		for (b = min_head; b <= nhead; b++) {
 			size_t tl = (size_t)(tail_start + open->length - cut[a]);
 
 			if ((int)(a + b) <= best || a + b < 3)
