@@ -40,6 +40,8 @@
 /* A sentence left open with nothing to carry it on is looked for on its
  * page and this many pages after. */
 #define FAR_JOIN_PAGES 2
+/* A label before a list's numbering (附件:1.) is this long at most. */
+#define LABEL_MAX_CHARS 4
 /* How many characters either side of a page break are tried as one word. */
 #define JOIN_SPAN 4
 
@@ -114,6 +116,28 @@ parse_numeral_value(const char *s, size_t *used)
 	return *used == 0 ? 0 : value + unit;
 }
 
+/* Returns where a list's numbering starts after a short label and a
+ * colon ("附件:1.…", "注：1.…"), or text when there is none. */
+static const char *
+parse_skip_label(const char *text)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	ucs4_t uc;
+	int k, n;
+
+	for (k = 0; k <= LABEL_MAX_CHARS; k++) {
+		n = u8_strmbtouc(&uc, s);
+		if (n <= 0)
+			return text;
+		if (uc == ':' || uc == 0xff1a)
+			return k > 0 && s[n] >= '0' && s[n] <= '9' ? (const char *)s + n : text;
+		if (!uc_is_property_ideographic(uc))
+			return text;
+		s += n;
+	}
+	return text;
+}
+
 /* Returns what the numbering at the start of text is, with its value. An
  * item whose opening bracket the extraction lost ("七)") is still one. */
 static MarkKind
@@ -138,6 +162,8 @@ parse_order_mark(const char *text, int *value)
 		s++;
 	else if (strncmp(s, "\xef\xbc\x88", 3) == 0)		/* （ */
 		s += 3;
+	else
+		s = text = parse_skip_label(text);
 	if (*s >= '0' && *s <= '9') {
 		if (s != text)
 			return MARK_NONE;

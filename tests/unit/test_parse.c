@@ -542,6 +542,13 @@ check_derived_order(const char *data)
 		free(a);
 	}
 
+	/* 1.2 p21: the attachments' list, 附件:1. and 2., as two boxes: a
+	 * label before the list's 1. does not hide it. */
+	a = replace_all(data, "移动端层级架构图\n", "移动端层级架构图\n\n");
+	ok(derived_order(a, "derived-21", "1.2", "附件:1.全国一体化政务服务平台移动端层级架构图",
+	    "2.全国一体化政务服务平台移动端技术架构图", NULL),
+	    "a list whose 1. follows a label (附件:1.) reads in order");
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
