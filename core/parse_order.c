@@ -545,6 +545,29 @@ parse_heads_box(const Parse *p, const Box *a, const Box *b)
 	return 1;
 }
 
+/* Returns the characters of box b's lines. */
+static size_t
+parse_box_chars(const Parse *p, const Box *b)
+{
+	size_t i, n = 0;
+
+	for (i = b->first; i < b->end; i++)
+		n += parse_line_chars(&p->lines[i]);
+	return n;
+}
+
+/* Returns non-zero when box b is the banner over the document whose title
+ * is box title: headings with no numbering (规划全文), shorter than the
+ * title. */
+static int
+parse_is_banner(const Parse *p, const Box *b, const Box *title)
+{
+	int value;
+
+	return b != title && parse_box_is_heading(p, b) && parse_order_mark(p->lines[b->first].text, &value) == MARK_NONE
+	    && parse_box_chars(p, b) < parse_box_chars(p, title);
+}
+
 /* Returns the cost of reading boxes in the order perm from state *st. */
 static int
 parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const size_t *perm, size_t n,
@@ -560,9 +583,14 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 		/* A box after a sentence left open must be able to carry it on. */
 		if (k > 0 && s.open && !parse_may_continue(&p->lines[boxes[perm[k]].first]))
 			cost += COST_GAP;
-		for (i = boxes[perm[k]].first; i < boxes[perm[k]].end; i++)
-			if (p->lines[i].role == ROLE_TEXT)
-				cost += parse_order_read(&s, &p->lines[i]);
+		for (i = boxes[perm[k]].first; i < boxes[perm[k]].end; i++) {
+			if (p->lines[i].role != ROLE_TEXT)
+				continue;
+			cost += parse_order_read(&s, &p->lines[i]);
+			/* A document's title leaves no sentence open. */
+			if (s.open && parse_opens_document(p, i))
+				s.open = 0;
+		}
 	}
 	/* A chapter heading the extraction emitted right before a box that
 	 * opens with an item heads that box. */
@@ -588,18 +616,31 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 	if (n > 1 && !end_ok && parse_box_is_heading(p, &boxes[perm[n - 1]])
 	    && parse_is_chapter(p->lines[boxes[perm[n - 1]].first].text))
 		cost += COST_HEADING_END;
-	/* A banner box the extraction emitted last heads the document
-	 * whose title opens on this page. */
-	if (n > 1 && parse_box_is_heading(p, &boxes[n - 1])
-	    && parse_order_mark(p->lines[boxes[n - 1].first].text, &value) == MARK_NONE) {
-		for (k = 0; k + 1 < n; k++)
-			if (parse_opens_document(p, boxes[k].first)) {
-				for (i = 0; i + 1 < n && !(perm[i] == n - 1 && perm[i + 1] == k); i++)
-					;
-				if (i + 1 == n)
-					cost += COST_HEADING_END;
-				break;
-			}
+	/* A banner box (规划全文) the extraction emitted after a document's
+	 * title, last on the page or right after it, heads the title. Right
+	 * after it, the two headings were emitted after the body they head:
+	 * the paragraphs emitted before the title (its preamble) follow it. */
+	for (k = 0; k + 1 < n; k++) {
+		size_t banner, at, j;
+
+		if (!parse_opens_document(p, boxes[k].first))
+			continue;
+		if (parse_is_banner(p, &boxes[k + 1], &boxes[k]))
+			banner = k + 1;
+		else if (parse_opens_document(p, boxes[k + 1].first) && parse_is_banner(p, &boxes[k], &boxes[k + 1]))
+			continue;	/* k is the banner, the title follows */
+		else
+			banner = parse_is_banner(p, &boxes[n - 1], &boxes[k]) ? n - 1 : n;
+		if (banner == n)
+			break;
+		for (at = 0; perm[at] != k; at++)
+			;
+		if (at == 0 || perm[at - 1] != banner)
+			cost += COST_HEADING_END;
+		for (j = 0; banner == k + 1 && j < at; j++)
+			if (perm[j] < k && !parse_box_is_heading(p, &boxes[perm[j]]))
+				cost += COST_GAP;
+		break;
 	}
 	return cost;
 }
@@ -610,11 +651,10 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 static size_t
 parse_order_distance(const Parse *p, const Box *boxes, const size_t *perm, size_t n)
 {
-	size_t a, b, d = 0, size[ORDER_COLLECT_BOXES], i;
+	size_t a, b, d = 0, size[ORDER_COLLECT_BOXES];
 
 	for (a = 0; a < n; a++)
-		for (size[a] = 0, i = boxes[a].first; i < boxes[a].end; i++)
-			size[a] += parse_line_chars(&p->lines[i]);
+		size[a] = parse_box_chars(p, &boxes[a]);
 	for (a = 0; a < n; a++)
 		for (b = a + 1; b < n; b++)
 			if (perm[a] > perm[b])

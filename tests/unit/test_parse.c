@@ -404,7 +404,11 @@ check_reading_order(const Issue *issue)
 	    && block_of(issue, "1.1", "规划全文", 0) + 1 == block_of(issue, "1.1", "“十四五”数字经济发展规划", 0),
 	    "1.1: the full text's title is a heading, after its banner");
 	ok(block_of(issue, "1.2", "全国一体化政务服务平台移动端建设指南", 0) >= 0, "1.2: the full text's title kept");
-	ok(block_of(issue, "1.4", "“十四五”推动高质量发展的国家标准体系建设规划", 0) >= 0, "1.4: the full text's title kept");
+	ok(block_of(issue, "1.4", "规划全文", 0) + 1 == block_of(issue, "1.4", "“十四五”推动高质量发展的国家标准体系建设规划", 0)
+	    && block_of(issue, "1.4", "“十四五”推动高质量发展的国家标准体系建设规划", 0) + 1
+	    == block_of(issue, "1.4", "标准是经济活动和社会发展的技术支撑", 0)
+	    && block_of(issue, "1.4", "为落实《中华人民共和国国民经济", 0) + 1 == block_of(issue, "1.4", "一、总体要求", 0),
+	    "1.4: the full text's title after its banner, before its preamble (both emitted after it)");
 
 	/* A lone number beside a page number (p26's foot: "10" then "26") is
 	 * no text: neither a heading nor a paragraph of its own. */
