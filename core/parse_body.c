@@ -285,7 +285,7 @@ static size_t
 parse_gather_units(Parse *p, Unit **out)
 {
 	Unit *units = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *units);
-	size_t n = 0, i, open = NO_LINE, continuation = NO_LINE, target = NO_LINE;
+	size_t n = 0, i, open = NO_LINE, continuation = NO_LINE, target = NO_LINE, before_open = NO_LINE;
 	int page = -1;
 
 	for (i = p->body_start; i < p->body_end; i++) {
@@ -314,8 +314,15 @@ parse_gather_units(Parse *p, Unit **out)
 			if (continuation != NO_LINE && parse_starts_between(p, units[open].line, continuation)
 			    && parse_char_count(units[open].text.data, units[open].text.len) < CUT_PARAGRAPH_MIN_CHARS)
 				continuation = NO_LINE;
-			if (continuation != NO_LINE && parse_is_cut_copy(p, &units[open], continuation))
-				continuation = NO_LINE;
+			/* A copy cut short carries nothing on; the paragraph
+			 * left open before it may. */
+			if (continuation != NO_LINE && parse_is_cut_copy(p, &units[open], continuation)) {
+				if (before_open != NO_LINE && units[before_open].last_page == page - 1
+				    && !parse_is_cut_copy(p, &units[before_open], continuation))
+					target = before_open;
+				else
+					continuation = NO_LINE;
+			}
 		}
 		/* A line cut mid-word inside a box ("…支撑服" / "务体系。")
 		 * goes on with the next line of the box. */
@@ -341,8 +348,10 @@ parse_gather_units(Parse *p, Unit **out)
 		u->page = u->last_page = line->page;
 		u->kind = parse_opens_document(p, i) ? BLOCK_HEADING : parse_line_kind(line);
 		buffer_append(&u->text, line->text, line->length);
-		if (u->kind == BLOCK_PARAGRAPH)
+		if (u->kind == BLOCK_PARAGRAPH) {
+			before_open = open;
 			open = parse_is_open_paragraph(u) ? n : NO_LINE;
+		}
 		n++;
 	}
 	*out = units;

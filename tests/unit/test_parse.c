@@ -553,6 +553,29 @@ check_derived_order(const char *data)
 	    "2.全国一体化政务服务平台移动端技术架构图", NULL),
 	    "a list whose 1. follows a label (附件:1.) reads in order");
 
+	/* 1.8 p85: a cut copy of an earlier paragraph emitted after the
+	 * paragraph a page break cuts: the copy carries nothing on, the cut
+	 * paragraph still joins the next page's first line. */
+	{
+		const char *from = strstr(data, "\n制定制造业数字化转型行动计划。"), *to = NULL, *at;
+		Issue *issue = NULL;
+		char *cause = NULL;
+
+		if (from != NULL)
+			to = strstr(from, "推动形成市场主导、");
+		at = strstr(data, "\n\n85\n\n做数字化转型领跑者\n\n高融合度等级");
+		a = to == NULL || at == NULL ? xstrdup(data)
+		    : xasprintf("%.*s\n\n%.*s%s", (int)(at - data), data, (int)(to + strlen("推动形成市场主导、") - from - 1),
+		    from + 1, at);
+		ok(issue_parse(a, strlen(a), "derived-85", &issue, &cause) == 0
+		    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0
+		    && blocks_starting(issue, "1.8", "制定制造业数字化转型行动计划") == 1,
+		    "a cut copy after a paragraph a page break cuts does not stop the join");
+		issue_free(issue);
+		free(cause);
+		free(a);
+	}
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
