@@ -872,7 +872,7 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 		const Line *line = &p->lines[i];
 
 		if (line->role == ROLE_BLANK || (line->role == ROLE_PAGE_NUMBER && next_top && line->page == page)
-		    || (line->role == ROLE_FURNITURE && line->page == page && n > 0)) {
+		    || ((line->role == ROLE_FURNITURE || line->role == ROLE_DUPLICATE) && line->page == page && n > 0)) {
 			i++;
 			continue;
 		}

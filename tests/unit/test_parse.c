@@ -576,6 +576,27 @@ check_derived_order(const char *data)
 		free(a);
 	}
 
+	/* 1.8 p86: the continuation emitted after a box holding a line
+	 * printed twice in a row: the page's boxes are still ordered
+	 * together, the continuation first. */
+	a = move_box_before(data, "高融合度等级。", "四)系统解决方案能力提升行动");
+	{
+		char *line_start = strstr(a, "\n完善工业互联网平台体系。"), *line_end, *doubled;
+		Issue *issue = NULL;
+		char *cause = NULL;
+
+		line_end = line_start == NULL ? NULL : strchr(line_start + 1, '\n');
+		doubled = line_end == NULL ? xstrdup(a)
+		    : xasprintf("%.*s%.*s%s", (int)(line_end - a), a, (int)(line_end - line_start), line_start, line_end);
+		ok(issue_parse(doubled, strlen(doubled), "derived-86c", &issue, &cause) == 0
+		    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+		    "a line printed twice in a row does not cut a page's boxes in two");
+		issue_free(issue);
+		free(cause);
+		free(doubled);
+		free(a);
+	}
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
