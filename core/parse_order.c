@@ -568,6 +568,21 @@ parse_is_banner(const Parse *p, const Box *b, const Box *title)
 	    && parse_box_chars(p, b) < parse_box_chars(p, title);
 }
 
+/* Returns non-zero when box a is a lone numbered heading of a lower
+ * rank than the numbered heading box b below it ("3. …" then "(三)…"):
+ * b was emitted after the items it heads, and the paragraph below b is
+ * a's text, not b's. */
+static int
+parse_heads_lower(const Parse *p, const Box *a, const Box *b)
+{
+	int value;
+	MarkKind above = parse_order_mark(p->lines[a->first].text, &value);
+	MarkKind below = parse_order_mark(p->lines[b->first].text, &value);
+
+	return a->end - a->first == 1 && parse_box_is_heading(p, a) && above != MARK_NONE && below != MARK_NONE
+	    && above > below;
+}
+
 /* Returns the cost of reading boxes in the order perm from state *st. */
 static int
 parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const size_t *perm, size_t n,
@@ -606,7 +621,8 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 	/* A lone item heading stays with the paragraph box below it unless
 	 * that helps. */
 	for (k = 0; k + 1 < n; k++) {
-		if (!parse_heads_box(p, &boxes[k], &boxes[k + 1]))
+		if (!parse_heads_box(p, &boxes[k], &boxes[k + 1])
+		    || (k > 0 && parse_heads_lower(p, &boxes[k - 1], &boxes[k])))
 			continue;
 		for (i = 0; i + 1 < n && perm[i] != k; i++)
 			;
@@ -888,7 +904,8 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 		if (parse_marks_article(p, boxes[n].first, boxes[n].end))
 			break;
 		if (merge && n > 0 && parse_heads_box(p, &boxes[n - 1], &boxes[n])
-		    && !(n > 1 && parse_box_ends_open(p, &boxes[n - 2])))
+		    && !(n > 1 && (parse_box_ends_open(p, &boxes[n - 2])
+		    || parse_heads_lower(p, &boxes[n - 2], &boxes[n - 1]))))
 			boxes[n - 1].end = boxes[n].end;
 		else
 			n++;

@@ -597,6 +597,15 @@ check_derived_order(const char *data)
 		free(a);
 	}
 
+	/* 1.8 p83: (三) emitted after its 3., above 3.'s paragraph: the
+	 * paragraph stays with 3., (三) goes back before 1. */
+	a = box_from(data, "2. 提升关键核心技术支撑能力\n");
+	b = box_from(a, "3. 推动工业大数据创新发展\n"), free(a);
+	a = move_box_before(b, "(三)筑牢融合发展新基础", "加快工业数据汇聚"), free(b);
+	ok(derived_order(xstrdup(a), "derived-83", "1.8", "3. 推动工业大数据创新发展", "加快工业数据汇聚", NULL)
+	    && derived_order(a, "derived-83b", "1.8", "(三)筑牢融合发展新基础", "1. 建设新型信息基础设施", NULL),
+	    "a heading emitted above the paragraph of its last item leaves it to that item");
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
