@@ -494,6 +494,19 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 	return best;
 }
 
+/* Returns non-zero when line has a document title's shape: short, no
+ * comma, ends no sentence, no numbering and no lone number. */
+int
+parse_title_shaped(const Line *line)
+{
+	int value;
+
+	return parse_line_chars(line) <= DOCUMENT_TITLE_MAX_CHARS && !parse_ends_sentence(line->text, line->length)
+	    && !parse_is_numbered(line->text) && parse_order_mark(line->text, &value) == MARK_NONE
+	    && !parse_line_number(line, &value, &value) && strstr(line->text, "\xef\xbc\x8c") == NULL
+	    && strchr(line->text, ',') == NULL;
+}
+
 /* Returns non-zero when line i is a document's own title: a short line
  * with no comma that ends no sentence and is no numbered item, followed within a few text lines by the document's
  * first chapter ("一、" or "第一章"). */
@@ -503,10 +516,7 @@ parse_opens_document(const Parse *p, size_t i)
 	size_t j, seen = 0;
 	int value;
 
-	if (parse_line_chars(&p->lines[i]) > DOCUMENT_TITLE_MAX_CHARS
-	    || parse_ends_sentence(p->lines[i].text, p->lines[i].length) || parse_is_numbered(p->lines[i].text)
-	    || parse_order_mark(p->lines[i].text, &value) != MARK_NONE || parse_line_number(&p->lines[i], &value, &value)
-	    || strstr(p->lines[i].text, "\xef\xbc\x8c") != NULL || strchr(p->lines[i].text, ',') != NULL)
+	if (!parse_title_shaped(&p->lines[i]))
 		return 0;
 	for (j = i + 1; j < p->body_end && seen < DOCUMENT_OPENS_WITHIN; j++) {
 		MarkKind mark;
@@ -583,6 +593,33 @@ parse_heads_lower(const Parse *p, const Box *a, const Box *b)
 	    && above > below;
 }
 
+/* Returns non-zero when box k of a page's boxes[0, n) is a document's
+ * own title: it opens the document (parse_opens_document), or it has a
+ * title's shape and the document's first chapter (一、 or 第一章) was
+ * emitted before it on the page, as box *chapter (else *chapter is n). */
+static int
+parse_box_opens_document(const Parse *p, const Box *boxes, size_t n, size_t k, size_t *chapter)
+{
+	size_t c;
+	int value;
+	MarkKind mark;
+
+	*chapter = n;
+	if (parse_opens_document(p, boxes[k].first))
+		return 1;
+	if (boxes[k].end - boxes[k].first != 1 || !parse_box_is_heading(p, &boxes[k])
+	    || !parse_title_shaped(&p->lines[boxes[k].first]))
+		return 0;
+	for (c = 0; c < k; c++) {
+		mark = parse_order_mark(p->lines[boxes[c].first].text, &value);
+		if ((mark == MARK_TOP || mark == MARK_CHAPTER) && value == 1) {
+			*chapter = c;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Returns the cost of reading boxes in the order perm from state *st. */
 static int
 parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const size_t *perm, size_t n,
@@ -635,22 +672,28 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 	/* A banner box (规划全文) the extraction emitted after a document's
 	 * title, last on the page or right after it, heads the title. Right
 	 * after it, the two headings were emitted after the body they head:
-	 * the paragraphs emitted before the title (its preamble) follow it. */
+	 * the paragraphs emitted before the title (its preamble) follow it.
+	 * A first chapter emitted before the title follows it too. */
 	for (k = 0; k + 1 < n; k++) {
-		size_t banner, at, j;
+		size_t banner, at, j, chapter;
 
-		if (!parse_opens_document(p, boxes[k].first))
+		if (!parse_box_opens_document(p, boxes, n, k, &chapter))
 			continue;
 		if (parse_is_banner(p, &boxes[k + 1], &boxes[k]))
 			banner = k + 1;
-		else if (parse_opens_document(p, boxes[k + 1].first) && parse_is_banner(p, &boxes[k], &boxes[k + 1]))
+		else if (parse_box_opens_document(p, boxes, n, k + 1, &j) && parse_is_banner(p, &boxes[k], &boxes[k + 1]))
 			continue;	/* k is the banner, the title follows */
 		else
 			banner = parse_is_banner(p, &boxes[n - 1], &boxes[k]) ? n - 1 : n;
-		if (banner == n)
-			break;
 		for (at = 0; perm[at] != k; at++)
 			;
+		for (j = 0; chapter < n && j < at; j++)
+			if (perm[j] == chapter)
+				cost += COST_RESTART;
+			else if (chapter < perm[j] && perm[j] < k)
+				cost += COST_GAP;	/* the chapter's text */
+		if (banner == n)
+			break;
 		if (at == 0 || perm[at - 1] != banner)
 			cost += COST_HEADING_END;
 		for (j = 0; banner == k + 1 && j < at; j++)

@@ -229,10 +229,13 @@ parse_find_furniture(Parse *p)
 				continue;
 			/* Template junk sits by furniture in places far apart; a
 			 * repeated page repeats its neighbours close by. */
-			/* A wrapped title's first line under a running head is no junk. */
+			/* A wrapped title's first line under a running head is no junk,
+			 * nor a heading seen only a few times (a banner, 规划全文,
+			 * over each full text): junk that short is seen on many
+			 * pages. */
 			if ((round == 0 && distinct >= threshold)
 			    || (round > 0 && distinct >= 2 && all_next && spread > 0
-			    && !parse_like_a_title(p, first->text)))
+			    && !parse_like_a_title(p, first->text) && !parse_title_shaped(first)))
 				for (i = g; i < end; i++)
 					order[i]->role = ROLE_FURNITURE;
 		}

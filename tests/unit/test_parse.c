@@ -404,6 +404,10 @@ check_reading_order(const Issue *issue)
 	    && block_of(issue, "1.1", "规划全文", 0) + 1 == block_of(issue, "1.1", "“十四五”数字经济发展规划", 0),
 	    "1.1: the full text's title is a heading, after its banner");
 	ok(block_of(issue, "1.2", "全国一体化政务服务平台移动端建设指南", 0) >= 0, "1.2: the full text's title kept");
+	ok(block_of(issue, "1.5", "行动纲要全文", 0) + 1 == block_of(issue, "1.5", "提升全民数字素养与技能行动纲要", 0)
+	    && block_of(issue, "1.5", "提升全民数字素养与技能行动纲要", 0) + 1 == block_of(issue, "1.5", "一、发展形势与重要意义", 0)
+	    && block_of(issue, "1.5", "一、发展形势与重要意义", 0) + 1 == block_of(issue, "1.5", "数字素养与技能是数字社会", 0),
+	    "1.5: banner, title, then the first chapter and its text, all emitted before the title");
 	ok(block_of(issue, "1.4", "规划全文", 0) + 1 == block_of(issue, "1.4", "“十四五”推动高质量发展的国家标准体系建设规划", 0)
 	    && block_of(issue, "1.4", "“十四五”推动高质量发展的国家标准体系建设规划", 0) + 1
 	    == block_of(issue, "1.4", "标准是经济活动和社会发展的技术支撑", 0)
@@ -605,6 +609,23 @@ check_derived_order(const char *data)
 	ok(derived_order(xstrdup(a), "derived-83", "1.8", "3. 推动工业大数据创新发展", "加快工业数据汇聚", NULL)
 	    && derived_order(a, "derived-83b", "1.8", "(三)筑牢融合发展新基础", "1. 建设新型信息基础设施", NULL),
 	    "a heading emitted above the paragraph of its last item leaves it to that item");
+
+	/* The two banners 行动纲要全文 each emitted below the next page's
+	 * running head: a heading seen on two pages only, each by furniture,
+	 * is no template junk. */
+	a = replace_all(data, "\n行动纲要全文\n\n43\n\n做数字化转型领跑者\n\n", "\n43\n\n做数字化转型领跑者\n\n行动纲要全文\n\n");
+	b = replace_all(a, "\n行动纲要全文\n\n54\n\n01\n\n国家部署\n\n", "\n54\n\n01\n\n国家部署\n\n行动纲要全文\n\n"), free(a);
+	{
+		Issue *issue = NULL;
+		char *cause = NULL;
+
+		ok(issue_parse(b, strlen(b), "derived-banners", &issue, &cause) == 0
+		    && blocks_starting(issue, "1.5", "行动纲要全文") == 1 && blocks_starting(issue, "1.6", "行动纲要全文") == 1,
+		    "a banner printed twice, each under a running head, is kept");
+		issue_free(issue);
+		free(cause);
+		free(b);
+	}
 
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
