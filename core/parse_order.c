@@ -42,6 +42,10 @@
 #define FAR_JOIN_PAGES 2
 /* A label before a list's numbering (附件:1.) is this long at most. */
 #define LABEL_MAX_CHARS 4
+/* A sentence left open is carried on by one of the first boxes that may
+ * carry it on, or by a later one whose run across the join is this long. */
+#define JOIN_NEAR_BOXES 3
+#define JOIN_FAR_SCORE 7
 /* How many characters either side of a page break are tried as one word. */
 #define JOIN_SPAN 4
 
@@ -472,11 +476,14 @@ parse_join_score(const Parse *p, const Line *open, const Line *next)
 
 /* Returns the box among boxes[0, n) that completes the sentence left open
  * by line open: of those that may carry it on, the one whose first line
- * joins it best (the first such on a tie), or -1. */
+ * joins it best (the first such on a tie), or -1. Past the first
+ * JOIN_NEAR_BOXES that may, a box wins only with a run of JOIN_FAR_SCORE
+ * characters: a shorter run is printed elsewhere by chance as often as
+ * not, and the extraction emits a continuation near its page's top. */
 static int
 parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t n)
 {
-	size_t k;
+	size_t k, seen = 0;
 	int best = -1, best_score = -1;
 
 	for (k = 0; k < n; k++) {
@@ -486,10 +493,11 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 		if (!parse_may_continue(first))
 			continue;
 		score = parse_join_score(p, open, first);
-		if (score > best_score) {
+		if (score > best_score && (seen < JOIN_NEAR_BOXES || score >= JOIN_FAR_SCORE)) {
 			best = (int)k;
 			best_score = score;
 		}
+		seen++;
 	}
 	return best;
 }

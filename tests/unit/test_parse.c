@@ -627,6 +627,28 @@ check_derived_order(const char *data)
 		free(b);
 	}
 
+	/* 1.8 p86 as four boxes that may carry p85's open sentence on, the
+	 * first the real one, and a fifth (made up) whose run across the
+	 * join, 企业提|升, the issue prints elsewhere: a short run far down the
+	 * page is chance, not a continuation. */
+	a = box_from(data, "完善工业互联网平台体系。");
+	b = box_from(a, "打造系统解决方案资源池。"), free(a);
+	a = box_from(b, "制定和推广供应链数字化管理"), free(b);
+	{
+		char *line = strstr(a, "\n制定和推广供应链数字化管理"), *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+		Issue *issue = NULL;
+		char *cause = NULL;
+
+		b = eol == NULL ? xstrdup(a) : xasprintf("%.*s\n\n升级服务能力,推动平台应用。%s", (int)(eol - a), a, eol);
+		ok(issue_parse(b, strlen(b), "derived-86d", &issue, &cause) == 0
+		    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+		    "a short run across a page break far down the page does not take the join");
+		issue_free(issue);
+		free(cause);
+		free(a);
+		free(b);
+	}
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
