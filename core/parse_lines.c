@@ -131,7 +131,7 @@ parse_ends_sentence(const char *text, size_t len)
 	switch (uc) {
 	case 0x3002: case 0xff01: case 0xff1f: case 0xff1b: case 0xff1a:
 	case '!': case '?': case ';': case ':': case '.': case 0x2026: case 0xff0e:
-	case ')': case 0xff09:
+	case ')': case 0xff09: case 0x3015: case 0x3011:	/* ) ） 〕 】: a note closes it */
 		return 1;
 	default:
 		return 0;

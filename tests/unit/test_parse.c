@@ -666,6 +666,30 @@ check_derived_order(const char *data)
 	    "an item emitted before the one it follows goes back after it (a page of 8 boxes)");
 }
 
+/* Checks what ends a sentence: a full stop, and a note in brackets after
+ * it (〔责任单位：…〕), not a word cut by a page break. */
+static void
+check_sentence_ends(void)
+{
+	static const struct {
+		const char *text;
+		int ends;
+	} cases[] = {
+		{ "加快落地落实。", 1 },
+		{ "不再列出〕", 1 },
+		{ "(见附件)", 1 },
+		{ "【专栏】", 1 },
+		{ "“一件事一次办”。”", 1 },
+		{ "不断推动城市", 0 },
+		{ "数字经济核心产业增加值,", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		is_int(parse_ends_sentence(cases[i].text, strlen(cases[i].text)), cases[i].ends,
+		    "%s ends a sentence: %d", cases[i].text, cases[i].ends);
+}
+
 /* Checks the rule for a ? that stands for a lost thin space. */
 static void
 check_stray_questions(void)
@@ -972,6 +996,7 @@ main(void)
 	check_blocks(issue);
 	check_reading_order(issue);
 	check_stray_questions();
+	check_sentence_ends();
 	check_derived_order(data);
 
 	check_damaged(issue, data, len);
