@@ -502,6 +502,24 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 	return best;
 }
 
+/* Returns non-zero when an article's start, title or source line lies in
+ * lines [from, to): boxes are never moved across one. */
+static int
+parse_marks_article(const Parse *p, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = 0; k < p->nentries; k++) {
+		const Entry *e = &p->entries[k];
+
+		if ((e->start != NO_LINE && e->start >= from && e->start < to)
+		    || (e->title_line != NO_LINE && e->title_line >= from && e->title_line < to)
+		    || (e->source_line != NO_LINE && e->source_line >= from && e->source_line < to))
+			return 1;
+	}
+	return 0;
+}
+
 /* Returns non-zero when line has a document title's shape: short, no
  * comma, ends no sentence, no numbering and no lone number. */
 int
@@ -529,6 +547,8 @@ parse_opens_document(const Parse *p, size_t i)
 	for (j = i + 1; j < p->body_end && seen < DOCUMENT_OPENS_WITHIN; j++) {
 		MarkKind mark;
 
+		if (parse_marks_article(p, j, j + 1))
+			return 0;	/* the next article's */
 		if (p->lines[j].role != ROLE_TEXT && p->lines[j].role != ROLE_TITLE)
 			continue;
 		mark = parse_order_mark(p->lines[j].text, &value);
@@ -862,24 +882,6 @@ parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 	if (n <= ORDER_MAX_BOXES)
 		return parse_best_permutation(p, st, boxes, n, completing, end_ok, best);
 	return parse_best_moves(p, st, boxes, n, completing, end_ok, best);
-}
-
-/* Returns non-zero when an article's start, title or source line lies in
- * lines [from, to): boxes are never moved across one. */
-static int
-parse_marks_article(const Parse *p, size_t from, size_t to)
-{
-	size_t k;
-
-	for (k = 0; k < p->nentries; k++) {
-		const Entry *e = &p->entries[k];
-
-		if ((e->start != NO_LINE && e->start >= from && e->start < to)
-		    || (e->title_line != NO_LINE && e->title_line >= from && e->title_line < to)
-		    || (e->source_line != NO_LINE && e->source_line >= from && e->source_line < to))
-			return 1;
-	}
-	return 0;
 }
 
 /* Rewrites lines [boxes[0].first, boxes[n-1].end) so that the boxes stand

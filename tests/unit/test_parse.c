@@ -649,6 +649,17 @@ check_derived_order(const char *data)
 		free(b);
 	}
 
+	/* 2.7's decree in boxes of a line each, and 2.8 made to open with a
+	 * chapter 一、: the decree's heading 江苏省人民政府令 is no document
+	 * title (its 一、 is the next article's), and the decree reads as
+	 * emitted. */
+	a = replace_all(data, "\n在强化数字技能人才学制培养", "\n一、在强化数字技能人才学制培养");
+	b = replace_all(a, "\n                      代省长:许昆林\n", "\n\n代省长:许昆林\n\n"), free(a);
+	a = replace_all(b, "\n                      2021年12月18日\n", "\n2021年12月18日\n"), free(b);
+	b = replace_all(a, "\n江苏省人民政府令\n第 148 号\n", "\n江苏省人民政府令\n\n第 148 号\n"), free(a);
+	ok(derived_order(b, "derived-154", "2.7", "2021年12月18日", "江苏省人民政府令", "第 148 号"),
+	    "a document's title is looked for in its own article only");
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
