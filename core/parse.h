@@ -126,6 +126,7 @@ void parse_build_articles(Parse *p, Issue *issue);
 int parse_is_stray_question(const char *text, size_t len, size_t q);
 void parse_fix_stray_questions(Parse *p);
 int parse_is_chapter(const char *text);
+int parse_is_chapter_heading(const char *text, size_t len);
 int parse_opens_document(const Parse *p, size_t i);
 int parse_title_shaped(const Line *line);
 void parse_order_boxes(Parse *p);

@@ -154,7 +154,7 @@ static int
 parse_is_open_paragraph(const Unit *u)
 {
 	return u->kind == BLOCK_PARAGRAPH && parse_char_count(u->text.data, u->text.len) >= 10
-	    && !parse_ends_sentence(u->text.data, u->text.len);
+	    && !parse_ends_sentence(u->text.data, u->text.len) && !parse_is_chapter_heading(u->text.data, u->text.len);
 }
 
 /* Orders units by text, then by position. */

@@ -678,7 +678,8 @@ check_derived_order(const char *data)
 }
 
 /* Checks what ends a sentence: a full stop, and a note in brackets after
- * it (〔责任单位：…〕), not a word cut by a page break. */
+ * it (〔责任单位：…〕), not a word cut by a page break; and that a
+ * chapter's heading ends one however long. */
 static void
 check_sentence_ends(void)
 {
@@ -694,11 +695,24 @@ check_sentence_ends(void)
 		{ "不断推动城市", 0 },
 		{ "数字经济核心产业增加值,", 0 },
 	};
+	static const struct {
+		const char *name, *text;
+		int heading;
+	} chapters[] = {
+		{ "四、 of 42 characters", "四、优化政务服务平台移动端服务功能和方式,为企业和群众提供更加便利高效的移动政务服务", 1 },
+		{ "第二章", "第二章 信息服务规范", 1 },
+		{ "一、 with a full stop", "一、组织宣贯培训。面向地方各级工业和信息化主管部门", 0 },
+		{ "(一), an item", "(一)统一标准规范,为企业和群众提供更加便利高效的移动政务服务", 0 },
+	};
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		is_int(parse_ends_sentence(cases[i].text, strlen(cases[i].text)), cases[i].ends,
 		    "%s ends a sentence: %d", cases[i].text, cases[i].ends);
+	/* A chapter's heading, however long, leaves no sentence open. */
+	for (i = 0; i < sizeof chapters / sizeof chapters[0]; i++)
+		is_int(parse_is_chapter_heading(chapters[i].text, strlen(chapters[i].text)), chapters[i].heading,
+		    "%s is a chapter's heading: %d", chapters[i].name, chapters[i].heading);
 }
 
 /* Checks the rule for a ? that stands for a lost thin space. */
