@@ -32,6 +32,8 @@ typedef struct Line {
 	 * times. */
 	int		 chars;
 	int		 kind;
+	int		 mark;		/* parse_order.c's numbering, and its value */
+	int		 mark_value;
 	/* It carries on the sentence left open by the line before it, put
 	 * there from a later page by parse_order_far_joins(). */
 	int		 joins;

@@ -199,6 +199,19 @@ parse_order_mark(const char *text, int *value)
 	return MARK_NONE;
 }
 
+/* Returns what the numbering of line is, with its value (found once:
+ * an order's cost reads each line thousands of times). */
+static MarkKind
+parse_line_mark(const Line *line, int *value)
+{
+	if (line->mark < 0) {
+		((Line *)line)->mark = (int)parse_order_mark(line->text, value);	/* a cache, not a change */
+		((Line *)line)->mark_value = *value;
+	}
+	*value = line->mark_value;
+	return (MarkKind)line->mark;
+}
+
 /* Returns non-zero when text opens a chapter: "三、…" or "第三章…". */
 int
 parse_is_chapter(const char *text)
@@ -236,7 +249,7 @@ static int
 parse_order_read(OrderState *st, const Line *line)
 {
 	int value, cost = 0, was_top = st->after_top;
-	MarkKind mark = parse_order_mark(line->text, &value);
+	MarkKind mark = parse_line_mark(line, &value);
 
 	st->after_top = 0;
 	if (mark != MARK_NONE && mark != MARK_LIST)
@@ -308,13 +321,13 @@ static int
 parse_restarts_in_box(const Parse *p, size_t first, size_t i)
 {
 	int value;
-	MarkKind mark = parse_order_mark(p->lines[i].text, &value), before;
+	MarkKind mark = parse_line_mark(&p->lines[i], &value), before;
 	size_t k = i;
 
 	if (mark == MARK_NONE || value != 1)
 		return 0;
 	while (k-- > first) {
-		before = parse_order_mark(p->lines[k].text, &value);
+		before = parse_line_mark(&p->lines[k], &value);
 		if (before == mark)
 			return 1;
 		if ((before != MARK_NONE && before < mark)
@@ -543,7 +556,7 @@ parse_title_shaped(const Line *line)
 	int value;
 
 	return parse_line_chars(line) <= DOCUMENT_TITLE_MAX_CHARS && !parse_ends_sentence(line->text, line->length)
-	    && !parse_is_numbered(line->text) && parse_order_mark(line->text, &value) == MARK_NONE
+	    && !parse_is_numbered(line->text) && parse_line_mark(line, &value) == MARK_NONE
 	    && !parse_line_number(line, &value, &value) && strstr(line->text, "\xef\xbc\x8c") == NULL
 	    && strchr(line->text, ',') == NULL;
 }
@@ -566,7 +579,7 @@ parse_opens_document(const Parse *p, size_t i)
 			return 0;	/* the next article's */
 		if (p->lines[j].role != ROLE_TEXT && p->lines[j].role != ROLE_TITLE)
 			continue;
-		mark = parse_order_mark(p->lines[j].text, &value);
+		mark = parse_line_mark(&p->lines[j], &value);
 		if ((mark == MARK_TOP || mark == MARK_CHAPTER) && value == 1)
 			return 1;
 		if (mark != MARK_NONE)
@@ -584,12 +597,12 @@ parse_heads_box(const Parse *p, const Box *a, const Box *b)
 	size_t i;
 	int value;
 
-	MarkKind mark = parse_order_mark(p->lines[a->first].text, &value);
+	MarkKind mark = parse_line_mark(&p->lines[a->first], &value);
 
 	if (a->end - a->first != 1 || parse_line_kind(&p->lines[a->first]) != BLOCK_HEADING
 	    || (mark != MARK_ITEM && mark != MARK_LIST)
 	    || p->lines[a->first].page != p->lines[b->first].page
-	    || parse_order_mark(p->lines[b->first].text, &value) != MARK_NONE
+	    || parse_line_mark(&p->lines[b->first], &value) != MARK_NONE
 	    || parse_line_kind(&p->lines[b->first]) != BLOCK_PARAGRAPH)
 		return 0;
 	for (i = a->end; i < b->first; i++)
@@ -617,7 +630,7 @@ parse_is_banner(const Parse *p, const Box *b, const Box *title)
 {
 	int value;
 
-	return b != title && parse_box_is_heading(p, b) && parse_order_mark(p->lines[b->first].text, &value) == MARK_NONE
+	return b != title && parse_box_is_heading(p, b) && parse_line_mark(&p->lines[b->first], &value) == MARK_NONE
 	    && parse_box_chars(p, b) < parse_box_chars(p, title);
 }
 
@@ -629,8 +642,8 @@ static int
 parse_heads_lower(const Parse *p, const Box *a, const Box *b)
 {
 	int value;
-	MarkKind above = parse_order_mark(p->lines[a->first].text, &value);
-	MarkKind below = parse_order_mark(p->lines[b->first].text, &value);
+	MarkKind above = parse_line_mark(&p->lines[a->first], &value);
+	MarkKind below = parse_line_mark(&p->lines[b->first], &value);
 
 	return a->end - a->first == 1 && parse_box_is_heading(p, a) && above != MARK_NONE && below != MARK_NONE
 	    && above > below;
@@ -654,7 +667,7 @@ parse_box_opens_document(const Parse *p, const Box *boxes, size_t n, size_t k, s
 	    || !parse_title_shaped(&p->lines[boxes[k].first]))
 		return 0;
 	for (c = 0; c < k; c++) {
-		mark = parse_order_mark(p->lines[boxes[c].first].text, &value);
+		mark = parse_line_mark(&p->lines[boxes[c].first], &value);
 		if ((mark == MARK_TOP || mark == MARK_CHAPTER) && value == 1) {
 			*chapter = c;
 			return 1;
@@ -663,14 +676,63 @@ parse_box_opens_document(const Parse *p, const Box *boxes, size_t n, size_t k, s
 	return 0;
 }
 
+/* What the cost of an order of a page's boxes needs to know of them,
+ * found once for all the orders tried. */
+typedef struct PageFacts {
+	/* box k and box k+1 read apart cost a gap each (a chapter heading
+	 * emitted right before a box that opens with an item heads it; a
+	 * lone item heading stays with the paragraph box below it) */
+	unsigned char	together[ORDER_COLLECT_BOXES];
+	unsigned char	chapter[ORDER_COLLECT_BOXES];	/* a chapter's heading box */
+	unsigned char	heading[ORDER_COLLECT_BOXES];	/* every line a heading */
+	/* a document's title box, the first chapter emitted before it and
+	 * its banner (n for none) */
+	size_t		title, first_chapter, banner;
+} PageFacts;
+
+/* Finds the facts of boxes[0, n) into *f. */
+static void
+parse_page_facts(const Parse *p, const Box *boxes, size_t n, PageFacts *f)
+{
+	size_t k, j, chapter;
+	int value;
+
+	memset(f, 0, sizeof *f);
+	for (k = 0; k < n; k++) {
+		f->heading[k] = (unsigned char)parse_box_is_heading(p, &boxes[k]);
+		f->chapter[k] = f->heading[k] && parse_is_chapter(p->lines[boxes[k].first].text);
+	}
+	for (k = 0; k + 1 < n; k++) {
+		f->together[k] = f->chapter[k] && parse_line_mark(&p->lines[boxes[k + 1].first], &value) == MARK_ITEM;
+		if (parse_heads_box(p, &boxes[k], &boxes[k + 1]) && !(k > 0 && parse_heads_lower(p, &boxes[k - 1], &boxes[k])))
+			f->together[k]++;
+	}
+	/* A banner box (规划全文) the extraction emitted after a document's
+	 * title, last on the page or right after it, heads the title. */
+	f->title = f->first_chapter = f->banner = n;
+	for (k = 0; k + 1 < n; k++) {
+		if (!parse_box_opens_document(p, boxes, n, k, &chapter))
+			continue;
+		if (parse_is_banner(p, &boxes[k + 1], &boxes[k]))
+			f->banner = k + 1;
+		else if (parse_box_opens_document(p, boxes, n, k + 1, &j) && parse_is_banner(p, &boxes[k], &boxes[k + 1]))
+			continue;	/* k is the banner, the title follows */
+		else if (parse_is_banner(p, &boxes[n - 1], &boxes[k]))
+			f->banner = n - 1;
+		f->title = k;
+		f->first_chapter = chapter;
+		break;
+	}
+}
+
 /* Returns the cost of reading boxes in the order perm from state *st. */
 static int
-parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const size_t *perm, size_t n,
-    int completing, int end_ok)
+parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const PageFacts *f, const size_t *perm,
+    size_t n, int completing, int end_ok)
 {
 	OrderState s = *st;
-	size_t k, i;
-	int cost = 0, value;
+	size_t k, i, at, j;
+	int cost = 0;
 
 	if (completing >= 0 && perm[0] != (size_t)completing)
 		cost += COST_CONTINUATION;
@@ -687,63 +749,36 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const s
 				s.open = 0;
 		}
 	}
-	/* A chapter heading the extraction emitted right before a box that
-	 * opens with an item heads that box. */
 	for (k = 0; k + 1 < n; k++) {
-		if (!parse_box_is_heading(p, &boxes[k]) || !parse_is_chapter(p->lines[boxes[k].first].text)
-		    || parse_order_mark(p->lines[boxes[k + 1].first].text, &value) != MARK_ITEM)
+		if (!f->together[k])
 			continue;
 		for (i = 0; i + 1 < n && perm[i] != k; i++)
 			;
 		if (i + 1 >= n || perm[i + 1] != k + 1)
-			cost += COST_GAP;
+			cost += COST_GAP * f->together[k];
 	}
-	/* A lone item heading stays with the paragraph box below it unless
-	 * that helps. */
-	for (k = 0; k + 1 < n; k++) {
-		if (!parse_heads_box(p, &boxes[k], &boxes[k + 1])
-		    || (k > 0 && parse_heads_lower(p, &boxes[k - 1], &boxes[k])))
-			continue;
-		for (i = 0; i + 1 < n && perm[i] != k; i++)
-			;
-		if (i + 1 >= n || perm[i + 1] != k + 1)
-			cost += COST_GAP;
-	}
-	if (n > 1 && !end_ok && parse_box_is_heading(p, &boxes[perm[n - 1]])
-	    && parse_is_chapter(p->lines[boxes[perm[n - 1]].first].text))
+	if (n > 1 && !end_ok && f->chapter[perm[n - 1]])
 		cost += COST_HEADING_END;
-	/* A banner box (规划全文) the extraction emitted after a document's
-	 * title, last on the page or right after it, heads the title. Right
-	 * after it, the two headings were emitted after the body they head:
-	 * the paragraphs emitted before the title (its preamble) follow it.
-	 * A first chapter emitted before the title follows it too. */
-	for (k = 0; k + 1 < n; k++) {
-		size_t banner, at, j, chapter;
-
-		if (!parse_box_opens_document(p, boxes, n, k, &chapter))
-			continue;
-		if (parse_is_banner(p, &boxes[k + 1], &boxes[k]))
-			banner = k + 1;
-		else if (parse_box_opens_document(p, boxes, n, k + 1, &j) && parse_is_banner(p, &boxes[k], &boxes[k + 1]))
-			continue;	/* k is the banner, the title follows */
-		else
-			banner = parse_is_banner(p, &boxes[n - 1], &boxes[k]) ? n - 1 : n;
-		for (at = 0; perm[at] != k; at++)
-			;
-		for (j = 0; chapter < n && j < at; j++)
-			if (perm[j] == chapter)
-				cost += COST_RESTART;
-			else if (chapter < perm[j] && perm[j] < k)
-				cost += COST_GAP;	/* the chapter's text */
-		if (banner == n)
-			break;
-		if (at == 0 || perm[at - 1] != banner)
-			cost += COST_HEADING_END;
-		for (j = 0; banner == k + 1 && j < at; j++)
-			if (perm[j] < k && !parse_box_is_heading(p, &boxes[perm[j]]))
-				cost += COST_GAP;
-		break;
-	}
+	if (f->title == n)
+		return cost;
+	/* The title's banner goes right before it. Right after it, the two
+	 * headings were emitted after the body they head: the paragraphs
+	 * emitted before the title (its preamble) follow it. A first chapter
+	 * emitted before the title follows it too, with its text. */
+	for (at = 0; perm[at] != f->title; at++)
+		;
+	for (j = 0; f->first_chapter < n && j < at; j++)
+		if (perm[j] == f->first_chapter)
+			cost += COST_RESTART;
+		else if (f->first_chapter < perm[j] && perm[j] < f->title)
+			cost += COST_GAP;	/* the chapter's text */
+	if (f->banner == n)
+		return cost;
+	if (at == 0 || perm[at - 1] != f->banner)
+		cost += COST_HEADING_END;
+	for (j = 0; f->banner == f->title + 1 && j < at; j++)
+		if (perm[j] < f->title && !f->heading[perm[j]])
+			cost += COST_GAP;
 	return cost;
 }
 
@@ -790,8 +825,8 @@ parse_next_permutation(size_t *perm, size_t n)
  * extraction's own order wins every tie. end_ok: the text after the boxes
  * opens with an item, which a heading last on the page may head. */
 static int
-parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int completing,
-    int end_ok, size_t *best)
+parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, const PageFacts *f, size_t n,
+    int completing, int end_ok, size_t *best)
 {
 	size_t perm[ORDER_MAX_BOXES + 1] = { 0 }, k;
 	int best_cost, identity_cost;
@@ -799,10 +834,10 @@ parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, s
 
 	for (k = 0; k < n; k++)
 		perm[k] = best[k] = k;
-	best_cost = identity_cost = parse_order_cost(p, st, boxes, perm, n, completing, end_ok);
+	best_cost = identity_cost = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok);
 	/* The extraction's order stands when nothing in it is amiss. */
 	while (identity_cost > 0 && parse_next_permutation(perm, n)) {
-		int cost = parse_order_cost(p, st, boxes, perm, n, completing, end_ok);
+		int cost = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok);
 		size_t distance;
 
 		if (cost > best_cost)
@@ -826,15 +861,15 @@ parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, s
  * heading emitted after its items, a continuation after a decoy. Returns
  * the cost. */
 static int
-parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int completing,
-    int end_ok, size_t *best)
+parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const PageFacts *f, size_t n,
+    int completing, int end_ok, size_t *best)
 {
 	size_t perm[ORDER_COLLECT_BOXES], k, from, to, round;
 	int cost = 0;
 
 	for (k = 0; k < n; k++)
 		best[k] = k;
-	cost = parse_order_cost(p, st, boxes, best, n, completing, end_ok);
+	cost = parse_order_cost(p, st, boxes, f, best, n, completing, end_ok);
 	for (round = 0; round < ORDER_MOVES && cost > 0; round++) {
 		int round_cost = cost;
 		size_t round_distance = 0, best_from = 0, best_to = 0;
@@ -854,7 +889,7 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 					if (x < n && x != from)
 						perm[at++] = best[x];
 				}
-				c = parse_order_cost(p, st, boxes, perm, n, completing, end_ok);
+				c = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok);
 				if (c > round_cost)
 					continue;
 				distance = parse_order_distance(p, boxes, perm, n);
@@ -891,12 +926,14 @@ static int
 parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int end_ok, size_t *best)
 {
 	int completing = -1;
+	PageFacts facts;
 
 	if (st->open && st->last != NULL)
 		completing = parse_completing_box(p, st->last, boxes, n);
+	parse_page_facts(p, boxes, n, &facts);
 	if (n <= ORDER_MAX_BOXES)
-		return parse_best_permutation(p, st, boxes, n, completing, end_ok, best);
-	return parse_best_moves(p, st, boxes, n, completing, end_ok, best);
+		return parse_best_permutation(p, st, boxes, &facts, n, completing, end_ok, best);
+	return parse_best_moves(p, st, boxes, &facts, n, completing, end_ok, best);
 }
 
 /* Rewrites lines [boxes[0].first, boxes[n-1].end) so that the boxes stand
@@ -1017,7 +1054,7 @@ parse_items_restart(const Parse *p, size_t from, size_t to)
 	int value, count = 0;
 
 	for (i = from; i < to; i++)
-		if (p->lines[i].role == ROLE_TEXT && parse_order_mark(p->lines[i].text, &value) == MARK_ITEM
+		if (p->lines[i].role == ROLE_TEXT && parse_line_mark(&p->lines[i], &value) == MARK_ITEM
 		    && value == 1)
 			count++;
 	return count >= 2;
@@ -1047,7 +1084,7 @@ parse_item_follows(const Parse *p, size_t i, const OrderState *st)
 	i = parse_next_text(p, i, p->body_end);
 	if (i == NO_LINE)
 		return 0;
-	mark = parse_order_mark(p->lines[i].text, &value);
+	mark = parse_line_mark(&p->lines[i], &value);
 	return (mark == MARK_ITEM && (value == 1 || !st->restart_style)) || mark == MARK_ARTICLE;
 }
 
@@ -1172,7 +1209,7 @@ parse_order_late_items(Parse *p)
 		}
 		if (p->lines[i].role != ROLE_TEXT)
 			continue;
-		mark = parse_order_mark(p->lines[i].text, &value);
+		mark = parse_line_mark(&p->lines[i], &value);
 		if ((mark != MARK_ITEM && mark != MARK_LIST) || value < 1 || value > LATE_MAX_NUMBER)
 			continue;
 		kind = mark == MARK_ITEM;
@@ -1367,7 +1404,7 @@ parse_fix_stray_questions(Parse *p)
 		}
 		t[at] = '\0';
 		line->length = at;
-		line->chars = line->kind = -1;	/* counted again */
+		line->chars = line->kind = line->mark = -1;	/* counted again */
 		free(original);
 	}
 }
