@@ -466,6 +466,36 @@ move_box_before(const char *text, const char *prefix, const char *before)
 	return out;
 }
 
+/* Returns the issue parsed from text (derived from the bundled issue),
+ * or NULL with a diagnostic; the caller frees both, the issue first. */
+static Issue *
+derived_parse(const char *text, const char *what)
+{
+	Issue *issue = NULL;
+	char *cause = NULL;
+
+	if (issue_parse(text, strlen(text), what, &issue, &cause) != 0) {
+		diag("%s: %s", what, cause);
+		free(cause);
+		return NULL;
+	}
+	return issue;
+}
+
+/* Returns text with insert put right after the line that starts with
+ * prefix (text again when there is none); the caller frees. */
+static char *
+insert_after_line(const char *text, const char *prefix, const char *insert)
+{
+	char *needle = xasprintf("\n%s", prefix);
+	const char *line = strstr(text, needle), *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+
+	free(needle);
+	if (eol == NULL)
+		return xstrdup(text);
+	return xasprintf("%.*s%s%s", (int)(eol - text), text, insert, eol);
+}
+
 /* Parses text (derived from the bundled issue by the caller, who frees
  * it) and says whether in article id the block starting with first is
  * followed by the one starting with second, the one starting with third
@@ -474,24 +504,19 @@ static int
 derived_order(char *text, const char *what, const char *id, const char *first, const char *second,
     const char *third)
 {
-	Issue *issue = NULL;
-	char *cause = NULL;
+	Issue *issue = derived_parse(text, what);
 	long a, b, c;
 	int rc = 0;
 
-	if (issue_parse(text, strlen(text), what, &issue, &cause) != 0) {
-		diag("%s: %s", what, cause);
-		free(cause);
-		free(text);
-		return 0;
+	if (issue != NULL) {
+		a = block_of(issue, id, first, 0);
+		b = block_of(issue, id, second, 0);
+		c = third == NULL ? b + 1 : block_of(issue, id, third, 0);
+		rc = a >= 0 && b == a + 1 && c == b + 1;
+		if (!rc)
+			diag("%s: blocks %ld %ld %ld", what, a, b, c);
+		issue_free(issue);
 	}
-	a = block_of(issue, id, first, 0);
-	b = block_of(issue, id, second, 0);
-	c = third == NULL ? b + 1 : block_of(issue, id, third, 0);
-	rc = a >= 0 && b == a + 1 && c == b + 1;
-	if (!rc)
-		diag("%s: blocks %ld %ld %ld", what, a, b, c);
-	issue_free(issue);
 	free(text);
 	return rc;
 }
@@ -504,6 +529,7 @@ static void
 check_derived_order(const char *data)
 {
 	char *a, *b;
+	Issue *issue;
 
 	/* 1.8 p82: (二) after its 1. and 2.: a list restarts only under a
 	 * heading. Seven boxes. */
@@ -538,17 +564,11 @@ check_derived_order(const char *data)
 	a = move_box_before(data, "高融合度等级。", "完善工业互联网平台体系。");
 	ok(derived_order(xstrdup(a), "derived-86", "1.8", "(三)工业互联网平台推广工程", "完善工业互联网平台体系。", NULL),
 	    "an item heading emitted before a page's continuation keeps its own paragraph");
-	{
-		Issue *issue = NULL;
-		char *cause = NULL;
-
-		ok(issue_parse(a, strlen(a), "derived-86", &issue, &cause) == 0
-		    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
-		    "  and the continuation joins the paragraph left open");
-		issue_free(issue);
-		free(cause);
-		free(a);
-	}
+	issue = derived_parse(a, "derived-86");
+	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+	    "  and the continuation joins the paragraph left open");
+	issue_free(issue);
+	free(a);
 
 	/* 1.2 p21: the attachments' list, 附件:1. and 2., as two boxes: a
 	 * label before the list's 1. does not hide it. */
@@ -560,46 +580,30 @@ check_derived_order(const char *data)
 	/* 1.8 p85: a cut copy of an earlier paragraph emitted after the
 	 * paragraph a page break cuts: the copy carries nothing on, the cut
 	 * paragraph still joins the next page's first line. */
-	{
-		const char *from = strstr(data, "\n制定制造业数字化转型行动计划。"), *to = NULL, *at;
-		Issue *issue = NULL;
-		char *cause = NULL;
-
-		if (from != NULL)
-			to = strstr(from, "推动形成市场主导、");
-		at = strstr(data, "\n\n85\n\n做数字化转型领跑者\n\n高融合度等级");
-		a = to == NULL || at == NULL ? xstrdup(data)
-		    : xasprintf("%.*s\n\n%.*s%s", (int)(at - data), data, (int)(to + strlen("推动形成市场主导、") - from - 1),
-		    from + 1, at);
-		ok(issue_parse(a, strlen(a), "derived-85", &issue, &cause) == 0
-		    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0
-		    && blocks_starting(issue, "1.8", "制定制造业数字化转型行动计划") == 1,
-		    "a cut copy after a paragraph a page break cuts does not stop the join");
-		issue_free(issue);
-		free(cause);
-		free(a);
-	}
+	a = insert_after_line(data, "开展两化融合度标准制定",
+	    "\n\n制定制造业数字化转型行动计划。建立健全部际协同、部省联动的工作推进机制,推动形成市场主导、");
+	issue = derived_parse(a, "derived-85");
+	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0
+	    && blocks_starting(issue, "1.8", "制定制造业数字化转型行动计划") == 1,
+	    "a cut copy after a paragraph a page break cuts does not stop the join");
+	issue_free(issue);
+	free(a);
 
 	/* 1.8 p86: the continuation emitted after a box holding a line
 	 * printed twice in a row: the page's boxes are still ordered
 	 * together, the continuation first. */
 	a = move_box_before(data, "高融合度等级。", "四)系统解决方案能力提升行动");
 	{
-		char *line_start = strstr(a, "\n完善工业互联网平台体系。"), *line_end, *doubled;
-		Issue *issue = NULL;
-		char *cause = NULL;
+		const char *line = strstr(a, "\n完善工业互联网平台体系。"), *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+		char *again = eol == NULL ? xstrdup("") : xasprintf("%.*s", (int)(eol - line), line);
 
-		line_end = line_start == NULL ? NULL : strchr(line_start + 1, '\n');
-		doubled = line_end == NULL ? xstrdup(a)
-		    : xasprintf("%.*s%.*s%s", (int)(line_end - a), a, (int)(line_end - line_start), line_start, line_end);
-		ok(issue_parse(doubled, strlen(doubled), "derived-86c", &issue, &cause) == 0
-		    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
-		    "a line printed twice in a row does not cut a page's boxes in two");
-		issue_free(issue);
-		free(cause);
-		free(doubled);
-		free(a);
+		b = insert_after_line(a, "完善工业互联网平台体系。", again), free(a), free(again);
 	}
+	issue = derived_parse(b, "derived-86c");
+	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+	    "a line printed twice in a row does not cut a page's boxes in two");
+	issue_free(issue);
+	free(b);
 
 	/* 1.8 p83: (三) emitted after its 3., above 3.'s paragraph: the
 	 * paragraph stays with 3., (三) goes back before 1. */
@@ -615,17 +619,12 @@ check_derived_order(const char *data)
 	 * is no template junk. */
 	a = replace_all(data, "\n行动纲要全文\n\n43\n\n做数字化转型领跑者\n\n", "\n43\n\n做数字化转型领跑者\n\n行动纲要全文\n\n");
 	b = replace_all(a, "\n行动纲要全文\n\n54\n\n01\n\n国家部署\n\n", "\n54\n\n01\n\n国家部署\n\n行动纲要全文\n\n"), free(a);
-	{
-		Issue *issue = NULL;
-		char *cause = NULL;
-
-		ok(issue_parse(b, strlen(b), "derived-banners", &issue, &cause) == 0
-		    && blocks_starting(issue, "1.5", "行动纲要全文") == 1 && blocks_starting(issue, "1.6", "行动纲要全文") == 1,
-		    "a banner printed twice, each under a running head, is kept");
-		issue_free(issue);
-		free(cause);
-		free(b);
-	}
+	issue = derived_parse(b, "derived-banners");
+	ok(issue != NULL && blocks_starting(issue, "1.5", "行动纲要全文") == 1
+	    && blocks_starting(issue, "1.6", "行动纲要全文") == 1,
+	    "a banner printed twice, each under a running head, is kept");
+	issue_free(issue);
+	free(b);
 
 	/* 1.8 p86 as four boxes that may carry p85's open sentence on, the
 	 * first the real one, and a fifth (made up) whose run across the
@@ -634,20 +633,12 @@ check_derived_order(const char *data)
 	a = box_from(data, "完善工业互联网平台体系。");
 	b = box_from(a, "打造系统解决方案资源池。"), free(a);
 	a = box_from(b, "制定和推广供应链数字化管理"), free(b);
-	{
-		char *line = strstr(a, "\n制定和推广供应链数字化管理"), *eol = line == NULL ? NULL : strchr(line + 1, '\n');
-		Issue *issue = NULL;
-		char *cause = NULL;
-
-		b = eol == NULL ? xstrdup(a) : xasprintf("%.*s\n\n升级服务能力,推动平台应用。%s", (int)(eol - a), a, eol);
-		ok(issue_parse(b, strlen(b), "derived-86d", &issue, &cause) == 0
-		    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
-		    "a short run across a page break far down the page does not take the join");
-		issue_free(issue);
-		free(cause);
-		free(a);
-		free(b);
-	}
+	b = insert_after_line(a, "制定和推广供应链数字化管理", "\n\n升级服务能力,推动平台应用。"), free(a);
+	issue = derived_parse(b, "derived-86d");
+	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+	    "a short run across a page break far down the page does not take the join");
+	issue_free(issue);
+	free(b);
 
 	/* 2.7's decree in boxes of a line each, and 2.8 made to open with a
 	 * chapter 一、: the decree's heading 江苏省人民政府令 is no document
