@@ -496,6 +496,19 @@ insert_after_line(const char *text, const char *prefix, const char *insert)
 	return xasprintf("%.*s%s%s", (int)(eol - text), text, insert, eol);
 }
 
+/* Parses text (derived from the bundled issue; freed here) and says
+ * whether a block of article id holds needle. */
+static int
+derived_holds(char *text, const char *what, const char *id, const char *needle)
+{
+	Issue *issue = derived_parse(text, what);
+	int rc = issue != NULL && block_of(issue, id, needle, 1) >= 0;
+
+	issue_free(issue);
+	free(text);
+	return rc;
+}
+
 /* Parses text (derived from the bundled issue by the caller, who frees
  * it) and says whether in article id the block starting with first is
  * followed by the one starting with second, the one starting with third
@@ -564,11 +577,8 @@ check_derived_order(const char *data)
 	a = move_box_before(data, "高融合度等级。", "完善工业互联网平台体系。");
 	ok(derived_order(xstrdup(a), "derived-86", "1.8", "(三)工业互联网平台推广工程", "完善工业互联网平台体系。", NULL),
 	    "an item heading emitted before a page's continuation keeps its own paragraph");
-	issue = derived_parse(a, "derived-86");
-	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+	ok(derived_holds(a, "derived-86", "1.8", "拉动企业提高融合度等级"),
 	    "  and the continuation joins the paragraph left open");
-	issue_free(issue);
-	free(a);
 
 	/* 1.2 p21: the attachments' list, 附件:1. and 2., as two boxes: a
 	 * label before the list's 1. does not hide it. */
@@ -599,11 +609,8 @@ check_derived_order(const char *data)
 
 		b = insert_after_line(a, "完善工业互联网平台体系。", again), free(a), free(again);
 	}
-	issue = derived_parse(b, "derived-86c");
-	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+	ok(derived_holds(b, "derived-86c", "1.8", "拉动企业提高融合度等级"),
 	    "a line printed twice in a row does not cut a page's boxes in two");
-	issue_free(issue);
-	free(b);
 
 	/* 1.8 p83: (三) emitted after its 3., above 3.'s paragraph: the
 	 * paragraph stays with 3., (三) goes back before 1. */
@@ -634,11 +641,8 @@ check_derived_order(const char *data)
 	b = box_from(a, "打造系统解决方案资源池。"), free(a);
 	a = box_from(b, "制定和推广供应链数字化管理"), free(b);
 	b = insert_after_line(a, "制定和推广供应链数字化管理", "\n\n升级服务能力,推动平台应用。"), free(a);
-	issue = derived_parse(b, "derived-86d");
-	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+	ok(derived_holds(b, "derived-86d", "1.8", "拉动企业提高融合度等级"),
 	    "a short run across a page break far down the page does not take the join");
-	issue_free(issue);
-	free(b);
 
 	/* 2.7's decree in boxes of a line each, and 2.8 made to open with a
 	 * chapter 一、: the decree's heading 江苏省人民政府令 is no document
@@ -668,16 +672,19 @@ check_derived_order(const char *data)
 	    "an item emitted before the one it follows goes back after it (a page of 8 boxes)");
 }
 
+/* A text and what a check must say of it. */
+typedef struct TextCase {
+	const char	*text;
+	int		 expected;
+} TextCase;
+
 /* Checks what ends a sentence: a full stop, and a note in brackets after
  * it (〔责任单位：…〕), not a word cut by a page break; and that a
  * chapter's heading ends one however long. */
 static void
 check_sentence_ends(void)
 {
-	static const struct {
-		const char *text;
-		int ends;
-	} cases[] = {
+	static const TextCase cases[] = {
 		{ "加快落地落实。", 1 },
 		{ "不再列出〕", 1 },
 		{ "(见附件)", 1 },
@@ -698,8 +705,8 @@ check_sentence_ends(void)
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		is_int(parse_ends_sentence(cases[i].text, strlen(cases[i].text)), cases[i].ends,
-		    "%s ends a sentence: %d", cases[i].text, cases[i].ends);
+		is_int(parse_ends_sentence(cases[i].text, strlen(cases[i].text)), cases[i].expected,
+		    "%s ends a sentence: %d", cases[i].text, cases[i].expected);
 	/* A chapter's heading, however long, leaves no sentence open. */
 	for (i = 0; i < sizeof chapters / sizeof chapters[0]; i++)
 		is_int(parse_is_chapter_heading(chapters[i].text, strlen(chapters[i].text)), chapters[i].heading,
@@ -710,10 +717,7 @@ check_sentence_ends(void)
 static void
 check_stray_questions(void)
 {
-	static const struct {
-		const char *text;
-		int stray;
-	} cases[] = {
+	static const TextCase cases[] = {
 		{ "内在要?求,是", 1 },		/* inside Han text, no question */
 		{ "提升到?96%", 1 },		/* before a digit */
 		{ "2019?年以来", 1 },		/* after a digit */
@@ -731,7 +735,7 @@ check_stray_questions(void)
 		const char *q = strchr(cases[i].text, '?');
 
 		is_int(parse_is_stray_question(cases[i].text, strlen(cases[i].text), (size_t)(q - cases[i].text)),
-		    cases[i].stray, "stray ? in %s: %d", cases[i].text, cases[i].stray);
+		    cases[i].expected, "stray ? in %s: %d", cases[i].text, cases[i].expected);
 	}
 }
 
