@@ -1,6 +1,7 @@
 /* Tests of the parser on the bundled issue and on issues derived from it. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -441,6 +442,25 @@ box_from(const char *text, const char *prefix)
 	return out;
 }
 
+/* Returns text with a blank line put before each line that starts with
+ * one of the prefixes (a NULL-terminated list); the caller frees. */
+static char *
+boxes_from(const char *text, ...)
+{
+	char *out = xstrdup(text), *next;
+	const char *prefix;
+	va_list ap;
+
+	va_start(ap, text);
+	while ((prefix = va_arg(ap, const char *)) != NULL) {
+		next = box_from(out, prefix);
+		free(out);
+		out = next;
+	}
+	va_end(ap);
+	return out;
+}
+
 /* Returns text with the line that starts with prefix moved, as a box of
  * its own, before the line that starts with before (as the extraction
  * emits a heading after its items); the caller frees. */
@@ -546,19 +566,15 @@ check_derived_order(const char *data)
 
 	/* 1.8 p82: (二) after its 1. and 2.: a list restarts only under a
 	 * heading. Seven boxes. */
-	a = box_from(data, "7. 服务化延伸\n");
-	b = box_from(a, "2. 装备制造\n"), free(a);
-	a = box_from(b, "4. 电子信息\n"), free(b);
+	a = boxes_from(data, "7. 服务化延伸\n", "2. 装备制造\n", "4. 电子信息\n", (char *)NULL);
 	b = move_box_before(a, "(二)推进行业领域数字化转型", "3. 消费品\n"), free(a);
 	a = box_from(b, "1. 原材料\n"), free(b);
 	ok(derived_order(a, "derived-82", "1.8", "(二)推进行业领域数字化转型", "1. 原材料", NULL),
 	    "a heading emitted after its items heads them again (a page of 7 boxes)");
 
 	/* 1.8 p84: (四) after its 1. and 2.; eight boxes. */
-	a = box_from(data, "2. 打造示范引领型骨干企业\n");
-	b = box_from(a, "4. 发展专业化系统解决方"), free(a);
-	a = box_from(b, "(五)培育跨界融合新生态\n"), free(b);
-	b = box_from(a, "1. 推动产业链供应链升级\n"), free(a);
+	b = boxes_from(data, "2. 打造示范引领型骨干企业\n", "4. 发展专业化系统解决方", "(五)培育跨界融合新生态\n",
+	    "1. 推动产业链供应链升级\n", (char *)NULL);
 	a = move_box_before(b, "(四)激发企业主体新活力", "3. 壮大“专精特新”中小"), free(b);
 	b = box_from(a, "1. 培育生态聚合型平台企"), free(a);
 	ok(derived_order(b, "derived-84", "1.8", "(四)激发企业主体新活力", "1. 培育生态聚合型平台企", NULL),
@@ -614,8 +630,7 @@ check_derived_order(const char *data)
 
 	/* 1.8 p83: (三) emitted after its 3., above 3.'s paragraph: the
 	 * paragraph stays with 3., (三) goes back before 1. */
-	a = box_from(data, "2. 提升关键核心技术支撑能力\n");
-	b = box_from(a, "3. 推动工业大数据创新发展\n"), free(a);
+	b = boxes_from(data, "2. 提升关键核心技术支撑能力\n", "3. 推动工业大数据创新发展\n", (char *)NULL);
 	a = move_box_before(b, "(三)筑牢融合发展新基础", "加快工业数据汇聚"), free(b);
 	ok(derived_order(xstrdup(a), "derived-83", "1.8", "3. 推动工业大数据创新发展", "加快工业数据汇聚", NULL)
 	    && derived_order(a, "derived-83b", "1.8", "(三)筑牢融合发展新基础", "1. 建设新型信息基础设施", NULL),
@@ -637,9 +652,8 @@ check_derived_order(const char *data)
 	 * first the real one, and a fifth (made up) whose run across the
 	 * join, 企业提|升, the issue prints elsewhere: a short run far down the
 	 * page is chance, not a continuation. */
-	a = box_from(data, "完善工业互联网平台体系。");
-	b = box_from(a, "打造系统解决方案资源池。"), free(a);
-	a = box_from(b, "制定和推广供应链数字化管理"), free(b);
+	a = boxes_from(data, "完善工业互联网平台体系。", "打造系统解决方案资源池。", "制定和推广供应链数字化管理",
+	    (char *)NULL);
 	b = insert_after_line(a, "制定和推广供应链数字化管理", "\n\n升级服务能力,推动平台应用。"), free(a);
 	ok(derived_holds(b, "derived-86d", "1.8", "拉动企业提高融合度等级"),
 	    "a short run across a page break far down the page does not take the join");
@@ -658,15 +672,13 @@ check_derived_order(const char *data)
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
-	a = box_from(data, "11.材料标准。");
-	b = box_from(a, "(四)新一代信息技术产业"), free(a);
-	a = box_from(b, "12.新型信息基础设施标准。"), free(b);
-	b = box_from(a, "13.强化基础软硬件标准。"), free(a);
+	b = boxes_from(data, "11.材料标准。", "(四)新一代信息技术产业", "12.新型信息基础设施标准。",
+	    "13.强化基础软硬件标准。", (char *)NULL);
 	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。");
 	ok(derived_order(a, "derived-36", "1.4", "11.材料标准。", "(四)新一代信息技术产业", "12.新型信息基础设施标准。"),
 	    "a list numbered on across items keeps its item headings in place");
-	a = box_from(b, "14.网络安全标准。"), free(b);
-	b = box_from(a, "15.生物技术标准。"), free(a);
+	a = boxes_from(b, "14.网络安全标准。", "15.生物技术标准。", (char *)NULL), free(b);
+	b = a;
 	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。"), free(b);
 	ok(derived_order(a, "derived-36b", "1.4", "9. 绿色制造标准。", "10. 高端装备标准。", "11.材料标准。"),
 	    "an item emitted before the one it follows goes back after it (a page of 8 boxes)");
