@@ -120,6 +120,7 @@ void parse_fallback_articles(Parse *p);
  * by a page break rejoined and misplaced headings put back. */
 BlockKind parse_line_kind(const Line *line);
 int parse_may_continue(const Line *line);
+int parse_is_chapter_heading(const char *text, size_t len);
 void parse_mark_duplicates(Parse *p);
 void parse_build_articles(Parse *p, Issue *issue);
 
@@ -128,7 +129,6 @@ void parse_build_articles(Parse *p, Issue *issue);
 int parse_is_stray_question(const char *text, size_t len, size_t q);
 void parse_fix_stray_questions(Parse *p);
 int parse_is_chapter(const char *text);
-int parse_is_chapter_heading(const char *text, size_t len);
 int parse_opens_document(const Parse *p, size_t i);
 int parse_title_shaped(const Line *line);
 void parse_order_boxes(Parse *p);

@@ -22,6 +22,8 @@
 #define CUT_FRAGMENT_MAX_CHARS 8
 /* A numbered line this short is a heading ("(一)指导思想。"). */
 #define NUMBERED_HEADING_MAX_CHARS 30
+/* A chapter's heading with no full stop is this long at most. */
+#define CHAPTER_HEADING_MAX_CHARS 60
 
 /* A block while it is assembled. */
 typedef struct Unit {
@@ -88,6 +90,17 @@ parse_has_inner_stop(const char *text, size_t len)
 	const char *stop = strstr(text, "\xe3\x80\x82");
 
 	return stop != NULL && (size_t)(stop - text) + 3 < len;
+}
+
+/* Returns non-zero when text (len bytes) is a chapter's heading however
+ * long: "三、…" or "第三章…", up to CHAPTER_HEADING_MAX_CHARS, with no full
+ * stop in it (四、优化…功能和方式,为企业和群众提供…服务). It leaves no
+ * sentence for the next page to carry on. */
+int
+parse_is_chapter_heading(const char *text, size_t len)
+{
+	return parse_is_chapter(text) && parse_char_count(text, len) <= CHAPTER_HEADING_MAX_CHARS
+	    && !parse_has_inner_stop(text, len);
 }
 
 /* Works out the kind of block a line of body text is. */

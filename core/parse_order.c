@@ -40,8 +40,6 @@
 /* A sentence left open with nothing to carry it on is looked for on its
  * page and this many pages after. */
 #define FAR_JOIN_PAGES 2
-/* A chapter's heading with no full stop is this long at most. */
-#define CHAPTER_HEADING_MAX_CHARS 60
 /* A label before a list's numbering (附件:1.) is this long at most. */
 #define LABEL_MAX_CHARS 4
 /* A sentence left open is carried on by one of the first boxes that may
@@ -220,19 +218,6 @@ parse_is_chapter(const char *text)
 	MarkKind mark = parse_order_mark(text, &value);
 
 	return mark == MARK_TOP || mark == MARK_CHAPTER;
-}
-
-/* Returns non-zero when text (len bytes) is a chapter's heading however
- * long: "三、…" or "第三章…", up to CHAPTER_HEADING_MAX_CHARS, with no full
- * stop in it (四、优化…功能和方式,为企业和群众提供…服务). It leaves no
- * sentence for the next page to carry on. */
-int
-parse_is_chapter_heading(const char *text, size_t len)
-{
-	const char *stop = strstr(text, "\xe3\x80\x82");	/* 。 */
-
-	return parse_is_chapter(text) && parse_char_count(text, len) <= CHAPTER_HEADING_MAX_CHARS
-	    && (stop == NULL || (size_t)(stop - text) + 3 >= len);
 }
 
 /* Returns the cost of a number coming after last: 0 for the next one. */
