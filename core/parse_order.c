@@ -838,6 +838,21 @@ parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, c
 	return best_cost;
 }
 
+/* Writes into out order with its box at from moved to stand before the
+ * one at to (last, when to is n). */
+static void
+parse_move_box(const size_t *order, size_t n, size_t from, size_t to, size_t *out)
+{
+	size_t x, at = 0;
+
+	for (x = 0; x <= n; x++) {
+		if (x == to)
+			out[at++] = order[from];
+		if (x < n && x != from)
+			out[at++] = order[x];
+	}
+}
+
 /* Finds a good reading order of boxes[0, n) (any n up to
  * ORDER_COLLECT_BOXES) into best, too many to try every one: from the
  * extraction's order, the single move of one box to another place that
@@ -850,7 +865,7 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
     int completing, int end_ok, size_t *best)
 {
 	size_t perm[ORDER_COLLECT_BOXES], k, from, to, round;
-	int cost = 0;
+	int cost;
 
 	for (k = 0; k < n; k++)
 		best[k] = k;
@@ -860,20 +875,13 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 		size_t round_distance = 0, best_from = 0, best_to = 0;
 
 		for (from = 0; from < n; from++)
-			for (to = 0; to < n; to++) {
-				size_t x, at = 0, distance;
+			for (to = 0; to <= n; to++) {
+				size_t distance;
 				int c;
 
 				if (to == from || to == from + 1)
 					continue;
-				/* best without box from, with it put back before
-				 * the one at to (or last, to == n) */
-				for (x = 0; x <= n; x++) {
-					if (x == to)
-						perm[at++] = best[from];
-					if (x < n && x != from)
-						perm[at++] = best[x];
-				}
+				parse_move_box(best, n, from, to, perm);
 				c = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok);
 				if (c > round_cost)
 					continue;
@@ -887,17 +895,8 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 			}
 		if (round_cost >= cost)
 			break;
-		{
-			size_t x, at = 0;
-
-			for (x = 0; x <= n; x++) {
-				if (x == best_to)
-					perm[at++] = best[best_from];
-				if (x < n && x != best_from)
-					perm[at++] = best[x];
-			}
-			memcpy(best, perm, n * sizeof *perm);
-		}
+		parse_move_box(best, n, best_from, best_to, perm);
+		memcpy(best, perm, n * sizeof *perm);
 		cost = round_cost;
 	}
 	return cost;
