@@ -57,6 +57,9 @@ static const char index_schema_sql[] =
 	 * traditional characters (index_han.c). */
 	"CREATE TABLE han(issue_id INTEGER PRIMARY KEY, traditional INTEGER, pairs BLOB,"
 	" triples BLOB, pair_counts BLOB);"
+	/* Whether any issue is traditional, asked by every query with a
+	 * traditional character: without it, a scan of every issue's row. */
+	"CREATE INDEX han_traditional ON han(issue_id) WHERE traditional;"
 	/* An archive's: the union of every issue's pairs (kind 0) and
 	 * triples (kind 1), with how many issues hold each and (pairs) how
 	 * often they occur in all, as of the update 'generation', so that a
