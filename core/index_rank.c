@@ -44,7 +44,15 @@ struct RankTop {
 	RankRow		*rows;		/* a heap, the worst row first, until sorted */
 	size_t		 count;
 	size_t		 size;
+	int		 count_rows;	/* index_rank_top_count_rows() */
+	sqlite3_int64	 seen;		/* then the rows given, */
+	sqlite3_int64	 total;		/* of this many in the table */
+	double		 weight;	/* the title's, as shuzhi_rank() was given */
 };
+
+/* bm25's constants, as fts5_aux.c has them. */
+#define INDEX_RANK_K1 1.2
+#define INDEX_RANK_B 0.75
 
 /* Queries of at least this many phrases list each phrase's rows. */
 #define INDEX_RANK_LISTED 4
@@ -67,6 +75,7 @@ typedef struct RankData {
 	int		*present;	/* the phrases in the row: scratch for one row */
 	RankRows	*rows;		/* per phrase, or NULL: not listed */
 	sqlite3_int64	 last;		/* the row scored before */
+	double		 length;	/* the current row's bm25 length term */
 } RankData;
 
 /* Returns an empty set of best rows; see index_rank.h. */
@@ -166,7 +175,8 @@ index_rank_sift_up(RankTop *top, size_t i)
 /* Keeps the current row when it is among the best so far; returns an
  * SQLite code. */
 static int
-index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double score)
+index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double score,
+    const RankData *rank)
 {
 	const RankSizes *s;
 	RankRow row;
@@ -176,6 +186,9 @@ index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, dou
 		return SQLITE_OK;
 	row.rowid = api->xRowid(fts);
 	row.score = score;
+	row.frequency[0] = rank->frequency[0];
+	row.frequency[1] = rank->frequency[1];
+	row.length = rank->length;
 	/* By issue, then article; a row of no known issue after all others. */
 	s = index_rank_find(top, row.rowid);
 	row.tie = s != NULL ? ((sqlite3_int64)s->order << 32) + (row.rowid - s->first) :
@@ -209,10 +222,56 @@ index_rank_compare(const void *a, const void *b)
 	return index_rank_worse(b, a) ? -1 : 0;
 }
 
+/* Counts the rows given to top for its query's IDF; see index_rank.h. */
+void
+index_rank_top_count_rows(RankTop *top)
+{
+	top->count_rows = 1;
+}
+
+/* Returns the IDF of a phrase that hits rows of total, as bm25 has it. */
+static double
+index_rank_idf(sqlite3_int64 total, sqlite3_int64 hits)
+{
+	double idf = log(((double)total - (double)hits + 0.5) / ((double)hits + 0.5));
+
+	return idf > 0.0 ? idf : 1e-6;
+}
+
+/* Adds to score[] a phrase's part of a row's two column scores. */
+static void
+index_rank_add(double score[2], double idf, const double frequency[2], double length)
+{
+	int column;
+
+	for (column = 0; column < 2; column++) {
+		double f = frequency[column];
+
+		if (f > 0.0)
+			score[column] += idf * (f * (INDEX_RANK_K1 + 1.0)) / (f + length);
+	}
+}
+
 /* Returns the rows kept, best first; owned by top. */
 const RankRow *
 index_rank_top_rows(RankTop *top, size_t *count)
 {
+	size_t i;
+
+	if (top->count_rows) {
+		/* The rows were kept by their score at an IDF of 1: the same
+		 * order as at any other, and now the phrase's rows are known. */
+		double idf = index_rank_idf(top->total, top->seen);
+
+		for (i = 0; i < top->count; i++) {
+			RankRow *row = &top->rows[i];
+			double score[2] = { 0.0, 0.0 };
+
+			index_rank_add(score, idf, row->frequency, row->length);
+			row->score = -1.0 * (top->weight * score[0] + score[1]);
+		}
+		top->count_rows = 0;
+	}
 	if (top->count > 1)
 		qsort(top->rows, top->count, sizeof *top->rows, index_rank_compare);
 	top->limit = top->count;	/* no longer a heap: keep nothing more */
@@ -302,7 +361,7 @@ index_rank_data_free(void *data)
  * average row size and each phrase's IDF as fts5_aux.c's bm25 has them.
  * Returns NULL and sets *rc on a failure. */
 static RankData *
-index_rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 {
 	RankData *rank = api->xGetAuxdata(fts, 0);
 	sqlite3_int64 rows = 0, tokens = 0;
@@ -320,9 +379,16 @@ index_rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 	if (*rc == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &tokens);
 	rank->average = rows > 0 ? (double)tokens / (double)rows : 1.0;
+	if (top != NULL && top->count_rows && rank->nphrases == 1) {
+		/* Every row the query gives holds the phrase: counted as
+		 * they come (index_rank_top_rows), at an IDF of 1 until then. */
+		top->total = rows;
+		rank->idf[0] = 1.0;
+	} else if (top != NULL)
+		top->count_rows = 0;
 	if (rank->nphrases >= INDEX_RANK_LISTED)
 		rank->rows = xcalloc((size_t)rank->nphrases, sizeof *rank->rows);
-	for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
+	for (i = top != NULL && top->count_rows ? 1 : 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
 		sqlite3_int64 hits = 0;
 
 		if (rank->rows != NULL) {
@@ -330,9 +396,7 @@ index_rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 			hits = (sqlite3_int64)rank->rows[i].count;
 		} else
 			*rc = api->xQueryPhrase(fts, i, &hits, index_rank_count_row);
-		rank->idf[i] = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
-		if (rank->idf[i] <= 0.0)
-			rank->idf[i] = 1e-6;
+		rank->idf[i] = index_rank_idf(rows, hits);
 	}
 	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, rank, index_rank_data_free);
@@ -343,12 +407,11 @@ index_rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 
 /* Returns the current row's score (see index_rank.h); sets *rc. */
 static double
-index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts,
-    double weight, int *rc)
+index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double weight,
+    RankData **data, int *rc)
 {
-	const double k1 = 1.2, b = 0.75;
-	RankData *rank = index_rank_data(api, fts, rc);
-	double length, score[2] = { 0.0, 0.0 };
+	RankData *rank = index_rank_data(top, api, fts, rc);
+	double score[2] = { 0.0, 0.0 };
 	sqlite3_int64 rowid;
 	int size = 0, i, k, column, npresent = 0;
 
@@ -377,16 +440,17 @@ index_rank_score(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *f
 		*rc = index_rank_size(top, api, fts, &size);
 	if (*rc != SQLITE_OK)
 		return 0.0;
-	length = k1 * (1.0 - b + b * (double)size / rank->average);
+	rank->length = INDEX_RANK_K1 *
+	    (1.0 - INDEX_RANK_B + INDEX_RANK_B * (double)size / rank->average);
 	for (k = 0; k < npresent; k++) {
 		i = rank->present[k];
-		for (column = 0; column < 2; column++) {
-			double f = rank->frequency[2 * i + column];
-
-			if (f > 0.0)
-				score[column] += rank->idf[i] * (f * (k1 + 1.0)) / (f + length);
-		}
+		index_rank_add(score, rank->idf[i], &rank->frequency[2 * i], rank->length);
 	}
+	if (top != NULL) {
+		top->seen++;
+		top->weight = weight;
+	}
+	*data = rank;
 	return -1.0 * (weight * score[0] + score[1]);
 }
 
@@ -396,6 +460,7 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     int nargs, sqlite3_value **args)
 {
 	RankTop *top = NULL;
+	RankData *rank = NULL;
 	double score;
 	int rc;
 
@@ -405,9 +470,9 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	}
 	if (nargs == 2)
 		top = sqlite3_value_pointer(args[1], INDEX_RANK_TOP);
-	score = index_rank_score(top, api, fts, sqlite3_value_double(args[0]), &rc);
+	score = index_rank_score(top, api, fts, sqlite3_value_double(args[0]), &rank, &rc);
 	if (rc == SQLITE_OK && top != NULL)
-		rc = index_rank_keep(top, api, fts, score);
+		rc = index_rank_keep(top, api, fts, score, rank);
 	if (rc != SQLITE_OK)
 		sqlite3_result_error_code(result, rc);
 	else

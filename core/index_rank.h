@@ -18,6 +18,8 @@
 typedef struct RankRow {
 	sqlite3_int64	 rowid;
 	double		 score;		/* lower is better */
+	double		 frequency[2];	/* of a counted query's phrase: title, body */
+	double		 length;	/* and the row's bm25 length term */
 	sqlite3_int64	 tie;		/* between equal scores, lower is better: by ID */
 	FtsHit		*hits;		/* of the positive phrases, by column and position */
 	size_t		 nhits;
@@ -42,6 +44,13 @@ typedef struct RankSizes {
  * not overlapping, owned by the caller until index_rank_top_free) give
  * rows their size, else FTS5 does. Free with index_rank_top_free. */
 RankTop *index_rank_top_new(size_t limit, int nphrases, const RankSizes *sizes, size_t nsizes);
+
+/* Tells top that its query is one phrase over every row: shuzhi_rank()
+ * then counts the rows it is given for the phrase's IDF, rather than
+ * reading the phrase's rows once more beforehand, and scores the rows
+ * kept with it when they are asked for. Its own results are then not
+ * scores: only the rows kept are. */
+void index_rank_top_count_rows(RankTop *top);
 
 /* Returns the rows kept, best first (by score, then issue and article), and their
  * number in *count. Owned by top. */

@@ -185,6 +185,8 @@ search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
 		sqlite3_bind_double(ranked, 2, INDEX_TITLE_WEIGHT);
 		sqlite3_bind_pointer(ranked, 3, top, INDEX_RANK_TOP, NULL);
 		search_bind_issue(index, ranked, 4, 5, issue);
+		if (issue == SEARCH_ALL_ISSUES)
+			index_rank_top_count_rows(top);
 		while ((rc = sqlite3_step(ranked)) == SQLITE_ROW)
 			;
 		if (rc == SQLITE_DONE)
