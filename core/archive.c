@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -28,7 +29,12 @@ archive_add(ArchiveFiles *files, const char *path, const char *key, const struct
 {
 	ArchiveFile *f;
 
-	files->files = xreallocarray(files->files, files->count + 1, sizeof *files->files);
+	/* Doubled, not grown by one: a folder of a thousand issues would
+	 * copy the list a thousand times. */
+	if (files->count == files->size) {
+		files->size = files->size > 0 ? 2 * files->size : 64;
+		files->files = xreallocarray(files->files, files->size, sizeof *files->files);
+	}
 	f = &files->files[files->count++];
 	f->path = xstrdup(path);
 	f->key = xstrdup(key);
@@ -80,7 +86,8 @@ archive_walk(ArchiveFiles *files, const char *path, const char *key, int depth, 
 			if (depth < ARCHIVE_MAX_DEPTH &&
 			    archive_walk(files, child, child_key, depth + 1, &ignored) != 0)
 				free(ignored);
-		} else if (text && stat(child, &st) == 0 && S_ISREG(st.st_mode))
+		} else if (text && fstatat(dirfd(d), e->d_name, &st, 0) == 0 &&
+		    S_ISREG(st.st_mode))
 			archive_add(files, child, child_key, &st, 0);
 		free(child);
 		free(child_key);
@@ -255,6 +262,7 @@ archive_files_relative(const ArchiveFiles *files)
 		copy->files[i].key = xstrdup(key);
 	}
 	copy->count = files->count;
+	copy->size = files->count + 1;
 	/* Stripping the same prefix from every key keeps them sorted. */
 	copy->key = xstrdup(".");
 	return copy;

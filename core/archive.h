@@ -18,6 +18,7 @@ typedef struct ArchiveFile {
 typedef struct ArchiveFiles {
 	ArchiveFile	*files;
 	size_t		 count;
+	size_t		 size;		/* files allocated */
 	/* The arguments' canonical paths, sorted, one a line: what the
 	 * archive's cache is keyed by. */
 	char		*key;
