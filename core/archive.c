@@ -29,12 +29,7 @@ archive_add(ArchiveFiles *files, const char *path, const char *key, const struct
 {
 	ArchiveFile *f;
 
-	/* Doubled, not grown by one: a folder of a thousand issues would
-	 * copy the list a thousand times. */
-	if (files->count == files->size) {
-		files->size = files->size > 0 ? 2 * files->size : 64;
-		files->files = xreallocarray(files->files, files->size, sizeof *files->files);
-	}
+	files->files = xgrow(files->files, &files->size, files->count, sizeof *files->files);
 	f = &files->files[files->count++];
 	f->path = xstrdup(path);
 	f->key = xstrdup(key);

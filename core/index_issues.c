@@ -256,12 +256,12 @@ index_load_issues(Index *index)
 {
 	sqlite3_stmt *stmt = NULL;
 	IndexIssue *issues = NULL;
-	size_t n = 0, i;
+	size_t n = 0, allocated = 0, i;
 	int rc;
 
 	rc = sqlite3_prepare_v2(index->db, INDEX_ISSUES_SQL, -1, &stmt, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		issues = xreallocarray(issues, n + 1, sizeof *issues);
+		issues = xgrow(issues, &allocated, n, sizeof *issues);
 		if (index_issues_read_row(index, stmt, &issues[n]) == 0)
 			n++;
 		rc = SQLITE_OK;

@@ -58,6 +58,7 @@ typedef struct SyncRow {
 typedef struct SyncRows {
 	SyncRow		*rows;
 	size_t		 count;
+	size_t		 size;
 } SyncRows;
 
 /* Frees the rows. */
@@ -72,7 +73,7 @@ index_sync_rows_free(SyncRows *rows)
 	}
 	free(rows->rows);
 	rows->rows = NULL;
-	rows->count = 0;
+	rows->count = rows->size = 0;
 }
 
 /* Returns the bytes of blob column i as a string, "" when NULL; the
@@ -96,7 +97,7 @@ index_sync_read_rows(sqlite3 *db, SyncRows *rows)
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		SyncRow *r;
 
-		rows->rows = xreallocarray(rows->rows, rows->count + 1, sizeof *rows->rows);
+		rows->rows = xgrow(rows->rows, &rows->size, rows->count, sizeof *rows->rows);
 		r = &rows->rows[rows->count++];
 		r->id = sqlite3_column_int64(stmt, 0);
 		r->key = index_sync_bytes(stmt, 1);
@@ -154,7 +155,7 @@ index_sync_stamp(IndexFileStamp *stamp, const ArchiveFile *f, uint64_t hash, siz
 int
 index_sync_check_shared(sqlite3 *db, const ArchiveFiles *files, char **why)
 {
-	SyncRows rows = { NULL, 0 };
+	SyncRows rows = { NULL, 0, 0 };
 	size_t i = 0, j = 0;
 	int rc;
 
@@ -339,7 +340,7 @@ static int
 index_sync_locked(sqlite3 *db, const ArchiveFiles *files, const char *source, IndexSyncReport *report,
     char **cause)
 {
-	SyncRows rows = { NULL, 0 };
+	SyncRows rows = { NULL, 0, 0 };
 	long long generation;
 	int rc, check;
 
@@ -384,7 +385,7 @@ int
 index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source, IndexSyncReport *report,
     char **why, char **cause)
 {
-	SyncRows rows = { NULL, 0 };
+	SyncRows rows = { NULL, 0, 0 };
 	int rc, fresh;
 
 	index_sync_report_clear(report);

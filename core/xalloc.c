@@ -72,6 +72,16 @@ xreallocarray(void *ptr, size_t count, size_t size)
 	return p;
 }
 
+/* Makes room for one more item; see xalloc.h. */
+void *
+xgrow(void *ptr, size_t *allocated, size_t count, size_t size)
+{
+	if (count < *allocated)
+		return ptr;
+	*allocated = count >= 16 ? 2 * count : 16;
+	return xreallocarray(ptr, *allocated, size);
+}
+
 /* Returns a copy of s; the caller frees it. */
 char *
 xstrdup(const char *s)

@@ -12,6 +12,10 @@ void xalloc_set_fatal_hook(void (*hook)(void));
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xreallocarray(void *ptr, size_t count, size_t size);
+/* Returns ptr, an array of *allocated items of size bytes, with room for
+ * at least count + 1: doubled when full, so that n appends copy it
+ * O(log n) times, not n. */
+void *xgrow(void *ptr, size_t *allocated, size_t count, size_t size);
 /* Returns a copy the caller frees. */
 char *xstrdup(const char *s);
 /* Returns a copy of the first len bytes, NUL-terminated; the caller frees. */
