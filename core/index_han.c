@@ -31,6 +31,7 @@
 #include "index_internal.h"
 #include "pinyin.h"
 #include "tokenize.h"
+#include "varint.h"
 #include "xalloc.h"
 
 /* How a pair's count travels with its key while issues' pairs are
@@ -181,37 +182,6 @@ index_han_sort(uint64_t *keys, size_t n)
 	return kept;
 }
 
-/* Appends v to blob as LEB128: seven bits a byte, low first, the high
- * bit set on all but the last. */
-static void
-index_han_put_varint(Buffer *blob, uint64_t v)
-{
-	unsigned char byte;
-
-	do {
-		byte = (unsigned char)(v & 0x7f);
-		v >>= 7;
-		if (v != 0)
-			byte |= 0x80;
-		buffer_append(blob, (const char *)&byte, 1);
-	} while (v != 0);
-}
-
-/* Reads a LEB128 number at *p (before end) into *v and moves *p past it. */
-static void
-index_han_get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
-{
-	unsigned shift = 0;
-
-	*v = 0;
-	while (*p < end && shift < 64) {
-		*v |= (uint64_t)(**p & 0x7f) << shift;
-		shift += 7;
-		if (!(*(*p)++ & 0x80))
-			break;
-	}
-}
-
 /* Drops the repeats of sorted keys[0, n), and returns how many are left;
  * *issues (the caller frees) says how many times each was there: the
  * number of issues that hold it, when each issue gave its keys once. */
@@ -242,7 +212,7 @@ index_han_encode_counts(const uint16_t *small, const uint32_t *large, size_t n, 
 
 	buffer_append(blob, "", 0);
 	for (i = 0; i < n; i++)
-		index_han_put_varint(blob, small != NULL ? small[i] : large[i]);
+		varint_put(blob, small != NULL ? small[i] : large[i]);
 }
 
 /* Encodes keys, sorted and unique, as LEB128 deltas into blob. */
@@ -254,7 +224,7 @@ index_han_encode(const HanKeys *keys, Buffer *blob)
 
 	buffer_append(blob, "", 0);
 	for (i = 0; i < keys->count; i++) {
-		index_han_put_varint(blob, keys->items[i] - last);
+		varint_put(blob, keys->items[i] - last);
 		last = keys->items[i];
 	}
 }
@@ -350,7 +320,7 @@ index_han_decode(HanKeys *keys, const unsigned char *p, size_t len)
 	uint64_t key = 0, delta;
 
 	while (p < end) {
-		index_han_get_varint(&p, end, &delta);
+		varint_get(&p, end, &delta);
 		key += delta;
 		index_han_add(keys, key);
 	}
@@ -366,11 +336,11 @@ index_han_decode_counted(HanKeys *keys, const unsigned char *p, size_t len,
 	uint64_t key = 0, delta, count;
 
 	while (p < end) {
-		index_han_get_varint(&p, end, &delta);
+		varint_get(&p, end, &delta);
 		key += delta;
 		count = 1;
 		if (counts != NULL && counts < counts_end)
-			index_han_get_varint(&counts, counts_end, &count);
+			varint_get(&counts, counts_end, &count);
 		if (count > INDEX_HAN_COUNT_MAX)
 			count = INDEX_HAN_COUNT_MAX;
 		index_han_add(keys, key << INDEX_HAN_COUNT_BITS | count);
@@ -477,7 +447,7 @@ index_han_decode_counts(sqlite3_stmt *stmt, int column, size_t n, uint16_t *smal
 	for (i = 0; i < n && p < end; i++) {
 		uint64_t v;
 
-		index_han_get_varint(&p, end, &v);
+		varint_get(&p, end, &v);
 		if (small != NULL)
 			small[i] = (uint16_t)(v < UINT16_MAX ? v : UINT16_MAX);
 		else
