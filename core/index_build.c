@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "index_fts.h"
 #include "index_han.h"
 #include "index_internal.h"
 #include "tokenize.h"
@@ -235,6 +236,7 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file)
 	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
 	size_t i, n = issue_article_count(issue);
 	unsigned char *tokens = xcalloc(n + 1, 4);
+	IndexChars *chars = index_chars_new();
 	sqlite3_int64 id = 0, first = 0;
 	sqlite3_stmt *stmt = NULL;
 	int rc;
@@ -244,10 +246,17 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file)
 		rc = index_build_issue_row(&w, issue, file, &id, &first);
 	if (rc == SQLITE_OK)
 		rc = index_build_sections(&w, issue, id);
-	for (i = 0; rc == SQLITE_OK && i < n; i++)
+	for (i = 0; rc == SQLITE_OK && i < n; i++) {
+		index_chars_watch(chars, i);
 		rc = index_build_article(&w, issue_article(issue, i), id, first + (sqlite3_int64)i,
 		    tokens + 4 * i);
+	}
 	index_build_finalize(&w);
+	if (rc == SQLITE_OK)
+		rc = index_chars_write(db, chars, id);
+	else
+		index_fts_watch(NULL, NULL);
+	index_chars_free(chars);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "UPDATE issues SET tokens = ?2 WHERE issue_id = ?1", -1,
 		    &stmt, NULL);

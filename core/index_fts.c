@@ -21,7 +21,18 @@ typedef struct FtsTokenizer {
 typedef struct FtsTokenSink {
 	void	*context;
 	int	(*token)(void *, int, const char *, int, int, int);
+	int	 column;	/* of the watched document, or -1 */
 } FtsTokenSink;
+
+/* Who is shown the tokens of the documents this thread hands FTS5, and
+ * how many columns of the current one FTS5 has tokenized. */
+typedef struct FtsWatch {
+	FtsTokenWatcher	 watcher;
+	void		*data;
+	int		 columns;
+} FtsWatch;
+
+static _Thread_local FtsWatch index_fts_watching;
 
 /* Creates a tokenizer instance for a table (FTS5 xCreate). */
 static int
@@ -55,6 +66,9 @@ index_fts_pass_token(void *data, const Token *token)
 {
 	FtsTokenSink *sink = data;
 
+	if (sink->column >= 0)
+		index_fts_watching.watcher(index_fts_watching.data, sink->column, token->text,
+		    token->length);
 	return sink->token(sink->context, token->colocated ? FTS5_TOKEN_COLOCATED : 0,
 	    token->text, (int)token->length, (int)token->start, (int)token->end);
 }
@@ -66,14 +80,27 @@ index_fts_tokenize(Fts5Tokenizer *instance, void *context, int flags, const char
     int length, int (*token)(void *, int, const char *, int, int, int))
 {
 	FtsTokenizer *tokenizer = (FtsTokenizer *)instance;
-	FtsTokenSink sink = { context, token };
+	FtsTokenSink sink = { context, token, -1 };
 	int mode = tokenizer->flags;
 
+	/* FTS5 tokenizes a new row's columns in order, each once, even
+	 * an empty one. */
+	if (index_fts_watching.watcher != NULL && (flags & FTS5_TOKENIZE_DOCUMENT))
+		sink.column = index_fts_watching.columns++;
 	if (length <= 0)
 		return SQLITE_OK;
 	if (flags & FTS5_TOKENIZE_QUERY)
 		mode |= TOKENIZE_QUERY;
 	return tokenize(text, (size_t)length, mode, index_fts_pass_token, &sink);
+}
+
+/* Shows the tokens of the next row inserted to watcher; see index_fts.h. */
+void
+index_fts_watch(FtsTokenWatcher watcher, void *data)
+{
+	index_fts_watching.watcher = watcher;
+	index_fts_watching.data = data;
+	index_fts_watching.columns = 0;
 }
 
 /* Orders hits by column, then position, then phrase (for qsort). */

@@ -23,6 +23,15 @@ typedef struct FtsHit {
  * Returns 0, or -1 with *cause set (caller frees). */
 int index_fts_register(sqlite3 *db, char **cause);
 
+/* Is shown each token of a document FTS5 indexes: its column (0 title,
+ * 1 body) and its text (normalised, not NUL-terminated). */
+typedef void (*FtsTokenWatcher)(void *data, int column, const char *text, size_t length);
+
+/* Shows watcher the tokens of the rows this thread inserts into an FTS5
+ * table of the tokenizer, until called again (NULL: no one); call it
+ * before each row, which starts the count of columns again. */
+void index_fts_watch(FtsTokenWatcher watcher, void *data);
+
 /* Returns the connection's FTS5 API, or NULL; owned by the connection. */
 fts5_api *index_fts_api(sqlite3 *db);
 

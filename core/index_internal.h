@@ -131,6 +131,21 @@ int index_schema_check(sqlite3 *db, const char *source, int *rc);
  * an SQLite code. */
 int index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file);
 
+/* An issue's counts of characters by article, being gathered from what
+ * FTS5 indexes (index_chars.c). */
+typedef struct IndexChars IndexChars;
+
+IndexChars *index_chars_new(void);
+void index_chars_free(IndexChars *chars);
+
+/* Counts the characters of the next row inserted into the search table
+ * as those of the issue's article (articles come in order). */
+void index_chars_watch(IndexChars *chars, size_t article);
+
+/* Stops counting and writes the issue's rows of the chars table; returns
+ * an SQLite code. */
+int index_chars_write(sqlite3 *db, IndexChars *chars, sqlite3_int64 issue_id);
+
 /* Records a file of a folder that holds no issue, so that later opens
  * need not read it again. Returns an SQLite code. */
 int index_build_not_issue(sqlite3 *db, const IndexFileStamp *file);

@@ -57,4 +57,13 @@ int index_recover(Index *index, char **cause);
  * *i, or -1 when the index does not know it. */
 int index_issue_position(const Index *index, sqlite3_int64 id, size_t *i);
 
+/* Ranks into top (which index_rank_top_totals() need not have been
+ * given) the articles that hold text, one character alone, from the chars
+ * table (index_chars.c): those of issue, or of every issue with
+ * INDEX_ALL_ISSUES, counting those of all for the IDF. expression is the
+ * query's FTS5 expression, which matches exactly those articles. The rows
+ * kept have no hits. Returns an SQLite code. */
+int index_chars_rank(Index *index, const char *expression, const char *text, size_t issue,
+    RankTop *top);
+
 #endif

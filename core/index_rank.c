@@ -23,7 +23,14 @@
  * row was most of its time. The pass that counts each phrase's rows for
  * its IDF also lists them, and a row asks only for the phrases whose
  * lists hold it (rows come in rowid order; out of order, it asks for
- * all). */
+ * all).
+ *
+ * A query of one phrase over every row needs no such pass: the rows it
+ * is given are those that hold the phrase, so they are scored at an IDF
+ * of 1 (the same order as at any other) and counted, and the rows kept
+ * are scored again with the IDF once all are seen. Rows can also be
+ * offered with the phrase's counts rather than by FTS5 (the chars table,
+ * index_chars.c), and are then scored the same way, to the same bits. */
 #include "config.h"
 
 #include <math.h>
@@ -47,7 +54,8 @@ struct RankTop {
 	int		 count_rows;	/* index_rank_top_count_rows() */
 	sqlite3_int64	 seen;		/* then the rows given, */
 	sqlite3_int64	 total;		/* of this many in the table */
-	double		 weight;	/* the title's, as shuzhi_rank() was given */
+	double		 weight;	/* the title's */
+	double		 average;	/* tokens in a row, for rows offered */
 };
 
 /* bm25's constants, as fts5_aux.c has them. */
@@ -80,11 +88,13 @@ typedef struct RankData {
 
 /* Returns an empty set of best rows; see index_rank.h. */
 RankTop *
-index_rank_top_new(size_t limit, int nphrases, const RankSizes *sizes, size_t nsizes)
+index_rank_top_new(size_t limit, double weight, int nphrases, const RankSizes *sizes,
+    size_t nsizes)
 {
 	RankTop *top = xcalloc(1, sizeof *top);
 
 	top->limit = limit;
+	top->weight = weight;
 	top->nphrases = nphrases;
 	top->sizes = sizes;
 	top->nsizes = nsizes;
@@ -172,6 +182,39 @@ index_rank_sift_up(RankTop *top, size_t i)
 	}
 }
 
+/* Returns a row's place between rows of equal score: by issue, then
+ * article; a row of no known issue (s NULL) after all others. */
+static sqlite3_int64
+index_rank_tie(const RankSizes *s, sqlite3_int64 rowid)
+{
+	return s != NULL ? ((sqlite3_int64)s->order << 32) + (rowid - s->first) :
+	    ((sqlite3_int64)1 << 62) + rowid;
+}
+
+/* Returns non-zero when row would be among the best so far. */
+static int
+index_rank_wanted(const RankTop *top, const RankRow *row)
+{
+	return top->limit > 0 &&
+	    (top->count < top->limit || index_rank_worse(&top->rows[0], row));
+}
+
+/* Puts a wanted row among the best, in the place of the worst when they
+ * are as many as the limit; top takes its hits. */
+static void
+index_rank_push(RankTop *top, const RankRow *row)
+{
+	if (top->count == top->limit) {
+		free(top->rows[0].hits);
+		top->rows[0] = *row;
+		index_rank_sift_down(top, 0);
+		return;
+	}
+	top->rows = xgrow(top->rows, &top->size, top->count, sizeof *top->rows);
+	top->rows[top->count++] = *row;
+	index_rank_sift_up(top, top->count - 1);
+}
+
 /* Keeps the current row when it is among the best so far; returns an
  * SQLite code. */
 static int
@@ -182,35 +225,21 @@ index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, dou
 	RankRow row;
 	int rc;
 
-	if (top->limit == 0)
-		return SQLITE_OK;
 	row.rowid = api->xRowid(fts);
 	row.score = score;
 	row.frequency[0] = rank->frequency[0];
 	row.frequency[1] = rank->frequency[1];
 	row.length = rank->length;
-	/* By issue, then article; a row of no known issue after all others. */
+	row.hits = NULL;
+	row.nhits = 0;
 	s = index_rank_find(top, row.rowid);
-	row.tie = s != NULL ? ((sqlite3_int64)s->order << 32) + (row.rowid - s->first) :
-	    ((sqlite3_int64)1 << 62) + row.rowid;
-	if (top->count == top->limit && !index_rank_worse(&top->rows[0], &row))
+	row.tie = index_rank_tie(s, row.rowid);
+	if (!index_rank_wanted(top, &row))
 		return SQLITE_OK;
 	rc = index_fts_row_hits(api, fts, top->nphrases, &row.hits, &row.nhits);
-	if (rc != SQLITE_OK)
-		return rc;
-	if (top->count == top->limit) {
-		free(top->rows[0].hits);
-		top->rows[0] = row;
-		index_rank_sift_down(top, 0);
-		return SQLITE_OK;
-	}
-	if (top->count == top->size) {
-		top->size = top->size ? top->size * 2 : 32;
-		top->rows = xreallocarray(top->rows, top->size, sizeof *top->rows);
-	}
-	top->rows[top->count++] = row;
-	index_rank_sift_up(top, top->count - 1);
-	return SQLITE_OK;
+	if (rc == SQLITE_OK)
+		index_rank_push(top, &row);
+	return rc;
 }
 
 /* Orders rows best first (for qsort). */
@@ -227,6 +256,29 @@ void
 index_rank_top_count_rows(RankTop *top)
 {
 	top->count_rows = 1;
+}
+
+/* Takes FTS5's totals for rows offered; see index_rank.h. */
+void
+index_rank_top_totals(RankTop *top, sqlite3_int64 rows, sqlite3_int64 tokens)
+{
+	top->count_rows = 1;
+	top->total = rows;
+	top->average = rows > 0 ? (double)tokens / (double)rows : 1.0;
+}
+
+/* Counts a row that is not offered; see index_rank.h. */
+void
+index_rank_top_seen(RankTop *top)
+{
+	top->seen++;
+}
+
+/* Returns bm25's length term of a row of size tokens. */
+static double
+index_rank_length(int size, double average)
+{
+	return INDEX_RANK_K1 * (1.0 - INDEX_RANK_B + INDEX_RANK_B * (double)size / average);
 }
 
 /* Returns the IDF of a phrase that hits rows of total, as bm25 has it. */
@@ -250,6 +302,29 @@ index_rank_add(double score[2], double idf, const double frequency[2], double le
 		if (f > 0.0)
 			score[column] += idf * (f * (INDEX_RANK_K1 + 1.0)) / (f + length);
 	}
+}
+
+/* Offers a row with its phrase's counts; see index_rank.h. */
+void
+index_rank_top_offer(RankTop *top, sqlite3_int64 rowid, uint64_t title, uint64_t body)
+{
+	const RankSizes *s = index_rank_find(top, rowid);
+	double score[2] = { 0.0, 0.0 };
+	RankRow row;
+
+	top->seen++;
+	if (s == NULL || s->tokens == NULL)
+		return;
+	memset(&row, 0, sizeof row);
+	row.rowid = rowid;
+	row.frequency[0] = (double)title;
+	row.frequency[1] = (double)body;
+	row.length = index_rank_length((int)s->tokens[rowid - s->first], top->average);
+	index_rank_add(score, 1.0, row.frequency, row.length);
+	row.score = -1.0 * (top->weight * score[0] + score[1]);
+	row.tie = index_rank_tie(s, rowid);
+	if (index_rank_wanted(top, &row))
+		index_rank_push(top, &row);
 }
 
 /* Returns the rows kept, best first; owned by top. */
@@ -440,16 +515,13 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 		*rc = index_rank_size(top, api, fts, &size);
 	if (*rc != SQLITE_OK)
 		return 0.0;
-	rank->length = INDEX_RANK_K1 *
-	    (1.0 - INDEX_RANK_B + INDEX_RANK_B * (double)size / rank->average);
+	rank->length = index_rank_length(size, rank->average);
 	for (k = 0; k < npresent; k++) {
 		i = rank->present[k];
 		index_rank_add(score, rank->idf[i], &rank->frequency[2 * i], rank->length);
 	}
-	if (top != NULL) {
+	if (top != NULL)
 		top->seen++;
-		top->weight = weight;
-	}
 	*data = rank;
 	return -1.0 * (weight * score[0] + score[1]);
 }
@@ -479,9 +551,33 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 		sqlite3_result_double(result, score);
 }
 
-/* Registers shuzhi_rank(); returns an SQLite code. */
+/* shuzhi_totals(table): see index_rank.h. */
+static void
+index_rank_totals_function(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *result, int nargs, sqlite3_value **args)
+{
+	sqlite3_int64 totals[2] = { 0, 0 };
+	int rc;
+
+	(void)nargs;
+	(void)args;
+	rc = api->xRowCount(fts, &totals[0]);
+	if (rc == SQLITE_OK)
+		rc = api->xColumnTotalSize(fts, -1, &totals[1]);
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(result, rc);
+	else
+		sqlite3_result_blob(result, totals, sizeof totals, SQLITE_TRANSIENT);
+}
+
+/* Registers shuzhi_rank() and shuzhi_totals(); returns an SQLite code. */
 int
 index_rank_register(fts5_api *api)
 {
-	return api->xCreateFunction(api, "shuzhi_rank", NULL, index_rank_function, NULL);
+	int rc = api->xCreateFunction(api, "shuzhi_rank", NULL, index_rank_function, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "shuzhi_totals", NULL, index_rank_totals_function,
+		    NULL);
+	return rc;
 }

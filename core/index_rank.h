@@ -40,10 +40,12 @@ typedef struct RankSizes {
 } RankSizes;
 
 /* Returns an empty set of at most limit best rows, which keeps the hits
- * of phrases 0..nphrases-1 of each; the nsizes sizes (sorted by first,
- * not overlapping, owned by the caller until index_rank_top_free) give
- * rows their size, else FTS5 does. Free with index_rank_top_free. */
-RankTop *index_rank_top_new(size_t limit, int nphrases, const RankSizes *sizes, size_t nsizes);
+ * of phrases 0..nphrases-1 of each; weight is the title's, as given to
+ * shuzhi_rank(); the nsizes sizes (sorted by first, not overlapping, owned
+ * by the caller until index_rank_top_free) give rows their size, else
+ * FTS5 does. Free with index_rank_top_free. */
+RankTop *index_rank_top_new(size_t limit, double weight, int nphrases, const RankSizes *sizes,
+    size_t nsizes);
 
 /* Tells top that its query is one phrase over every row: shuzhi_rank()
  * then counts the rows it is given for the phrase's IDF, rather than
@@ -51,6 +53,20 @@ RankTop *index_rank_top_new(size_t limit, int nphrases, const RankSizes *sizes, 
  * kept with it when they are asked for. Its own results are then not
  * scores: only the rows kept are. */
 void index_rank_top_count_rows(RankTop *top);
+
+/* Gives top FTS5's count of rows and of tokens in all, for a query of one
+ * phrase whose rows are offered with index_rank_top_offer() and
+ * index_rank_top_seen() rather than by shuzhi_rank(); as
+ * index_rank_top_count_rows(), the rows kept are scored when asked for. */
+void index_rank_top_totals(RankTop *top, sqlite3_int64 rows, sqlite3_int64 tokens);
+
+/* Offers top a row of that phrase with the phrase's counts in its title
+ * and body; it is kept, without hits, when among the best. A row of no
+ * issue of top's sizes is only counted. */
+void index_rank_top_offer(RankTop *top, sqlite3_int64 rowid, uint64_t title, uint64_t body);
+
+/* Counts a row of that phrase that is not offered (of another issue). */
+void index_rank_top_seen(RankTop *top);
 
 /* Returns the rows kept, best first (by score, then issue and article), and their
  * number in *count. Owned by top. */
@@ -62,7 +78,9 @@ void index_rank_top_free(RankTop *top);
  * bm25 score for the title (column 0) plus its bm25 score for the body,
  * negative as bm25's. Given TOP (a RankTop bound as a pointer of type
  * INDEX_RANK_TOP), it also keeps the row in TOP, with its hits, when it is
- * among the best so far. Returns an SQLite code. */
+ * among the best so far. Also shuzhi_totals(table): the table's count of
+ * rows and of tokens in all, as two native-endian 64-bit integers.
+ * Returns an SQLite code. */
 int index_rank_register(fts5_api *api);
 
 #endif

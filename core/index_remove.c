@@ -26,6 +26,7 @@
 	"DELETE FROM articles WHERE article_rowid BETWEEN ?2 AND ?3;" \
 	"DELETE FROM sections WHERE issue_id = ?1;" \
 	"DELETE FROM han WHERE issue_id = ?1;" \
+	"DELETE FROM chars WHERE issue_id = ?1;" \
 	"DELETE FROM issues WHERE issue_id = ?1;"
 
 /* Reads the body of article rowid into b, as it was inserted; returns an

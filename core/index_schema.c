@@ -65,6 +65,10 @@ static const char index_schema_sql[] =
 	 * often they occur in all, as of the update 'generation', so that a
 	 * pinyin query reads one row rather than merge them all
 	 * (index_han.c). */
+	/* Per character and issue, the articles that hold it as a token
+	 * of its own, with how often (index_chars.c). */
+	"CREATE TABLE chars(ch INTEGER, issue_id INTEGER, articles BLOB,"
+	" PRIMARY KEY(ch, issue_id)) WITHOUT ROWID;"
 	"CREATE TABLE han_all(kind INTEGER PRIMARY KEY, generation INTEGER, keys BLOB,"
 	" issues BLOB, occurrences BLOB);";
 
@@ -76,12 +80,13 @@ static const char index_schema_sql[] =
 static const char index_schema_check_sql[] =
 	"SELECT (SELECT user_version FROM pragma_user_version),"
 	" (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
-	"  ('meta', 'issues', 'sections', 'articles', 'blocks', 'search', 'han', 'han_all')),"
+	"  ('meta', 'issues', 'sections', 'articles', 'blocks', 'search', 'han', 'han_all',"
+	"   'chars')),"
 	" (SELECT value FROM meta WHERE key = 'format'),"
 	" (SELECT value FROM meta WHERE key = 'source'),"
 	" (SELECT value FROM meta WHERE key = 'program'),"
 	" (SELECT value FROM meta WHERE key = 'complete')";
-#define INDEX_SCHEMA_TABLES 8
+#define INDEX_SCHEMA_TABLES 9
 
 /* Returns the stamp's source for one issue's text; the caller frees it. */
 char *

@@ -13,7 +13,9 @@
  * shuzhi_rank() keeps the best few (the limit) with their hits as it goes
  * (index_rank.c): in an archive a common word matches thousands of
  * articles, and only those few need their article row and a snippet,
- * which are looked up for them alone afterwards. */
+ * which are looked up for them alone afterwards. A query of one character
+ * alone is ranked from the chars table instead (index_chars.c: no
+ * positions to read), and FTS5 gives the hits of the best rows alone. */
 #include "config.h"
 
 #include <stdint.h>
@@ -21,6 +23,7 @@
 #include <string.h>
 
 #include <sqlite3.h>
+#include <unistr.h>
 
 #include "hits.h"
 #include "index_fts.h"
@@ -29,6 +32,7 @@
 #include "search.h"
 #include "search_reading.h"
 #include "snippet.h"
+#include "tokenize.h"
 #include "xalloc.h"
 
 #define SEARCH_RANKED_SQL \
@@ -122,6 +126,9 @@ search_locate(sqlite3_stmt *block, SearchResult *r, sqlite3_int64 rowid, const c
 	return rc;
 }
 
+static int search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid,
+    FtsHit **hits, size_t *count);
+
 /* Adds the result of one of the best rows, unless it is of an issue this
  * index does not know (added by another process since the open); article
  * is SEARCH_ARTICLE_SQL, block SEARCH_BLOCK_SQL. Returns an SQLite code. */
@@ -129,12 +136,21 @@ static int
 search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
     SearchResults *results, const RankRow *row, const Query *query)
 {
+	const FtsHit *hits = row->hits;
+	FtsHit *read = NULL;
+	size_t issue, nhits = row->nhits;
 	SearchResult *r;
-	size_t issue;
 	int rc;
 
 	sqlite3_bind_int64(article, 1, row->rowid);
 	rc = sqlite3_step(article);
+	if (rc == SQLITE_ROW && hits == NULL) {
+		/* Ranked from the chars table: FTS5 gives this row's hits. */
+		rc = search_article_fts_hits(index_database(index), query, row->rowid, &read,
+		    &nhits);
+		hits = read;
+		rc = rc == SQLITE_OK ? SQLITE_ROW : rc;
+	}
 	if (rc == SQLITE_ROW &&
 	    index_issue_position(index, sqlite3_column_int64(article, 3), &issue) == 0) {
 		const char *id = index_column_text(article, 0);
@@ -149,11 +165,11 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 		r->article_id = index_is_archive(index) ? xasprintf("%s/%s",
 		    index_issue_info(index, issue)->prefix, id) : xstrdup(id);
 		r->page = sqlite3_column_int(article, 2);
-		rc = search_locate(block, r, row->rowid, title, row->hits,
-		    row->nhits, query);
+		rc = search_locate(block, r, row->rowid, title, hits, nhits, query);
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		rc = SQLITE_OK;		/* of another issue, or removed since */
 	sqlite3_reset(article);
+	free(read);
 	return rc;
 }
 
@@ -172,13 +188,60 @@ search_bind_issue(Index *index, sqlite3_stmt *stmt, int lo, int hi, size_t issue
 	}
 }
 
+/* Collects the one token of a one-character query (a TokenHandler). */
+static int
+search_character_token(void *data, const Token *token)
+{
+	char **text = data;
+
+	if (*text != NULL || token->colocated) {
+		free(*text);
+		*text = xstrdup("");	/* more than one: not a character */
+		return 0;
+	}
+	*text = xstrndup(token->text, token->length);
+	return 0;
+}
+
+/* Returns the token of a query that is one character, alone (the caller
+ * frees it), else NULL: a query the chars table answers
+ * (index_chars.c). */
+static char *
+search_one_character(const Query *query)
+{
+	const char *term;
+	char *quoted, *text = NULL;
+	ucs4_t ch;
+
+	if (query->nphrases != 1)
+		return NULL;
+	term = query->phrases[0].text;
+	/* Nothing excluded, no prefix: the expression is the term quoted. */
+	quoted = xasprintf("\"%s\"", term);
+	if (strchr(term, '"') == NULL && strcmp(quoted, query->expression) == 0)
+		tokenize(term, strlen(term), TOKENIZE_QUERY, search_character_token, &text);
+	free(quoted);
+	if (text != NULL && (text[0] == '\0' ||
+	    u8_mbtouc(&ch, (const uint8_t *)text, strlen(text)) != (int)strlen(text))) {
+		free(text);
+		text = NULL;
+	}
+	return text;
+}
+
 /* Runs the ranked query into top; returns an SQLite code. */
 static int
 search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
 {
 	sqlite3_stmt *ranked = NULL;
+	char *character = search_one_character(query);
 	int rc;
 
+	if (character != NULL) {
+		rc = index_chars_rank(index, query->expression, character, issue, top);
+		free(character);
+		return rc;
+	}
 	rc = sqlite3_prepare_v2(index_database(index), SEARCH_RANKED_SQL, -1, &ranked, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(ranked, 1, query->expression, -1, SQLITE_STATIC);
@@ -205,7 +268,8 @@ search_ranked(Index *index, const Query *query, size_t issue, size_t limit,
 	sqlite3 *db = index_database(index);
 	size_t nsizes;
 	RankSizes *sizes = index_rank_sizes(index, &nsizes);
-	RankTop *top = index_rank_top_new(limit, (int)query->nphrases, sizes, nsizes);
+	RankTop *top = index_rank_top_new(limit, INDEX_TITLE_WEIGHT, (int)query->nphrases, sizes,
+	    nsizes);
 	sqlite3_stmt *article = NULL, *block = NULL;
 	const RankRow *rows;
 	size_t nrows, i;

@@ -15,6 +15,32 @@
 #include "index_internal.h"	/* white-box: the index's own tables */
 #include "query.h"
 
+/* Checks that a search in one issue scores each article as the search
+ * in every issue does: ranking is over the whole archive. */
+static void
+check_issue_scores(Index *index, const char *text, size_t issue)
+{
+	SearchResults *all = NULL, *one = NULL;
+	size_t i, j, same = 0;
+
+	if (search_run(index, text, NO_LIMIT, &all, NULL) != 0 ||
+	    search_run_in(index, text, issue, NO_LIMIT, &one, NULL) != 0) {
+		ok(0, "%s in issue %zu: scores", text, issue);
+		goto out;
+	}
+	for (i = 0; i < one->count; i++)
+		for (j = 0; j < all->count; j++)
+			if (strcmp(one->items[i].article_id, all->items[j].article_id) == 0 &&
+			    one->items[i].score == all->items[j].score)
+				same++;
+	ok(one->count > 0 && same == one->count,
+	    "%s in issue %zu: each of %zu scores is its score in every issue", text, issue,
+	    one->count);
+out:
+	search_results_free(all);
+	search_results_free(one);
+}
+
 /* Checks that every result's score is the one FTS5's own bm25() gives its
  * row (search.c's ranking, computed in one pass by shuzhi_rank() with the
  * sizes the index stores), and that results come best first. */
@@ -204,6 +230,11 @@ main(void)
 	/* One phrase of rows fewer than half: an IDF above bm25's floor,
 	 * counted from the rows the query gives (index_rank.c). */
 	check_scores(index, "\xe7\xae\x97\xe5\x8a\x9b");			/* 算力 */
+	/* One character: ranked from the chars table, not by FTS5. */
+	check_scores(index, "\xe7\xa8\x8e");					/* 税 */
+	check_scores(index, "\xe5\xb8\x82");					/* 市 */
+	check_issue_scores(index, "\xe7\xa8\x8e", 2);
+	check_issue_scores(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0", 3);
 	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0");	/* 数据要素 */
 	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae \xe6\xb1\x9f\xe8\x8b\x8f");	/* 数据 江苏 */
 	check_scores(index, "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\" -IPv6");	/* "数据 安全" -IPv6 */
