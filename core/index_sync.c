@@ -38,9 +38,10 @@
 #include "issue.h"
 #include "xalloc.h"
 
+/* In the table's order, sorted afterwards: ORDER BY file would go
+ * through the file index and look up each row in the table from it. */
 #define INDEX_SYNC_ROWS_SQL \
-	"SELECT issue_id, file, size, mtime, ctime, inode, device, hash, length FROM issues" \
-	" ORDER BY file"
+	"SELECT issue_id, file, size, mtime, ctime, inode, device, hash, length FROM issues"
 #define INDEX_SYNC_RESTAMP_SQL \
 	"UPDATE issues SET size = ?2, mtime = ?3, ctime = ?4, inode = ?5, device = ?6" \
 	" WHERE issue_id = ?1"
@@ -86,7 +87,14 @@ index_sync_bytes(sqlite3_stmt *stmt, int i)
 	return xstrndup(bytes != NULL ? bytes : "", (size_t)sqlite3_column_bytes(stmt, i));
 }
 
-/* Reads the issues table; returns an SQLite code. */
+/* Orders rows by key, as archive.c orders files (for qsort). */
+static int
+index_sync_compare_rows(const void *a, const void *b)
+{
+	return strcmp(((const SyncRow *)a)->key, ((const SyncRow *)b)->key);
+}
+
+/* Reads the issues table, sorted by key; returns an SQLite code. */
 static int
 index_sync_read_rows(sqlite3 *db, SyncRows *rows)
 {
@@ -110,6 +118,8 @@ index_sync_read_rows(sqlite3 *db, SyncRows *rows)
 		r->length = (size_t)sqlite3_column_int64(stmt, 8);
 		rc = SQLITE_OK;
 	}
+	if (rows->count > 1)
+		qsort(rows->rows, rows->count, sizeof *rows->rows, index_sync_compare_rows);
 	return index_statement_done(stmt, rc);
 }
 
