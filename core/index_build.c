@@ -231,7 +231,8 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 
 /* Writes an issue and its search rows; returns an SQLite code. */
 int
-index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file)
+index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
+    const IndexFileStamp *file)
 {
 	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
 	size_t i, n = issue_article_count(issue);
@@ -266,8 +267,14 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file)
 		rc = index_build_step(stmt);
 	}
 	sqlite3_finalize(stmt);
-	if (rc == SQLITE_OK)
-		rc = index_han_build(db, issue, id);
+	if (rc == SQLITE_OK && han != NULL)
+		rc = index_han_write(db, han, id);
+	else if (rc == SQLITE_OK) {
+		IndexHanRow *row = index_han_row(issue);
+
+		rc = index_han_write(db, row, id);
+		index_han_row_free(row);
+	}
 	free(tokens);
 	return rc;
 }
@@ -303,7 +310,7 @@ index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char 
 	if (rc == SQLITE_OK)
 		rc = index_schema_create(db, source);
 	if (rc == SQLITE_OK)
-		rc = index_build_issue(db, issue, &file);
+		rc = index_build_issue(db, issue, NULL, &file);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize')", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)

@@ -237,16 +237,21 @@ index_han_gather(HanText *text, const char *s, size_t len)
 	tokenize(s, len, 0, index_han_take, text);
 }
 
-/* Writes the han row of an issue; returns an SQLite code. */
-int
-index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id)
+struct IndexHanRow {
+	int		 traditional;
+	Buffer		 pairs;
+	Buffer		 triples;
+	Buffer		 counts;
+};
+
+/* Makes the han row of an issue; see index_han.h. */
+IndexHanRow *
+index_han_row(const Issue *issue)
 {
+	IndexHanRow *row = xcalloc(1, sizeof *row);
 	HanText text;
-	Buffer pairs = { 0 }, triples = { 0 }, counts = { 0 };
-	sqlite3_stmt *stmt = NULL;
 	uint16_t *occurrences = NULL;
 	size_t i, n = issue_article_count(issue);
-	int rc;
 
 	memset(&text, 0, sizeof text);
 	for (i = 0; i < n; i++) {
@@ -261,28 +266,48 @@ index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id)
 		index_han_radix(text.pairs.items, text.pairs.count);
 	text.pairs.count = index_han_count(text.pairs.items, text.pairs.count, &occurrences);
 	text.triples.count = index_han_sort(text.triples.items, text.triples.count);
-	index_han_encode(&text.pairs, &pairs);
-	index_han_encode(&text.triples, &triples);
-	index_han_encode_counts(occurrences, NULL, text.pairs.count, &counts);
+	index_han_encode(&text.pairs, &row->pairs);
+	index_han_encode(&text.triples, &row->triples);
+	index_han_encode_counts(occurrences, NULL, text.pairs.count, &row->counts);
+	row->traditional = text.traditional * INDEX_HAN_TRADITIONAL_SHARE > text.chars;
+	free(occurrences);
+	free(text.pairs.items);
+	free(text.triples.items);
+	return row;
+}
+
+/* Frees a han row. */
+void
+index_han_row_free(IndexHanRow *row)
+{
+	if (row == NULL)
+		return;
+	buffer_free(&row->pairs);
+	buffer_free(&row->triples);
+	buffer_free(&row->counts);
+	free(row);
+}
+
+/* Writes the han row of an issue; returns an SQLite code. */
+int
+index_han_write(sqlite3 *db, const IndexHanRow *row, sqlite3_int64 id)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
 	rc = sqlite3_prepare_v2(db, "INSERT INTO han(issue_id, traditional, pairs, triples,"
 	    " pair_counts) VALUES(?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int(stmt, 2, text.traditional * INDEX_HAN_TRADITIONAL_SHARE > text.chars);
-		sqlite3_bind_blob(stmt, 3, pairs.data, (int)pairs.len, SQLITE_STATIC);
-		sqlite3_bind_blob(stmt, 4, triples.data, (int)triples.len, SQLITE_STATIC);
-		sqlite3_bind_blob(stmt, 5, counts.data, (int)counts.len, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, row->traditional);
+		sqlite3_bind_blob(stmt, 3, row->pairs.data, (int)row->pairs.len, SQLITE_STATIC);
+		sqlite3_bind_blob(stmt, 4, row->triples.data, (int)row->triples.len, SQLITE_STATIC);
+		sqlite3_bind_blob(stmt, 5, row->counts.data, (int)row->counts.len, SQLITE_STATIC);
 		rc = sqlite3_step(stmt);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
 	}
 	sqlite3_finalize(stmt);
-	buffer_free(&pairs);
-	buffer_free(&triples);
-	buffer_free(&counts);
-	free(occurrences);
-	free(text.pairs.items);
-	free(text.triples.items);
 	return rc;
 }
 

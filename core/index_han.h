@@ -24,9 +24,19 @@
 
 typedef struct IndexHan IndexHan;
 
-/* Writes the row of the han table for issue id from its articles' text.
- * Runs inside the caller's transaction; returns an SQLite code. */
-int index_han_build(sqlite3 *db, const Issue *issue, sqlite3_int64 id);
+/* An issue's row of the han table, made from its text but not written. */
+typedef struct IndexHanRow IndexHanRow;
+
+/* Returns the row of the han table of issue, from its articles' text:
+ * work with no database, which an update does on a second thread
+ * (index_prefetch.c). Free it with index_han_row_free. */
+IndexHanRow *index_han_row(const Issue *issue);
+
+void index_han_row_free(IndexHanRow *row);
+
+/* Writes a row of the han table for issue id. Runs inside the caller's
+ * transaction; returns an SQLite code. */
+int index_han_write(sqlite3 *db, const IndexHanRow *row, sqlite3_int64 id);
 
 /* Rewrites an archive's han_all, the union of its issues' han rows with
  * how many issues hold each key, stamped with the current update, unless

@@ -11,6 +11,7 @@
 
 #include "archive.h"
 #include "index.h"
+#include "index_han.h"
 #include "index_query.h"
 #include "issue.h"
 
@@ -127,9 +128,26 @@ int index_schema_check(sqlite3 *db, const char *source, int *rc);
 /* ---- index_build.c and index_remove.c: one issue in, one issue out. */
 
 /* Writes the issue into the tables and the search index, with the stamp
- * of its file (is_issue 1). Runs inside the caller's transaction; returns
- * an SQLite code. */
-int index_build_issue(sqlite3 *db, const Issue *issue, const IndexFileStamp *file);
+ * of its file (is_issue 1), and its han row (made here when han is NULL).
+ * Runs inside the caller's transaction; returns an SQLite code. */
+int index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
+    const IndexFileStamp *file);
+
+/* Records a file of a folder that holds no issue, so that later opens
+ * need not read it again. Returns an SQLite code. */
+int index_build_not_issue(sqlite3 *db, const IndexFileStamp *file);
+
+/* Fills an empty database with one issue for index_open(): the tables,
+ * the issue, its search index merged into one b-tree and the stamp, in
+ * one transaction. Returns 0, or -1 with *cause set (caller frees). */
+int index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char **cause);
+
+/* Removes issue id (or the record of a file without an issue) and its
+ * search rows. Runs inside the caller's transaction; returns an SQLite
+ * code. */
+int index_remove_issue(sqlite3 *db, sqlite3_int64 id);
+
+/* ---- index_chars.c: each character's articles, for ranking. */
 
 /* An issue's counts of characters by article, being gathered from what
  * FTS5 indexes (index_chars.c). */
@@ -146,19 +164,44 @@ void index_chars_watch(IndexChars *chars, size_t article);
  * an SQLite code. */
 int index_chars_write(sqlite3 *db, IndexChars *chars, sqlite3_int64 issue_id);
 
-/* Records a file of a folder that holds no issue, so that later opens
- * need not read it again. Returns an SQLite code. */
-int index_build_not_issue(sqlite3 *db, const IndexFileStamp *file);
+/* ---- index_prefetch.c: the files an update indexes, read and parsed
+ * on a second thread. */
 
-/* Fills an empty database with one issue for index_open(): the tables,
- * the issue, its search index merged into one b-tree and the stamp, in
- * one transaction. Returns 0, or -1 with *cause set (caller frees). */
-int index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char **cause);
+/* A file to prepare, and the text the index holds for it, if any. */
+typedef struct IndexPrefetchFile {
+	const ArchiveFile	*file;
+	int			 hash_known;	/* hash and length are the index's */
+	uint64_t		 hash;
+	size_t			 length;
+} IndexPrefetchFile;
 
-/* Removes issue id (or the record of a file without an issue) and its
- * search rows. Runs inside the caller's transaction; returns an SQLite
- * code. */
-int index_remove_issue(sqlite3 *db, sqlite3_int64 id);
+/* A file prepared: its text, hash and issue. */
+typedef struct IndexPrepared {
+	char		*data;		/* NULL: it could not be read */
+	size_t		 length;
+	uint64_t	 hash;
+	int		 error;		/* errno of a failed read */
+	int		 parsed;	/* 0: the text is the index's, not parsed */
+	Issue		*issue;		/* parsed; NULL when the parser failed */
+	IndexHanRow	*han;		/* the issue's han row */
+	char		*failure;	/* why the read or the parser failed */
+} IndexPrepared;
+
+typedef struct IndexPrefetch IndexPrefetch;
+
+/* Starts preparing count files (files stays the caller's until
+ * index_prefetch_stop), in order, on a second thread when one starts. */
+IndexPrefetch *index_prefetch_start(IndexPrefetchFile *files, size_t count);
+
+/* Waits for the next file and moves it, prepared, into *out (the caller
+ * clears it with index_prepared_clear); past the last, *out is empty. */
+void index_prefetch_take(IndexPrefetch *p, IndexPrepared *out);
+
+/* Stops the thread and frees the files not taken. */
+void index_prefetch_stop(IndexPrefetch *p);
+
+/* Frees what a prepared file holds, leaving it empty. */
+void index_prepared_clear(IndexPrepared *prepared);
 
 /* ---- index_sync.c: an archive's database against its files. */
 

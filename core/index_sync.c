@@ -200,29 +200,26 @@ index_sync_is_issue(const Issue *issue)
 	return issue_title(issue)[0] != '\0' || issue_number(issue) > 0;
 }
 
-/* Indexes a file whose text is data: its issue, or the record that it
- * holds none. Returns an SQLite code, or -1 with *cause when a file named
- * on the command line holds no issue. */
+/* Indexes a prepared file: its issue, or the record that it holds none.
+ * Returns an SQLite code, or -1 with *cause when a file named on the
+ * command line holds no issue. */
 static int
-index_sync_add(sqlite3 *db, const ArchiveFile *f, const char *data, size_t length,
-    long long generation, IndexSyncReport *report, char **cause)
+index_sync_add(sqlite3 *db, const ArchiveFile *f, IndexPrepared *prepared, long long generation,
+    IndexSyncReport *report, char **cause)
 {
 	IndexFileStamp stamp;
-	Issue *issue = NULL;
-	char *failure = NULL;
 	int rc;
 
-	index_sync_stamp(&stamp, f, hash_bytes(data, length), length, generation);
-	if (issue_parse(data, length, f->path, &issue, &failure) != 0) {
+	index_sync_stamp(&stamp, f, prepared->hash, prepared->length, generation);
+	if (prepared->issue == NULL) {
 		if (f->named) {
-			*cause = failure;
+			*cause = prepared->failure;
+			prepared->failure = NULL;
 			return -1;
 		}
-		free(failure);
 		return index_build_not_issue(db, &stamp);
 	}
-	if (!index_sync_is_issue(issue)) {
-		issue_free(issue);
+	if (!index_sync_is_issue(prepared->issue)) {
 		if (f->named) {
 			/* Named on the command line: say so rather than show it. */
 			*cause = xasprintf("%s: holds no issue of 《数志》 (no masthead, no issue number)",
@@ -231,42 +228,44 @@ index_sync_add(sqlite3 *db, const ArchiveFile *f, const char *data, size_t lengt
 		}
 		return index_build_not_issue(db, &stamp);
 	}
-	rc = index_build_issue(db, issue, &stamp);
-	issue_free(issue);
+	rc = index_build_issue(db, prepared->issue, prepared->han, &stamp);
 	if (rc == SQLITE_OK)
 		report->reindexed++;
 	return rc;
 }
 
-/* Brings one file up to date against its row (NULL: a new file). Returns
- * an SQLite code, or -1 with *cause. */
+/* Brings one file up to date against its row (NULL: a new file), taking
+ * it from prefetch when it must be read. Returns an SQLite code, or -1
+ * with *cause. */
 static int
-index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, long long generation,
-    IndexSyncReport *report, char **cause)
+index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, IndexPrefetch *prefetch,
+    long long generation, IndexSyncReport *report, char **cause)
 {
 	sqlite3_stmt *stmt = NULL;
-	char *data = NULL, *failure = NULL, hash[17];
-	size_t length;
+	IndexPrepared prepared;
 	int rc;
 
 	if (r != NULL && index_sync_row_matches(r, f))
 		return SQLITE_OK;
-	if (file_read(f->path, &data, &length, &failure) != 0) {
+	index_prefetch_take(prefetch, &prepared);
+	if (prepared.data == NULL) {
 		/* Gone or unreadable since it was found; but out of file
 		 * descriptors is no reason to drop an issue. */
-		if (f->named || errno == EMFILE || errno == ENFILE) {
-			*cause = failure;
+		if (f->named || prepared.error == EMFILE || prepared.error == ENFILE) {
+			*cause = prepared.failure;
+			prepared.failure = NULL;
+			index_prepared_clear(&prepared);
 			return -1;
 		}
 		/* Passed over, and said once: the first, and how many. */
-		if (report->skipped++ == 0)
-			report->first_skipped = failure;
-		else
-			free(failure);
+		if (report->skipped++ == 0) {
+			report->first_skipped = prepared.failure;
+			prepared.failure = NULL;
+		}
+		index_prepared_clear(&prepared);
 		return r != NULL ? index_remove_issue(db, r->id) : SQLITE_OK;
 	}
-	snprintf(hash, sizeof hash, "%016" PRIx64, hash_bytes(data, length));
-	if (r != NULL && strcmp(r->hash, hash) == 0 && r->length == length) {
+	if (!prepared.parsed) {
 		/* Touched, not changed: the new stat is all there is to write. */
 		rc = sqlite3_prepare_v2(db, INDEX_SYNC_RESTAMP_SQL, -1, &stmt, NULL);
 		if (rc == SQLITE_OK) {
@@ -284,10 +283,41 @@ index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, long long g
 	} else {
 		rc = r != NULL ? index_remove_issue(db, r->id) : SQLITE_OK;
 		if (rc == SQLITE_OK)
-			rc = index_sync_add(db, f, data, length, generation, report, cause);
+			rc = index_sync_add(db, f, &prepared, generation, report, cause);
 	}
-	free(data);
+	index_prepared_clear(&prepared);
 	return rc;
+}
+
+/* Lists in *out (the caller frees it) the files the update must read, in
+ * the order index_sync_apply() meets them: new ones, and those whose stat
+ * changed, with the text the index holds for them. Returns their number. */
+static size_t
+index_sync_to_read(const SyncRows *rows, const ArchiveFiles *files, IndexPrefetchFile **out)
+{
+	IndexPrefetchFile *list = xcalloc(files->count + 1, sizeof *list);
+	size_t i = 0, j, n = 0;
+
+	for (j = 0; j < files->count; j++) {
+		const ArchiveFile *f = &files->files[j];
+		const SyncRow *r;
+		char *end;
+
+		while (i < rows->count && strcmp(rows->rows[i].key, f->key) < 0)
+			i++;
+		r = i < rows->count && strcmp(rows->rows[i].key, f->key) == 0 ? &rows->rows[i] : NULL;
+		if (r != NULL && index_sync_row_matches(r, f))
+			continue;
+		list[n].file = f;
+		if (r != NULL && strlen(r->hash) == 16) {
+			list[n].hash = (uint64_t)strtoull(r->hash, &end, 16);
+			list[n].hash_known = *end == '\0';
+			list[n].length = r->length;
+		}
+		n++;
+	}
+	*out = list;
+	return n;
 }
 
 /* Applies the differences between the rows and the files. Returns an
@@ -296,7 +326,9 @@ static int
 index_sync_apply(sqlite3 *db, const SyncRows *rows, const ArchiveFiles *files,
     long long generation, IndexSyncReport *report, char **cause)
 {
-	size_t i = 0, j = 0;
+	IndexPrefetchFile *reads;
+	size_t nreads = index_sync_to_read(rows, files, &reads), i = 0, j = 0;
+	IndexPrefetch *prefetch = index_prefetch_start(reads, nreads);
 	int rc = SQLITE_OK;
 
 	while (rc == SQLITE_OK && (i < rows->count || j < files->count)) {
@@ -311,12 +343,14 @@ index_sync_apply(sqlite3 *db, const SyncRows *rows, const ArchiveFiles *files,
 		if (c < 0)
 			rc = index_remove_issue(db, rows->rows[i++].id);
 		else if (c > 0)
-			rc = index_sync_file(db, &files->files[j++], NULL, generation, report,
-			    cause);
-		else
-			rc = index_sync_file(db, &files->files[j++], &rows->rows[i++], generation,
+			rc = index_sync_file(db, &files->files[j++], NULL, prefetch, generation,
 			    report, cause);
+		else
+			rc = index_sync_file(db, &files->files[j++], &rows->rows[i++], prefetch,
+			    generation, report, cause);
 	}
+	index_prefetch_stop(prefetch);
+	free(reads);
 	return rc;
 }
 
