@@ -490,6 +490,40 @@ check_arguments(const char *arch)
 	cause = NULL;
 	index_close(index);
 	index = NULL;
+	{
+		/* Refused at the first file while the second thread has read
+		 * and parsed those after it (index_prefetch.c): the update
+		 * stops, and what was prepared is freed (ASan), nothing
+		 * hangs; without the refused file the rest is indexed. */
+		const char *labs[] = { ZIJIN, XUANWU, QIXIA, YANZI, ZIJIN, XUANWU };
+		char *ahead = xasprintf("%s/ahead", temp_dir), *bad = xasprintf("%s/0.txt", ahead);
+		size_t k;
+
+		mkdir(ahead, 0700);
+		write_text(bad, "notes\n");
+		for (k = 0; k < sizeof labs / sizeof labs[0]; k++) {
+			char *f = xasprintf("%s/%zu.txt", ahead, k + 1);
+
+			write_variant(f, k % 2 ? NUMBER_12 : NUMBER_14, labs[k]);
+			free(f);
+		}
+		paths[0] = ahead;
+		paths[1] = bad;
+		ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
+		    strstr(cause, "0.txt: holds no issue") != NULL,
+		    "refused at the first of 7 files, the others prepared ahead: named");
+		free(cause);
+		cause = NULL;
+		index = open_archive(paths, 1, 0, NULL);
+		ok(index != NULL && index_issue_count(index) == 6,
+		    "the same folder alone: its 6 issues (%zu)",
+		    index != NULL ? index_issue_count(index) : 0);
+		index_close(index);
+		index = NULL;
+		free(ahead);
+		free(bad);
+		paths[1] = notes;
+	}
 	write_text(notes, "");
 	paths[0] = a;
 	ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
