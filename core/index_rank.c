@@ -48,6 +48,7 @@ struct RankTop {
 	int		 nphrases;
 	const RankSizes	*sizes;
 	size_t		 nsizes;
+	const RankSizes	*found;		/* by index_rank_find() last */
 	RankRow		*rows;		/* a heap, the worst row first, until sorted */
 	size_t		 count;
 	size_t		 size;
@@ -101,22 +102,32 @@ index_rank_top_new(size_t limit, double weight, int nphrases, const RankSizes *s
 	return top;
 }
 
-/* Returns the issue of top's sizes that holds rowid, or NULL. */
+/* Returns non-zero when the issue s holds rowid. */
+static int
+index_rank_holds(const RankSizes *s, sqlite3_int64 rowid)
+{
+	return rowid >= s->first && rowid < s->first + (sqlite3_int64)s->count;
+}
+
+/* Returns the issue of top's sizes that holds rowid, or NULL. Rows come
+ * in rowid order: the issue found last is tried first. */
 static const RankSizes *
-index_rank_find(const RankTop *top, sqlite3_int64 rowid)
+index_rank_find(RankTop *top, sqlite3_int64 rowid)
 {
 	size_t lo = 0, hi = top != NULL ? top->nsizes : 0;
 
+	if (top != NULL && top->found != NULL && index_rank_holds(top->found, rowid))
+		return top->found;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const RankSizes *s = &top->sizes[mid];
 
 		if (rowid < s->first)
 			hi = mid;
-		else if (rowid >= s->first + (sqlite3_int64)s->count)
+		else if (!index_rank_holds(s, rowid))
 			lo = mid + 1;
 		else
-			return s;
+			return top->found = s;
 	}
 	return NULL;
 }
@@ -124,7 +135,7 @@ index_rank_find(const RankTop *top, sqlite3_int64 rowid)
 /* Sets *size to the FTS5 size of the current row, from top's sizes when
  * they have it, else from FTS5. Returns an SQLite code. */
 static int
-index_rank_size(const RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int *size)
+index_rank_size(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int *size)
 {
 	sqlite3_int64 rowid = api->xRowid(fts);
 	const RankSizes *s = index_rank_find(top, rowid);
@@ -498,18 +509,20 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 	rank->last = rowid;
 	for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
 		Fts5PhraseIter iter;
-		int offset;
+		int offset, count[3] = { 0, 0, 0 };
 
 		if (!index_rank_may_hold(rank, i, rowid))
 			continue;
 		rank->present[npresent++] = i;
-		rank->frequency[2 * i] = rank->frequency[2 * i + 1] = 0.0;
+		/* Counted in integers, in registers: a common word has hundreds
+		 * of positions in a long article. */
 		*rc = api->xPhraseFirst(fts, i, &iter, &column, &offset);
 		while (*rc == SQLITE_OK && column >= 0) {
-			if (column < 2)
-				rank->frequency[2 * i + column] += 1.0;
+			count[column < 2 ? column : 2]++;
 			api->xPhraseNext(fts, &iter, &column, &offset);
 		}
+		rank->frequency[2 * i] = (double)count[0];
+		rank->frequency[2 * i + 1] = (double)count[1];
 	}
 	if (*rc == SQLITE_OK)
 		*rc = index_rank_size(top, api, fts, &size);
