@@ -408,6 +408,80 @@ enum { INDEX_HAN_PAIRS, INDEX_HAN_TRIPLES };
 	"(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')"
 static const char *const index_han_columns[] = { "pairs, pair_counts", "triples, NULL" };
 
+/* How many issues' rows are sorted together before they join the union
+ * of those before: sorting them all at once held every issue's keys in
+ * memory, 780 MB for the triples of 1,000 issues. */
+#define INDEX_HAN_BATCH_ROWS 32
+
+/* Returns a + b, at most max. */
+static uint32_t
+index_han_add_counts(uint32_t a, uint32_t b, uint32_t max)
+{
+	return b < max - a ? a + b : max;
+}
+
+/* Merges a sorted, counted batch (its keys unique, with how many issues
+ * hold each and, when occurrences is not NULL, how often each occurs)
+ * into the union gathered so far, summing the counts of a key in both. */
+static void
+index_han_union(HanKeys *keys, uint16_t **issues, uint32_t **occurrences, const HanKeys *batch,
+    const uint16_t *batch_issues, const uint32_t *batch_occurrences)
+{
+	size_t n = keys->count + batch->count, i = 0, j = 0, k = 0;
+	uint64_t *items = xreallocarray(NULL, n + 1, sizeof *items);
+	uint16_t *held = xreallocarray(NULL, n + 1, sizeof *held);
+	uint32_t *sums = occurrences != NULL ? xreallocarray(NULL, n + 1, sizeof *sums) : NULL;
+
+	while (i < keys->count || j < batch->count) {
+		int from_union = j == batch->count ||
+		    (i < keys->count && keys->items[i] <= batch->items[j]);
+		int from_batch = i == keys->count ||
+		    (j < batch->count && batch->items[j] <= keys->items[i]);
+
+		items[k] = from_union ? keys->items[i] : batch->items[j];
+		held[k] = (uint16_t)index_han_add_counts(from_union ? (*issues)[i] : 0,
+		    from_batch ? batch_issues[j] : 0, UINT16_MAX);
+		if (sums != NULL)
+			sums[k] = index_han_add_counts(from_union ? (*occurrences)[i] : 0,
+			    from_batch ? batch_occurrences[j] : 0, UINT32_MAX);
+		i += from_union;
+		j += from_batch;
+		k++;
+	}
+	free(keys->items);
+	free(*issues);
+	keys->items = items;
+	keys->count = k;
+	keys->size = n + 1;
+	*issues = held;
+	if (occurrences != NULL) {
+		free(*occurrences);
+		*occurrences = sums;
+	}
+}
+
+/* Sorts and counts the keys of a batch of rows (the pairs carry their
+ * counts), adds them to the union and empties the batch. */
+static void
+index_han_take_batch(HanKeys *batch, size_t rows, HanKeys *keys, uint16_t **issues,
+    uint32_t **occurrences)
+{
+	uint16_t *batch_issues = NULL;
+	uint32_t *batch_occurrences = NULL;
+
+	if (rows > 1 && batch->count > 0)
+		index_han_radix(batch->items, batch->count);
+	if (occurrences != NULL)
+		batch->count = index_han_count_packed(batch->items, batch->count, &batch_issues,
+		    &batch_occurrences);
+	else
+		batch->count = index_han_count(batch->items, batch->count, &batch_issues);
+	index_han_union(keys, issues, occurrences, batch, batch_issues, batch_occurrences);
+	free(batch_issues);
+	free(batch_occurrences);
+	batch->count = 0;
+}
+
 /* Reads column kind of the han table's rows for the issues ids (every row
  * when ids is NULL) into keys, sorted and unique, in *issues (the caller
  * frees) how many issues hold each and, when occurrences is not NULL (the
@@ -418,11 +492,16 @@ index_han_gather_rows(sqlite3 *db, int kind, const sqlite3_int64 *ids, size_t ni
     HanKeys *keys, uint16_t **issues, uint32_t **occurrences)
 {
 	sqlite3_stmt *stmt = NULL;
+	HanKeys batch = { NULL, 0, 0 };
 	char *sql = xasprintf("SELECT %s FROM han%s", index_han_columns[kind],
 	    ids != NULL ? " WHERE issue_id = ?1" : "");
 	size_t i, rows = 0;
 	int rc;
 
+	keys->count = 0;
+	*issues = xcalloc(1, sizeof **issues);
+	if (occurrences != NULL)
+		*occurrences = xcalloc(1, sizeof **occurrences);
 	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
 	free(sql);
 	for (i = 0; rc == SQLITE_OK && (ids == NULL || i < nids); i++) {
@@ -430,13 +509,13 @@ index_han_gather_rows(sqlite3 *db, int kind, const sqlite3_int64 *ids, size_t ni
 			sqlite3_bind_int64(stmt, 1, ids[i]);
 		rc = sqlite3_step(stmt);
 		if (rc == SQLITE_ROW && occurrences != NULL) {
-			index_han_decode_counted(keys, sqlite3_column_blob(stmt, 0),
+			index_han_decode_counted(&batch, sqlite3_column_blob(stmt, 0),
 			    (size_t)sqlite3_column_bytes(stmt, 0), sqlite3_column_blob(stmt, 1),
 			    (size_t)sqlite3_column_bytes(stmt, 1));
 			rows++;
 			rc = SQLITE_OK;
 		} else if (rc == SQLITE_ROW) {
-			index_han_decode(keys, sqlite3_column_blob(stmt, 0),
+			index_han_decode(&batch, sqlite3_column_blob(stmt, 0),
 			    (size_t)sqlite3_column_bytes(stmt, 0));
 			rows++;
 			rc = SQLITE_OK;
@@ -444,17 +523,17 @@ index_han_gather_rows(sqlite3 *db, int kind, const sqlite3_int64 *ids, size_t ni
 			rc = ids != NULL ? SQLITE_OK : SQLITE_DONE;
 		if (ids != NULL)
 			sqlite3_reset(stmt);
+		if (rows == INDEX_HAN_BATCH_ROWS) {
+			index_han_take_batch(&batch, rows, keys, issues, occurrences);
+			rows = 0;
+		}
 	}
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 	sqlite3_finalize(stmt);
-	if (rows > 1 && keys->count > 0)
-		index_han_radix(keys->items, keys->count);
-	if (occurrences != NULL)
-		keys->count = index_han_count_packed(keys->items, keys->count, issues,
-		    occurrences);
-	else
-		keys->count = index_han_count(keys->items, keys->count, issues);
+	if (rows > 0)
+		index_han_take_batch(&batch, rows, keys, issues, occurrences);
+	free(batch.items);
 	return rc;
 }
 
