@@ -126,8 +126,35 @@ search_locate(sqlite3_stmt *block, SearchResult *r, sqlite3_int64 rowid, const c
 	return rc;
 }
 
-static int search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid,
-    FtsHit **hits, size_t *count);
+/* Copies the article's body hits of the positive phrases, as
+ * shuzhi_hits() gives them, into *hits (the caller frees) and their number
+ * into *count (0 when the article holds none). Returns an SQLite code. */
+static int
+search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, FtsHit **hits,
+    size_t *count)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	*hits = NULL;
+	*count = 0;
+	rc = sqlite3_prepare_v2(db, SEARCH_ARTICLE_HITS_SQL, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, query->positive, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)query->nphrases);
+	sqlite3_bind_int64(stmt, 3, rowid);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*count = (size_t)sqlite3_column_bytes(stmt, 0) / sizeof **hits;
+		if (*count > 0) {
+			*hits = xreallocarray(NULL, *count, sizeof **hits);
+			memcpy(*hits, sqlite3_column_blob(stmt, 0), *count * sizeof **hits);
+		}
+		rc = SQLITE_DONE;
+	}
+	return index_statement_done(stmt, rc);
+}
 
 /* Adds the result of one of the best rows, unless it is of an issue this
  * index does not know (added by another process since the open); article
@@ -144,17 +171,19 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 
 	sqlite3_bind_int64(article, 1, row->rowid);
 	rc = sqlite3_step(article);
-	if (rc == SQLITE_ROW && hits == NULL) {
-		/* Ranked from the chars table: FTS5 gives this row's hits. */
-		rc = search_article_fts_hits(index_database(index), query, row->rowid, &read,
-		    &nhits);
-		hits = read;
-		rc = rc == SQLITE_OK ? SQLITE_ROW : rc;
-	}
 	if (rc == SQLITE_ROW &&
 	    index_issue_position(index, sqlite3_column_int64(article, 3), &issue) == 0) {
 		const char *id = index_column_text(article, 0);
 		const char *title = index_column_text(article, 1);
+
+		if (hits == NULL) {
+			/* Ranked from the chars table: FTS5 gives this row's hits. */
+			rc = search_article_fts_hits(index_database(index), query, row->rowid,
+			    &read, &nhits);
+			hits = read;
+			if (rc != SQLITE_OK)
+				goto out;
+		}
 
 		results->items = xreallocarray(results->items, results->count + 1, sizeof *r);
 		r = &results->items[results->count++];
@@ -168,6 +197,7 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 		rc = search_locate(block, r, row->rowid, title, hits, nhits, query);
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		rc = SQLITE_OK;		/* of another issue, or removed since */
+out:
 	sqlite3_reset(article);
 	free(read);
 	return rc;
@@ -374,36 +404,6 @@ search_results_free(SearchResults *results)
 		return;
 	search_results_clear(results);
 	free(results);
-}
-
-/* Copies the article's body hits of the positive phrases, as
- * shuzhi_hits() gives them, into *hits (the caller frees) and their number
- * into *count (0 when the article holds none). Returns an SQLite code. */
-static int
-search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, FtsHit **hits,
-    size_t *count)
-{
-	sqlite3_stmt *stmt = NULL;
-	int rc;
-
-	*hits = NULL;
-	*count = 0;
-	rc = sqlite3_prepare_v2(db, SEARCH_ARTICLE_HITS_SQL, -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	sqlite3_bind_text(stmt, 1, query->positive, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)query->nphrases);
-	sqlite3_bind_int64(stmt, 3, rowid);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*count = (size_t)sqlite3_column_bytes(stmt, 0) / sizeof **hits;
-		if (*count > 0) {
-			*hits = xreallocarray(NULL, *count, sizeof **hits);
-			memcpy(*hits, sqlite3_column_blob(stmt, 0), *count * sizeof **hits);
-		}
-		rc = SQLITE_DONE;
-	}
-	return index_statement_done(stmt, rc);
 }
 
 /* Appends to *spans (*count of them) the hits inside each block of the
