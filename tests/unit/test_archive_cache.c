@@ -420,6 +420,22 @@ out:
 	free(dir);
 }
 
+/* Checks that opening paths[0, n) is refused with a message naming
+ * named. */
+static void
+check_refused(const char *const *paths, size_t n, const char *named, const char *what)
+{
+	Index *index = NULL;
+	char *cause = NULL;
+
+	ok(index_open_archive(paths, n, 0, &index, NULL, &cause) != 0 && cause != NULL &&
+	    strstr(cause, named) != NULL, "%s", what);
+	if (cause != NULL && strstr(cause, named) == NULL)
+		diag("  %s", cause);
+	free(cause);
+	index_close(index);
+}
+
 /* What an archive's arguments can be, and the errors. */
 static void
 check_arguments(const char *arch)
@@ -429,7 +445,7 @@ check_arguments(const char *arch)
 	char *path = xasprintf("%s/a.txt", single), *x = xasprintf("%s/x.txt", dup);
 	char *y = xasprintf("%s/y.txt", dup), *notes = xasprintf("%s/notes.txt", arch);
 	char *junk_notes = xasprintf("%s/notes.txt", junk), *missing = xasprintf("%s/missing", temp_dir);
-	char *a = xasprintf("%s/a.txt", arch), *cause = NULL;
+	char *a = xasprintf("%s/a.txt", arch);
 	const char *paths[2];
 	Index *index = NULL;
 
@@ -483,13 +499,8 @@ check_arguments(const char *arch)
 	}
 	paths[0] = arch;
 	paths[1] = notes;
-	ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
-	    strstr(cause, "notes.txt: holds no issue") != NULL,
+	check_refused(paths, 2, "notes.txt: holds no issue",
 	    "a FILE named on the command line that holds no issue: refused, named");
-	free(cause);
-	cause = NULL;
-	index_close(index);
-	index = NULL;
 	{
 		/* Refused at the first file while the second thread has read
 		 * and parsed those after it (index_prefetch.c): the update
@@ -509,11 +520,8 @@ check_arguments(const char *arch)
 		}
 		paths[0] = ahead;
 		paths[1] = bad;
-		ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
-		    strstr(cause, "0.txt: holds no issue") != NULL,
+		check_refused(paths, 2, "0.txt: holds no issue",
 		    "refused at the first of 7 files, the others prepared ahead: named");
-		free(cause);
-		cause = NULL;
 		index = open_archive(paths, 1, 0, NULL);
 		ok(index != NULL && index_issue_count(index) == 6,
 		    "the same folder alone: its 6 issues (%zu)",
@@ -526,31 +534,17 @@ check_arguments(const char *arch)
 	}
 	write_text(notes, "");
 	paths[0] = a;
-	ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
-	    strstr(cause, "notes.txt") != NULL, "an empty FILE: refused, named");
-	free(cause);
-	cause = NULL;
+	check_refused(paths, 2, "notes.txt", "an empty FILE: refused, named");
 	paths[0] = empty;
-	ok(index_open_archive(paths, 1, 0, &index, NULL, &cause) != 0 && cause != NULL &&
-	    strstr(cause, empty) != NULL, "a folder without .txt files: refused, named");
-	free(cause);
-	cause = NULL;
+	check_refused(paths, 1, empty, "a folder without .txt files: refused, named");
 	paths[0] = junk;
-	ok(index_open_archive(paths, 1, 0, &index, NULL, &cause) != 0 && cause != NULL &&
-	    strstr(cause, junk) != NULL, "a folder whose .txt holds no issue: refused, named");
-	free(cause);
-	cause = NULL;
+	check_refused(paths, 1, junk, "a folder whose .txt holds no issue: refused, named");
 	paths[0] = arch;
 	paths[1] = missing;
-	ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
-	    strstr(cause, missing) != NULL, "a missing argument: refused, named");
-	free(cause);
-	cause = NULL;
+	check_refused(paths, 2, missing, "a missing argument: refused, named");
 	paths[0] = a;
 	paths[1] = a;
-	ok(index_open_archive(paths, 2, 0, &index, NULL, &cause) != 0 && cause != NULL &&
-	    strstr(cause, "a.txt") != NULL, "a FILE named twice: refused, named");
-	free(cause);
+	check_refused(paths, 2, "a.txt", "a FILE named twice: refused, named");
 	free(single);
 	free(dup);
 	free(empty);
