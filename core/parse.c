@@ -28,7 +28,7 @@ parse_free(Parse *p)
 	free(p->sections);
 	free(p->lines);
 	free(p->text);
-	parse_triples_free(p->triples);
+	parse_grams_free(p->grams);
 	parse_starts_free(p->starts);
 }
 

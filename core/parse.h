@@ -8,6 +8,9 @@
 #include "issue.h"
 
 #define NO_LINE ((size_t)-1)
+/* Lines are found by their first bytes (parse_text_is_repeated): this
+ * many; a shorter text is never a repeat. */
+#define PARSE_STARTS_PREFIX 12
 
 typedef enum LineRole {
 	ROLE_BLANK,
@@ -37,6 +40,9 @@ typedef struct Line {
 	/* It carries on the sentence left open by the line before it, put
 	 * there from a later page by parse_order_far_joins(). */
 	int		 joins;
+	/* It is the start of a longer line printed again, cut short: it
+	 * leaves no sentence open (found by parse_order_boxes()). */
+	int		 copy;
 } Line;
 
 /* A contents entry: one article. */
@@ -80,12 +86,12 @@ typedef struct Parse {
 	Entry		*entries;
 	size_t		 nentries;
 
-	struct ParseTriples *triples;	/* the body's three-character runs (parse_order.c), or NULL */
+	struct ParseGrams *grams;	/* the body's text counted (parse_joins.c), or NULL */
 	struct ParseStarts *starts;	/* the text lines by their start (parse_lines.c), or NULL */
 } Parse;
 
-/* Frees what parse_order.c keeps of a parse. */
-void parse_triples_free(struct ParseTriples *triples);
+/* Frees what parse_joins.c keeps of a parse. */
+void parse_grams_free(struct ParseGrams *grams);
 
 /* parse_lines.c: cutting the text into lines and telling them apart. */
 void parse_split_lines(Parse *p, const char *data, size_t len);
@@ -98,6 +104,8 @@ size_t parse_line_chars(const Line *line);
 size_t parse_next_text(const Parse *p, size_t i, size_t end);
 int parse_text_is_repeated(const Parse *p, const char *text, size_t len, const char *except,
     int earlier, int longer);
+const char *parse_text_repeated_by(const Parse *p, const char *text, size_t len, const char *except,
+    int earlier, int longer, size_t *length);
 void parse_starts_free(struct ParseStarts *starts);
 size_t parse_sorted_text_lines(const Parse *p, Line ***out);
 
@@ -123,6 +131,10 @@ int parse_may_continue(const Line *line);
 int parse_is_chapter_heading(const char *text, size_t len);
 void parse_mark_duplicates(Parse *p);
 void parse_build_articles(Parse *p, Issue *issue);
+
+/* parse_joins.c: how well a line carries on a sentence left open. */
+int parse_join_score(const Parse *p, const Line *open, const Line *next);
+double parse_join_weight(const Parse *p, const Line *open, const Line *next);
 
 /* parse_order.c: the printed reading order of each page's text boxes, and
  * the stray "?" that stands for a lost thin space. */

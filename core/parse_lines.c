@@ -66,7 +66,7 @@ parse_split_lines(Parse *p, const char *data, size_t len)
 		line->page = 0;
 		line->role = length == 0 ? ROLE_BLANK : ROLE_TEXT;
 		line->chars = line->kind = line->mark = -1;
-		line->joins = 0;
+		line->joins = line->copy = 0;
 		if (end == NULL)
 			break;
 		s = end + 1;
@@ -259,10 +259,8 @@ parse_next_text(const Parse *p, size_t i, size_t end)
 	return NO_LINE;
 }
 
-/* Lines are found by their first bytes: this many. */
-#define STARTS_PREFIX 12
 
-/* The body's text lines by the hash of their first STARTS_PREFIX bytes,
+/* The body's text lines by the hash of their first PARSE_STARTS_PREFIX bytes,
  * to find the lines that start with a text: built on first use. Lines are
  * kept by their text, which stays put while the parser moves lines. */
 struct ParseStarts {
@@ -277,7 +275,7 @@ struct ParseStarts {
 static size_t
 parse_starts_bucket(const struct ParseStarts *starts, const char *s)
 {
-	return (size_t)hash_bytes(s, STARTS_PREFIX) & (starts->nbuckets - 1);
+	return (size_t)hash_bytes(s, PARSE_STARTS_PREFIX) & (starts->nbuckets - 1);
 }
 
 /* Returns the index of the body's text lines by their first bytes. */
@@ -298,7 +296,7 @@ parse_starts_new(const Parse *p)
 	for (i = p->body_start; i < p->body_end; i++) {
 		const Line *line = &p->lines[i];
 
-		if (line->role != ROLE_TEXT || line->length < STARTS_PREFIX)
+		if (line->role != ROLE_TEXT || line->length < PARSE_STARTS_PREFIX)
 			continue;
 		b = parse_starts_bucket(starts, line->text);
 		starts->text[at] = line->text;
@@ -326,16 +324,28 @@ parse_starts_free(struct ParseStarts *starts)
  * text is except starts with text (a box the extraction printed again,
  * maybe cut short, is such a start): with earlier, only a line that comes
  * before except in the extraction; with longer, a line that holds more
- * than text. Texts shorter than STARTS_PREFIX bytes are never repeats. */
+ * than text. Texts shorter than PARSE_STARTS_PREFIX bytes are never repeats. */
 int
 parse_text_is_repeated(const Parse *p, const char *text, size_t len, const char *except,
     int earlier, int longer)
 {
+	size_t length;
+
+	return parse_text_repeated_by(p, text, len, except, earlier, longer, &length) != NULL;
+}
+
+/* Returns the first line parse_text_is_repeated() finds starting with
+ * text, its length in *length; NULL for none. The text belongs to the
+ * parse. */
+const char *
+parse_text_repeated_by(const Parse *p, const char *text, size_t len, const char *except,
+    int earlier, int longer, size_t *length)
+{
 	const struct ParseStarts *starts;
 	size_t at;
 
-	if (len < STARTS_PREFIX)
-		return 0;
+	if (len < PARSE_STARTS_PREFIX)
+		return NULL;
 	if (p->starts == NULL)
 		((Parse *)p)->starts = parse_starts_new(p);	/* a cache, not a change */
 	starts = p->starts;
@@ -343,7 +353,9 @@ parse_text_is_repeated(const Parse *p, const char *text, size_t len, const char 
 	    at = starts->next[at])
 		if (starts->text[at] != except && (!earlier || starts->text[at] < except)
 		    && starts->length[at] >= len + (longer != 0)
-		    && memcmp(starts->text[at], text, len) == 0)
-			return 1;
-	return 0;
+		    && memcmp(starts->text[at], text, len) == 0) {
+			*length = starts->length[at];
+			return starts->text[at];
+		}
+	return NULL;
 }

@@ -13,7 +13,6 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "hash.h"
 #include "parse.h"
 #include "xalloc.h"
 
@@ -43,11 +42,10 @@
 /* A label before a list's numbering (附件:1.) is this long at most. */
 #define LABEL_MAX_CHARS 4
 /* A sentence left open is carried on by one of the first boxes that may
- * carry it on, or by a later one whose run across the join is this long. */
+ * carry it on; the first of them is the more likely by this much (the
+ * natural logarithm of the odds: about 20 to 1), when nothing else says. */
 #define JOIN_NEAR_BOXES 3
-#define JOIN_FAR_SCORE 7
-/* How many characters either side of a page break are tried as one word. */
-#define JOIN_SPAN 4
+#define JOIN_FIRST_PRIOR 3.0
 
 /* What the numbering of a line says. */
 typedef enum MarkKind {
@@ -293,7 +291,7 @@ parse_order_read(OrderState *st, const Line *line)
 		break;
 	}
 	st->open = parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
-	    && !parse_ends_sentence(line->text, line->length);
+	    && !parse_ends_sentence(line->text, line->length) && !line->copy;
 	st->last = line;
 	return cost;
 }
@@ -336,179 +334,29 @@ parse_box_is_heading(const Parse *p, const Box *b)
 	return 1;
 }
 
-/* Where each run of three characters of the body starts, chained by
- * hash: a join is tried against the body thousands of times, and a search
- * of the whole body each time was most of the time of a parse. Three, not
- * two: every run tried is three characters or more, and the chains of a
- * pair as common as 数据 were long enough to cost a tenth of an index build. */
-struct ParseTriples {
-	const char	**at;		/* a place of the text for each run */
-	size_t		 *next;		/* the next place in the same bucket, or SIZE_MAX */
-	size_t		 *buckets;	/* the first place of each bucket, or SIZE_MAX */
-	size_t		  nbuckets;	/* a power of two */
-};
-
-/* Returns the bytes of the three characters at s (of len bytes), 0 when
- * fewer than three are left. */
-static size_t
-parse_triple_length(const char *s, size_t len)
-{
-	size_t at = 0;
-	int k, n;
-
-	for (k = 0; k < 3; k++) {
-		n = at < len ? u8_mblen((const uint8_t *)s + at, len - at) : 0;
-		if (n <= 0)
-			return 0;
-		at += (size_t)n;
-	}
-	return at;
-}
-
-/* Returns the runs of the body's lines; the caller frees them with
- * parse_triples_free. */
-static struct ParseTriples *
-parse_triples_new(const Parse *p)
-{
-	struct ParseTriples *triples = xcalloc(1, sizeof *triples);
-	size_t i, n = 0, size = 0, chars = 0, k;
-
-	for (i = p->contents_end; i < p->body_end; i++) {
-		size += p->lines[i].length;
-		chars += parse_line_chars(&p->lines[i]);
-	}
-	/* A place at most per byte (only those used are touched); about a
-	 * bucket per character: sized by bytes they were thrice that, and
-	 * filling them cost more than all the lookups. */
-	triples->at = xreallocarray(NULL, size + 1, sizeof *triples->at);
-	triples->next = xreallocarray(NULL, size + 1, sizeof *triples->next);
-	for (triples->nbuckets = 1024; triples->nbuckets < chars; triples->nbuckets *= 2)
-		;
-	triples->buckets = xreallocarray(NULL, triples->nbuckets, sizeof *triples->buckets);
-	for (k = 0; k < triples->nbuckets; k++)
-		triples->buckets[k] = SIZE_MAX;
-	for (i = p->contents_end; i < p->body_end; i++) {
-		const char *s = p->lines[i].text, *end = s + p->lines[i].length;
-
-		while (s < end) {
-			size_t run = parse_triple_length(s, (size_t)(end - s));
-			int step = u8_mblen((const uint8_t *)s, (size_t)(end - s));
-
-			if (run > 0) {
-				k = (size_t)hash_bytes(s, run) & (triples->nbuckets - 1);
-				triples->at[n] = s;
-				triples->next[n] = triples->buckets[k];
-				triples->buckets[k] = n++;
-			}
-			s += step > 0 ? step : 1;
-		}
-	}
-	return triples;
-}
-
-/* Frees the runs. */
-void
-parse_triples_free(struct ParseTriples *triples)
-{
-	if (triples == NULL)
-		return;
-	free(triples->at);
-	free(triples->next);
-	free(triples->buckets);
-	free(triples);
-}
-
-/* Returns non-zero when the bytes (three characters or more, no NUL)
- * occur in the body's text, inside one line (lines end in NUL in
- * p->text). */
-static int
-parse_text_holds(const Parse *p, const char *bytes, size_t len)
-{
-	size_t run = parse_triple_length(bytes, len), at;
-
-	if (p->triples == NULL)
-		((Parse *)p)->triples = parse_triples_new(p);	/* a cache, not a change */
-	if (run == 0)
-		return 0;
-	at = p->triples->buckets[(size_t)hash_bytes(bytes, run) & (p->triples->nbuckets - 1)];
-	for (; at != SIZE_MAX; at = p->triples->next[at])
-		if (strncmp(p->triples->at[at], bytes, len) == 0)
-			return 1;
-	return 0;
-}
-
-/* Returns how well line next completes the sentence open at the end of
- * line open: the most characters of a run spanning the join that the
- * issue prints elsewhere too (a word cut by the break), 0 for none. */
-static int
-parse_join_score(const Parse *p, const Line *open, const Line *next)
-{
-	const uint8_t *tail_start = (const uint8_t *)open->text;
-	const uint8_t *cut[JOIN_SPAN + 1];
-	size_t head_len[JOIN_SPAN + 1], ntail = 0, nhead = 0, a, b, min_tail = 0, min_head = 0;
-	const uint8_t *s = tail_start + open->length, *h = (const uint8_t *)next->text;
-	ucs4_t uc;
-	int best = 0;
-	char buf[8 * JOIN_SPAN];
-
-	/* cut[a]: where the last a characters of the open line begin. A
-	 * run takes a character that is no punctuation from either side:
-	 * after a comma any clause may follow, and that "，建立" is printed
-	 * elsewhere says nothing of which one. */
-	while (ntail < JOIN_SPAN && s > tail_start && (s = u8_prev(&uc, s, tail_start)) != NULL) {
-		cut[++ntail] = s;
-		if (min_tail == 0 && !uc_is_general_category(uc, UC_CATEGORY_P))
-			min_tail = ntail;
-	}
-	head_len[0] = 0;
-	while (nhead < JOIN_SPAN && head_len[nhead] < next->length) {
-		int n = u8_mbtouc(&uc, h + head_len[nhead], next->length - head_len[nhead]);
-
-		if (n <= 0)
-			break;
-		head_len[nhead + 1] = head_len[nhead] + (size_t)n;
-		nhead++;
-		if (min_head == 0 && !uc_is_general_category(uc, UC_CATEGORY_P))
-			min_head = nhead;
-	}
-	if (min_tail == 0 || min_head == 0)
-		return 0;
-	for (a = min_tail; a <= ntail; a++)
-		for (b = min_head; b <= nhead; b++) {
-			size_t tl = (size_t)(tail_start + open->length - cut[a]);
-
-			if ((int)(a + b) <= best || a + b < 3)
-				continue;
-			memcpy(buf, cut[a], tl);
-			memcpy(buf + tl, h, head_len[b]);
-			if (parse_text_holds(p, buf, tl + head_len[b]))
-				best = (int)(a + b);
-		}
-	return best;
-}
-
 /* Returns the box among boxes[0, n) that completes the sentence left open
- * by line open: of those that may carry it on, the one whose first line
- * joins it best (the first such on a tie), or -1. Past the first
- * JOIN_NEAR_BOXES that may, a box wins only with a run of JOIN_FAR_SCORE
- * characters: a shorter run is printed elsewhere by chance as often as
- * not, and the extraction emits a continuation near its page's top. */
+ * by line open, or -1: of the first JOIN_NEAR_BOXES that may carry it on
+ * (the extraction emits a continuation near its page's top), the one
+ * whose first line the join weighs most for (parse_join_weight), the
+ * first of them weighed up by JOIN_FIRST_PRIOR: a box emitted after
+ * another that may carry the sentence on takes it only on evidence. */
 static int
 parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t n)
 {
 	size_t k, seen = 0;
-	int best = -1, best_score = -1;
+	int best = -1;
+	double best_weight = 0;
 
-	for (k = 0; k < n; k++) {
+	for (k = 0; k < n && seen < JOIN_NEAR_BOXES; k++) {
 		const Line *first = &p->lines[boxes[k].first];
-		int score;
+		double weight;
 
 		if (!parse_may_continue(first))
 			continue;
-		score = parse_join_score(p, open, first);
-		if (score > best_score && (seen < JOIN_NEAR_BOXES || score >= JOIN_FAR_SCORE)) {
+		weight = parse_join_weight(p, open, first) + (seen == 0 ? JOIN_FIRST_PRIOR : 0);
+		if (best < 0 || weight > best_weight) {
 			best = (int)k;
-			best_score = score;
+			best_weight = weight;
 		}
 		seen++;
 	}
@@ -673,19 +521,30 @@ typedef struct PageFacts {
 	/* a document's title box, the first chapter emitted before it and
 	 * its banner (n for none) */
 	size_t		title, first_chapter, banner;
+	/* the box of the article's first chapter heading (一、 or 第一章) on a
+	 * page where the article has read none yet (n for none): the page
+	 * where a document opens */
+	size_t		opening_chapter;
+	/* a one-line heading with no numbering emitted last on that page (n
+	 * for none): the banner over the document, which heads the page */
+	size_t		late_banner;
 } PageFacts;
 
-/* Finds the facts of boxes[0, n) into *f. */
+/* Finds the facts of boxes[0, n), read after state *st, into *f. */
 static void
-parse_page_facts(const Parse *p, const Box *boxes, size_t n, PageFacts *f)
+parse_page_facts(const Parse *p, const OrderState *st, const Box *boxes, size_t n, PageFacts *f)
 {
 	size_t k, j, chapter;
 	int value;
 
 	memset(f, 0, sizeof *f);
+	f->opening_chapter = n;
 	for (k = 0; k < n; k++) {
 		f->heading[k] = (unsigned char)parse_box_is_heading(p, &boxes[k]);
 		f->chapter[k] = f->heading[k] && parse_is_chapter(p->lines[boxes[k].first].text);
+		if (f->chapter[k] && st->top == 0 && st->chapter == 0 && f->opening_chapter == n
+		    && parse_line_mark(&p->lines[boxes[k].first], &value) != MARK_NONE && value == 1)
+			f->opening_chapter = k;
 	}
 	for (k = 0; k + 1 < n; k++) {
 		f->together[k] = f->chapter[k] && parse_line_mark(&p->lines[boxes[k + 1].first], &value) == MARK_ITEM;
@@ -708,6 +567,12 @@ parse_page_facts(const Parse *p, const Box *boxes, size_t n, PageFacts *f)
 		f->first_chapter = chapter;
 		break;
 	}
+	if (f->title < n)
+		f->opening_chapter = n;	/* items before a title are the preface's */
+	f->late_banner = n;
+	if (f->opening_chapter < n && n > 1 && boxes[n - 1].end - boxes[n - 1].first == 1 && f->heading[n - 1]
+	    && parse_title_shaped(&p->lines[boxes[n - 1].first]))
+		f->late_banner = n - 1;
 }
 
 /* Returns the cost of reading boxes in the order perm from state *st. */
@@ -744,6 +609,9 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
 	}
 	if (n > 1 && !end_ok && f->chapter[perm[n - 1]])
 		cost += COST_HEADING_END;
+	for (k = 0; f->late_banner < n && perm[k] != f->late_banner; k++)
+		if (!f->heading[perm[k]])
+			cost += COST_GAP;
 	if (f->title == n)
 		return cost;
 	/* The title's banner goes right before it. Right after it, the two
@@ -914,7 +782,7 @@ parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 
 	if (st->open && st->last != NULL)
 		completing = parse_completing_box(p, st->last, boxes, n);
-	parse_page_facts(p, boxes, n, &facts);
+	parse_page_facts(p, st, boxes, n, &facts);
 	if (n <= ORDER_MAX_BOXES)
 		return parse_best_permutation(p, st, boxes, &facts, n, completing, end_ok, best);
 	return parse_best_moves(p, st, boxes, &facts, n, completing, end_ok, best);
@@ -1072,6 +940,22 @@ parse_item_follows(const Parse *p, size_t i, const OrderState *st)
 	return (mark == MARK_ITEM && (value == 1 || !st->restart_style)) || mark == MARK_ARTICLE;
 }
 
+/* Returns non-zero when line is the start of a longer line, printed
+ * again and cut short (before or after it), which no line carries on (the
+ * rest of what it copies starts no line): it leaves no sentence open. */
+static int
+parse_is_dead_copy(const Parse *p, const Line *line)
+{
+	size_t length, rest;
+	const char *original = parse_text_repeated_by(p, line->text, line->length, line->text, 0, 1, &length);
+
+	if (original == NULL)
+		return 0;
+	rest = length - line->length;
+	return !parse_text_is_repeated(p, original + line->length, rest, original, 0, 0)
+	    && (rest >= PARSE_STARTS_PREFIX || rest == 0);
+}
+
 /* Puts each page's text boxes in the printed reading order. */
 void
 parse_order_boxes(Parse *p)
@@ -1081,6 +965,8 @@ parse_order_boxes(Parse *p)
 	size_t perm[ORDER_COLLECT_BOXES], i, n, end, article_end = 0;
 
 	memset(&st, 0, sizeof st);
+	for (i = p->contents_end; i < p->body_end; i++)
+		p->lines[i].copy = p->lines[i].role == ROLE_TEXT && parse_is_dead_copy(p, &p->lines[i]);
 	for (i = p->contents_end; i < p->body_end; ) {
 		const Line *line = &p->lines[i];
 

@@ -615,6 +615,18 @@ check_derived_order(const char *data)
 	issue_free(issue);
 	free(a);
 
+	/* 1.8 p85: a copy of the page's 推进制造业“双创”… cut short, emitted
+	 * as the page's first box, before what it copies: it leaves no
+	 * sentence open (else it goes last on the page, after the paragraph
+	 * a page break cuts, and is shown twice). */
+	a = replace_all(data, "\n2. 推进产业集群数字化", "\n推进制造业“双创”与工业互联网协同发展,\n\n2. 推进产业集群数字化");
+	issue = derived_parse(a, "derived-85c");
+	ok(issue != NULL && blocks_starting(issue, "1.8", "推进制造业“双创”与工业互联网协同发展") == 1
+	    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+	    "a copy cut short, emitted before what it copies, leaves no sentence open");
+	issue_free(issue);
+	free(a);
+
 	/* 1.8 p86: the continuation emitted after a box holding a line
 	 * printed twice in a row: the page's boxes are still ordered
 	 * together, the continuation first. */
@@ -682,6 +694,63 @@ check_derived_order(const char *data)
 	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。"), free(b);
 	ok(derived_order(a, "derived-36b", "1.4", "9. 绿色制造标准。", "10. 高端装备标准。", "11.材料标准。"),
 	    "an item emitted before the one it follows goes back after it (a page of 8 boxes)");
+}
+
+/* Checks 1.6's first page, whose first chapter and banner the extraction
+ * emitted after the text they head: the banner opens the page, the
+ * chapter heads the first items. */
+static void
+check_document_opening(const Issue *issue)
+{
+	long banner = block_of(issue, "1.6", "行动纲要全文", 0);
+	long preamble = block_of(issue, "1.6", "“十四五”时期,信息化进入", 0);
+	long chapter = block_of(issue, "1.6", "一、现状与形势", 0);
+	long item = block_of(issue, "1.6", "(一)发展现状", 0);
+
+	ok(banner >= 0 && banner < preamble, "a banner emitted last on a document's first page heads the page");
+	ok(preamble < chapter && chapter + 1 == item, "a first chapter emitted after the first items heads them");
+	if (!(banner >= 0 && banner < preamble && preamble < chapter && chapter + 1 == item))
+		diag("1.6: banner %ld, preamble %ld, 一、 %ld, (一) %ld", banner, preamble, chapter, item);
+}
+
+/* Returns the weight parse_join_weight() gives the join of line open to
+ * line next of text (lines counted from 0); text is copied. */
+static double
+join_weight(const char *text, size_t open, size_t next)
+{
+	Parse p;
+	double weight;
+
+	memset(&p, 0, sizeof p);
+	p.text = xstrdup(text);
+	parse_split_lines(&p, p.text, strlen(p.text));
+	p.body_end = p.nlines;
+	weight = parse_join_weight(&p, &p.lines[open], &p.lines[next]);
+	free(p.lines);
+	free(p.text);
+	parse_grams_free(p.grams);
+	return weight;
+}
+
+/* Checks how a join is weighed: a line that opens with what opens lines
+ * in the text (到2025年) is no continuation; one that opens with what
+ * follows the open line's end elsewhere (城市|宽带) is. */
+static void
+check_join_weight(void)
+{
+	static const char text[] =
+	    "各地要不断推动城市\n"			/* 0: left open */
+	    "宽带网络向高速化和智能化升级。\n"	/* 1: carries it on */
+	    "到2025年,数字经济迈向全面扩展期。\n"	/* 2: opens a paragraph */
+	    "到2025年,基本建成数字中国。\n"
+	    "到2025年,网络全面覆盖。\n"
+	    "加快城市宽带网络建设,提升质量。\n"
+	    "推进城市宽带接入,扩大覆盖。\n"
+	    "都市到处可见。\n";		/* 市到 is printed too */
+	double on = join_weight(text, 0, 1), apart = join_weight(text, 0, 2);
+
+	ok(on > 0, "a line whose start follows the open line's end elsewhere weighs for the join (%.2f)", on);
+	ok(apart < 0, "a line whose start opens lines elsewhere weighs against it (%.2f)", apart);
 }
 
 /* A text and what a check must say of it. */
@@ -1030,6 +1099,8 @@ main(void)
 	check_stray_questions();
 	check_sentence_ends();
 	check_derived_order(data);
+	check_document_opening(issue);
+	check_join_weight();
 
 	check_damaged(issue, data, len);
 
