@@ -26,6 +26,8 @@
  * first character are marked above any code point. */
 #define KEY_PAIR	(UINT64_C(1) << 42)
 #define KEY_START	(UINT64_C(1) << 43)
+/* Code points below this are counted in arrays, not the table. */
+#define PLANE_SIZE	0x10000
 
 /* The body's text, counted. Runs: where each run of three characters
  * starts, chained by hash (a join is tried against the body thousands of
@@ -39,6 +41,11 @@ struct ParseGrams {
 	size_t		 *buckets;	/* the first place of each bucket, or SIZE_MAX */
 	size_t		  nbuckets;	/* a power of two */
 
+	/* characters and first characters of the Basic Multilingual Plane
+	 * by code point (all the text holds but for rare Han); others, and
+	 * pairs, by key in the table */
+	uint32_t	 *plane_chars;
+	uint32_t	 *plane_starts;
 	uint64_t	 *keys;		/* 0 for a free slot */
 	uint32_t	 *counts;
 	size_t		  nslots;	/* a power of two */
@@ -111,8 +118,13 @@ parse_grams_add(struct ParseGrams *g, uint64_t key)
 static size_t
 parse_grams_count(const struct ParseGrams *g, uint64_t key)
 {
-	size_t k = parse_grams_slot(g, key);
+	size_t k;
 
+	if (key < PLANE_SIZE)
+		return g->plane_chars[key];
+	if ((key & ~KEY_START) < PLANE_SIZE && (key & KEY_START))
+		return g->plane_starts[key & ~KEY_START];
+	k = parse_grams_slot(g, key);
 	return g->keys[k] == key ? g->counts[k] : 0;
 }
 
@@ -128,11 +140,16 @@ parse_grams_count_line(struct ParseGrams *g, const Line *line)
 		n = u8_mbtouc(&uc, s, (size_t)(end - s));
 		if (n <= 0)
 			break;
-		if (before == 0)
-			parse_grams_add(g, KEY_START | uc);
-		else
+		if (before != 0)
 			parse_grams_add(g, KEY_PAIR | ((uint64_t)before << 21) | uc);
-		parse_grams_add(g, uc);
+		else if (uc < PLANE_SIZE)
+			g->plane_starts[uc]++;
+		else
+			parse_grams_add(g, KEY_START | uc);
+		if (uc < PLANE_SIZE)
+			g->plane_chars[uc]++;
+		else
+			parse_grams_add(g, uc);
 		before = uc;
 		g->chars++;
 	}
@@ -146,6 +163,9 @@ parse_grams_new(const Parse *p)
 {
 	struct ParseGrams *g = xcalloc(1, sizeof *g);
 	size_t i, n = 0, size = 0, chars = 0, k;
+
+	g->plane_chars = xcalloc(PLANE_SIZE, sizeof *g->plane_chars);
+	g->plane_starts = xcalloc(PLANE_SIZE, sizeof *g->plane_starts);
 
 	for (i = p->contents_end; i < p->body_end; i++) {
 		size += p->lines[i].length;
@@ -191,6 +211,8 @@ parse_grams_free(struct ParseGrams *g)
 	free(g->at);
 	free(g->next);
 	free(g->buckets);
+	free(g->plane_chars);
+	free(g->plane_starts);
 	free(g->keys);
 	free(g->counts);
 	free(g);
