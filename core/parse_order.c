@@ -423,20 +423,23 @@ parse_opens_document(const Parse *p, size_t i)
 }
 
 /* Returns non-zero when box a is a lone item heading "(三)…" and box b,
- * right below it on its page, a plain paragraph: the item's text, one box. */
+ * right below it on its page, a plain paragraph: the item's text, one box;
+ * with list, also when a is a first item and b opens its list ("(一)…"
+ * then "1. …"). */
 static int
-parse_heads_box(const Parse *p, const Box *a, const Box *b)
+parse_heads_box(const Parse *p, const Box *a, const Box *b, int list)
 {
 	size_t i;
-	int value;
-
-	MarkKind mark = parse_line_mark(&p->lines[a->first], &value);
+	int value, below_value;
+	MarkKind mark = parse_line_mark(&p->lines[a->first], &value), below;
 
 	if (a->end - a->first != 1 || parse_line_kind(&p->lines[a->first]) != BLOCK_HEADING
 	    || (mark != MARK_ITEM && mark != MARK_LIST)
 	    || p->lines[a->first].page != p->lines[b->first].page
-	    || parse_line_mark(&p->lines[b->first], &value) != MARK_NONE
 	    || parse_line_kind(&p->lines[b->first]) != BLOCK_PARAGRAPH)
+		return 0;
+	below = parse_line_mark(&p->lines[b->first], &below_value);
+	if (below != MARK_NONE && !(list && mark == MARK_ITEM && value == 1 && below == MARK_LIST && below_value == 1))
 		return 0;
 	for (i = a->end; i < b->first; i++)
 		if (p->lines[i].role != ROLE_BLANK)
@@ -514,7 +517,9 @@ parse_box_opens_document(const Parse *p, const Box *boxes, size_t n, size_t k, s
 typedef struct PageFacts {
 	/* box k and box k+1 read apart cost a gap each (a chapter heading
 	 * emitted right before a box that opens with an item heads it; a
-	 * lone item heading stays with the paragraph box below it) */
+	 * lone item heading stays with the paragraph box below it, a first
+	 * item "(一)" with the list below it when its chapter heading was
+	 * emitted elsewhere) */
 	unsigned char	together[ORDER_COLLECT_BOXES];
 	unsigned char	chapter[ORDER_COLLECT_BOXES];	/* a chapter's heading box */
 	unsigned char	heading[ORDER_COLLECT_BOXES];	/* every line a heading */
@@ -535,7 +540,7 @@ static void
 parse_page_facts(const Parse *p, const OrderState *st, const Box *boxes, size_t n, PageFacts *f)
 {
 	size_t k, j, chapter;
-	int value;
+	int value, headed = 0;
 
 	memset(f, 0, sizeof *f);
 	f->opening_chapter = n;
@@ -547,8 +552,14 @@ parse_page_facts(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 			f->opening_chapter = k;
 	}
 	for (k = 0; k + 1 < n; k++) {
+		for (j = boxes[k].first; j < boxes[k].end; j++)
+			headed |= p->lines[j].role == ROLE_TEXT && parse_is_chapter(p->lines[j].text);
 		f->together[k] = f->chapter[k] && parse_line_mark(&p->lines[boxes[k + 1].first], &value) == MARK_ITEM;
-		if (parse_heads_box(p, &boxes[k], &boxes[k + 1]) && !(k > 0 && parse_heads_lower(p, &boxes[k - 1], &boxes[k])))
+		/* An item that starts its numbering again with no chapter
+		 * heading emitted before it keeps its list: the extraction
+		 * moved the heading, not the item. */
+		if (parse_heads_box(p, &boxes[k], &boxes[k + 1], !headed && !st->heading_since && st->item > 0)
+		    && !(k > 0 && parse_heads_lower(p, &boxes[k - 1], &boxes[k])))
 			f->together[k]++;
 	}
 	/* A banner box (规划全文) the extraction emitted after a document's
@@ -860,7 +871,7 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 		boxes[n].end = i;
 		if (parse_marks_article(p, boxes[n].first, boxes[n].end))
 			break;
-		if (merge && n > 0 && parse_heads_box(p, &boxes[n - 1], &boxes[n])
+		if (merge && n > 0 && parse_heads_box(p, &boxes[n - 1], &boxes[n], 0)
 		    && !(n > 1 && (parse_box_ends_open(p, &boxes[n - 2])
 		    || parse_heads_lower(p, &boxes[n - 2], &boxes[n - 1]))))
 			boxes[n - 1].end = boxes[n].end;
@@ -890,7 +901,7 @@ parse_page_boxes(const Parse *p, size_t i, int page, int next_top, const Line *o
 		return n;
 	m = parse_collect_boxes(p, i, page, next_top, 0, apart, ORDER_COLLECT_BOXES, &end2);
 	c = parse_completing_box(p, open, apart, m);
-	if (m == n || c <= 0 || !parse_heads_box(p, &apart[c - 1], &apart[c]))
+	if (m == n || c <= 0 || !parse_heads_box(p, &apart[c - 1], &apart[c], 0))
 		return n;
 	memcpy(boxes, apart, m * sizeof *apart);
 	*end = end2;

@@ -681,6 +681,14 @@ check_derived_order(const char *data)
 	ok(derived_order(b, "derived-154", "2.7", "2021年12月18日", "江苏省人民政府令", "第 148 号"),
 	    "a document's title is looked for in its own article only");
 
+	/* 1.4 p33: 二、 emitted last on its page, after (一) and its 1. as
+	 * two boxes: (一) starts the items again with no chapter heading
+	 * before it, so 二、 goes before it and 1. stays after it. */
+	a = box_from(data, "1. 农业全产业链标准");
+	b = move_box_before(a, "二、建设重点领域国家标准体系", "34\n\n01\n\n国家部署"), free(a);
+	ok(derived_order(b, "derived-33", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。", "1. 农业全产业链标准"),
+	    "a first item keeps its list when its chapter heading was emitted after both");
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
