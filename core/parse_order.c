@@ -967,6 +967,34 @@ parse_is_dead_copy(const Parse *p, const Line *line)
 	    && (rest >= PARSE_STARTS_PREFIX || rest == 0);
 }
 
+/* Returns non-zero when a document's title or banner stands among a
+ * page's boxes[0, n), read after state *st. */
+static int
+parse_page_opens_document(const Parse *p, const OrderState *st, const Box *boxes, size_t n)
+{
+	PageFacts facts;
+
+	parse_page_facts(p, st, boxes, n, &facts);
+	return facts.title < n || facts.late_banner < n;
+}
+
+/* Returns non-zero when order perm2 of a page's boxes more[0, m), which
+ * adds headings emitted above the next page's running head, reads better
+ * than order perm of its own boxes[0, n) (more's first n) at cost: at
+ * less cost, or at the same with less moved when no document opens on the
+ * page (a chapter heading emitted a page late leaves its first item to be
+ * moved up under the chapter before, at no cost, but far; a banner at a
+ * page's foot is placed by the page's own boxes). */
+static int
+parse_reads_better(const Parse *p, const OrderState *st, const Box *boxes, size_t n, const size_t *perm, int cost,
+    const Box *more, size_t m, int cost2, const size_t *perm2)
+{
+	if (cost2 != cost)
+		return cost2 < cost;
+	return !parse_page_opens_document(p, st, boxes, n)
+	    && parse_order_distance(p, more, perm2, m) < parse_order_distance(p, boxes, perm, n);
+}
+
 /* Puts each page's text boxes in the printed reading order. */
 void
 parse_order_boxes(Parse *p)
@@ -1007,11 +1035,14 @@ parse_order_boxes(Parse *p)
 			/* A heading the extraction emitted after the page's
 			 * number, above the next page's running head, may
 			 * belong to this page: only if it helps. */
-			if (cost > 0) {
+			for (k = 0; k < n && perm[k] == k; k++)
+				;
+			if (cost > 0 || k < n) {
 				size_t perm2[ORDER_COLLECT_BOXES];
 
 				m = parse_page_boxes(p, i, line->page, 1, st.open ? st.last : NULL, more, &end2);
-				if (m > n && parse_best_order(p, &st, more, m, parse_item_follows(p, end2, &st), perm2) < cost) {
+				if (m > n && parse_reads_better(p, &st, boxes, n, perm, cost, more, m,
+				    parse_best_order(p, &st, more, m, parse_item_follows(p, end2, &st), perm2), perm2)) {
 					memcpy(boxes, more, m * sizeof *more);
 					memcpy(perm, perm2, m * sizeof *perm2);
 					n = m;

@@ -219,4 +219,14 @@ ok $? "check-order runs on the generated issues (exit $rc)"
 diag "$(tail -n 1 "$TEST_TMP/generated")"
 zeros "$TEST_TMP/generated" generated $KEYS $TRUTH_KEYS
 
+# A page of a generated issue where the rules once went wrong: 1.4's
+# banner (规划全文) last on the page that holds its title and preamble, with
+# the next page's (三) above its running head (seed 31, 总第41期).
+python3 "$GEN" --issue="$ISSUE" --first=41 1 "$TEST_TMP/gen41" 31 2>"$TEST_TMP/err"
+ok $? "make-archive writes issue 41 of seed 31"
+python3 "$CHECK" --shuzhi="$SHUZHI" "$TEST_TMP"/gen41/*.txt >"$TEST_TMP/gen41.report" 2>"$TEST_TMP/err"
+grep "^  1\.4 " "$TEST_TMP/gen41.report" | sed 's/^/#   /'
+! grep -q "^  1\.4 " "$TEST_TMP/gen41.report" && [ ! -s "$TEST_TMP/err" ]
+ok $? "issue 41 of seed 31: 1.4 reads as its truth (a banner at a page's foot, a heading a page late)"
+
 done_testing

@@ -689,6 +689,16 @@ check_derived_order(const char *data)
 	ok(derived_order(b, "derived-33", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。", "1. 农业全产业链标准"),
 	    "a first item keeps its list when its chapter heading was emitted after both");
 
+	/* 2.3 p127 with 四、 emitted first, as it reads, and 五、 after the
+	 * page's number, above p128's running head: 五、 goes back before its
+	 * (一), which stays after 四、's items rather than moving up under 三、
+	 * at no cost. */
+	b = move_box_before(data, "四、打造数字政府主干应用平台", "(二)升级一体化在线监管平台");
+	a = replace_all(b, "\n五、重构数字政府运行体系\n\n128\n\n02\n", "\n128\n\n五、重构数字政府运行体系\n\n02\n"), free(b);
+	ok(derived_order(a, "derived-127", "2.3", "重构升级全省一体化在线监管", "五、重构数字政府运行体系",
+	    "(一)升级一体化政务服务平台"),
+	    "a chapter heading emitted a page late goes back before its first item");
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
