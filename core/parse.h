@@ -134,6 +134,7 @@ void parse_build_articles(Parse *p, Issue *issue);
 
 /* parse_joins.c: how well a line carries on a sentence left open. */
 int parse_join_score(const Parse *p, const Line *open, const Line *next);
+int parse_join_span(const Parse *p, const Line *open, const Line *next);
 double parse_join_weight(const Parse *p, const Line *open, const Line *next);
 
 /* parse_order.c: the printed reading order of each page's text boxes, and

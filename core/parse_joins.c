@@ -276,11 +276,12 @@ typedef struct JoinRun {
 /* Finds the longest run spanning the join of line open to line next
  * that the issue prints elsewhere too (a word cut by the break), of
  * three characters or more and at most JOIN_SPAN from either side, into
- * *run. A run takes a character that is no punctuation from either side:
- * after a comma any clause may follow, and that "，建立" is printed
- * elsewhere says nothing of which one. */
+ * *run. Unless with_punctuation, a run takes a character that is no
+ * punctuation from either side: after a comma any clause may follow, and
+ * that "，建立" is printed elsewhere says nothing of how likely this one
+ * is. */
 static void
-parse_join_run(const Parse *p, const Line *open, const Line *next, JoinRun *run)
+parse_join_run(const Parse *p, const Line *open, const Line *next, int with_punctuation, JoinRun *run)
 {
 	const uint8_t *tail_start = (const uint8_t *)open->text;
 	const uint8_t *cut[JOIN_SPAN + 1];
@@ -293,7 +294,7 @@ parse_join_run(const Parse *p, const Line *open, const Line *next, JoinRun *run)
 	/* cut[a]: where the last a characters of the open line begin. */
 	while (ntail < JOIN_SPAN && s > tail_start && (s = u8_prev(&uc, s, tail_start)) != NULL) {
 		cut[++ntail] = s;
-		if (min_tail == 0 && !uc_is_general_category(uc, UC_CATEGORY_P))
+		if (min_tail == 0 && (with_punctuation || !uc_is_general_category(uc, UC_CATEGORY_P)))
 			min_tail = ntail;
 	}
 	head_len[0] = 0;
@@ -304,7 +305,7 @@ parse_join_run(const Parse *p, const Line *open, const Line *next, JoinRun *run)
 			break;
 		head_len[nhead + 1] = head_len[nhead] + (size_t)n;
 		nhead++;
-		if (min_head == 0 && !uc_is_general_category(uc, UC_CATEGORY_P))
+		if (min_head == 0 && (with_punctuation || !uc_is_general_category(uc, UC_CATEGORY_P)))
 			min_head = nhead;
 	}
 	if (min_tail == 0 || min_head == 0)
@@ -333,7 +334,20 @@ parse_join_score(const Parse *p, const Line *open, const Line *next)
 {
 	JoinRun run;
 
-	parse_join_run(p, open, next, &run);
+	parse_join_run(p, open, next, 0, &run);
+	return (int)run.chars;
+}
+
+/* Returns the characters of the longest run spanning the join of line
+ * open to line next that the issue prints elsewhere too, punctuation
+ * taken as any character ("。二是" printed elsewhere counts): which of
+ * two boxes a sentence runs on into, 0 for no such run. */
+int
+parse_join_span(const Parse *p, const Line *open, const Line *next)
+{
+	JoinRun run;
+
+	parse_join_run(p, open, next, 1, &run);
 	return (int)run.chars;
 }
 
@@ -358,7 +372,7 @@ parse_join_weight(const Parse *p, const Line *open, const Line *next)
 		return 0;
 	weight = log(((double)parse_grams_count(g, KEY_PAIR | ((uint64_t)last << 21) | first) + 0.5) * (double)g->lines
 	    / (((double)parse_grams_count(g, last) + 1) * ((double)parse_grams_count(g, KEY_START | first) + 0.5)));
-	parse_join_run(p, open, next, &run);
+	parse_join_run(p, open, next, 0, &run);
 	if (run.chars > 0) {
 		char buf[8 * JOIN_SPAN];
 		size_t count;

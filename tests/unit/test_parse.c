@@ -670,6 +670,14 @@ check_derived_order(const char *data)
 	ok(derived_holds(b, "derived-86d", "1.8", "拉动企业提高融合度等级"),
 	    "a short run across a page break far down the page does not take the join");
 
+	/* 2.3 p123: the rest of 推动政府部门业 emitted after a box (made up)
+	 * that may carry the sentence on too, with nothing printed elsewhere
+	 * across the join: the run across the true one, 部门业|务, printed
+	 * elsewhere, outweighs the first box's place. */
+	a = replace_all(data, "\n\n务整合重塑", "\n\n基于上述考虑,提出以下意见。\n\n务整合重塑");
+	ok(derived_holds(a, "derived-123", "2.3", "推动政府部门业务整合重塑"),
+	    "a box emitted second takes the join on a run across it printed elsewhere");
+
 	/* 2.7's decree in boxes of a line each, and 2.8 made to open with a
 	 * chapter 一、: the decree's heading 江苏省人民政府令 is no document
 	 * title (its 一、 is the next article's), and the decree reads as
@@ -731,22 +739,37 @@ check_document_opening(const Issue *issue)
 		diag("1.6: banner %ld, preamble %ld, 一、 %ld, (一) %ld", banner, preamble, chapter, item);
 }
 
+/* Fills *p with the lines of a copy of text, all body; text_parse_free()
+ * frees what it holds. */
+static void
+text_parse(Parse *p, const char *text)
+{
+	memset(p, 0, sizeof *p);
+	p->text = xstrdup(text);
+	parse_split_lines(p, p->text, strlen(p->text));
+	p->body_end = p->nlines;
+}
+
+/* Frees what text_parse() put in *p. */
+static void
+text_parse_free(Parse *p)
+{
+	free(p->lines);
+	free(p->text);
+	parse_grams_free(p->grams);
+}
+
 /* Returns the weight parse_join_weight() gives the join of line open to
- * line next of text (lines counted from 0); text is copied. */
+ * line next of text (lines counted from 0). */
 static double
 join_weight(const char *text, size_t open, size_t next)
 {
 	Parse p;
 	double weight;
 
-	memset(&p, 0, sizeof p);
-	p.text = xstrdup(text);
-	parse_split_lines(&p, p.text, strlen(p.text));
-	p.body_end = p.nlines;
+	text_parse(&p, text);
 	weight = parse_join_weight(&p, &p.lines[open], &p.lines[next]);
-	free(p.lines);
-	free(p.text);
-	parse_grams_free(p.grams);
+	text_parse_free(&p);
 	return weight;
 }
 
@@ -769,6 +792,48 @@ check_join_weight(void)
 
 	ok(on > 0, "a line whose start follows the open line's end elsewhere weighs for the join (%.2f)", on);
 	ok(apart < 0, "a line whose start opens lines elsewhere weighs against it (%.2f)", apart);
+}
+
+/* Returns what parse_join_span() (with punctuation) and, in *score,
+ * parse_join_score() (without) say of the join of line open to line next
+ * of text. */
+static int
+join_span(const char *text, size_t open, size_t next, int *score)
+{
+	Parse p;
+	int span;
+
+	text_parse(&p, text);
+	span = parse_join_span(&p, &p.lines[open], &p.lines[next]);
+	*score = parse_join_score(&p, &p.lines[open], &p.lines[next]);
+	text_parse_free(&p);
+	return span;
+}
+
+/* Checks the run across a join: the longest printed elsewhere, of three
+ * characters or more and four from either side at most; punctuation
+ * counts as a side for the span (。|二是), not for the score. */
+static void
+check_join_span(void)
+{
+	static const char text[] =
+	    "要推动城市宽带网络建设。二是推进应用。\n"
+	    "推动城市\n"			/* 1: left open */
+	    "宽带网络升级\n"		/* 2: 推动城市宽带网络: 4 + 4 */
+	    "宽带接入\n"			/* 3: 推动城市宽带: 4 + 2 */
+	    "网络安全\n"			/* 4: nothing */
+	    "一是完善体系。\n"		/* 5: ends a sentence */
+	    "二是推进\n";		/* 6: 。二是推进: 1 + 4 */
+	int score, span;
+
+	span = join_span(text, 1, 2, &score);
+	ok(span == 8 && score == 8, "a run across a join is measured up to four characters a side (%d, %d)", span, score);
+	span = join_span(text, 1, 3, &score);
+	ok(span == 6 && score == 6, "  a shorter run is measured whole (%d, %d)", span, score);
+	span = join_span(text, 1, 4, &score);
+	ok(span == 0 && score == 0, "  a join with no run printed elsewhere has none (%d, %d)", span, score);
+	span = join_span(text, 5, 6, &score);
+	ok(span == 5 && score == 0, "  punctuation counts for the span, not for the score (%d, %d)", span, score);
 }
 
 /* A text and what a check must say of it. */
@@ -1119,6 +1184,7 @@ main(void)
 	check_derived_order(data);
 	check_document_opening(issue);
 	check_join_weight();
+	check_join_span();
 
 	check_damaged(issue, data, len);
 
