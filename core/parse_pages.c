@@ -232,10 +232,13 @@ parse_find_furniture(Parse *p)
 			/* A wrapped title's first line under a running head is no junk,
 			 * nor a heading seen only a few times (a banner, 规划全文,
 			 * over each full text): junk that short is seen on many
-			 * pages. */
+			 * pages. Nor is a numbered heading (五、保障措施, in
+			 * many documents, may open a page in two): numbering is a
+			 * document's own. */
 			if ((round == 0 && distinct >= threshold)
 			    || (round > 0 && distinct >= 2 && all_next && spread > 0
-			    && !parse_like_a_title(p, first->text) && !parse_title_shaped(first)))
+			    && !parse_like_a_title(p, first->text) && !parse_title_shaped(first)
+			    && !parse_is_numbered(first->text)))
 				for (i = g; i < end; i++)
 					order[i]->role = ROLE_FURNITURE;
 		}

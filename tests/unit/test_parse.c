@@ -678,6 +678,17 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-123", "2.3", "推动政府部门业务整合重塑"),
 	    "a box emitted second takes the join on a run across it printed elsewhere");
 
+	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
+	 * on p3: a numbered heading seen on two pages, each by furniture,
+	 * is the documents' own, no template junk. */
+	a = replace_all(data, "\n(三)发展目标。\n到2025年,基本建成", "\n\n做数字化转型领跑者\n\n(三)发展目标。\n到2025年,基本建成");
+	issue = derived_parse(a, "derived-118");
+	ok(issue != NULL && blocks_starting(issue, "1.1", "(三)发展目标") == 1
+	    && blocks_starting(issue, "2.3", "(三)发展目标") == 1,
+	    "a numbered heading under a running head on two pages is kept in both");
+	issue_free(issue);
+	free(a);
+
 	/* 2.7's decree in boxes of a line each, and 2.8 made to open with a
 	 * chapter 一、: the decree's heading 江苏省人民政府令 is no document
 	 * title (its 一、 is the next article's), and the decree reads as
