@@ -106,6 +106,8 @@ int parse_text_is_repeated(const Parse *p, const char *text, size_t len, const c
     int earlier, int longer);
 const char *parse_text_repeated_by(const Parse *p, const char *text, size_t len, const char *except,
     int earlier, int longer, size_t *length);
+const char *parse_line_starting(const Parse *p, const char *text, size_t len, const char *except,
+    size_t *length);
 void parse_starts_free(struct ParseStarts *starts);
 size_t parse_sorted_text_lines(const Parse *p, Line ***out);
 

@@ -307,6 +307,40 @@ parse_starts_new(const Parse *p)
 	return starts;
 }
 
+/* Returns the index of the parse's lines by their first bytes, made on
+ * first use. */
+static const struct ParseStarts *
+parse_starts(const Parse *p)
+{
+	if (p->starts == NULL)
+		((Parse *)p)->starts = parse_starts_new(p);	/* a cache, not a change */
+	return p->starts;
+}
+
+/* Returns the longest text line of the body other than except that text
+ * (len bytes) starts with and goes on past, its length in *length; NULL
+ * for none (or one shorter than PARSE_STARTS_PREFIX bytes). The text
+ * belongs to the parse. */
+const char *
+parse_line_starting(const Parse *p, const char *text, size_t len, const char *except, size_t *length)
+{
+	const struct ParseStarts *starts;
+	const char *best = NULL;
+	size_t at;
+
+	*length = 0;
+	if (len < PARSE_STARTS_PREFIX)
+		return NULL;
+	starts = parse_starts(p);
+	for (at = starts->buckets[parse_starts_bucket(starts, text)]; at != SIZE_MAX; at = starts->next[at])
+		if (starts->text[at] != except && starts->length[at] < len && starts->length[at] > *length
+		    && memcmp(starts->text[at], text, starts->length[at]) == 0) {
+			best = starts->text[at];
+			*length = starts->length[at];
+		}
+	return best;
+}
+
 /* Frees the index of the lines' starts. */
 void
 parse_starts_free(struct ParseStarts *starts)
@@ -346,9 +380,7 @@ parse_text_repeated_by(const Parse *p, const char *text, size_t len, const char 
 
 	if (len < PARSE_STARTS_PREFIX)
 		return NULL;
-	if (p->starts == NULL)
-		((Parse *)p)->starts = parse_starts_new(p);	/* a cache, not a change */
-	starts = p->starts;
+	starts = parse_starts(p);
 	for (at = starts->buckets[parse_starts_bucket(starts, text)]; at != SIZE_MAX;
 	    at = starts->next[at])
 		if (starts->text[at] != except && (!earlier || starts->text[at] < except)

@@ -973,17 +973,26 @@ parse_item_follows(const Parse *p, size_t i, const OrderState *st)
 
 /* Returns non-zero when line is the start of a longer line, printed
  * again and cut short (before or after it), which no line carries on (the
- * rest of what it copies starts no line): it leaves no sentence open. */
+ * rest of what it copies starts no line): it leaves no sentence open. A
+ * copy of a paragraph a page break cut is one too: a whole line left open,
+ * then the start of the line that carries it on. */
 static int
 parse_is_dead_copy(const Parse *p, const Line *line)
 {
-	size_t length, rest;
+	size_t length, rest, cut = 0;
 	const char *original = parse_text_repeated_by(p, line->text, line->length, line->text, 0, 1, &length);
 
-	if (original == NULL)
-		return 0;
-	rest = length - line->length;
-	return !parse_text_is_repeated(p, original + line->length, rest, original, 0, 0)
+	if (original == NULL) {
+		const char *head = parse_line_starting(p, line->text, line->length, line->text, &cut);
+
+		if (head == NULL || parse_ends_sentence(head, cut))
+			return 0;
+		original = parse_text_repeated_by(p, line->text + cut, line->length - cut, line->text, 0, 1, &length);
+		if (original == NULL)
+			return 0;
+	}
+	rest = length - (line->length - cut);
+	return !parse_text_is_repeated(p, original + (line->length - cut), rest, original, 0, 0)
 	    && (rest >= PARSE_STARTS_PREFIX || rest == 0);
 }
 
@@ -1236,7 +1245,7 @@ parse_order_far_joins(Parse *p)
 	for (i = p->contents_end; i < p->body_end; i++) {
 		if (i >= article_end)
 			article_end = parse_article_end(p, i);
-		if (!parse_line_is_open(p, i) || p->lines[i].page == 0
+		if (!parse_line_is_open(p, i) || p->lines[i].page == 0 || p->lines[i].copy
 		    || (i + 1 < p->body_end && p->lines[i + 1].role == ROLE_TEXT)
 		    || parse_break_continues(p, i) || parse_opens_document(p, i)
 		    || parse_text_is_repeated(p, p->lines[i].text, p->lines[i].length,

@@ -768,6 +768,7 @@ text_parse_free(Parse *p)
 	free(p->lines);
 	free(p->text);
 	parse_grams_free(p->grams);
+	parse_starts_free(p->starts);
 }
 
 /* Returns the weight parse_join_weight() gives the join of line open to
@@ -819,6 +820,31 @@ join_span(const char *text, size_t open, size_t next, int *score)
 	*score = parse_join_score(&p, &p.lines[open], &p.lines[next]);
 	text_parse_free(&p);
 	return span;
+}
+
+/* Checks which line a text goes on past (parse_line_starting): the
+ * longest other line it starts with, none shorter than the index's key. */
+static void
+check_line_starting(void)
+{
+	static const char text[] =
+	    "开展两\n"				/* 0: shorter than the key */
+	    "开展两化融合度标准制定与评估\n"	/* 1 */
+	    "开展两化融合度标准制定\n"		/* 2 */
+	    "开展两化融合度标准制定与评估推广\n"	/* 3: the text itself */
+	    "开展两化融合度标准化工作\n";		/* 4: no start of it */
+	Parse p;
+	const char *line;
+	size_t length;
+
+	text_parse(&p, text);
+	line = parse_line_starting(&p, p.lines[3].text, p.lines[3].length, p.lines[3].text, &length);
+	ok(line == p.lines[1].text && length == p.lines[1].length, "a text goes on past the longest line it starts with");
+	line = parse_line_starting(&p, p.lines[2].text, p.lines[2].length, p.lines[2].text, &length);
+	ok(line == NULL && length == 0, "  not past a line shorter than the index's key, nor past itself");
+	line = parse_line_starting(&p, p.lines[4].text, p.lines[4].length, p.lines[4].text, &length);
+	ok(line == NULL, "  nor past a line that parts from it");
+	text_parse_free(&p);
 }
 
 /* Checks the run across a join: the longest printed elsewhere, of three
@@ -1196,6 +1222,7 @@ main(void)
 	check_document_opening(issue);
 	check_join_weight();
 	check_join_span();
+	check_line_starting();
 
 	check_damaged(issue, data, len);
 
