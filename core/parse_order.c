@@ -231,7 +231,7 @@ parse_sequence_cost(int value, int last)
 static int
 parse_order_read(OrderState *st, const Line *line)
 {
-	int value, cost = 0, was_top = st->after_top;
+	int value, cost = 0, was_top = st->after_top, bare;
 	MarkKind mark = parse_line_mark(line, &value);
 
 	st->after_top = 0;
@@ -251,14 +251,18 @@ parse_order_read(OrderState *st, const Line *line)
 		st->heading_since = 1;
 		break;
 	case MARK_TOP:
+		bare = parse_is_chapter_heading(line->text, line->length);
 		if (value == 1 && st->heading_since)
 			cost = 0;
 		else
 			cost = value == 1 && st->top > 0 ? COST_RESTART : parse_sequence_cost(value, st->top);
-		if (was_top)
+		/* A list of numbered paragraphs (一、组织宣贯培训。面向…)
+		 * may start right under a heading, and heads nothing itself. */
+		if (was_top && (bare || value != 1))
 			cost += COST_HEADINGS;
 		st->top = value;
-		st->heading_since = st->after_top = 1;
+		st->heading_since = 1;
+		st->after_top = bare;
 		break;
 	case MARK_ITEM:
 		if (st->heading_since) {

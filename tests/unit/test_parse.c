@@ -358,6 +358,12 @@ check_reading_order(const Issue *issue)
 	}
 	is_int(inversions, 0, "numbered items rise and restart only under a new heading");
 
+	/* A list of numbered paragraphs (一、组织宣贯培训。面向…) right under
+	 * a chapter heading (六、…落实?) is no second heading in a row: it
+	 * stays where the extraction emitted it, under the question. */
+	ok(block_of(issue, "1.11", "六、未来如何推动《规划》落实", 0) + 1 == block_of(issue, "1.11", "一、组织宣贯培训", 0),
+	    "1.11: 六、's answers numbered 一、 follow it");
+
 	/* A heading emitted after the body it heads, on its page or above
 	 * the next page's running head, is put back. */
 	ok(block_of(issue, "1.15", "四、持续完善五大体系", 0) + 1 == block_of(issue, "1.15", "(一)完善纵横贯通", 0),
