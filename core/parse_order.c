@@ -349,8 +349,6 @@ parse_span_weight(int span)
 {
 	static const double weights[] = { -0.44, -0.44, -0.44, 0.12, 0.56, 0.56, 0.96, 1.24, 1.68 };
 
-	if (span < 0)
-		span = 0;
 	if ((size_t)span >= sizeof weights / sizeof weights[0])
 		span = (int)(sizeof weights / sizeof weights[0]) - 1;
 	return weights[span];
@@ -983,7 +981,7 @@ parse_item_follows(const Parse *p, size_t i, const OrderState *st)
 static int
 parse_is_dead_copy(const Parse *p, const Line *line)
 {
-	size_t length, rest, cut = 0;
+	size_t length, rest, cut = 0, copied = line->length;
 	const char *original = parse_text_repeated_by(p, line->text, line->length, line->text, 0, 1, &length);
 
 	if (original == NULL) {
@@ -991,12 +989,13 @@ parse_is_dead_copy(const Parse *p, const Line *line)
 
 		if (head == NULL || parse_ends_sentence(head, cut))
 			return 0;
-		original = parse_text_repeated_by(p, line->text + cut, line->length - cut, line->text, 0, 1, &length);
+		copied = line->length - cut;
+		original = parse_text_repeated_by(p, line->text + cut, copied, line->text, 0, 1, &length);
 		if (original == NULL)
 			return 0;
 	}
-	rest = length - (line->length - cut);
-	return !parse_text_is_repeated(p, original + (line->length - cut), rest, original, 0, 0)
+	rest = length - copied;
+	return !parse_text_is_repeated(p, original + copied, rest, original, 0, 0)
 	    && (rest >= PARSE_STARTS_PREFIX || rest == 0);
 }
 
@@ -1178,13 +1177,14 @@ parse_order_late_items(Parse *p)
 }
 
 /* Returns non-zero when line i is a paragraph cut mid-sentence (a
- * numbered line without a full stop is a heading). */
+ * numbered line without a full stop is a heading; a dead copy carries
+ * nothing on). */
 static int
 parse_line_is_open(const Parse *p, size_t i)
 {
 	const Line *line = &p->lines[i];
 
-	return line->role == ROLE_TEXT && !parse_is_numbered(line->text)
+	return line->role == ROLE_TEXT && !line->copy && !parse_is_numbered(line->text)
 	    && parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
 	    && !parse_ends_sentence(line->text, line->length);
 }
@@ -1249,7 +1249,7 @@ parse_order_far_joins(Parse *p)
 	for (i = p->contents_end; i < p->body_end; i++) {
 		if (i >= article_end)
 			article_end = parse_article_end(p, i);
-		if (!parse_line_is_open(p, i) || p->lines[i].page == 0 || p->lines[i].copy
+		if (!parse_line_is_open(p, i) || p->lines[i].page == 0
 		    || (i + 1 < p->body_end && p->lines[i + 1].role == ROLE_TEXT)
 		    || parse_break_continues(p, i) || parse_opens_document(p, i)
 		    || parse_text_is_repeated(p, p->lines[i].text, p->lines[i].length,
