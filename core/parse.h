@@ -139,6 +139,27 @@ int parse_join_score(const Parse *p, const Line *open, const Line *next);
 int parse_join_span(const Parse *p, const Line *open, const Line *next);
 double parse_join_weight(const Parse *p, const Line *open, const Line *next);
 
+/* parse_answers.c: which question heading a paragraph answers. */
+#define ANSWERS_QUESTIONS 8	/* question headings weighed on a page, at most */
+#define ANSWERS_LINES	96	/* lines of a page weighed, at most */
+/* What the paragraphs of one page echo of the question headings they may
+ * be read under; boxes are numbered as the extraction emitted them. */
+typedef struct ParseAnswers {
+	const Line	*question[ANSWERS_QUESTIONS];
+	size_t		 question_box[ANSWERS_QUESTIONS];	/* its box; past the page's: before it */
+	size_t		 nquestions;
+	size_t		 first;		/* the page's first line */
+	/* per line from first: the run it shares with each question */
+	unsigned char	 run[ANSWERS_LINES][ANSWERS_QUESTIONS];
+} ParseAnswers;
+int parse_is_question(const Line *line);
+int parse_shared_run(const char *a, size_t alen, const char *b, size_t blen);
+void parse_answers_start(ParseAnswers *a, size_t first);
+void parse_answers_add_question(ParseAnswers *a, const Line *line, size_t box);
+void parse_answers_measure(ParseAnswers *a, const Parse *p, size_t i);
+int parse_answers_cost(const ParseAnswers *a, size_t i, size_t box, const size_t *place, const Line *heading,
+    const Line *const *earlier, size_t nearlier);
+
 /* parse_order.c: the printed reading order of each page's text boxes, and
  * the stray "?" that stands for a lost thin space. */
 int parse_is_stray_question(const char *text, size_t len, size_t q);

@@ -18,6 +18,8 @@
 
 /* A page of more boxes than this is not reordered (k! orders are tried). */
 #define ORDER_MAX_BOXES 7
+/* Headings before the last one whose answers are looked for under it. */
+#define ANSWER_EARLIER	2
 /* Moves of one box tried in turn on a page of more boxes. */
 #define ORDER_MOVES 3
 /* Boxes looked at on one page at most. */
@@ -29,6 +31,7 @@
 #define COST_HEADING_END 2	/* a heading box last: it heads nothing */
 #define COST_HEADINGS	2	/* two chapter headings in a row */
 #define COST_CONTINUATION 5	/* the sentence left open is not completed first */
+#define COST_ANSWER	2	/* a paragraph answers another question (parse_answers.c) */
 /* Items numbered up to this are put back when emitted late. */
 #define LATE_MAX_NUMBER 99
 /* A document's title stands this many text lines above its first chapter
@@ -72,6 +75,8 @@ typedef struct OrderState {
 	int	open;		/* the last line is a paragraph cut mid-sentence */
 	int	restart_style;	/* items restart at (一) under each heading */
 	const Line *last;	/* the last line read, or NULL */
+	const Line *heading;	/* the last heading read, and those before */
+	const Line *earlier[ANSWER_EARLIER];
 } OrderState;
 
 /* Returns the value of the Chinese numeral (or ASCII digits) at s, the
@@ -293,6 +298,11 @@ parse_order_read(OrderState *st, const Line *line)
 		    && !parse_line_number(line, &value, &value))
 			st->heading_since = st->list_heading = 1;
 		break;
+	}
+	if (parse_line_kind(line) == BLOCK_HEADING || parse_is_question(line)) {
+		memmove(st->earlier + 1, st->earlier, (ANSWER_EARLIER - 1) * sizeof *st->earlier);
+		st->earlier[0] = st->heading;
+		st->heading = line;
 	}
 	st->open = parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
 	    && !parse_ends_sentence(line->text, line->length) && !line->copy;
@@ -555,7 +565,30 @@ typedef struct PageFacts {
 	/* a one-line heading with no numbering emitted last on that page (n
 	 * for none): the banner over the document, which heads the page */
 	size_t		late_banner;
+	/* which question heading each paragraph of the page echoes */
+	ParseAnswers	answers;
 } PageFacts;
+
+/* Finds which question heading each paragraph of boxes[0, n) echoes:
+ * the state's and the page's own. */
+static void
+parse_find_answers(const Parse *p, const OrderState *st, const Box *boxes, size_t n, PageFacts *f)
+{
+	size_t k, i;
+
+	parse_answers_start(&f->answers, boxes[0].first);
+	for (k = 0; k < ANSWER_EARLIER; k++)
+		parse_answers_add_question(&f->answers, st->earlier[k], n);
+	parse_answers_add_question(&f->answers, st->heading, n);
+	for (k = 0; k < n; k++)
+		for (i = boxes[k].first; i < boxes[k].end; i++)
+			if (p->lines[i].role == ROLE_TEXT)
+				parse_answers_add_question(&f->answers, &p->lines[i], k);
+	for (k = 0; k < n; k++)
+		for (i = boxes[k].first; i < boxes[k].end; i++)
+			if (p->lines[i].role == ROLE_TEXT)
+				parse_answers_measure(&f->answers, p, i);
+}
 
 /* Finds the facts of boxes[0, n), read after state *st, into *f. */
 static void
@@ -606,6 +639,7 @@ parse_page_facts(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 	if (f->opening_chapter < n && n > 1 && boxes[n - 1].end - boxes[n - 1].first == 1 && f->heading[n - 1]
 	    && parse_title_shaped(&p->lines[boxes[n - 1].first]))
 		f->late_banner = n - 1;
+	parse_find_answers(p, st, boxes, n, f);
 }
 
 /* Returns the cost of reading boxes in the order perm from state *st. */
@@ -614,11 +648,13 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
     size_t n, int completing, int end_ok)
 {
 	OrderState s = *st;
-	size_t k, i, at, j;
+	size_t k, i, at, j, place[ORDER_COLLECT_BOXES];
 	int cost = 0;
 
 	if (completing >= 0 && perm[0] != (size_t)completing)
 		cost += COST_CONTINUATION;
+	for (k = 0; k < n; k++)
+		place[perm[k]] = k;
 	for (k = 0; k < n; k++) {
 		/* A box after a sentence left open must be able to carry it on. */
 		if (k > 0 && s.open && !parse_may_continue(&p->lines[boxes[perm[k]].first]))
@@ -627,6 +663,8 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
 			if (p->lines[i].role != ROLE_TEXT)
 				continue;
 			cost += parse_order_read(&s, &p->lines[i]);
+			cost += COST_ANSWER * parse_answers_cost(&f->answers, i, perm[k], place, s.heading,
+			    s.earlier, ANSWER_EARLIER);
 			/* A document's title leaves no sentence open. */
 			if (s.open && parse_opens_document(p, i))
 				s.open = 0;

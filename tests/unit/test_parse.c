@@ -364,6 +364,15 @@ check_reading_order(const Issue *issue)
 	ok(block_of(issue, "1.11", "六、未来如何推动《规划》落实", 0) + 1 == block_of(issue, "1.11", "一、组织宣贯培训", 0),
 	    "1.11: 六、's answers numbered 一、 follow it");
 
+	/* p98: the extraction emitted 五、 before the last of 四、's answer
+	 * (基于上述考虑,《规划》提出“发挥大数据特性优势”, which echoes
+	 * 四、) and 六、 with its list before 五、's answer (国际格局…大数据
+	 * 产业链, which echoes 五、). */
+	ok(block_of(issue, "1.11", "基于上述考虑", 0) + 1 == block_of(issue, "1.11", "五、《规划》在构建", 0)
+	    && block_of(issue, "1.11", "五、《规划》在构建", 0) + 1 == block_of(issue, "1.11", "国际格局的深刻调整", 0)
+	    && block_of(issue, "1.11", "一是打造高端产品链", 0) + 1 == block_of(issue, "1.11", "六、未来如何推动", 0),
+	    "1.11: each answer under the question it echoes");
+
 	/* A heading emitted after the body it heads, on its page or above
 	 * the next page's running head, is put back. */
 	ok(block_of(issue, "1.15", "四、持续完善五大体系", 0) + 1 == block_of(issue, "1.15", "(一)完善纵横贯通", 0),
@@ -724,6 +733,21 @@ check_derived_order(const char *data)
 	    "(一)升级一体化政务服务平台"),
 	    "a chapter heading emitted a page late goes back before its first item");
 
+	/* 1.7 p76: the last paragraph of 六、's answer (因此,《规划》将提升
+	 * 软件价值…, which echoes 六、…“提升软件价值保障能力”) emitted after
+	 * 七、, in a box of its own: it goes back above 七、. */
+	a = move_box_before(data, "因此,《规划》将提升软件价值", "“软件定义”是新一轮");
+	ok(derived_order(xstrdup(a), "derived-76", "1.7", "软件通过可编程的方式", "因此,《规划》将提升软件价值",
+	    "七、《规划》提出“深化软件定义”"),
+	    "an answer emitted after the next question goes back under the question it echoes");
+	/* The same with 七、 in the box of 六、 and its answer: the answer
+	 * cannot go back between them, and is moved nowhere else either (not
+	 * above 六、, which it echoes, to the page's top). */
+	b = replace_all(a, "\n\n七、《规划》提出“深化软件定义”", "\n七、《规划》提出“深化软件定义”"), free(a);
+	ok(derived_order(b, "derived-76b", "1.7", "七、《规划》提出“深化软件定义”", "因此,《规划》将提升软件价值",
+	    "“软件定义”是新一轮"),
+	    "an answer is not moved above the question it echoes, emitted before it");
+
 	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
 	 * across (四), which stays where it is; then a box per item (eight
 	 * boxes, single moves tried): 10. goes back after 9. */
@@ -851,6 +875,48 @@ check_line_starting(void)
 	line = parse_line_starting(&p, p.lines[4].text, p.lines[4].length, p.lines[4].text, &length);
 	ok(line == NULL, "  nor past a line that parts from it");
 	text_parse_free(&p);
+}
+
+/* Checks what tells a question heading and which question a paragraph
+ * answers (parse_is_question, parse_shared_run). */
+static void
+check_answers(void)
+{
+	static const char text[] =
+	    "四、《规划》提出“发挥大数据特性优势”,是出于什么考虑?\n"	/* 0: a question */
+	    "六、《规划》将“提升软件价值保障能力”作为产业基础能力提升的重要内容,为什么强调要推动“软件价值提升”?\n"
+	    "五、保障措施\n"						/* 2: no question */
+	    "数字经济怎么发展?江苏给出了答案,这是一段很长的正文,并非任何标题,只是以问号结尾的一段话吗?\n"
+	    "(三)未来如何推动落实?\n";				/* 4: an item */
+	static char long_question[600];
+	Parse p;
+	size_t k;
+
+	text_parse(&p, text);
+	ok(parse_is_question(&p.lines[0]) && parse_is_question(&p.lines[1]) && parse_is_question(&p.lines[4]),
+	    "a heading, or a numbered line however long, that ends with ? is a question");
+	ok(!parse_is_question(&p.lines[2]) && !parse_is_question(&p.lines[3]),
+	    "  a heading without ?, or a paragraph that ends with ?, is none");
+	text_parse_free(&p);
+
+	is_int(parse_shared_run("基于上述考虑,《规划》提出“发挥大数据特性优势”,坚持", strlen("基于上述考虑,《规划》提出“发挥大数据特性优势”,坚持"),
+	    "四、《规划》提出“发挥大数据特性优势”,是出于什么考虑?", strlen("四、《规划》提出“发挥大数据特性优势”,是出于什么考虑?")),
+	    13, "a shared run counts its letters and digits, not its punctuation");
+	is_int(parse_shared_run("支持IPv6和5G网络", strlen("支持IPv6和5G网络"), "IPv6改造", strlen("IPv6改造")), 4,
+	    "  Latin letters and digits count");
+	is_int(parse_shared_run("《》“”,。", strlen("《》“”,。"), "《》“”,。", strlen("《》“”,。")), 0,
+	    "  punctuation alone shares nothing");
+	is_int(parse_shared_run("甲乙丙", strlen("甲乙丙"), "丁戊己", strlen("丁戊己")), 0, "  nothing shared, 0");
+	is_int(parse_shared_run("", 0, "丁戊己", strlen("丁戊己")), 0, "  an empty text shares nothing");
+	is_int(parse_shared_run("丁戊己", strlen("丁戊己"), "", 0), 0, "  nor with an empty one");
+	/* Only the first 160 characters of the question are looked at. */
+	for (k = 0; k + 3 <= 3 * 170; k += 3)
+		memcpy(long_question + k, "一", 3);
+	memcpy(long_question + 3 * 165, "龘", 3);
+	is_int(parse_shared_run("龘", strlen("龘"), long_question, strlen(long_question)), 0,
+	    "  a question is looked at up to its 160th character");
+	is_int(parse_shared_run("一一一", strlen("一一一"), long_question, strlen(long_question)), 3,
+	    "  and a run within it is found");
 }
 
 /* Checks the run across a join: the longest printed elsewhere, of three
@@ -1229,6 +1295,7 @@ main(void)
 	check_join_weight();
 	check_join_span();
 	check_line_starting();
+	check_answers();
 
 	check_damaged(issue, data, len);
 
