@@ -19,6 +19,10 @@
 
 /* How many characters either side of a join are tried as one run. */
 #define JOIN_SPAN 4
+/* A lead sentence opening a paragraph is this long at most; a line opens
+ * as another when their first this many characters are the same. */
+#define LEAD_MAX_CHARS 24
+#define LEAD_SAME_CHARS 2
 /* How much a run printed elsewhere weighs beside the pair at the join. */
 #define JOIN_RUN_WEIGHT 0.5
 
@@ -385,4 +389,61 @@ parse_join_weight(const Parse *p, const Line *open, const Line *next)
 		    * ((double)parse_string_count(p, next->text, run.head) + 1)));
 	}
 	return weight;
+}
+
+/* Returns the characters of the lead sentence that opens text (a clause
+ * of at most LEAD_MAX_CHARS closed by 。 with no comma, colon or
+ * semicolon before it, as a bold lead opens each paragraph of a list),
+ * 0 when it opens with none. */
+static size_t
+parse_lead_sentence(const char *text, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)text, *end = s + len;
+	size_t chars = 0;
+	ucs4_t uc;
+	int n;
+
+	while (s < end && chars <= LEAD_MAX_CHARS) {
+		n = u8_mbtouc(&uc, s, (size_t)(end - s));
+		s += n;
+		chars++;
+		if (uc == 0x3002)			/* 。 */
+			return chars;
+		if (uc == 0xff0c || uc == ',' || uc == 0xff1a || uc == ':' || uc == 0xff1b || uc == ';'
+		    || uc == 0x3001)		/* ,:; 、 */
+			return 0;
+	}
+	return 0;
+}
+
+/* Returns non-zero when line next opens as line open does, open being
+ * cut inside a word: with a lead sentence, its first LEAD_SAME_CHARS
+ * characters the same. Such a line is the next paragraph of a list
+ * (建设泛在智能的网络连接设施。…推动城市 then 建设物联数通的新型感知基础
+ * 设施。…), not what carries open's last word on. After punctuation (…大赛,
+ * then 提升实践创造能力。) any clause may follow, one opening as the
+ * paragraph did too. */
+int
+parse_opens_alike(const Line *open, const Line *next)
+{
+	size_t same = 0, k;
+	const uint8_t *a = (const uint8_t *)open->text, *b = (const uint8_t *)next->text;
+	ucs4_t ua, ub;
+	int na, nb;
+
+	if (open->length == 0 || u8_prev(&ua, a + open->length, a) == NULL || !uc_is_general_category(ua, UC_LETTER)
+	    || parse_lead_sentence(open->text, open->length) == 0 || parse_lead_sentence(next->text, next->length) == 0)
+		return 0;
+	for (k = 0; k < LEAD_SAME_CHARS; k++) {
+		if (a >= (const uint8_t *)open->text + open->length || b >= (const uint8_t *)next->text + next->length)
+			break;
+		na = u8_mbtouc(&ua, a, (size_t)((const uint8_t *)open->text + open->length - a));
+		nb = u8_mbtouc(&ub, b, (size_t)((const uint8_t *)next->text + next->length - b));
+		if (ua != ub)
+			break;
+		a += na;
+		b += nb;
+		same++;
+	}
+	return same == LEAD_SAME_CHARS;
 }

@@ -64,7 +64,7 @@ static const struct {
 	{ "1.5", "生活、对外高水平开放,为我国" },
 	{ "1.5", "课程设置,建设高水平数字技能" },
 	{ "1.6", "化、信息化、城镇化、农业现代" },
-	{ "1.6", ",不断推动城市建设物联数通的" },
+	{ "1.6", ",不断推动城市宽带网络向高速" },
 	{ "1.7", "分片区对全国主要省份和代表性" },
 	{ "1.7", "力。重点加强政产学协同攻关," },
 	{ "1.8", "力,拉动企业提高融合度等级。" },
@@ -407,6 +407,9 @@ check_reading_order(const Issue *issue)
 	    "1.2: a numbered heading without a full stop is joined to nothing");
 	ok(block_of(issue, "1.8", "工业大数据支撑服务体系。", 1) >= 0 && block_of(issue, "1.8", "务体系。", 0) < 0,
 	    "1.8: a line cut mid-word inside a box goes on with the next line");
+
+	ok(block_of(issue, "1.6", "建设泛在智能的网络连接设施", 0) + 1 == block_of(issue, "1.6", "建设物联数通的新型感知", 0),
+	    "1.6: 城市| is joined to 宽带网络…, not to the next paragraph of the list, which opens alike");
 
 	/* Repeated boxes once. */
 	is_int(blocks_starting(issue, "2.3", "深化数字乡村建设。"), 1, "2.3: a repeated paragraph once");
@@ -877,6 +880,31 @@ check_line_starting(void)
 	text_parse_free(&p);
 }
 
+/* Checks which line opens as a line cut mid-word opened
+ * (parse_opens_alike): the next paragraph of a list of lead sentences,
+ * which does not carry the cut word on. */
+static void
+check_opens_alike(void)
+{
+	static const char text[] =
+	    "建设泛在智能的网络连接设施。加快5G商用网络规模建设,不断推动城市\n"	/* 0: cut mid-word */
+	    "建设物联数通的新型感知基础设施。加快公共安全领域的数字化升级。\n"	/* 1: its sibling */
+	    "宽带网络向高速化和智能化升级。统筹推进骨干网改造。\n"		/* 2: what carries it on */
+	    "建设全国一体化大数据中心,加快构建算力网络。\n"			/* 3: no lead sentence */
+	    "提升公民数字素养。建设数字社会,组织数字化技能提升大赛,\n"		/* 4: cut after a comma */
+	    "提升实践创造能力。(责任单位:省委网信办)\n"				/* 5 */
+	    "建设数字政府,不断推动城市\n";					/* 6: opens with no lead */
+	Parse p;
+
+	text_parse(&p, text);
+	ok(parse_opens_alike(&p.lines[0], &p.lines[1]), "a lead sentence opening as the cut paragraph's did is its sibling");
+	ok(!parse_opens_alike(&p.lines[0], &p.lines[2]), "  a line opening otherwise is none");
+	ok(!parse_opens_alike(&p.lines[0], &p.lines[3]), "  nor one with no lead sentence");
+	ok(!parse_opens_alike(&p.lines[4], &p.lines[5]), "  nor any line after a comma, where any clause may follow");
+	ok(!parse_opens_alike(&p.lines[6], &p.lines[1]), "  nor any line after a paragraph that opened with no lead sentence");
+	text_parse_free(&p);
+}
+
 /* Checks what tells a question heading and which question a paragraph
  * answers (parse_is_question, parse_shared_run). */
 static void
@@ -1296,6 +1324,7 @@ main(void)
 	check_join_span();
 	check_line_starting();
 	check_answers();
+	check_opens_alike();
 
 	check_damaged(issue, data, len);
 
