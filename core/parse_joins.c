@@ -447,3 +447,42 @@ parse_opens_alike(const Line *open, const Line *next)
 	}
 	return same == LEAD_SAME_CHARS;
 }
+
+/* Returns non-zero when place, inside the text of p, is where a line's
+ * text starts (past its leading spaces). */
+static int
+parse_opens_line(const Parse *p, const char *place)
+{
+	while (place > p->text) {
+		if (place[-1] == ' ')
+			place--;
+		else if (place - p->text >= 3 && memcmp(place - 3, "\xe3\x80\x80", 3) == 0)
+			place -= 3;
+		else
+			break;
+	}
+	return place == p->text || place[-1] == '\0';
+}
+
+/* Returns the weight against line next carrying a sentence on that its
+ * opening words give: the natural logarithm of how much more often the
+ * issue opens a line with its first three characters (以习近…, 展望20…)
+ * than prints them inside a line, next itself aside. */
+double
+parse_opening_weight(const Parse *p, const Line *next)
+{
+	const struct ParseGrams *g = parse_grams(p);
+	size_t run = parse_triple_length(next->text, next->length), at, opens = 0, inside = 0;
+
+	if (run == 0)
+		return 0;
+	at = g->buckets[(size_t)hash_bytes(next->text, run) & (g->nbuckets - 1)];
+	for (; at != SIZE_MAX; at = g->next[at])
+		if (g->at[at] != next->text && strncmp(g->at[at], next->text, run) == 0) {
+			if (parse_opens_line(p, g->at[at]))
+				opens++;
+			else
+				inside++;
+		}
+	return opens > inside ? log(((double)opens + 0.5) / ((double)inside + 0.5)) : 0;
+}

@@ -49,6 +49,7 @@
  * natural logarithm of the odds: about 20 to 1), when nothing else says. */
 #define JOIN_NEAR_BOXES 3
 #define JOIN_FIRST_PRIOR 3.0
+#define OPENING_WEIGHT 0.5
 
 /* What the numbering of a line says. */
 typedef enum MarkKind {
@@ -385,7 +386,7 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 		if (!parse_may_continue(first) || parse_opens_alike(open, first))
 			continue;
 		weight = parse_join_weight(p, open, first) + parse_span_weight(parse_join_span(p, open, first))
-		    + (seen == 0 ? JOIN_FIRST_PRIOR : 0);
+		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (seen == 0 ? JOIN_FIRST_PRIOR : 0);
 		if (best < 0 || weight > best_weight) {
 			best = (int)k;
 			best_weight = weight;

@@ -696,6 +696,19 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-123", "2.3", "推动政府部门业务整合重塑"),
 	    "a box emitted second takes the join on a run across it printed elsewhere");
 
+	/* 1.1 p5 and 1.11 p98, each with a box emitted first that opens as
+	 * the issue opens ten lines and none inside one (近日,…; two texts,
+	 * or the second would be a repeat of the first): the paragraph left
+	 * open goes on with its real continuation, emitted after it. */
+	a = replace_all(data, "\n\n迫切的环节入手", "\n\n近日,省政府办公厅印发了实施意见,要求各地抓好落实。\n\n迫切的环节入手");
+	b = replace_all(a, "\n\n“时效性”价值需畅通", "\n\n近日,市政府召开常务会议,研究部署相关工作。\n\n“时效性”价值需畅通"), free(a);
+	issue = derived_parse(b, "derived-opener");
+	ok(issue != NULL && block_of(issue, "1.1", "从数字化转型需求迫切的环节入手", 1) >= 0
+	    && block_of(issue, "1.11", "对于保护数据“时效性”价值", 1) >= 0,
+	    "a box that opens as the issue opens lines takes no join from the box after it");
+	issue_free(issue);
+	free(b);
+
 	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
 	 * on p3: a numbered heading seen on two pages, each by furniture,
 	 * is the documents' own, no template junk. */
@@ -902,6 +915,31 @@ check_opens_alike(void)
 	ok(!parse_opens_alike(&p.lines[0], &p.lines[3]), "  nor one with no lead sentence");
 	ok(!parse_opens_alike(&p.lines[4], &p.lines[5]), "  nor any line after a comma, where any clause may follow");
 	ok(!parse_opens_alike(&p.lines[6], &p.lines[1]), "  nor any line after a paragraph that opened with no lead sentence");
+	text_parse_free(&p);
+}
+
+/* Checks the weight against a line carrying a sentence on that its first
+ * three characters give (parse_opening_weight). */
+static void
+check_opening_weight(void)
+{
+	static const char text[] =
+	    "近日,省里印发通知。\n"		/* 0: 近日, opens lines */
+	    "近日,市里召开会议。\n"
+	    "近日,县里部署工作。\n"
+	    "各地要推动数字政府建设。\n"	/* 3: 数字政 inside lines */
+	    "加快数字政府转型。\n"
+	    "数字政府建设提速。\n"		/* 5 */
+	    "这是近日,的事。\n"		/* 6: 近日, inside a line once */
+	    "独一无二的开头。\n";		/* 7: printed nowhere else */
+	Parse p;
+	double w;
+
+	text_parse(&p, text);
+	w = parse_opening_weight(&p, &p.lines[0]);
+	ok(w > 0.50 && w < 0.52, "opening words the issue opens two lines with, and one inside, weigh log(2.5/1.5) (%.3f)", w);
+	ok(parse_opening_weight(&p, &p.lines[5]) == 0.0, "  words printed mostly inside lines weigh nothing");
+	ok(parse_opening_weight(&p, &p.lines[7]) == 0.0, "  nor words printed nowhere else");
 	text_parse_free(&p);
 }
 
@@ -1325,6 +1363,7 @@ main(void)
 	check_line_starting();
 	check_answers();
 	check_opens_alike();
+	check_opening_weight();
 
 	check_damaged(issue, data, len);
 
