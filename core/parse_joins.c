@@ -466,8 +466,9 @@ parse_opens_line(const Parse *p, const char *place)
 
 /* Returns the weight against line next carrying a sentence on that its
  * opening words give: the natural logarithm of how much more often the
- * issue opens a line with its first three characters (以习近…, 展望20…)
- * than prints them inside a line, next itself aside. */
+ * issue opens a line with its first three characters (近日,…, 展望20…)
+ * than prints them inside a line, next itself aside; 0 when they stand
+ * inside lines as often or more, as most words do. */
 double
 parse_opening_weight(const Parse *p, const Line *next)
 {
