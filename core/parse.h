@@ -140,6 +140,7 @@ int parse_join_span(const Parse *p, const Line *open, const Line *next);
 double parse_join_weight(const Parse *p, const Line *open, const Line *next);
 int parse_opens_alike(const Line *open, const Line *next);
 double parse_opening_weight(const Parse *p, const Line *next);
+int parse_opens_enumeration(const Line *open, const Line *next);
 
 /* parse_answers.c: which question heading a paragraph answers. */
 #define ANSWERS_QUESTIONS 8	/* question headings weighed on a page, at most */

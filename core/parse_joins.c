@@ -416,6 +416,21 @@ parse_lead_sentence(const char *text, size_t len)
 	return 0;
 }
 
+/* Returns non-zero when line open ends inside a word (its last character
+ * a letter, no punctuation), that character in *last unless NULL. */
+static int
+parse_cut_inside_word(const Line *open, ucs4_t *last)
+{
+	const uint8_t *s = (const uint8_t *)open->text;
+	ucs4_t uc;
+
+	if (open->length == 0 || u8_prev(&uc, s + open->length, s) == NULL || !uc_is_general_category(uc, UC_LETTER))
+		return 0;
+	if (last != NULL)
+		*last = uc;
+	return 1;
+}
+
 /* Returns non-zero when line next opens as line open does, open being
  * cut inside a word: with a lead sentence, its first LEAD_SAME_CHARS
  * characters the same. Such a line is the next paragraph of a list
@@ -431,8 +446,8 @@ parse_opens_alike(const Line *open, const Line *next)
 	ucs4_t ua, ub;
 	int na, nb;
 
-	if (open->length == 0 || u8_prev(&ua, a + open->length, a) == NULL || !uc_is_general_category(ua, UC_LETTER)
-	    || parse_lead_sentence(open->text, open->length) == 0 || parse_lead_sentence(next->text, next->length) == 0)
+	if (!parse_cut_inside_word(open, NULL) || parse_lead_sentence(open->text, open->length) == 0
+	    || parse_lead_sentence(next->text, next->length) == 0)
 		return 0;
 	for (k = 0; k < LEAD_SAME_CHARS; k++) {
 		if (a >= (const uint8_t *)open->text + open->length || b >= (const uint8_t *)next->text + next->length)
@@ -486,4 +501,26 @@ parse_opening_weight(const Parse *p, const Line *next)
 				inside++;
 		}
 	return opens > inside ? log(((double)opens + 0.5) / ((double)inside + 0.5)) : 0;
+}
+
+/* Returns non-zero when line next opens an enumeration (一是…, 二是…)
+ * while line open is cut inside a word: the issue prints those only after
+ * punctuation or 第, never as the rest of a word. */
+int
+parse_opens_enumeration(const Line *open, const Line *next)
+{
+	static const char *const numerals[] = {
+		"\xe4\xb8\x80", "\xe4\xba\x8c", "\xe4\xb8\x89", "\xe5\x9b\x9b", "\xe4\xba\x94",	/* 一二三四五 */
+		"\xe5\x85\xad", "\xe4\xb8\x83", "\xe5\x85\xab", "\xe4\xb9\x9d", "\xe5\x8d\x81",	/* 六七八九十 */
+	};
+	ucs4_t last;
+	size_t k;
+
+	if (!parse_cut_inside_word(open, &last) || last == 0x7b2c || next->length < 6
+	    || memcmp(next->text + 3, "\xe6\x98\xaf", 3) != 0)	/* 第, 是 */
+		return 0;
+	for (k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
+		if (memcmp(next->text, numerals[k], 3) == 0)
+			return 1;
+	return 0;
 }

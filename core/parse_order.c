@@ -383,7 +383,7 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 		const Line *first = &p->lines[boxes[k].first];
 		double weight;
 
-		if (!parse_may_continue(first) || parse_opens_alike(open, first))
+		if (!parse_may_continue(first) || parse_opens_alike(open, first) || parse_opens_enumeration(open, first))
 			continue;
 		weight = parse_join_weight(p, open, first) + parse_span_weight(parse_join_span(p, open, first))
 		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (seen == 0 ? JOIN_FIRST_PRIOR : 0);

@@ -709,6 +709,12 @@ check_derived_order(const char *data)
 	issue_free(issue);
 	free(b);
 
+	/* 1.6 p61 with a box emitted first that opens an enumeration (二是…):
+	 * the paragraph cut inside a word (…推动城市) is not carried on by it. */
+	a = replace_all(data, "\n\n宽带网络向高速化和智能化升级", "\n\n二是加快推进数字化转型,提升治理能力。\n\n宽带网络向高速化和智能化升级");
+	ok(derived_holds(a, "derived-enumeration", "1.6", "不断推动城市宽带网络向高速化"),
+	    "a box that opens an enumeration (二是…) does not carry on a word cut by a page break");
+
 	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
 	 * on p3: a numbered heading seen on two pages, each by furniture,
 	 * is the documents' own, no template junk. */
@@ -915,6 +921,18 @@ check_opens_alike(void)
 	ok(!parse_opens_alike(&p.lines[0], &p.lines[3]), "  nor one with no lead sentence");
 	ok(!parse_opens_alike(&p.lines[4], &p.lines[5]), "  nor any line after a comma, where any clause may follow");
 	ok(!parse_opens_alike(&p.lines[6], &p.lines[1]), "  nor any line after a paragraph that opened with no lead sentence");
+	text_parse_free(&p);
+
+	text_parse(&p, "各地要不断推动城市\n"	/* 0: cut inside a word */
+	    "二是加快推进数字化转型。\n"		/* 1: an enumeration */
+	    "大数据产业发展的第\n"		/* 2: cut after 第 */
+	    "十是一个数字。\n"			/* 3 */
+	    "主要有两个方面,\n"			/* 4: cut after a comma */
+	    "一系列政策出台。\n");		/* 5: no 是 */
+	ok(parse_opens_enumeration(&p.lines[0], &p.lines[1]), "an enumeration (二是…) carries on no word cut inside");
+	ok(!parse_opens_enumeration(&p.lines[2], &p.lines[3]), "  but may after 第 (第|十是)");
+	ok(!parse_opens_enumeration(&p.lines[4], &p.lines[1]), "  and after punctuation");
+	ok(!parse_opens_enumeration(&p.lines[0], &p.lines[5]), "  a numeral without 是 is no enumeration");
 	text_parse_free(&p);
 }
 
