@@ -441,26 +441,18 @@ parse_cut_inside_word(const Line *open, ucs4_t *last)
 int
 parse_opens_alike(const Line *open, const Line *next)
 {
-	size_t same = 0, k;
-	const uint8_t *a = (const uint8_t *)open->text, *b = (const uint8_t *)next->text;
-	ucs4_t ua, ub;
-	int na, nb;
+	const uint8_t *same = (const uint8_t *)open->text;
+	ucs4_t uc;
+	size_t k;
 
 	if (!parse_cut_inside_word(open, NULL) || parse_lead_sentence(open->text, open->length) == 0
 	    || parse_lead_sentence(next->text, next->length) == 0)
 		return 0;
-	for (k = 0; k < LEAD_SAME_CHARS; k++) {
-		if (a >= (const uint8_t *)open->text + open->length || b >= (const uint8_t *)next->text + next->length)
-			break;
-		na = u8_mbtouc(&ua, a, (size_t)((const uint8_t *)open->text + open->length - a));
-		nb = u8_mbtouc(&ub, b, (size_t)((const uint8_t *)next->text + next->length - b));
-		if (ua != ub)
-			break;
-		a += na;
-		b += nb;
-		same++;
-	}
-	return same == LEAD_SAME_CHARS;
+	/* The same characters are the same bytes in clean UTF-8. */
+	for (k = 0; k < LEAD_SAME_CHARS && same != NULL; k++)
+		same = u8_next(&uc, same);
+	return same != NULL && (size_t)(same - (const uint8_t *)open->text) <= next->length
+	    && memcmp(open->text, next->text, (size_t)(same - (const uint8_t *)open->text)) == 0;
 }
 
 /* Returns non-zero when place, inside the text of p, is where a line's
@@ -509,18 +501,12 @@ parse_opening_weight(const Parse *p, const Line *next)
 int
 parse_opens_enumeration(const Line *open, const Line *next)
 {
-	static const char *const numerals[] = {
-		"\xe4\xb8\x80", "\xe4\xba\x8c", "\xe4\xb8\x89", "\xe5\x9b\x9b", "\xe4\xba\x94",	/* 一二三四五 */
-		"\xe5\x85\xad", "\xe4\xb8\x83", "\xe5\x85\xab", "\xe4\xb9\x9d", "\xe5\x8d\x81",	/* 六七八九十 */
-	};
 	ucs4_t last;
-	size_t k;
+	size_t used;
 
-	if (!parse_cut_inside_word(open, &last) || last == 0x7b2c || next->length < 6
-	    || memcmp(next->text + 3, "\xe6\x98\xaf", 3) != 0)	/* 第, 是 */
+	if (!parse_cut_inside_word(open, &last) || last == 0x7b2c)	/* 第 */
 		return 0;
-	for (k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
-		if (memcmp(next->text, numerals[k], 3) == 0)
-			return 1;
-	return 0;
+	/* A Chinese numeral (not digits: 2是 is no enumeration), then 是 */
+	return (unsigned char)next->text[0] >= 0x80 && parse_numeral_value(next->text, &used) > 0
+	    && used < next->length && strncmp(next->text + used, "\xe6\x98\xaf", 3) == 0;
 }

@@ -82,7 +82,7 @@ typedef struct OrderState {
 
 /* Returns the value of the Chinese numeral (or ASCII digits) at s, the
  * bytes it takes in *used; 0 when there is none. */
-static int
+int
 parse_numeral_value(const char *s, size_t *used)
 {
 	static const char *const digits[] = {

@@ -928,11 +928,13 @@ check_opens_alike(void)
 	    "大数据产业发展的第\n"		/* 2: cut after 第 */
 	    "十是一个数字。\n"			/* 3 */
 	    "主要有两个方面,\n"			/* 4: cut after a comma */
-	    "一系列政策出台。\n");		/* 5: no 是 */
+	    "一系列政策出台。\n"		/* 5: no 是 */
+	    "2是一个数字。\n");			/* 6: digits, no numeral */
 	ok(parse_opens_enumeration(&p.lines[0], &p.lines[1]), "an enumeration (二是…) carries on no word cut inside");
 	ok(!parse_opens_enumeration(&p.lines[2], &p.lines[3]), "  but may after 第 (第|十是)");
 	ok(!parse_opens_enumeration(&p.lines[4], &p.lines[1]), "  and after punctuation");
 	ok(!parse_opens_enumeration(&p.lines[0], &p.lines[5]), "  a numeral without 是 is no enumeration");
+	ok(!parse_opens_enumeration(&p.lines[0], &p.lines[6]), "  nor are digits before 是");
 	text_parse_free(&p);
 }
 
