@@ -232,7 +232,7 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 /* Writes an issue and its search rows; returns an SQLite code. */
 int
 index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
-    const IndexFileStamp *file)
+    const IndexFileStamp *file, IndexHanUpdate *update)
 {
 	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
 	size_t i, n = issue_article_count(issue);
@@ -267,12 +267,12 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 		rc = index_build_step(stmt);
 	}
 	sqlite3_finalize(stmt);
-	if (rc == SQLITE_OK && han != NULL)
-		rc = index_han_write(db, han, id);
-	else if (rc == SQLITE_OK) {
-		IndexHanRow *row = index_han_row(issue);
+	if (rc == SQLITE_OK) {
+		IndexHanRow *row = han != NULL ? NULL : index_han_row(issue);
 
-		rc = index_han_write(db, row, id);
+		rc = index_han_write(db, han != NULL ? han : row, id);
+		if (rc == SQLITE_OK)
+			index_han_update_add(update, han != NULL ? han : row);
 		index_han_row_free(row);
 	}
 	free(tokens);
@@ -303,6 +303,7 @@ index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char 
 {
 	IndexFileStamp file = { NULL, 0, 0, 0, 0, 0, hash, length, 0 };
 	char *source = index_schema_issue_source(hash, length);
+	IndexHanUpdate *update = index_han_update_start(db);
 	int rc;
 
 	rc = sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN",
@@ -310,7 +311,11 @@ index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char 
 	if (rc == SQLITE_OK)
 		rc = index_schema_create(db, source);
 	if (rc == SQLITE_OK)
-		rc = index_build_issue(db, issue, NULL, &file);
+		rc = index_build_issue(db, issue, NULL, &file, update);
+	if (rc == SQLITE_OK)
+		rc = index_han_update_finish(update);
+	else
+		index_han_update_free(update);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "INSERT INTO search(search) VALUES('optimize')", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)

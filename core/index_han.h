@@ -1,6 +1,6 @@
 /* What the index knows of its Han text beyond FTS5, for the searches a
- * reader can type without a Chinese input method: the characters and
- * adjacent pairs each issue holds (the vocabulary pinyin and initials are
+ * reader can type without a Chinese input method: the characters,
+ * adjacent pairs and triples its issues hold (the vocabulary pinyin and initials are
  * read against), whether an issue is printed in traditional characters,
  * and the OpenCC converter. Inside the index: not for the front end. */
 #ifndef SHUZHI_INDEX_HAN_H
@@ -24,27 +24,48 @@
 
 typedef struct IndexHan IndexHan;
 
-/* An issue's row of the han table, made from its text but not written. */
+/* An issue's characters, pairs and triples (with how often each pair
+ * occurs), and whether it is printed in traditional characters: made from
+ * its text, then written and added to the union (index_han_update.c). */
 typedef struct IndexHanRow IndexHanRow;
 
-/* Returns the row of the han table of issue, from its articles' text:
- * work with no database, which an update does on a second thread
+/* What is being gathered of an issue's text. */
+typedef struct IndexHanText IndexHanText;
+
+/* An update of an archive's union of its issues' lists (han_all), with
+ * how many issues hold each key and how often each pair occurs. */
+typedef struct IndexHanUpdate IndexHanUpdate;
+
+/* Returns the lists of issue, from its articles' titles and text: work
+ * with no database, which an update does on a second thread
  * (index_prefetch.c). Free it with index_han_row_free. */
 IndexHanRow *index_han_row(const Issue *issue);
 
+/* Starts gathering an issue's lists from its strings (the titles and
+ * texts of its articles, each given whole to index_han_text_add), for
+ * one that is no longer parsed; index_han_text_finish returns them as
+ * index_han_row would, and frees text. */
+IndexHanText *index_han_text_new(void);
+void index_han_text_add(IndexHanText *text, const char *s, size_t len);
+IndexHanRow *index_han_text_finish(IndexHanText *text);
+
 void index_han_row_free(IndexHanRow *row);
 
-/* Writes a row of the han table for issue id. Runs inside the caller's
- * transaction; returns an SQLite code. */
+/* Writes the han table's row for issue id (whether it is traditional).
+ * Runs inside the caller's transaction; returns an SQLite code. */
 int index_han_write(sqlite3 *db, const IndexHanRow *row, sqlite3_int64 id);
 
-/* Rewrites an archive's han_all, the union of its issues' han rows with
- * how many issues hold each key, stamped with the current update, unless
- * it is of that update already, inside the caller's transaction: after a
- * whole build, and for a shared index. (After a smaller update of a
- * user's cache the first process that needs it merges it again.)
- * Returns an SQLite code. */
-int index_han_merge(sqlite3 *db);
+/* Starts an update of db's union, read on first need: add the lists of
+ * every issue the update writes and remove those of every issue it takes
+ * out, then index_han_update_finish writes the union, when anything
+ * changed, inside the caller's transaction, and frees the update
+ * (returning an SQLite code); index_han_update_free frees it unwritten.
+ * Both take NULL. */
+IndexHanUpdate *index_han_update_start(sqlite3 *db);
+void index_han_update_add(IndexHanUpdate *update, const IndexHanRow *row);
+void index_han_update_remove(IndexHanUpdate *update, const IndexHanRow *row);
+int index_han_update_finish(IndexHanUpdate *update);
+void index_han_update_free(IndexHanUpdate *update);
 
 /* Returns the Han vocabulary of the index's issues as they are now, read
  * on first use and again when the issues changed; owned by the index, it

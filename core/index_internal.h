@@ -18,7 +18,7 @@
 /* The version of the cache's layout: bump it whenever the schema, the
  * tokenizer, the parser's output or what is stored changes, and every
  * cache is rebuilt. */
-#define INDEX_FORMAT 11
+#define INDEX_FORMAT 12
 
 /* How long an open waits for another process that is writing the archive's
  * cache (a first build of 100 issues takes seconds) before it gives up and
@@ -128,10 +128,11 @@ int index_schema_check(sqlite3 *db, const char *source, int *rc);
 /* ---- index_build.c and index_remove.c: one issue in, one issue out. */
 
 /* Writes the issue into the tables and the search index, with the stamp
- * of its file (is_issue 1), and its han row (made here when han is NULL).
- * Runs inside the caller's transaction; returns an SQLite code. */
+ * of its file (is_issue 1), its han row and its Han lists added to update
+ * (han: its lists, made here when NULL). Runs inside the caller's
+ * transaction; returns an SQLite code. */
 int index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
-    const IndexFileStamp *file);
+    const IndexFileStamp *file, IndexHanUpdate *update);
 
 /* Records a file of a folder that holds no issue, so that later opens
  * need not read it again. Returns an SQLite code. */
@@ -143,9 +144,9 @@ int index_build_not_issue(sqlite3 *db, const IndexFileStamp *file);
 int index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char **cause);
 
 /* Removes issue id (or the record of a file without an issue) and its
- * search rows. Runs inside the caller's transaction; returns an SQLite
- * code. */
-int index_remove_issue(sqlite3 *db, sqlite3_int64 id);
+ * search rows, and takes its Han lists out of update. Runs inside the
+ * caller's transaction; returns an SQLite code. */
+int index_remove_issue(sqlite3 *db, sqlite3_int64 id, IndexHanUpdate *update);
 
 /* ---- index_chars.c: each character's articles, for ranking. */
 

@@ -2,7 +2,9 @@
  * (content=''), and SQLite 3.40's FTS5 removes a row of such a table only
  * when it is given the row's values back: the 'delete' command with the
  * title and the body as they were inserted. The blocks table holds the
- * body, block by block, joined by newlines as issue_finish() joins them. */
+ * body, block by block, joined by newlines as issue_finish() joins them.
+ * The same title and body give back the issue's Han lists, which leave
+ * the archive's union (index_han_update.c). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -52,9 +54,10 @@ index_remove_body(sqlite3_stmt *blocks, sqlite3_int64 rowid, Buffer *b)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Deletes the search rows of articles first..last; returns an SQLite code. */
+/* Deletes the search rows of articles first..last, and gathers their
+ * Han lists into han from the same text; returns an SQLite code. */
 static int
-index_remove_search(sqlite3 *db, sqlite3_int64 first, sqlite3_int64 last)
+index_remove_search(sqlite3 *db, sqlite3_int64 first, sqlite3_int64 last, IndexHanText *han)
 {
 	sqlite3_stmt *articles = NULL, *blocks = NULL, *search = NULL;
 	Buffer body = { 0 };
@@ -75,6 +78,10 @@ index_remove_search(sqlite3 *db, sqlite3_int64 first, sqlite3_int64 last)
 		rc = index_remove_body(blocks, rowid, &body);
 		if (rc != SQLITE_OK)
 			break;
+		if (sqlite3_column_type(articles, 1) != SQLITE_NULL)
+			index_han_text_add(han, (const char *)sqlite3_column_text(articles, 1),
+			    (size_t)sqlite3_column_bytes(articles, 1));
+		index_han_text_add(han, body.data, body.len);
 		sqlite3_bind_int64(search, 1, rowid);
 		sqlite3_bind_value(search, 2, sqlite3_column_value(articles, 1));
 		sqlite3_bind_text(search, 3, body.data, (int)body.len, SQLITE_STATIC);
@@ -119,9 +126,10 @@ index_remove_rows(sqlite3 *db, sqlite3_int64 id, sqlite3_int64 first, sqlite3_in
 	return rc;
 }
 
-/* Removes an issue and its search rows; returns an SQLite code. */
+/* Removes an issue and its search rows, and its Han lists from update;
+ * returns an SQLite code. */
 int
-index_remove_issue(sqlite3 *db, sqlite3_int64 id)
+index_remove_issue(sqlite3 *db, sqlite3_int64 id, IndexHanUpdate *update)
 {
 	sqlite3_stmt *stmt = NULL;
 	sqlite3_int64 first = 0, count = 0;
@@ -139,8 +147,16 @@ index_remove_issue(sqlite3 *db, sqlite3_int64 id)
 			rc = SQLITE_OK;	/* gone already */
 	}
 	sqlite3_finalize(stmt);
-	if (rc == SQLITE_OK && count > 0)
-		rc = index_remove_search(db, first, first + count - 1);
+	if (rc == SQLITE_OK && count > 0) {
+		IndexHanText *han = index_han_text_new();
+		IndexHanRow *row;
+
+		rc = index_remove_search(db, first, first + count - 1, han);
+		row = index_han_text_finish(han);
+		if (rc == SQLITE_OK)
+			index_han_update_remove(update, row);
+		index_han_row_free(row);
+	}
 	if (rc == SQLITE_OK)
 		rc = index_remove_rows(db, id, first, first + count - 1);
 	return rc;

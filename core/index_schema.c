@@ -52,19 +52,15 @@ static const char index_schema_sql[] =
 	" line INTEGER, start INTEGER, position INTEGER, text TEXT, last_page INTEGER);"
 	"CREATE INDEX blocks_by_position ON blocks(block_rowid >> 20, position);"
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');"
-	/* Each issue's Han characters, pairs and triples, how often each
-	 * character and pair occurs, and whether it is printed in
-	 * traditional characters (index_han.c). */
-	"CREATE TABLE han(issue_id INTEGER PRIMARY KEY, traditional INTEGER, pairs BLOB,"
-	" triples BLOB, pair_counts BLOB);"
+	/* Whether each issue is printed in traditional characters. */
+	"CREATE TABLE han(issue_id INTEGER PRIMARY KEY, traditional INTEGER);"
 	/* Whether any issue is traditional, asked by every query with a
 	 * traditional character: without it, a scan of every issue's row. */
 	"CREATE INDEX han_traditional ON han(issue_id) WHERE traditional;"
-	/* An archive's: the union of every issue's pairs (kind 0) and
+	/* The union of every issue's Han characters and pairs (kind 0) and
 	 * triples (kind 1), with how many issues hold each and (pairs) how
-	 * often they occur in all, as of the update 'generation', so that a
-	 * pinyin query reads one row rather than merge them all
-	 * (index_han.c). */
+	 * often they occur in all, written by the update 'generation'
+	 * (index_han_update.c): what pinyin and initials read (index_han.c). */
 	/* Per character and issue, the articles that hold it as a token
 	 * of its own, with how often (index_chars.c). */
 	"CREATE TABLE chars(ch INTEGER, issue_id INTEGER, articles BLOB,"

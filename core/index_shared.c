@@ -112,17 +112,9 @@ index_shared_fill(sqlite3 *db, void *data, char **why, char **cause)
 	SharedFill *fill = data;
 
 	/* A backup that fails is rolled back: db is then still empty. */
-	int rc;
-
 	if (fill->previous != NULL)
 		index_shared_copy(db, fill->previous);
-	rc = index_archive_fill(db, &fill->archive, why, cause);
-	/* Its readers cannot write: they find the vocabulary merged. */
-	if (rc == 0 && index_han_merge(db) != SQLITE_OK) {
-		*why = xasprintf("building the index: %s", sqlite3_errmsg(db));
-		rc = -1;
-	}
-	return rc;
+	return index_archive_fill(db, &fill->archive, why, cause);
 }
 
 /* Builds the shared index of a folder; see index.h. */

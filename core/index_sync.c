@@ -205,7 +205,7 @@ index_sync_is_issue(const Issue *issue)
  * command line holds no issue. */
 static int
 index_sync_add(sqlite3 *db, const ArchiveFile *f, IndexPrepared *prepared, long long generation,
-    IndexSyncReport *report, char **cause)
+    IndexHanUpdate *han, IndexSyncReport *report, char **cause)
 {
 	IndexFileStamp stamp;
 	int rc;
@@ -228,7 +228,7 @@ index_sync_add(sqlite3 *db, const ArchiveFile *f, IndexPrepared *prepared, long 
 		}
 		return index_build_not_issue(db, &stamp);
 	}
-	rc = index_build_issue(db, prepared->issue, prepared->han, &stamp);
+	rc = index_build_issue(db, prepared->issue, prepared->han, &stamp, han);
 	if (rc == SQLITE_OK)
 		report->reindexed++;
 	return rc;
@@ -239,7 +239,7 @@ index_sync_add(sqlite3 *db, const ArchiveFile *f, IndexPrepared *prepared, long 
  * with *cause. */
 static int
 index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, IndexPrefetch *prefetch,
-    long long generation, IndexSyncReport *report, char **cause)
+    long long generation, IndexHanUpdate *han, IndexSyncReport *report, char **cause)
 {
 	sqlite3_stmt *stmt = NULL;
 	IndexPrepared prepared;
@@ -263,7 +263,7 @@ index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, IndexPrefet
 			prepared.failure = NULL;
 		}
 		index_prepared_clear(&prepared);
-		return r != NULL ? index_remove_issue(db, r->id) : SQLITE_OK;
+		return r != NULL ? index_remove_issue(db, r->id, han) : SQLITE_OK;
 	}
 	if (!prepared.parsed) {
 		/* Touched, not changed: the new stat is all there is to write. */
@@ -281,9 +281,9 @@ index_sync_file(sqlite3 *db, const ArchiveFile *f, const SyncRow *r, IndexPrefet
 		}
 		sqlite3_finalize(stmt);
 	} else {
-		rc = r != NULL ? index_remove_issue(db, r->id) : SQLITE_OK;
+		rc = r != NULL ? index_remove_issue(db, r->id, han) : SQLITE_OK;
 		if (rc == SQLITE_OK)
-			rc = index_sync_add(db, f, &prepared, generation, report, cause);
+			rc = index_sync_add(db, f, &prepared, generation, han, report, cause);
 	}
 	index_prepared_clear(&prepared);
 	return rc;
@@ -329,6 +329,7 @@ index_sync_apply(sqlite3 *db, const SyncRows *rows, const ArchiveFiles *files,
 	IndexPrefetchFile *reads;
 	size_t nreads = index_sync_to_read(rows, files, &reads), i = 0, j = 0;
 	IndexPrefetch *prefetch = index_prefetch_start(reads, nreads);
+	IndexHanUpdate *han = index_han_update_start(db);
 	int rc = SQLITE_OK;
 
 	while (rc == SQLITE_OK && (i < rows->count || j < files->count)) {
@@ -341,15 +342,19 @@ index_sync_apply(sqlite3 *db, const SyncRows *rows, const ArchiveFiles *files,
 		else
 			c = strcmp(rows->rows[i].key, files->files[j].key);
 		if (c < 0)
-			rc = index_remove_issue(db, rows->rows[i++].id);
+			rc = index_remove_issue(db, rows->rows[i++].id, han);
 		else if (c > 0)
 			rc = index_sync_file(db, &files->files[j++], NULL, prefetch, generation,
-			    report, cause);
+			    han, report, cause);
 		else
 			rc = index_sync_file(db, &files->files[j++], &rows->rows[i++], prefetch,
-			    generation, report, cause);
+			    generation, han, report, cause);
 	}
 	index_prefetch_stop(prefetch);
+	if (rc == SQLITE_OK)
+		rc = index_han_update_finish(han);
+	else
+		index_han_update_free(han);
 	free(reads);
 	return rc;
 }
@@ -401,10 +406,6 @@ index_sync_locked(sqlite3 *db, const ArchiveFiles *files, const char *source, In
 		generation = index_sync_generation(db, &rc);
 		if (rc == SQLITE_OK)
 			rc = index_sync_apply(db, &rows, files, generation, report, cause);
-		/* A whole build merges the issues' Han vocabulary at once; a
-		 * smaller update leaves that to the first query needing it. */
-		if (rc == SQLITE_OK && check == 1)
-			rc = index_han_merge(db);
 	}
 	/* A new database: its FTS5 segments merged into one b-tree, which
 	 * halves the time of a query that matches much (0.7 s for 100
