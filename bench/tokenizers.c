@@ -48,7 +48,7 @@ static double
 build(sqlite3 *db, const Issue *issue, const char *tokenizer, int copies)
 {
 	sqlite3_stmt *insert;
-	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE search USING fts5(title, body,"
+	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE search USING fts5(body, title,"
 	    " tokenize='%q', content='')", tokenizer);
 	double start = now_ms();
 	sqlite3_int64 rowid = 0;

@@ -86,7 +86,7 @@ index_fts_tokenize(Fts5Tokenizer *instance, void *context, int flags, const char
 	/* FTS5 tokenizes a new row's columns in order, each once, even
 	 * an empty one. */
 	if (index_fts_watching.watcher != NULL && (flags & FTS5_TOKENIZE_DOCUMENT))
-		sink.column = index_fts_watching.columns++;
+		sink.column = INDEX_FTS_COLUMN(index_fts_watching.columns++);
 	if (length <= 0)
 		return SQLITE_OK;
 	if (flags & FTS5_TOKENIZE_QUERY)
@@ -135,6 +135,7 @@ index_fts_row_hits(const Fts5ExtensionApi *api, Fts5Context *fts, int wanted, Ft
 		FtsHit *hit = &found[used];
 
 		rc = api->xInst(fts, i, &hit->phrase, &hit->column, &hit->position);
+		hit->column = INDEX_FTS_COLUMN(hit->column);
 		if (rc == SQLITE_OK && hit->phrase < wanted)
 			used++;
 	}

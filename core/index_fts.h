@@ -8,6 +8,11 @@
 
 #include <sqlite3.h>
 
+/* Our number of a column of the search table (0 title, 1 body, as
+ * everything above FTS5 counts them) from FTS5's, and back: FTS5 holds
+ * the body first (index_schema.c says why). */
+#define INDEX_FTS_COLUMN(column) (1 - (column))
+
 /* One instance of a query phrase in a row, as shuzhi_hits() returns them. */
 typedef struct FtsHit {
 	int	column;		/* 0 title, 1 body */

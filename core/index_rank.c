@@ -521,8 +521,8 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 			count[column < 2 ? column : 2]++;
 			api->xPhraseNext(fts, &iter, &column, &offset);
 		}
-		rank->frequency[2 * i] = (double)count[0];
-		rank->frequency[2 * i + 1] = (double)count[1];
+		rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
+		rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
 	}
 	if (*rc == SQLITE_OK)
 		*rc = index_rank_size(top, api, fts, &size);

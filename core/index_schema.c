@@ -4,7 +4,7 @@
  * needs is stored, so that a search never parses an issue: the issues with
  * the stamp of their files, their sections and articles, the blocks with
  * text, printed page, byte offset in the article's text and first token
- * position, and one FTS5 row per article (title, body) whose rowid is the
+ * position, and one FTS5 row per article (body, title) whose rowid is the
  * article's. An issue's articles have consecutive rowids, so a range of
  * rowids is an issue. FTS5 keeps no copy of the text (content=''): the
  * blocks table has it, and removing an issue hands FTS5 its text back
@@ -51,7 +51,10 @@ static const char index_schema_sql[] =
 	"CREATE TABLE blocks(block_rowid INTEGER PRIMARY KEY, kind INTEGER, page INTEGER,"
 	" line INTEGER, start INTEGER, position INTEGER, text TEXT, last_page INTEGER);"
 	"CREATE INDEX blocks_by_position ON blocks(block_rowid >> 20, position);"
-	"CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');"
+	/* The body first: FTS5 marks an article's positions in any column
+	 * but the first with the column's number, two bytes for every token
+	 * the article holds, a fifth of the index when they were the body's. */
+	"CREATE VIRTUAL TABLE search USING fts5(body, title, tokenize='shuzhi', content='');"
 	/* Whether each issue is printed in traditional characters. */
 	"CREATE TABLE han(issue_id INTEGER PRIMARY KEY, traditional INTEGER);"
 	/* Whether any issue is traditional, asked by every query with a

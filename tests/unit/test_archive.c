@@ -54,7 +54,8 @@ check_scores(Index *index, const char *text)
 	size_t i, same = 0, ordered = 1;
 
 	if (search_run(index, text, NO_LIMIT, &results, NULL) != 0 ||
-	    sqlite3_prepare_v2(db, "SELECT 10.0 * bm25(search, 1.0, 0.0) + bm25(search, 0.0, 1.0)"
+	    /* The search table's columns are (body, title). */
+	    sqlite3_prepare_v2(db, "SELECT 10.0 * bm25(search, 0.0, 1.0) + bm25(search, 1.0, 0.0)"
 	    " FROM search WHERE search MATCH ?1 AND rowid = ?2", -1, &stmt, NULL) != SQLITE_OK) {
 		ok(0, "%s: scores", text);
 		goto out;

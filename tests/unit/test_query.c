@@ -22,7 +22,7 @@ open_table(void)
 
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK || index_fts_register(db, &cause) != 0 ||
 	    sqlite3_exec(db,
-	    "CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize='shuzhi', content='');"
+	    "CREATE VIRTUAL TABLE search USING fts5(body, title, tokenize='shuzhi', content='');"
 	    "INSERT INTO search(rowid, title, body) VALUES"
 	    " (1, '数据要素', '推进数据要素市场化配置, 5G网络和IPv6。'),"
 	    " (2, 'NEAR AND OR NOT', '\"quoted\" title:body * ^ {a b} (x) OR AND NEAR'),"
