@@ -32,14 +32,23 @@
  * memory, 780 MB for the triples of 1,000 issues. */
 #define INDEX_HAN_BATCH_ROWS 32
 
+/* Keys counted as they are met: an open-addressing table, a power of two
+ * of slots, key 0 marking an empty one (no Han key is 0). An issue's text
+ * holds each pair ten times on average: counting them in place sorts a
+ * tenth of the keys that sorting every occurrence did. */
+typedef struct HanCounter {
+	uint64_t	*keys;
+	uint32_t	*counts;
+	size_t		 size;
+	size_t		 used;
+} HanCounter;
+
 /* What is gathered from an issue's text. */
 struct IndexHanText {
-	HanKeys		 pairs;		/* characters and pairs */
-	HanKeys		 triples;	/* runs of three characters */
+	HanCounter	 pairs;		/* characters and pairs, counted */
+	HanCounter	 triples;	/* runs of three characters */
 	uint64_t	 last_pair;	/* the pair before, at last_position */
 	size_t		 last_position;
-	size_t		 chars;		/* Han characters seen */
-	size_t		 traditional;	/* of which traditional forms */
 };
 
 struct IndexHanRow {
@@ -66,6 +75,52 @@ struct IndexHanUpdate {
 	HanBatch	 removing;
 };
 
+/* Returns the slot of key in the counter: its own, or the empty one where
+ * it goes. */
+static size_t
+index_han_counter_slot(const HanCounter *counter, uint64_t key)
+{
+	size_t mask = counter->size - 1;
+	size_t i = (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> 32) & mask;
+
+	while (counter->keys[i] != 0 && counter->keys[i] != key)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Counts one occurrence of key, growing the table at half full. */
+static void
+index_han_counter_add(HanCounter *counter, uint64_t key)
+{
+	size_t i;
+
+	if (2 * (counter->used + 1) > counter->size) {
+		HanCounter grown = { NULL, NULL, counter->size ? 2 * counter->size : 4096, 0 };
+		size_t k;
+
+		grown.keys = xcalloc(grown.size, sizeof *grown.keys);
+		grown.counts = xcalloc(grown.size, sizeof *grown.counts);
+		for (k = 0; k < counter->size; k++) {
+			if (counter->keys[k] == 0)
+				continue;
+			i = index_han_counter_slot(&grown, counter->keys[k]);
+			grown.keys[i] = counter->keys[k];
+			grown.counts[i] = counter->counts[k];
+		}
+		grown.used = counter->used;
+		free(counter->keys);
+		free(counter->counts);
+		*counter = grown;
+	}
+	i = index_han_counter_slot(counter, key);
+	if (counter->keys[i] == 0) {
+		counter->keys[i] = key;
+		counter->used++;
+	}
+	if (counter->counts[i] < UINT32_MAX)
+		counter->counts[i]++;
+}
+
 /* Takes the characters, pairs and triples of the text's tokens (a
  * TokenHandler). */
 static int
@@ -87,14 +142,11 @@ index_han_take(void *data, const Token *token)
 		/* The pair before ended with a, one position earlier. */
 		if (text->last_pair != 0 && text->last_position + 1 == token->position &&
 		    INDEX_HAN_SECOND(text->last_pair) == a)
-			index_han_keys_add(&text->triples, text->last_pair << 21 | b);
+			index_han_counter_add(&text->triples, text->last_pair << 21 | b);
 		text->last_pair = pair;
 		text->last_position = token->position;
-	} else {
-		text->chars++;
-		text->traditional += pinyin_is_traditional(a) != 0;
 	}
-	index_han_keys_add(&text->pairs, INDEX_HAN_KEY(a, b));
+	index_han_counter_add(&text->pairs, INDEX_HAN_KEY(a, b));
 	return 0;
 }
 
@@ -113,25 +165,62 @@ index_han_text_add(IndexHanText *text, const char *s, size_t len)
 	tokenize(s, len, 0, index_han_take, text);
 }
 
+/* Returns the counter's keys, sorted, each shifted up with its count
+ * (at most UINT16_MAX) in the low INDEX_HAN_COUNT_BITS when counted is
+ * non-zero; frees the counter. */
+static HanKeys
+index_han_counter_take(HanCounter *counter, int counted)
+{
+	HanKeys keys = { NULL, 0, 0 };
+	size_t i;
+
+	keys.size = counter->used + 1;
+	keys.items = xreallocarray(NULL, keys.size, sizeof *keys.items);
+	for (i = 0; i < counter->size; i++)
+		if (counter->keys[i] != 0)
+			keys.items[keys.count++] = !counted ? counter->keys[i] :
+			    counter->keys[i] << INDEX_HAN_COUNT_BITS |
+			    (counter->counts[i] < UINT16_MAX ? counter->counts[i] : UINT16_MAX);
+	index_han_keys_radix(keys.items, keys.count);
+	free(counter->keys);
+	free(counter->counts);
+	return keys;
+}
+
 /* Makes the issue's lists of what was gathered, and frees text; see
  * index_han.h. */
 IndexHanRow *
 index_han_text_finish(IndexHanText *text)
 {
 	IndexHanRow *row = xcalloc(1, sizeof *row);
-	uint16_t *occurrences = NULL;
+	size_t chars = 0, traditional = 0, i;
+	HanKeys pairs, triples;
+	uint16_t *counts;
 
-	index_han_keys_radix(text->pairs.items, text->pairs.count);
-	text->pairs.count = index_han_keys_count(text->pairs.items, text->pairs.count,
-	    &occurrences);
-	text->triples.count = index_han_keys_sort(text->triples.items, text->triples.count);
-	index_han_keys_encode(&text->pairs, &row->pairs);
-	index_han_keys_encode(&text->triples, &row->triples);
-	index_han_keys_encode_counts(occurrences, NULL, text->pairs.count, &row->counts);
-	row->traditional = text->traditional * INDEX_HAN_TRADITIONAL_SHARE > text->chars;
-	free(occurrences);
-	free(text->pairs.items);
-	free(text->triples.items);
+	/* Whether the issue is traditional, from each character's count. */
+	for (i = 0; i < text->pairs.size; i++) {
+		uint64_t key = text->pairs.keys[i];
+
+		if (key == 0 || INDEX_HAN_SECOND(key) != 0)
+			continue;
+		chars += text->pairs.counts[i];
+		if (pinyin_is_traditional((uint32_t)(key >> 21)))
+			traditional += text->pairs.counts[i];
+	}
+	row->traditional = traditional * INDEX_HAN_TRADITIONAL_SHARE > chars;
+	pairs = index_han_counter_take(&text->pairs, 1);
+	triples = index_han_counter_take(&text->triples, 0);
+	counts = xreallocarray(NULL, pairs.count + 1, sizeof *counts);
+	for (i = 0; i < pairs.count; i++) {
+		counts[i] = (uint16_t)(pairs.items[i] & INDEX_HAN_COUNT_MAX);
+		pairs.items[i] >>= INDEX_HAN_COUNT_BITS;
+	}
+	index_han_keys_encode(&pairs, &row->pairs);
+	index_han_keys_encode(&triples, &row->triples);
+	index_han_keys_encode_counts(counts, NULL, pairs.count, &row->counts);
+	free(counts);
+	free(pairs.items);
+	free(triples.items);
 	free(text);
 	return row;
 }
