@@ -20,11 +20,14 @@
 #define DEFAULT_RUNS 50
 #define LIMIT 20
 
-/* The fixed query set, and what each stands for. */
-static const struct {
+/* A query and what it stands for. */
+typedef struct BenchQuery {
 	const char	*query;
 	const char	*kind;
-} queries[] = {
+} BenchQuery;
+
+/* The fixed query set. */
+static const BenchQuery fixed_queries[] = {
 	{ "\xe6\x95\xb0", "1 char, common" },				/* 数 */
 	{ "\xe7\x9a\x84", "1 char, common" },				/* 的 */
 	{ "\xe7\xa8\x8e", "1 char, rare" },				/* 税 */
@@ -49,7 +52,7 @@ static const struct {
 	{ "sjys", "initials of 数据要素" },
 	{ "\xe6\x95\xb8\xe6\x93\x9a\xe8\xa6\x81\xe7\xb4\xa0", "traditional 數據要素" },
 };
-#define NQUERIES (sizeof queries / sizeof queries[0])
+#define NFIXED (sizeof fixed_queries / sizeof fixed_queries[0])
 
 /* Returns the p-th percentile (0-100) of n sorted times. */
 static double
@@ -86,28 +89,41 @@ main(int argc, char **argv)
 	Index *index = NULL;
 	char *cause = NULL;
 	double *all, *times;
-	size_t runs = DEFAULT_RUNS, nall = 0, i, j, count = 0;
+	size_t runs = DEFAULT_RUNS, nall = 0, i, j, count = 0, nqueries = NFIXED;
+	const BenchQuery *queries = fixed_queries;
+	BenchQuery *given = calloc((size_t)argc + 1, sizeof *given);
+	size_t ngiven = 0;
 	int first = 1;
 
-	if (argc > 2 && strcmp(argv[1], "-n") == 0) {
-		runs = (size_t)strtoul(argv[2], NULL, 10);
-		first = 3;
+	for (;;) {
+		if (argc > first + 1 && strcmp(argv[first], "-n") == 0)
+			runs = (size_t)strtoul(argv[first + 1], NULL, 10);
+		else if (argc > first + 1 && strcmp(argv[first], "-q") == 0 && given != NULL) {
+			given[ngiven].query = argv[first + 1];
+			given[ngiven++].kind = "given";
+		} else
+			break;
+		first += 2;
 	}
-	if (argc <= first || runs == 0) {
-		fprintf(stderr, "usage: search-latency [-n RUNS] FILE|DIR...\n");
+	if (argc <= first || runs == 0 || given == NULL) {
+		fprintf(stderr, "usage: search-latency [-n RUNS] [-q QUERY]... FILE|DIR...\n");
 		return 2;
+	}
+	if (ngiven > 0) {
+		queries = given;
+		nqueries = ngiven;
 	}
 	if (index_open_archive((const char *const *)argv + first, (size_t)(argc - first), 0, &index,
 	    NULL, &cause) != 0) {
 		fprintf(stderr, "search-latency: %s\n", cause);
 		return 2;
 	}
-	all = calloc(NQUERIES * runs, sizeof *all);
+	all = calloc(nqueries * runs, sizeof *all);
 	times = calloc(runs, sizeof *times);
 	if (all == NULL || times == NULL)
 		return 3;
 	printf("%9s %9s %7s  %s\n", "p50 ms", "p99 ms", "results", "query");
-	for (i = 0; i < NQUERIES; i++) {
+	for (i = 0; i < nqueries; i++) {
 		run_once(index, queries[i].query, &count);	/* warm the page cache */
 		for (j = 0; j < runs; j++)
 			all[nall++] = times[j] = run_once(index, queries[i].query, &count);
@@ -120,6 +136,7 @@ main(int argc, char **argv)
 	    percentile(all, nall, 50), percentile(all, nall, 99), "-", index_issue_count(index), runs);
 	free(all);
 	free(times);
+	free(given);
 	index_close(index);
 	return 0;
 }

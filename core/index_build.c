@@ -174,15 +174,42 @@ index_build_sections(IndexWriter *w, const Issue *issue, sqlite3_int64 id)
 	return rc;
 }
 
+/* Lists each article's blocks' first positions; see index_internal.h. */
+size_t *
+index_build_positions(const Issue *issue)
+{
+	size_t i, j, n = issue_article_count(issue), total = n, at = 0;
+	size_t *positions;
+
+	for (i = 0; i < n; i++)
+		total += issue_article(issue, i)->nblocks;
+	positions = xreallocarray(NULL, total + 1, sizeof *positions);
+	for (i = 0; i < n; i++) {
+		const Article *a = issue_article(issue, i);
+		size_t position = 0;
+
+		for (j = 0; j < a->nblocks; j++) {
+			positions[at++] = position;
+			/* Blocks are joined by newlines, which no token crosses,
+			 * so the body's positions are the blocks' end to end. */
+			position += tokenize_count_positions(a->blocks[j].text, a->blocks[j].length, 0);
+		}
+		positions[at++] = position + (a->title != NULL ?
+		    tokenize_count_positions(a->title, strlen(a->title), 0) : 0);
+	}
+	return positions;
+}
+
 /* Writes one article as row rowid of issue id: its row, its blocks and
  * its search row; stores its FTS5 size (title and body tokens, as
  * FTS5 counts them: colocated tokens share a position) at *tokens.
- * Returns an SQLite code. */
+ * positions: its blocks' first positions, then that size
+ * (index_build_positions()). Returns an SQLite code. */
 static int
 index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_int64 rowid,
-    unsigned char *tokens)
+    const size_t *positions, unsigned char *tokens)
 {
-	size_t i, position = 0, size;
+	size_t i, size = positions[a->nblocks];
 	int rc;
 
 	sqlite3_bind_int64(w->article, 1, rowid);
@@ -207,15 +234,11 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 		sqlite3_bind_int(w->block, 3, b->page);
 		sqlite3_bind_int(w->block, 4, b->line);
 		sqlite3_bind_int64(w->block, 5, (sqlite3_int64)b->offset);
-		sqlite3_bind_int64(w->block, 6, (sqlite3_int64)position);
+		sqlite3_bind_int64(w->block, 6, (sqlite3_int64)positions[i]);
 		sqlite3_bind_text(w->block, 7, b->text, (int)b->length, SQLITE_STATIC);
 		sqlite3_bind_int(w->block, 8, b->last_page);
 		rc = index_build_step(w->block);
-		/* Blocks are joined by newlines, which no token crosses, so the
-		 * body's positions are the blocks' positions end to end. */
-		position += tokenize_count_positions(b->text, b->length, 0);
 	}
-	size = position + (a->title != NULL ? tokenize_count_positions(a->title, strlen(a->title), 0) : 0);
 	for (i = 0; i < 4; i++)
 		tokens[i] = (unsigned char)(size >> (8 * i));
 	if (rc == SQLITE_OK) {
@@ -232,10 +255,11 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 /* Writes an issue and its search rows; returns an SQLite code. */
 int
 index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
-    const IndexFileStamp *file, IndexHanUpdate *update)
+    const size_t *positions, const IndexFileStamp *file, IndexHanUpdate *update)
 {
 	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
-	size_t i, n = issue_article_count(issue);
+	size_t i, at = 0, n = issue_article_count(issue);
+	size_t *made = positions != NULL ? NULL : index_build_positions(issue);
 	unsigned char *tokens = xcalloc(n + 1, 4);
 	IndexChars *chars = index_chars_new();
 	sqlite3_int64 id = 0, first = 0;
@@ -248,9 +272,12 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 	if (rc == SQLITE_OK)
 		rc = index_build_sections(&w, issue, id);
 	for (i = 0; rc == SQLITE_OK && i < n; i++) {
+		const Article *a = issue_article(issue, i);
+
 		index_chars_watch(chars, i);
-		rc = index_build_article(&w, issue_article(issue, i), id, first + (sqlite3_int64)i,
-		    tokens + 4 * i);
+		rc = index_build_article(&w, a, id, first + (sqlite3_int64)i,
+		    (positions != NULL ? positions : made) + at, tokens + 4 * i);
+		at += a->nblocks + 1;
 	}
 	index_build_finalize(&w);
 	if (rc == SQLITE_OK)
@@ -276,6 +303,7 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 		index_han_row_free(row);
 	}
 	free(tokens);
+	free(made);
 	return rc;
 }
 
@@ -311,7 +339,7 @@ index_build(sqlite3 *db, const Issue *issue, uint64_t hash, size_t length, char 
 	if (rc == SQLITE_OK)
 		rc = index_schema_create(db, source);
 	if (rc == SQLITE_OK)
-		rc = index_build_issue(db, issue, NULL, &file, update);
+		rc = index_build_issue(db, issue, NULL, NULL, &file, update);
 	if (rc == SQLITE_OK)
 		rc = index_han_update_finish(update);
 	else

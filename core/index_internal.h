@@ -127,12 +127,19 @@ int index_schema_check(sqlite3 *db, const char *source, int *rc);
 
 /* ---- index_build.c and index_remove.c: one issue in, one issue out. */
 
+/* Returns, for each article of issue in order, its blocks' first FTS5
+ * positions in its body and then its FTS5 size (title and body): work
+ * with no database, which an update does on a second thread. The caller
+ * frees it. */
+size_t *index_build_positions(const Issue *issue);
+
 /* Writes the issue into the tables and the search index, with the stamp
  * of its file (is_issue 1), its han row and its Han lists added to update
- * (han: its lists, made here when NULL). Runs inside the caller's
- * transaction; returns an SQLite code. */
+ * (han: its lists; positions: index_build_positions(); each made here
+ * when NULL). Runs inside the caller's transaction; returns an SQLite
+ * code. */
 int index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
-    const IndexFileStamp *file, IndexHanUpdate *update);
+    const size_t *positions, const IndexFileStamp *file, IndexHanUpdate *update);
 
 /* Records a file of a folder that holds no issue, so that later opens
  * need not read it again. Returns an SQLite code. */
@@ -185,6 +192,7 @@ typedef struct IndexPrepared {
 	int		 parsed;	/* 0: the text is the index's, not parsed */
 	Issue		*issue;		/* parsed; NULL when the parser failed */
 	IndexHanRow	*han;		/* the issue's han row */
+	size_t		*positions;	/* index_build_positions() */
 	char		*failure;	/* why the read or the parser failed */
 } IndexPrepared;
 

@@ -2,9 +2,10 @@
  * while the first writes the issues before them into the database.
  *
  * An update (index_sync.c) reads, hashes and parses each new or changed
- * file, gathers its Han vocabulary (index_han.c), then writes it: the
- * first half of that needs no database. A worker thread prepares the files in the order the update
- * takes them, at most INDEX_PREFETCH_AHEAD ahead of it (each prepared
+ * file, gathers its Han vocabulary (index_han_update.c) and counts its
+ * blocks' token positions (index_build.c), then writes it: all but the
+ * writing needs no database. A worker thread prepares the files in the
+ * order the update takes them, at most INDEX_PREFETCH_AHEAD ahead of it (each prepared
  * issue holds its text), so that one core parses while the other writes;
  * SQLite and FTS5 stay on the update's own thread. Without a thread (one
  * could not be started) each file is prepared when it is taken. */
@@ -56,8 +57,10 @@ index_prefetch_prepare(const IndexPrefetchFile *file, IndexPrepared *out)
 	out->parsed = 1;
 	if (issue_parse(out->data, out->length, f->path, &out->issue, &out->failure) != 0)
 		out->issue = NULL;
-	else
+	else {
 		out->han = index_han_row(out->issue);
+		out->positions = index_build_positions(out->issue);
+	}
 }
 
 /* Frees what a prepared file holds. */
@@ -68,6 +71,7 @@ index_prepared_clear(IndexPrepared *prepared)
 	free(prepared->failure);
 	issue_free(prepared->issue);
 	index_han_row_free(prepared->han);
+	free(prepared->positions);
 	memset(prepared, 0, sizeof *prepared);
 }
 

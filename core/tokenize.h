@@ -6,6 +6,7 @@
 #define SHUZHI_TOKENIZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum TokenKind {
 	TOKEN_WORD,	/* a run of letters, digits and their marks */
@@ -46,6 +47,11 @@ int tokenize(const char *text, size_t len, int flags, TokenHandler handler, void
 
 /* Returns the number of tokens that are not colocated (FTS5 positions). */
 size_t tokenize_count_positions(const char *text, size_t len, int flags);
+
+/* Returns non-zero when the character is punctuation the tokenizer takes
+ * for a space without normalising it (its normalised form separates
+ * tokens too). */
+int tokenize_is_separator(uint32_t uc);
 
 /* Returns the tokens as one line for tests and diagnostics, e.g.
  * "ipv6 网 +网络 络" (a "+" marks a colocated token). The caller frees it. */

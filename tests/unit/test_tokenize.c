@@ -6,6 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
 #include "tap.h"
 #include "tokenize.h"
 
@@ -73,6 +78,48 @@ collect_positions(void *data, const Token *token)
 	    token->colocated ? "+" : "");
 	strcat(out, one);
 	return 0;
+}
+
+/* Checks that every character the tokenizer takes for a space without
+ * normalising it normalises (case-folded NFKC, as the tokenizer's long
+ * way does) to punctuation and spaces alone; returns how many there are. */
+static size_t
+check_separators(void)
+{
+	size_t count = 0, bad = 0;
+	ucs4_t uc;
+
+	for (uc = 0x80; uc < 0x110000; uc++) {
+		uint8_t in[8], out[64];
+		size_t n, len = sizeof out, i = 0;
+
+		if (!tokenize_is_separator(uc))
+			continue;
+		count++;
+		n = (size_t)u8_uctomb(in, uc, (int)sizeof in);
+		if (u8_casefold(in, n, NULL, UNINORM_NFKC, out, &len) != out) {
+			bad++;
+			continue;
+		}
+		while (i < len) {
+			ucs4_t c;
+			int step = u8_mbtouc(&c, out + i, len - i);
+
+			if (uc_is_general_category(c, UC_CATEGORY_L) ||
+			    uc_is_general_category(c, UC_CATEGORY_N) ||
+			    uc_is_general_category(c, UC_CATEGORY_M) ||
+			    !(uc_is_general_category(c, UC_CATEGORY_P) ||
+			    uc_is_general_category(c, UC_CATEGORY_Z))) {
+				diag("U+%04X normalises to U+%04X, no punctuation", (unsigned)uc,
+				    (unsigned)c);
+				bad++;
+			}
+			i += (size_t)step;
+		}
+	}
+	ok(bad == 0, "the %zu punctuation marks taken for spaces normalise to punctuation",
+	    count);
+	return count;
 }
 
 /* Runs the tests and prints their plan; returns non-zero when one failed. */
@@ -155,5 +202,8 @@ main(void)
 	is_int(seen, 1, "no token after the handler stopped");
 	is_int(tokenize_count_positions("\xe6\x95\xb0\xe6\x8d\xae IPv6", 10, 0), 3,
 	    "positions of 数据 IPv6: three");
+	ok(check_separators() > 20, "the common punctuation of Chinese text is taken for spaces");
+	check_tokens("\xe6\x95\xb0\xef\xbc\x8c\xe6\x8d\xae\xe3\x80\x82IPv6\xe2\x80\xa6", 0,
+	    "\xe6\x95\xb0 \xe6\x8d\xae ipv6", "数，据。IPv6…: punctuation ends a Han run and a word");
 	return done_testing();
 }
