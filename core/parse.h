@@ -37,6 +37,8 @@ typedef struct Line {
 	int		 kind;
 	int		 mark;		/* parse_order.c's numbering, and its value */
 	int		 mark_value;
+	int		 ends;		/* parse_ends_sentence() of its text */
+	int		 chapter;	/* parse_is_chapter_heading() of its text */
 	/* It carries on the sentence left open by the line before it, put
 	 * there from a later page by parse_order_far_joins(). */
 	int		 joins;
@@ -101,6 +103,7 @@ int parse_is_numbered(const char *text);
 size_t parse_char_count(const char *text, size_t len);
 /* Returns the number of characters of a line (counted once). */
 size_t parse_line_chars(const Line *line);
+int parse_line_ends_sentence(const Line *line);
 size_t parse_next_text(const Parse *p, size_t i, size_t end);
 int parse_text_is_repeated(const Parse *p, const char *text, size_t len, const char *except,
     int earlier, int longer);
@@ -131,6 +134,7 @@ void parse_fallback_articles(Parse *p);
 BlockKind parse_line_kind(const Line *line);
 int parse_may_continue(const Line *line);
 int parse_is_chapter_heading(const char *text, size_t len);
+int parse_line_is_chapter_heading(const Line *line);
 void parse_mark_duplicates(Parse *p);
 void parse_build_articles(Parse *p, Issue *issue);
 

@@ -103,6 +103,17 @@ parse_is_chapter_heading(const char *text, size_t len)
 	    && !parse_has_inner_stop(text, len);
 }
 
+/* Returns parse_is_chapter_heading() of a line's text, worked out once:
+ * the search for the printed order asks it of each line thousands of
+ * times. */
+int
+parse_line_is_chapter_heading(const Line *line)
+{
+	if (line->chapter < 0)	/* a cache, not a change */
+		((Line *)line)->chapter = parse_is_chapter_heading(line->text, line->length);
+	return line->chapter;
+}
+
 /* Works out the kind of block a line of body text is. */
 static BlockKind
 parse_line_kind_of(const Line *line)
@@ -118,7 +129,7 @@ parse_line_kind_of(const Line *line)
 	if (parse_is_numbered(line->text))
 		return chars <= NUMBERED_HEADING_MAX_CHARS && !parse_has_inner_stop(line->text, line->length)
 		    && !parse_ends_with_comma(line->text, line->length) ? BLOCK_HEADING : BLOCK_PARAGRAPH;
-	if (chars > HEADING_MAX_CHARS || parse_ends_sentence(line->text, line->length)
+	if (chars > HEADING_MAX_CHARS || parse_line_ends_sentence(line)
 	    || parse_ends_with_comma(line->text, line->length))
 		return BLOCK_PARAGRAPH;
 	return BLOCK_HEADING;

@@ -13,7 +13,6 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "hash.h"
 #include "parse.h"
 #include "xalloc.h"
 
@@ -58,6 +57,16 @@ struct ParseGrams {
 	size_t		  chars;	/* characters of them */
 };
 
+/* Returns the bytes of the character at s (of len > 0 bytes), as
+ * u8_mblen() does: 0 for a NUL, -1 for an invalid byte. */
+static int
+parse_char_length(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return c < 0x80 ? c != 0 : u8_mblen((const uint8_t *)s, len);
+}
+
 /* Returns the bytes of the three characters at s (of len bytes), 0 when
  * fewer than three are left. */
 static size_t
@@ -67,12 +76,25 @@ parse_triple_length(const char *s, size_t len)
 	int k, n;
 
 	for (k = 0; k < 3; k++) {
-		n = at < len ? u8_mblen((const uint8_t *)s + at, len - at) : 0;
+		n = at < len ? parse_char_length(s + at, len - at) : 0;
 		if (n <= 0)
 			return 0;
 		at += (size_t)n;
 	}
 	return at;
+}
+
+/* Returns the bucket hash of a run (FNV-1a: runs are a few bytes, which
+ * hash_bytes() spends more on setting up than on). */
+static size_t
+parse_run_hash(const char *s, size_t len)
+{
+	uint64_t hash = UINT64_C(0xcbf29ce484222325);
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		hash = (hash ^ (unsigned char)s[i]) * UINT64_C(0x100000001b3);
+	return (size_t)(hash ^ hash >> 32);
 }
 
 /* Returns the slot of key in the counts: its own, or the free one it
@@ -189,18 +211,38 @@ parse_grams_new(const Parse *p)
 		g->buckets[k] = SIZE_MAX;
 	for (i = p->contents_end; i < p->body_end; i++) {
 		const char *s = p->lines[i].text, *end = s + p->lines[i].length;
+		int len[3] = { 0, 0, 0 };	/* of the characters at s and the two after */
 
 		while (s < end) {
-			size_t run = parse_triple_length(s, (size_t)(end - s));
-			int step = u8_mblen((const uint8_t *)s, (size_t)(end - s));
+			size_t run;
 
+			/* Each character's length is found once, not once
+			 * for each of the three runs it is in. */
+			if (len[0] <= 0) {
+				len[0] = parse_char_length(s, (size_t)(end - s));
+				len[1] = len[2] = 0;
+				if (len[0] > 0 && s + len[0] < end)
+					len[1] = parse_char_length(s + len[0],
+					    (size_t)(end - s - len[0]));
+			}
+			if (len[1] > 0 && len[2] <= 0 && s + len[0] + len[1] < end)
+				len[2] = parse_char_length(s + len[0] + len[1],
+				    (size_t)(end - s - len[0] - len[1]));
+			run = len[0] > 0 && len[1] > 0 && len[2] > 0 ?
+			    (size_t)(len[0] + len[1] + len[2]) : 0;
 			if (run > 0) {
-				k = (size_t)hash_bytes(s, run) & (g->nbuckets - 1);
+				k = parse_run_hash(s, run) & (g->nbuckets - 1);
 				g->at[n] = s;
 				g->next[n] = g->buckets[k];
 				g->buckets[k] = n++;
 			}
-			s += step > 0 ? step : 1;
+			if (len[0] > 0) {
+				s += len[0];
+				len[0] = len[1];
+				len[1] = len[2];
+				len[2] = 0;
+			} else
+				s++;
 		}
 	}
 	return g;
@@ -242,7 +284,7 @@ parse_text_count(const Parse *p, const char *bytes, size_t len, int first_only)
 
 	if (run == 0)
 		return 0;
-	at = g->buckets[(size_t)hash_bytes(bytes, run) & (g->nbuckets - 1)];
+	at = g->buckets[parse_run_hash(bytes, run) & (g->nbuckets - 1)];
 	for (; at != SIZE_MAX; at = g->next[at])
 		if (strncmp(g->at[at], bytes, len) == 0) {
 			count++;
@@ -484,7 +526,7 @@ parse_opening_weight(const Parse *p, const Line *next)
 
 	if (run == 0)
 		return 0;
-	at = g->buckets[(size_t)hash_bytes(next->text, run) & (g->nbuckets - 1)];
+	at = g->buckets[parse_run_hash(next->text, run) & (g->nbuckets - 1)];
 	for (; at != SIZE_MAX; at = g->next[at])
 		if (g->at[at] != next->text && strncmp(g->at[at], next->text, run) == 0) {
 			if (parse_opens_line(p, g->at[at]))

@@ -65,7 +65,7 @@ parse_split_lines(Parse *p, const char *data, size_t len)
 		line->number = (int)i;
 		line->page = 0;
 		line->role = length == 0 ? ROLE_BLANK : ROLE_TEXT;
-		line->chars = line->kind = line->mark = -1;
+		line->chars = line->kind = line->mark = line->ends = line->chapter = -1;
 		line->joins = line->copy = 0;
 		if (end == NULL)
 			break;
@@ -208,6 +208,15 @@ parse_line_chars(const Line *line)
 	if (line->chars < 0)
 		((Line *)line)->chars = (int)parse_char_count(line->text, line->length);
 	return (size_t)line->chars;
+}
+
+/* Returns parse_ends_sentence() of a line's text, worked out once. */
+int
+parse_line_ends_sentence(const Line *line)
+{
+	if (line->ends < 0)
+		((Line *)line)->ends = parse_ends_sentence(line->text, line->length);	/* a cache */
+	return line->ends;
 }
 
 /* Returns the number of characters (code points) in text; used for

@@ -257,7 +257,7 @@ parse_order_read(OrderState *st, const Line *line)
 		st->heading_since = 1;
 		break;
 	case MARK_TOP:
-		bare = parse_is_chapter_heading(line->text, line->length);
+		bare = parse_line_is_chapter_heading(line);
 		if (value == 1 && st->heading_since)
 			cost = 0;
 		else
@@ -306,7 +306,7 @@ parse_order_read(OrderState *st, const Line *line)
 		st->heading = line;
 	}
 	st->open = parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
-	    && !parse_ends_sentence(line->text, line->length) && !line->copy;
+	    && !parse_line_ends_sentence(line) && !line->copy;
 	st->last = line;
 	return cost;
 }
@@ -421,7 +421,7 @@ parse_title_shaped(const Line *line)
 {
 	int value;
 
-	return parse_line_chars(line) <= DOCUMENT_TITLE_MAX_CHARS && !parse_ends_sentence(line->text, line->length)
+	return parse_line_chars(line) <= DOCUMENT_TITLE_MAX_CHARS && !parse_line_ends_sentence(line)
 	    && !parse_is_numbered(line->text) && parse_line_mark(line, &value) == MARK_NONE
 	    && !parse_line_number(line, &value, &value) && strstr(line->text, "\xef\xbc\x8c") == NULL
 	    && strchr(line->text, ',') == NULL;
@@ -1225,7 +1225,7 @@ parse_line_is_open(const Parse *p, size_t i)
 
 	return line->role == ROLE_TEXT && !line->copy && !parse_is_numbered(line->text)
 	    && parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
-	    && !parse_ends_sentence(line->text, line->length);
+	    && !parse_line_ends_sentence(line);
 }
 
 /* Returns non-zero when the page break after text line i will carry it on:
@@ -1388,7 +1388,8 @@ parse_fix_stray_questions(Parse *p)
 		}
 		t[at] = '\0';
 		line->length = at;
-		line->chars = line->kind = line->mark = -1;	/* counted again */
+		/* counted again */
+		line->chars = line->kind = line->mark = line->ends = line->chapter = -1;
 		free(original);
 	}
 }

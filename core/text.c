@@ -30,15 +30,17 @@ text_is_shown(ucs4_t uc)
 	    !uc_is_general_category(uc, UC_CATEGORY_Cn);
 }
 
-/* Returns non-zero for a character that never changes under NFC and is
- * always visible: ASCII printables, CJK ideographs and punctuation, and
- * full-width forms (most of an issue's text). */
-static int
+/* Returns non-zero for a character that is always visible and never
+ * changes under NFC, nor makes another change (no combining mark): ASCII
+ * printables, Latin-1's, CJK ideographs and punctuation, full-width and
+ * small forms (most of an issue's text); see text.h. */
+int
 text_is_plain(ucs4_t uc)
 {
 	return (uc >= 0x20 && uc < 0x7f) || (uc >= 0x4e00 && uc <= 0x9fff)
-	    || (uc >= 0x3001 && uc <= 0x303f) || (uc >= 0xff01 && uc <= 0xff5e)
-	    || (uc >= 0x2010 && uc <= 0x2027);
+	    || (uc >= 0x3001 && uc <= 0x3029) || (uc >= 0x3030 && uc <= 0x303f)
+	    || (uc >= 0xff01 && uc <= 0xff5e) || (uc >= 0x2010 && uc <= 0x2027)
+	    || (uc >= 0xa1 && uc <= 0xff && uc != 0xad) || (uc >= 0xfe50 && uc <= 0xfe52);
 }
 
 /* Returns a cleaned copy of len bytes; the caller frees it. */
@@ -75,7 +77,6 @@ text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
 			s += n;
 			continue;
 		}
-		needs_nfc = 1;
 		if (uc == 0xfffd && !(n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] == 0xbd)) {
 			/* Invalid bytes: u8_mbtouc already stepped over the maximal
 			 * bad subsequence; mark it once. */
@@ -93,6 +94,9 @@ text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
 		} else if (uc == 0x2028 || uc == 0x2029) {
 			buffer_append(&b, keep_newlines ? "\n" : " ", 1);
 		} else if (text_is_shown(uc)) {
+			/* Only what is kept as it was may need NFC: what
+			 * replaces the rest is ASCII. */
+			needs_nfc = 1;
 			buffer_append(&b, (const char *)s, (size_t)n);
 		}
 		s += n;

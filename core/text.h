@@ -22,6 +22,12 @@ char *text_clean(const char *data, size_t len, int keep_newlines, size_t *out_le
  * surrogates, private-use and unassigned code points. */
 int text_is_shown(ucs4_t uc);
 
+/* Returns non-zero for a character text_clean() keeps without asking
+ * NFC: shown (text_is_shown()), of combining class 0 and the same under
+ * NFC (tests/unit/test_text.c checks each), and composing with no other
+ * such character, so that a text made of them alone is NFC. */
+int text_is_plain(ucs4_t uc);
+
 /* Returns a copy of a NUL-terminated string fit for a message or a
  * terminal that still says which bytes it was (the caller frees it):
  * valid UTF-8 is kept, while each byte of invalid UTF-8 (a GBK file name)

@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
 #include <unigbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "tap.h"
 #include "text.h"
@@ -94,6 +97,36 @@ check_clean(const char *s, size_t len, int newlines, const char *want, const cha
 	free(got);
 }
 
+/* Checks every character text_clean() keeps without NFC: shown, of
+ * combining class 0, and its own NFC form. */
+static void
+check_plain(void)
+{
+	size_t count = 0, bad = 0;
+	ucs4_t uc;
+
+	for (uc = 0; uc < 0x110000; uc++) {
+		uint8_t in[8], buf[32];
+		size_t n, len = sizeof buf;
+		uint8_t *nfc;
+
+		if (!text_is_plain(uc))
+			continue;
+		count++;
+		n = (size_t)u8_uctomb(in, uc, (int)sizeof in);
+		nfc = u8_normalize(UNINORM_NFC, in, n, buf, &len);
+		if (!text_is_shown(uc) || uc_combining_class(uc) != 0 || nfc != buf || len != n ||
+		    memcmp(buf, in, n) != 0) {
+			diag("U+%04X is no plain character", (unsigned)uc);
+			bad++;
+		}
+		if (nfc != buf)
+			free(nfc);
+	}
+	ok(count > 20000 && bad == 0, "the %zu characters kept without NFC are visible and NFC",
+	    count);
+}
+
 /* Returns non-zero when s holds a byte below 0x20 other than newline, or
  * DEL, or a C1 control encoded in UTF-8. */
 static int
@@ -172,5 +205,6 @@ main(void)
 	ok(!has_control(got), "every byte value escaped: no control left");
 	free(got);
 	check_clusters();
+	check_plain();
 	return done_testing();
 }
