@@ -174,40 +174,99 @@ index_build_sections(IndexWriter *w, const Issue *issue, sqlite3_int64 id)
 	return rc;
 }
 
-/* Lists each article's blocks' first positions; see index_internal.h. */
-size_t *
-index_build_positions(const Issue *issue)
+/* Counting positions, and handing the same tokens to the Han lists and
+ * to a recording. */
+typedef struct PositionCount {
+	size_t		 positions;
+	IndexHanText	*han;
+	Buffer		*recording;	/* or NULL */
+	size_t		 offset;	/* of the string in its column */
+} PositionCount;
+
+/* Counts a token's position and hands it on (a TokenHandler). */
+static int
+index_build_count_token(void *data, const Token *token)
 {
+	PositionCount *count = data;
+
+	if (!token->colocated)
+		count->positions++;
+	if (count->recording != NULL)
+		index_fts_record(count->recording, token, count->offset);
+	return count->han != NULL ? index_han_text_token(count->han, token) : 0;
+}
+
+/* Returns the positions the tokens of a string take, its tokens handed
+ * on as count says. */
+static size_t
+index_build_count(PositionCount *count, const char *s, size_t len)
+{
+	count->positions = 0;
+	if (count->han != NULL)
+		index_han_text_begin(count->han);
+	tokenize(s, len, 0, index_build_count_token, count);
+	return count->positions;
+}
+
+/* Tokenizes an issue for its writer; see index_internal.h. */
+IndexTokens *
+index_build_tokens(const Issue *issue, IndexHanText *han, int record)
+{
+	IndexTokens *t = xcalloc(1, sizeof *t);
+	PositionCount count = { 0, han, NULL, 0 };
 	size_t i, j, n = issue_article_count(issue), total = n, at = 0;
-	size_t *positions;
 
 	for (i = 0; i < n; i++)
 		total += issue_article(issue, i)->nblocks;
-	positions = xreallocarray(NULL, total + 1, sizeof *positions);
+	t->positions = xreallocarray(NULL, total + 1, sizeof *t->positions);
+	t->narticles = n;
+	if (record)
+		t->recordings = xcalloc(2 * n + 1, sizeof *t->recordings);
 	for (i = 0; i < n; i++) {
 		const Article *a = issue_article(issue, i);
 		size_t position = 0;
 
+		count.recording = record ? &t->recordings[2 * i + 1] : NULL;
 		for (j = 0; j < a->nblocks; j++) {
-			positions[at++] = position;
+			t->positions[at++] = position;
 			/* Blocks are joined by newlines, which no token crosses,
-			 * so the body's positions are the blocks' end to end. */
-			position += tokenize_count_positions(a->blocks[j].text, a->blocks[j].length, 0);
+			 * so the body's tokens are the blocks' end to end, at
+			 * their offsets. */
+			count.offset = a->blocks[j].offset;
+			position += index_build_count(&count, a->blocks[j].text, a->blocks[j].length);
 		}
-		positions[at++] = position + (a->title != NULL ?
-		    tokenize_count_positions(a->title, strlen(a->title), 0) : 0);
+		count.recording = record ? &t->recordings[2 * i] : NULL;
+		count.offset = 0;
+		t->positions[at++] = position + (a->title != NULL ?
+		    index_build_count(&count, a->title, strlen(a->title)) : 0);
 	}
-	return positions;
+	return t;
+}
+
+/* Frees what index_build_tokens() made. */
+void
+index_build_tokens_free(IndexTokens *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; t->recordings != NULL && i < 2 * t->narticles; i++)
+		buffer_free(&t->recordings[i]);
+	free(t->recordings);
+	free(t->positions);
+	free(t);
 }
 
 /* Writes one article as row rowid of issue id: its row, its blocks and
  * its search row; stores its FTS5 size (title and body tokens, as
  * FTS5 counts them: colocated tokens share a position) at *tokens.
- * positions: its blocks' first positions, then that size
- * (index_build_positions()). Returns an SQLite code. */
+ * positions: its blocks' first positions, then that size; recordings:
+ * its title's and its body's tokens, or NULL (index_build_tokens()).
+ * Returns an SQLite code. */
 static int
 index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_int64 rowid,
-    const size_t *positions, unsigned char *tokens)
+    const size_t *positions, const Buffer *recordings, unsigned char *tokens)
 {
 	size_t i, size = positions[a->nblocks];
 	int rc;
@@ -247,7 +306,11 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 		index_build_bind_text(w->search, 2, a->title);
 		sqlite3_bind_text(w->search, 3, a->text != NULL ? a->text : "",
 		    (int)a->text_length, SQLITE_STATIC);
+		if (recordings != NULL)
+			index_fts_replay(&recordings[0], a->title != NULL ? strlen(a->title) : 0,
+			    &recordings[1], a->text != NULL ? a->text_length : 0);
 		rc = index_build_step(w->search);
+		index_fts_replay(NULL, 0, NULL, 0);
 	}
 	return rc;
 }
@@ -255,11 +318,12 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 /* Writes an issue and its search rows; returns an SQLite code. */
 int
 index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
-    const size_t *positions, const IndexFileStamp *file, IndexHanUpdate *update)
+    const IndexTokens *made_tokens, const IndexFileStamp *file, IndexHanUpdate *update)
 {
 	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
 	size_t i, at = 0, n = issue_article_count(issue);
-	size_t *made = positions != NULL ? NULL : index_build_positions(issue);
+	IndexTokens *made = made_tokens != NULL ? NULL : index_build_tokens(issue, NULL, 0);
+	const IndexTokens *t = made_tokens != NULL ? made_tokens : made;
 	unsigned char *tokens = xcalloc(n + 1, 4);
 	IndexChars *chars = index_chars_new();
 	sqlite3_int64 id = 0, first = 0;
@@ -275,8 +339,8 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 		const Article *a = issue_article(issue, i);
 
 		index_chars_watch(chars, i);
-		rc = index_build_article(&w, a, id, first + (sqlite3_int64)i,
-		    (positions != NULL ? positions : made) + at, tokens + 4 * i);
+		rc = index_build_article(&w, a, id, first + (sqlite3_int64)i, t->positions + at,
+		    t->recordings != NULL ? &t->recordings[2 * i] : NULL, tokens + 4 * i);
 		at += a->nblocks + 1;
 	}
 	index_build_finalize(&w);
@@ -303,7 +367,7 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 		index_han_row_free(row);
 	}
 	free(tokens);
-	free(made);
+	index_build_tokens_free(made);
 	return rc;
 }
 

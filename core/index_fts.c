@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "buffer.h"
 #include "index_fts.h"
 #include "tokenize.h"
 #include "xalloc.h"
@@ -24,13 +25,24 @@ typedef struct FtsTokenSink {
 	int	 column;	/* of the watched document, or -1 */
 } FtsTokenSink;
 
-/* Who is shown the tokens of the documents this thread hands FTS5, and
- * how many columns of the current one FTS5 has tokenized. */
+/* Who is shown the tokens of the documents this thread hands FTS5, how
+ * many columns of the current one FTS5 has tokenized, and the tokens
+ * recorded for its columns (0 title, 1 body), if any. */
 typedef struct FtsWatch {
 	FtsTokenWatcher	 watcher;
 	void		*data;
 	int		 columns;
+	const Buffer	*recordings[2];
+	size_t		 lengths[2];	/* of the text each was made from */
 } FtsWatch;
+
+/* A recorded token: this header, then its text. */
+typedef struct FtsRecord {
+	uint32_t	 start;
+	uint32_t	 end;
+	uint32_t	 length;
+	uint32_t	 colocated;
+} FtsRecord;
 
 static _Thread_local FtsWatch index_fts_watching;
 
@@ -73,25 +85,89 @@ index_fts_pass_token(void *data, const Token *token)
 	    token->text, (int)token->length, (int)token->start, (int)token->end);
 }
 
+/* Appends a token to a recording; see index_fts.h. */
+void
+index_fts_record(Buffer *recording, const Token *token, size_t offset)
+{
+	FtsRecord r;
+
+	memset(&r, 0, sizeof r);
+	r.start = (uint32_t)(token->start + offset);
+	r.end = (uint32_t)(token->end + offset);
+	r.length = (uint32_t)token->length;
+	r.colocated = token->colocated != 0;
+	buffer_append(recording, (const char *)&r, sizeof r);
+	buffer_append(recording, token->text, token->length);
+}
+
+/* Hands FTS5 the tokens of a recording, as index_fts_pass_token() would
+ * have handed them; returns an SQLite code. */
+static int
+index_fts_replay_tokens(const Buffer *recording, FtsTokenSink *sink)
+{
+	size_t at = 0;
+	int rc = SQLITE_OK;
+
+	while (rc == SQLITE_OK && at + sizeof (FtsRecord) <= recording->len) {
+		FtsRecord r;
+		Token token;
+
+		memcpy(&r, recording->data + at, sizeof r);
+		at += sizeof r;
+		token.kind = TOKEN_WORD;	/* not read past here */
+		token.text = recording->data + at;
+		token.length = r.length;
+		token.start = r.start;
+		token.end = r.end;
+		token.position = 0;
+		token.colocated = r.colocated;
+		at += r.length;
+		rc = index_fts_pass_token(sink, &token);
+	}
+	return rc;
+}
+
 /* Tokenizes text for FTS5 (xTokenize): documents and the text given to
- * auxiliary functions the document way, query terms the query way. */
+ * auxiliary functions the document way, query terms the query way. A
+ * document's column whose tokens were recorded ahead (index_fts_replay())
+ * is read from the recording. */
 static int
 index_fts_tokenize(Fts5Tokenizer *instance, void *context, int flags, const char *text,
     int length, int (*token)(void *, int, const char *, int, int, int))
 {
 	FtsTokenizer *tokenizer = (FtsTokenizer *)instance;
 	FtsTokenSink sink = { context, token, -1 };
-	int mode = tokenizer->flags;
+	FtsWatch *w = &index_fts_watching;
+	int mode = tokenizer->flags, column = -1;
 
 	/* FTS5 tokenizes a new row's columns in order, each once, even
 	 * an empty one. */
-	if (index_fts_watching.watcher != NULL && (flags & FTS5_TOKENIZE_DOCUMENT))
-		sink.column = INDEX_FTS_COLUMN(index_fts_watching.columns++);
+	if ((flags & FTS5_TOKENIZE_DOCUMENT) && (w->watcher != NULL || w->recordings[0] != NULL ||
+	    w->recordings[1] != NULL)) {
+		column = INDEX_FTS_COLUMN(w->columns++);
+		if (w->watcher != NULL)
+			sink.column = column;
+	}
 	if (length <= 0)
 		return SQLITE_OK;
+	if (column >= 0 && column < 2 && w->recordings[column] != NULL &&
+	    w->lengths[column] == (size_t)length)
+		return index_fts_replay_tokens(w->recordings[column], &sink);
 	if (flags & FTS5_TOKENIZE_QUERY)
 		mode |= TOKENIZE_QUERY;
 	return tokenize(text, (size_t)length, mode, index_fts_pass_token, &sink);
+}
+
+/* Has the next row's columns read from recordings; see index_fts.h. */
+void
+index_fts_replay(const Buffer *title, size_t title_length, const Buffer *body,
+    size_t body_length)
+{
+	index_fts_watching.recordings[0] = title;
+	index_fts_watching.lengths[0] = title_length;
+	index_fts_watching.recordings[1] = body;
+	index_fts_watching.lengths[1] = body_length;
+	index_fts_watching.columns = 0;
 }
 
 /* Shows the tokens of the next row inserted to watcher; see index_fts.h. */

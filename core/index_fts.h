@@ -8,6 +8,9 @@
 
 #include <sqlite3.h>
 
+#include "buffer.h"
+#include "tokenize.h"
+
 /* Our number of a column of the search table (0 title, 1 body, as
  * everything above FTS5 counts them) from FTS5's, and back: FTS5 holds
  * the body first (index_schema.c says why). */
@@ -36,6 +39,19 @@ typedef void (*FtsTokenWatcher)(void *data, int column, const char *text, size_t
  * table of the tokenizer, until called again (NULL: no one); call it
  * before each row, which starts the count of columns again. */
 void index_fts_watch(FtsTokenWatcher watcher, void *data);
+
+/* Appends token to a recording of a document's column: its tokens made
+ * ahead (on another thread) and handed to FTS5 when the row is inserted
+ * rather than made again, with their byte ranges moved by offset. */
+void index_fts_record(Buffer *recording, const Token *token, size_t offset);
+
+/* Has the next row this thread inserts read its title's and its body's
+ * tokens from recordings (index_fts_record()), each made from that
+ * column's text of the length given, the document way; a column whose
+ * text is of another length, or whose recording is NULL, is tokenized.
+ * Call it before the row, and with NULLs after it. */
+void index_fts_replay(const Buffer *title, size_t title_length, const Buffer *body,
+    size_t body_length);
 
 /* Returns the connection's FTS5 API, or NULL; owned by the connection. */
 fts5_api *index_fts_api(sqlite3 *db);

@@ -14,6 +14,7 @@
 #include "hanconv.h"
 #include "index.h"
 #include "issue.h"
+#include "tokenize.h"
 
 /* A pair of characters a, b as one key (a << 21 | b); a character alone
  * is the pair (c, 0). */
@@ -48,6 +49,13 @@ IndexHanRow *index_han_row(const Issue *issue);
 IndexHanText *index_han_text_new(void);
 void index_han_text_add(IndexHanText *text, const char *s, size_t len);
 IndexHanRow *index_han_text_finish(IndexHanText *text);
+
+/* The same, for a caller that tokenizes the strings itself (the document
+ * way) and hands each token to index_han_text_token (a TokenHandler whose
+ * data is text), after index_han_text_begin at the start of each
+ * string. */
+void index_han_text_begin(IndexHanText *text);
+int index_han_text_token(void *data, const Token *token);
 
 void index_han_row_free(IndexHanRow *row);
 

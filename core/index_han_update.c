@@ -121,10 +121,9 @@ index_han_counter_add(HanCounter *counter, uint64_t key)
 		counter->counts[i]++;
 }
 
-/* Takes the characters, pairs and triples of the text's tokens (a
- * TokenHandler). */
-static int
-index_han_take(void *data, const Token *token)
+/* Takes the characters, pairs and triples of one token; see index_han.h. */
+int
+index_han_text_token(void *data, const Token *token)
 {
 	IndexHanText *text = data;
 	const uint8_t *s = (const uint8_t *)token->text;
@@ -157,12 +156,19 @@ index_han_text_new(void)
 	return xcalloc(1, sizeof (IndexHanText));
 }
 
+/* Starts a string of the issue: no run goes on from the last one. */
+void
+index_han_text_begin(IndexHanText *text)
+{
+	text->last_pair = 0;
+}
+
 /* Gathers the characters, pairs and triples of one string of the issue. */
 void
 index_han_text_add(IndexHanText *text, const char *s, size_t len)
 {
-	text->last_pair = 0;
-	tokenize(s, len, 0, index_han_take, text);
+	index_han_text_begin(text);
+	tokenize(s, len, 0, index_han_text_token, text);
 }
 
 /* Returns the counter's keys, sorted, each shifted up with its count

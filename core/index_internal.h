@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "archive.h"
+#include "buffer.h"
 #include "index.h"
 #include "index_han.h"
 #include "index_query.h"
@@ -127,19 +128,31 @@ int index_schema_check(sqlite3 *db, const char *source, int *rc);
 
 /* ---- index_build.c and index_remove.c: one issue in, one issue out. */
 
-/* Returns, for each article of issue in order, its blocks' first FTS5
- * positions in its body and then its FTS5 size (title and body): work
- * with no database, which an update does on a second thread. The caller
- * frees it. */
-size_t *index_build_positions(const Issue *issue);
+/* What an issue's text is, tokenized once for its writer. */
+typedef struct IndexTokens {
+	/* for each article in order, its blocks' first FTS5 positions in
+	 * its body, then its FTS5 size (title and body) */
+	size_t	*positions;
+	/* for each article, its title's tokens, then its body's, as FTS5
+	 * will want them (index_fts_record()); NULL when not recorded */
+	Buffer	*recordings;
+	size_t	 narticles;
+} IndexTokens;
+
+/* Tokenizes issue for its writer: its positions, its tokens recorded
+ * when record is set, and its Han lists gathered into han (unless NULL)
+ * from the same tokens, as index_han_row() would: work with no database,
+ * which an update does on a second thread. Free it with
+ * index_build_tokens_free. */
+IndexTokens *index_build_tokens(const Issue *issue, IndexHanText *han, int record);
+void index_build_tokens_free(IndexTokens *tokens);
 
 /* Writes the issue into the tables and the search index, with the stamp
  * of its file (is_issue 1), its han row and its Han lists added to update
- * (han: its lists; positions: index_build_positions(); each made here
- * when NULL). Runs inside the caller's transaction; returns an SQLite
- * code. */
+ * (han: its lists; tokens: index_build_tokens(); each made here when
+ * NULL). Runs inside the caller's transaction; returns an SQLite code. */
 int index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
-    const size_t *positions, const IndexFileStamp *file, IndexHanUpdate *update);
+    const IndexTokens *tokens, const IndexFileStamp *file, IndexHanUpdate *update);
 
 /* Records a file of a folder that holds no issue, so that later opens
  * need not read it again. Returns an SQLite code. */
@@ -192,7 +205,7 @@ typedef struct IndexPrepared {
 	int		 parsed;	/* 0: the text is the index's, not parsed */
 	Issue		*issue;		/* parsed; NULL when the parser failed */
 	IndexHanRow	*han;		/* the issue's han row */
-	size_t		*positions;	/* index_build_positions() */
+	IndexTokens	*tokens;	/* index_build_tokens() */
 	char		*failure;	/* why the read or the parser failed */
 } IndexPrepared;
 

@@ -2,8 +2,9 @@
  * while the first writes the issues before them into the database.
  *
  * An update (index_sync.c) reads, hashes and parses each new or changed
- * file, gathers its Han vocabulary (index_han_update.c) and counts its
- * blocks' token positions (index_build.c), then writes it: all but the
+ * file, gathers its Han vocabulary (index_han_update.c), counts its
+ * blocks' token positions and records the tokens FTS5 will take
+ * (index_build.c), then writes it: all but the
  * writing needs no database. A worker thread prepares the files in the
  * order the update takes them, at most INDEX_PREFETCH_AHEAD ahead of it (each prepared
  * issue holds its text), so that one core parses while the other writes;
@@ -58,8 +59,11 @@ index_prefetch_prepare(const IndexPrefetchFile *file, IndexPrepared *out)
 	if (issue_parse(out->data, out->length, f->path, &out->issue, &out->failure) != 0)
 		out->issue = NULL;
 	else {
-		out->han = index_han_row(out->issue);
-		out->positions = index_build_positions(out->issue);
+		/* One tokenizing of the text for all the writer needs. */
+		IndexHanText *han = index_han_text_new();
+
+		out->tokens = index_build_tokens(out->issue, han, 1);
+		out->han = index_han_text_finish(han);
 	}
 }
 
@@ -71,7 +75,7 @@ index_prepared_clear(IndexPrepared *prepared)
 	free(prepared->failure);
 	issue_free(prepared->issue);
 	index_han_row_free(prepared->han);
-	free(prepared->positions);
+	index_build_tokens_free(prepared->tokens);
 	memset(prepared, 0, sizeof *prepared);
 }
 

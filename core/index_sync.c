@@ -228,7 +228,7 @@ index_sync_add(sqlite3 *db, const ArchiveFile *f, IndexPrepared *prepared, long 
 		}
 		return index_build_not_issue(db, &stamp);
 	}
-	rc = index_build_issue(db, prepared->issue, prepared->han, prepared->positions, &stamp,
+	rc = index_build_issue(db, prepared->issue, prepared->han, prepared->tokens, &stamp,
 	    han);
 	if (rc == SQLITE_OK)
 		report->reindexed++;

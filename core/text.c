@@ -195,9 +195,11 @@ text_escape(const char *s)
 
 /* Returns the length of the character at s when it is one the short cut
  * of text_cluster_end() knows to stand alone: ASCII (but CR, which joins
- * a LF) or a CJK unified ideograph (U+3400-4DBF, U+4E00-9FFF) as valid
+ * a LF), a CJK unified ideograph (U+3400-4DBF, U+4E00-9FFF), or CJK,
+ * full-width or general punctuation (U+3000-3029, U+3030-303F,
+ * U+FF01-FF5E, U+2010-2027: not the ideographic tone marks) as valid
  * UTF-8; else 0. With after set, any ASCII counts: nothing of ASCII joins
- * the character before it. */
+ * the character before it. tests/unit/test_text.c checks every one. */
 static size_t
 text_plain_length(const uint8_t *s, const uint8_t *end, int after)
 {
@@ -209,7 +211,9 @@ text_plain_length(const uint8_t *s, const uint8_t *end, int after)
 	    (s[2] & 0xc0) != 0x80)
 		return 0;
 	uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
-	return (uc >= 0x3400 && uc <= 0x4dbf) || (uc >= 0x4e00 && uc <= 0x9fff) ? 3 : 0;
+	return (uc >= 0x3400 && uc <= 0x4dbf) || (uc >= 0x4e00 && uc <= 0x9fff) ||
+	    (uc >= 0x3000 && uc <= 0x3029) || (uc >= 0x3030 && uc <= 0x303f) ||
+	    (uc >= 0xff01 && uc <= 0xff5e) || (uc >= 0x2010 && uc <= 0x2027) ? 3 : 0;
 }
 
 /* Returns the end of the grapheme cluster at s; see text.h. */

@@ -329,6 +329,20 @@ tokenize_normalise(const uint8_t *s, size_t n, uint8_t *buf, size_t size, size_t
 	return u8_casefold(s, n, NULL, UNINORM_NFKC, buf, out_len);
 }
 
+/* Returns non-zero when the n bytes at s are one CJK unified ideograph
+ * (U+3400-4DBF, U+4E00-9FFF) as valid UTF-8: most of the text, stable
+ * under normalisation, a token of its own. */
+static int
+tokenize_is_plain_ideograph(const uint8_t *s, size_t n)
+{
+	ucs4_t uc;
+
+	if (n != 3 || (s[0] & 0xf0) != 0xe0 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+		return 0;
+	uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	return (uc >= 0x4e00 && uc <= 0x9fff) || (uc >= 0x3400 && uc <= 0x4dbf);
+}
+
 /* Tokenizes len bytes of text; returns 0 or the handler's first non-zero value. */
 int
 tokenize(const char *text, size_t len, int flags, TokenHandler handler, void *data)
@@ -346,8 +360,18 @@ tokenize(const char *text, size_t len, int flags, TokenHandler handler, void *da
 		const uint8_t *next = text_cluster_end(s, end);
 		size_t start = (size_t)(s - (const uint8_t *)text);
 		size_t n = (size_t)(next - s), folded_len;
-		uint8_t *folded = tokenize_normalise(s, n, buf, sizeof buf, &folded_len);
+		uint8_t *folded;
 
+		if (tokenize_is_plain_ideograph(s, n)) {
+			/* What tokenize_characters() would do, without
+			 * normalising and decoding it again. */
+			rc = tokenize_end_word(&ts);
+			if (rc == 0)
+				rc = tokenize_ideograph(&ts, s, n, start, start + n);
+			s = next;
+			continue;
+		}
+		folded = tokenize_normalise(s, n, buf, sizeof buf, &folded_len);
 		if (folded == NULL) {
 			rc = tokenize_end_word(&ts);
 			if (rc == 0)

@@ -82,6 +82,29 @@ check_clusters(void)
 	}
 	ok(differ == 0, "200 strings of random bytes end as libunistring ends them (%zu "
 	    "differ)", differ);
+	/* Every character of three bytes, after an ideograph and before
+	 * what may join it or not. */
+	differ = 0;
+	for (i = 0x800; i < 0x10000; i++) {
+		static const char *after[] = { "a", "\xe6\x95\xb0", "\xcc\x81", "\xef\xb8\x8f",
+		    "\xe2\x80\x8d", "\xe3\x80\xaa", "\r" };
+		uint8_t s[16];
+		size_t k;
+
+		if (i >= 0xd800 && i <= 0xdfff)
+			continue;
+		for (k = 0; k < sizeof after / sizeof after[0]; k++) {
+			size_t n = 3;
+
+			memcpy(s, "\xe6\x95\xb0", 3);
+			n += (size_t)u8_uctomb(s + n, (ucs4_t)i, 4);
+			memcpy(s + n, after[k], strlen(after[k]));
+			n += strlen(after[k]);
+			differ += cluster_differences(s, n, "a character of three bytes") != 0;
+		}
+	}
+	ok(differ == 0, "every character of three bytes ends as libunistring ends it (%zu "
+	    "differ)", differ);
 	free(text);
 }
 
