@@ -180,7 +180,6 @@ typedef struct PositionCount {
 	size_t		 positions;
 	IndexHanText	*han;
 	Buffer		*recording;	/* or NULL */
-	size_t		 offset;	/* of the string in its column */
 } PositionCount;
 
 /* Counts a token's position and hands it on (a TokenHandler). */
@@ -192,7 +191,7 @@ index_build_count_token(void *data, const Token *token)
 	if (!token->colocated)
 		count->positions++;
 	if (count->recording != NULL)
-		index_fts_record(count->recording, token, count->offset);
+		index_fts_record(count->recording, token);
 	return count->han != NULL ? index_han_text_token(count->han, token) : 0;
 }
 
@@ -213,7 +212,7 @@ IndexTokens *
 index_build_tokens(const Issue *issue, IndexHanText *han, int record)
 {
 	IndexTokens *t = xcalloc(1, sizeof *t);
-	PositionCount count = { 0, han, NULL, 0 };
+	PositionCount count = { 0, han, NULL };
 	size_t i, j, n = issue_article_count(issue), total = n, at = 0;
 
 	for (i = 0; i < n; i++)
@@ -230,13 +229,10 @@ index_build_tokens(const Issue *issue, IndexHanText *han, int record)
 		for (j = 0; j < a->nblocks; j++) {
 			t->positions[at++] = position;
 			/* Blocks are joined by newlines, which no token crosses,
-			 * so the body's tokens are the blocks' end to end, at
-			 * their offsets. */
-			count.offset = a->blocks[j].offset;
+			 * so the body's tokens are the blocks' end to end. */
 			position += index_build_count(&count, a->blocks[j].text, a->blocks[j].length);
 		}
 		count.recording = record ? &t->recordings[2 * i] : NULL;
-		count.offset = 0;
 		t->positions[at++] = position + (a->title != NULL ?
 		    index_build_count(&count, a->title, strlen(a->title)) : 0);
 	}

@@ -3,6 +3,7 @@
  * phrases were found in a row (the ranking function is index_rank.c's). */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,13 +37,12 @@ typedef struct FtsWatch {
 	size_t		 lengths[2];	/* of the text each was made from */
 } FtsWatch;
 
-/* A recorded token: this header, then its text. */
-typedef struct FtsRecord {
-	uint32_t	 start;
-	uint32_t	 end;
-	uint32_t	 length;
-	uint32_t	 colocated;
-} FtsRecord;
+/* A recorded token: a byte, its length times two plus one when it is
+ * colocated (FTS_RECORD_LONG and four bytes of length, the same way, for
+ * a word of 127 bytes or more), then its text. A document's offsets are
+ * not recorded: FTS5 keeps none of them (its storage's token callback
+ * ignores them), and the replay hands it 0. */
+#define FTS_RECORD_LONG 0xff
 
 static _Thread_local FtsWatch index_fts_watching;
 
@@ -87,41 +87,46 @@ index_fts_pass_token(void *data, const Token *token)
 
 /* Appends a token to a recording; see index_fts.h. */
 void
-index_fts_record(Buffer *recording, const Token *token, size_t offset)
+index_fts_record(Buffer *recording, const Token *token)
 {
-	FtsRecord r;
+	uint32_t head = (uint32_t)token->length << 1 | (token->colocated != 0);
+	unsigned char byte;
 
-	memset(&r, 0, sizeof r);
-	r.start = (uint32_t)(token->start + offset);
-	r.end = (uint32_t)(token->end + offset);
-	r.length = (uint32_t)token->length;
-	r.colocated = token->colocated != 0;
-	buffer_append(recording, (const char *)&r, sizeof r);
+	if (token->length < 127) {
+		byte = (unsigned char)head;
+		buffer_append(recording, (const char *)&byte, 1);
+	} else {
+		byte = FTS_RECORD_LONG;
+		buffer_append(recording, (const char *)&byte, 1);
+		buffer_append(recording, (const char *)&head, sizeof head);
+	}
 	buffer_append(recording, token->text, token->length);
 }
 
 /* Hands FTS5 the tokens of a recording, as index_fts_pass_token() would
- * have handed them; returns an SQLite code. */
+ * have handed them but for their offsets; returns an SQLite code. */
 static int
 index_fts_replay_tokens(const Buffer *recording, FtsTokenSink *sink)
 {
-	size_t at = 0;
+	const unsigned char *p = (const unsigned char *)recording->data;
+	const unsigned char *end = p + recording->len;
 	int rc = SQLITE_OK;
 
-	while (rc == SQLITE_OK && at + sizeof (FtsRecord) <= recording->len) {
-		FtsRecord r;
+	while (rc == SQLITE_OK && p < end) {
+		uint32_t head = *p++;
 		Token token;
 
-		memcpy(&r, recording->data + at, sizeof r);
-		at += sizeof r;
-		token.kind = TOKEN_WORD;	/* not read past here */
-		token.text = recording->data + at;
-		token.length = r.length;
-		token.start = r.start;
-		token.end = r.end;
-		token.position = 0;
-		token.colocated = r.colocated;
-		at += r.length;
+		if (head == FTS_RECORD_LONG && end - p >= (ptrdiff_t)sizeof head) {
+			memcpy(&head, p, sizeof head);
+			p += sizeof head;
+		}
+		memset(&token, 0, sizeof token);
+		token.text = (const char *)p;
+		token.length = head >> 1;
+		token.colocated = (int)(head & 1);
+		if ((size_t)(end - p) < token.length)
+			break;
+		p += token.length;
 		rc = index_fts_pass_token(sink, &token);
 	}
 	return rc;

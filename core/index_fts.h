@@ -42,8 +42,8 @@ void index_fts_watch(FtsTokenWatcher watcher, void *data);
 
 /* Appends token to a recording of a document's column: its tokens made
  * ahead (on another thread) and handed to FTS5 when the row is inserted
- * rather than made again, with their byte ranges moved by offset. */
-void index_fts_record(Buffer *recording, const Token *token, size_t offset);
+ * rather than made again. */
+void index_fts_record(Buffer *recording, const Token *token);
 
 /* Has the next row this thread inserts read its title's and its body's
  * tokens from recordings (index_fts_record()), each made from that

@@ -121,6 +121,20 @@ index_han_counter_add(HanCounter *counter, uint64_t key)
 		counter->counts[i]++;
 }
 
+/* Reads the character at s (of len bytes) into *uc, as u8_mbtouc() does,
+ * a three-byte one (every Han character of the plane) without a call;
+ * returns its length. */
+static int
+index_han_decode(ucs4_t *uc, const uint8_t *s, size_t len)
+{
+	if (len >= 3 && (s[0] & 0xf0) == 0xe0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+	    (s[0] != 0xe0 || s[1] >= 0xa0) && (s[0] != 0xed || s[1] < 0xa0)) {
+		*uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+		return 3;
+	}
+	return u8_mbtouc(uc, s, len);
+}
+
 /* Takes the characters, pairs and triples of one token; see index_han.h. */
 int
 index_han_text_token(void *data, const Token *token)
@@ -132,11 +146,11 @@ index_han_text_token(void *data, const Token *token)
 
 	if (token->kind == TOKEN_WORD)
 		return 0;
-	n = u8_mbtouc(&a, s, token->length);
+	n = index_han_decode(&a, s, token->length);
 	if (token->kind == TOKEN_PAIR) {
 		uint64_t pair;
 
-		u8_mbtouc(&b, s + n, token->length - (size_t)n);
+		index_han_decode(&b, s + n, token->length - (size_t)n);
 		pair = INDEX_HAN_KEY(a, b);
 		/* The pair before ended with a, one position earlier. */
 		if (text->last_pair != 0 && text->last_position + 1 == token->position &&

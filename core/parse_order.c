@@ -7,6 +7,8 @@
 #define _GNU_SOURCE	/* memmem */
 #include "config.h"
 
+#include <limits.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -643,10 +645,12 @@ parse_page_facts(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 	parse_find_answers(p, st, boxes, n, f);
 }
 
-/* Returns the cost of reading boxes in the order perm from state *st. */
+/* Returns the cost of reading boxes in the order perm from state *st,
+ * or, as soon as it is past limit, a cost past limit: every part of it
+ * adds, and an order dearer than the best so far is of no interest. */
 static int
 parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const PageFacts *f, const size_t *perm,
-    size_t n, int completing, int end_ok)
+    size_t n, int completing, int end_ok, int limit)
 {
 	OrderState s = *st;
 	size_t k, i, at, j, place[ORDER_COLLECT_BOXES];
@@ -670,6 +674,8 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
 			if (s.open && parse_opens_document(p, i))
 				s.open = 0;
 		}
+		if (cost > limit)
+			return cost;
 	}
 	for (k = 0; k + 1 < n; k++) {
 		if (!f->together[k])
@@ -759,10 +765,12 @@ parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, c
 
 	for (k = 0; k < n; k++)
 		perm[k] = best[k] = k;
-	best_cost = identity_cost = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok);
+	best_cost = identity_cost = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok,
+	    INT_MAX);
 	/* The extraction's order stands when nothing in it is amiss. */
 	while (identity_cost > 0 && parse_next_permutation(perm, n)) {
-		int cost = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok);
+		int cost = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok,
+		    best_cost);
 		size_t distance;
 
 		if (cost > best_cost)
@@ -809,7 +817,7 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 
 	for (k = 0; k < n; k++)
 		best[k] = k;
-	cost = parse_order_cost(p, st, boxes, f, best, n, completing, end_ok);
+	cost = parse_order_cost(p, st, boxes, f, best, n, completing, end_ok, INT_MAX);
 	for (round = 0; round < ORDER_MOVES && cost > 0; round++) {
 		int round_cost = cost;
 		size_t round_distance = 0, best_from = 0, best_to = 0;
@@ -822,7 +830,8 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 				if (to == from || to == from + 1)
 					continue;
 				parse_move_box(best, n, from, to, perm);
-				c = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok);
+				c = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok,
+				    round_cost);
 				if (c > round_cost)
 					continue;
 				distance = parse_order_distance(p, boxes, perm, n);

@@ -205,4 +205,23 @@ run --search=2921 "$A"
 is "$(reindexed --reindex --toc "$A")" "5/5" "--reindex re-indexes every issue"
 cmp -s "$out" "$TEST_TMP/ref-toc"; ok $? "  with the same contents"
 
+# An archive's build hands FTS5 the tokens made while the files were read
+# (core/index_fts.c records them); words of every length are found, the
+# longest past the recording's short form. One issue holds the words, in
+# a paragraph with 数据要素.
+L="$TEST_TMP/long"
+mkdir -p "$L"
+words=""
+for n in 126 127 128 300; do
+	words="$words $(printf 'q%0*d' "$((n - 1))" 0 | tr 0 z)"
+done
+awk -v w="$words" '!done && /数据要素/ { $0 = $0 w; done = 1 } { print }' "$ISSUE" >"$L/a.txt"
+cp "$ISSUE" "$L/b.txt"
+bad=""
+for w in $words; do
+	n=$(XDG_CACHE_HOME="$TEST_TMP/long-cache" "$SHUZHI" --search="$w" --limit=100 "$L" | wc -l)
+	[ "$n" -eq 1 ] || bad="$bad [${#w} letters: $n]"
+done
+is "$bad" "" "words of 126, 127, 128 and 300 letters are each found in the one article"
+
 done_testing
