@@ -90,17 +90,19 @@ void
 index_fts_record(Buffer *recording, const Token *token)
 {
 	uint32_t head = (uint32_t)token->length << 1 | (token->colocated != 0);
-	unsigned char byte;
+	unsigned char record[1 + 126];
 
 	if (token->length < 127) {
-		byte = (unsigned char)head;
-		buffer_append(recording, (const char *)&byte, 1);
+		/* One append: a recording takes a million tokens an issue. */
+		record[0] = (unsigned char)head;
+		memcpy(record + 1, token->text, token->length);
+		buffer_append(recording, (const char *)record, 1 + token->length);
 	} else {
-		byte = FTS_RECORD_LONG;
-		buffer_append(recording, (const char *)&byte, 1);
-		buffer_append(recording, (const char *)&head, sizeof head);
+		record[0] = FTS_RECORD_LONG;
+		memcpy(record + 1, &head, sizeof head);
+		buffer_append(recording, (const char *)record, 1 + sizeof head);
+		buffer_append(recording, token->text, token->length);
 	}
-	buffer_append(recording, token->text, token->length);
 }
 
 /* Hands FTS5 the tokens of a recording, as index_fts_pass_token() would
