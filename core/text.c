@@ -61,22 +61,28 @@ text_clean(const char *data, size_t len, int keep_newlines, size_t *out_len)
 		ucs4_t uc;
 		int n;
 
-		if (*s >= 0x20 && *s < 0x7f) {
+		if ((*s >= 0x20 && *s < 0x7f) || *s >= 0x80) {
+			/* A run of plain characters is copied in one go. */
 			const uint8_t *run = s;
 
-			while (s < end && *s >= 0x20 && *s < 0x7f)
-				s++;
+			while (s < end) {
+				if (*s >= 0x20 && *s < 0x7f) {
+					s++;
+					continue;
+				}
+				n = *s >= 0x80 ? u8_mbtouc(&uc, s, (size_t)(end - s)) : 0;
+				if (n < 1 || !text_is_plain(uc))
+					break;
+				s += n;
+			}
 			buffer_append(&b, (const char *)run, (size_t)(s - run));
-			continue;
+			if (s == end)
+				break;
 		}
+		/* s is at a character that is not plain. */
 		n = u8_mbtouc(&uc, s, (size_t)(end - s));
 		if (n < 1)
 			n = 1;
-		if (text_is_plain(uc)) {
-			buffer_append(&b, (const char *)s, (size_t)n);
-			s += n;
-			continue;
-		}
 		if (uc == 0xfffd && !(n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] == 0xbd)) {
 			/* Invalid bytes: u8_mbtouc already stepped over the maximal
 			 * bad subsequence; mark it once. */
