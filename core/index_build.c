@@ -15,6 +15,7 @@
 #include "index_fts.h"
 #include "index_han.h"
 #include "index_internal.h"
+#include "varint.h"
 #include "tokenize.h"
 #include "xalloc.h"
 
@@ -64,7 +65,7 @@ index_build_prepare(IndexWriter *w)
 	} statements[] = {
 		{ offsetof(IndexWriter, issue), INDEX_BUILD_ISSUE_SQL },
 		{ offsetof(IndexWriter, section), "INSERT INTO sections VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)" },
-		{ offsetof(IndexWriter, article), "INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)" },
+		{ offsetof(IndexWriter, article), "INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)" },
 		{ offsetof(IndexWriter, block), "INSERT INTO blocks VALUES(?1,?2,?3,?4,?5,?6,?7,?8)" },
 		{ offsetof(IndexWriter, search), "INSERT INTO search(rowid, title, body) VALUES(?1,?2,?3)" },
 	};
@@ -265,6 +266,7 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
     const size_t *positions, const Buffer *recordings, unsigned char *tokens)
 {
 	size_t i, size = positions[a->nblocks];
+	Buffer blob = { 0 };
 	int rc;
 
 	sqlite3_bind_int64(w->article, 1, rowid);
@@ -278,7 +280,12 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 	sqlite3_bind_int(w->article, 9, a->last_page);
 	sqlite3_bind_int(w->article, 10, a->line);
 	sqlite3_bind_int64(w->article, 11, (sqlite3_int64)a->text_length);
+	buffer_append(&blob, "", 0);
+	for (i = 0; i < a->nblocks; i++)
+		varint_put(&blob, positions[i] - (i > 0 ? positions[i - 1] : 0));
+	sqlite3_bind_blob(w->article, 12, blob.data, (int)blob.len, SQLITE_STATIC);
 	rc = index_build_step(w->article);
+	buffer_free(&blob);
 	if (rc == SQLITE_OK && a->nblocks > INDEX_BLOCK_MAX)
 		rc = SQLITE_TOOBIG;
 	for (i = 0; rc == SQLITE_OK && i < a->nblocks; i++) {

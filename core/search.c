@@ -33,6 +33,7 @@
 #include "search_reading.h"
 #include "snippet.h"
 #include "tokenize.h"
+#include "varint.h"
 #include "xalloc.h"
 
 #define SEARCH_RANKED_SQL \
@@ -40,13 +41,11 @@
 	" WHERE search MATCH ?1 AND rowid BETWEEN ?4 AND ?5"
 
 #define SEARCH_ARTICLE_SQL \
-	"SELECT id, title, page, issue_id, article_index FROM articles WHERE article_rowid = ?1"
+	"SELECT id, title, page, issue_id, article_index, positions FROM articles" \
+	" WHERE article_rowid = ?1"
 
-/* block_rowid >> 20: as blocks_by_position has it (index_schema.c). */
 #define SEARCH_BLOCK_SQL \
-	"SELECT page, start, position, text FROM blocks" \
-	" WHERE block_rowid >> 20 = ?1 AND position <= ?2" \
-	" ORDER BY position DESC, block_rowid DESC LIMIT 1"
+	"SELECT page, start, position, text FROM blocks WHERE block_rowid = ?1"
 
 #define SEARCH_ARTICLE_HITS_SQL \
 	"SELECT shuzhi_hits(search, ?2) FROM search WHERE search MATCH ?1 AND rowid = ?3"
@@ -54,6 +53,29 @@
 #define SEARCH_ARTICLE_BLOCKS_SQL \
 	"SELECT start, position, text, lead(position) OVER (ORDER BY block_rowid)" \
 	" FROM blocks WHERE block_rowid BETWEEN ?1 AND ?2 ORDER BY block_rowid"
+
+/* Returns the place in its article of the block that holds body position
+ * position: the last whose first position is at most that, read from the
+ * article's blob of its blocks' first positions (index_schema.c); -1 when
+ * none is. */
+static sqlite3_int64
+search_block_at(const unsigned char *positions, size_t len, size_t position)
+{
+	const unsigned char *end = positions + len;
+	sqlite3_int64 at = -1, i = 0;
+	uint64_t first = 0;
+
+	while (positions < end) {
+		uint64_t delta;
+
+		varint_get(&positions, end, &delta);
+		first += delta;
+		if (first > position)
+			break;
+		at = i++;
+	}
+	return at;
+}
 
 /* Returns the first hit in the body, else the first hit, of a row's hits. */
 static const FtsHit *
@@ -81,14 +103,17 @@ search_fill_snippet(SearchResult *r, const char *text, size_t len, size_t first_
 	free(spans);
 }
 
-/* Finds the block of a result's first body hit and makes the snippet from
- * it, or from the title when the hits are all in the title. Returns an
- * SQLite code. */
+/* Finds the block of a result's first body hit (positions: the
+ * article's blob of its blocks' first positions) and makes the snippet
+ * from it, or from the title when the hits are all in the title. Returns
+ * an SQLite code. */
 static int
 search_locate(sqlite3_stmt *block, SearchResult *r, sqlite3_int64 rowid, const char *title,
-    const FtsHit *hits, size_t nhits, const Query *query)
+    const unsigned char *positions, size_t npositions, const FtsHit *hits, size_t nhits,
+    const Query *query)
 {
 	const FtsHit *hit = search_first_hit(hits, nhits);
+	sqlite3_int64 at;
 	size_t near;
 	int rc;
 
@@ -106,8 +131,10 @@ search_locate(sqlite3_stmt *block, SearchResult *r, sqlite3_int64 rowid, const c
 		    hits[near].position > hit->position + SNIPPET_COLUMNS)
 			break;
 	nhits = near;
-	sqlite3_bind_int64(block, 1, rowid);
-	sqlite3_bind_int(block, 2, hit->position);
+	at = search_block_at(positions, npositions, (size_t)hit->position);
+	if (at < 0)
+		return SQLITE_CORRUPT;	/* a body hit with no block */
+	sqlite3_bind_int64(block, 1, INDEX_FIRST_BLOCK(rowid) + at);
 	rc = sqlite3_step(block);
 	if (rc == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(block, 3);
@@ -194,7 +221,8 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 		r->article_id = index_is_archive(index) ? xasprintf("%s/%s",
 		    index_issue_info(index, issue)->prefix, id) : xstrdup(id);
 		r->page = sqlite3_column_int(article, 2);
-		rc = search_locate(block, r, row->rowid, title, hits, nhits, query);
+		rc = search_locate(block, r, row->rowid, title, sqlite3_column_blob(article, 5),
+		    (size_t)sqlite3_column_bytes(article, 5), hits, nhits, query);
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		rc = SQLITE_OK;		/* of another issue, or removed since */
 out:
