@@ -181,6 +181,8 @@ typedef struct PositionCount {
 	size_t		 positions;
 	IndexHanText	*han;
 	Buffer		*recording;	/* or NULL */
+	IndexChars	*chars;		/* or NULL */
+	int		 column;	/* of the string: 0 title, 1 body */
 } PositionCount;
 
 /* Counts a token's position and hands it on (a TokenHandler). */
@@ -193,6 +195,8 @@ index_build_count_token(void *data, const Token *token)
 		count->positions++;
 	if (count->recording != NULL)
 		index_fts_record(count->recording, token);
+	if (count->chars != NULL)
+		index_chars_count(count->chars, count->column, token->text, token->length);
 	return count->han != NULL ? index_han_text_token(count->han, token) : 0;
 }
 
@@ -213,20 +217,25 @@ IndexTokens *
 index_build_tokens(const Issue *issue, IndexHanText *han, int record)
 {
 	IndexTokens *t = xcalloc(1, sizeof *t);
-	PositionCount count = { 0, han, NULL };
+	PositionCount count = { 0, han, NULL, NULL, 0 };
 	size_t i, j, n = issue_article_count(issue), total = n, at = 0;
 
 	for (i = 0; i < n; i++)
 		total += issue_article(issue, i)->nblocks;
 	t->positions = xreallocarray(NULL, total + 1, sizeof *t->positions);
 	t->narticles = n;
-	if (record)
+	if (record) {
 		t->recordings = xcalloc(2 * n + 1, sizeof *t->recordings);
+		t->chars = count.chars = index_chars_new();
+	}
 	for (i = 0; i < n; i++) {
 		const Article *a = issue_article(issue, i);
 		size_t position = 0;
 
+		if (count.chars != NULL)
+			index_chars_start(count.chars, i);
 		count.recording = record ? &t->recordings[2 * i + 1] : NULL;
+		count.column = 1;
 		for (j = 0; j < a->nblocks; j++) {
 			t->positions[at++] = position;
 			/* Blocks are joined by newlines, which no token crosses,
@@ -234,9 +243,12 @@ index_build_tokens(const Issue *issue, IndexHanText *han, int record)
 			position += index_build_count(&count, a->blocks[j].text, a->blocks[j].length);
 		}
 		count.recording = record ? &t->recordings[2 * i] : NULL;
+		count.column = 0;
 		t->positions[at++] = position + (a->title != NULL ?
 		    index_build_count(&count, a->title, strlen(a->title)) : 0);
 	}
+	if (count.chars != NULL)
+		index_chars_sort(count.chars);
 	return t;
 }
 
@@ -252,6 +264,7 @@ index_build_tokens_free(IndexTokens *t)
 		buffer_free(&t->recordings[i]);
 	free(t->recordings);
 	free(t->positions);
+	index_chars_free(t->chars);
 	free(t);
 }
 
@@ -328,7 +341,10 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 	IndexTokens *made = made_tokens != NULL ? NULL : index_build_tokens(issue, NULL, 0);
 	const IndexTokens *t = made_tokens != NULL ? made_tokens : made;
 	unsigned char *tokens = xcalloc(n + 1, 4);
-	IndexChars *chars = index_chars_new();
+	/* The characters' counts: made with the tokens, or from what FTS5
+	 * is shown. */
+	IndexChars *watched = t->chars != NULL ? NULL : index_chars_new();
+	IndexChars *chars = t->chars != NULL ? t->chars : watched;
 	sqlite3_int64 id = 0, first = 0;
 	sqlite3_stmt *stmt = NULL;
 	int rc;
@@ -341,7 +357,8 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 	for (i = 0; rc == SQLITE_OK && i < n; i++) {
 		const Article *a = issue_article(issue, i);
 
-		index_chars_watch(chars, i);
+		if (watched != NULL)
+			index_chars_watch(watched, i);
 		rc = index_build_article(&w, a, id, first + (sqlite3_int64)i, t->positions + at,
 		    t->recordings != NULL ? &t->recordings[2 * i] : NULL, tokens + 4 * i);
 		at += a->nblocks + 1;
@@ -351,7 +368,7 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 		rc = index_chars_write(db, chars, id);
 	else
 		index_fts_watch(NULL, NULL);
-	index_chars_free(chars);
+	index_chars_free(watched);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "UPDATE issues SET tokens = ?2 WHERE issue_id = ?1", -1,
 		    &stmt, NULL);

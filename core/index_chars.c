@@ -48,6 +48,7 @@ struct IndexChars {
 	size_t		 nslots;
 	size_t		 used;		/* by the current article */
 	uint32_t	 article;
+	int		 sorted;	/* counts by character (index_chars_sort()) */
 };
 
 #define INDEX_CHARS_INSERT_SQL \
@@ -106,9 +107,10 @@ index_chars_grow(IndexChars *chars)
 	free(old);
 }
 
-/* Counts a token of the current article (an FtsTokenWatcher). */
-static void
-index_chars_see(void *data, int column, const char *text, size_t length)
+/* Counts a token of the current article; see index_internal.h (and an
+ * FtsTokenWatcher). */
+void
+index_chars_count(void *data, int column, const char *text, size_t length)
 {
 	IndexChars *chars = data;
 	CharSlot *slot;
@@ -136,14 +138,21 @@ index_chars_see(void *data, int column, const char *text, size_t length)
 	chars->counts[slot->entry].count[column]++;
 }
 
+/* Starts counting the tokens of article; see index_internal.h. */
+void
+index_chars_start(IndexChars *chars, size_t article)
+{
+	chars->article = (uint32_t)article;
+	chars->used = 0;
+}
+
 /* Counts the tokens FTS5 is shown next, those of article; see
  * index_internal.h. */
 void
 index_chars_watch(IndexChars *chars, size_t article)
 {
-	chars->article = (uint32_t)article;
-	chars->used = 0;
-	index_fts_watch(index_chars_see, chars);
+	index_chars_start(chars, article);
+	index_fts_watch(index_chars_count, chars);
 }
 
 /* Orders counts by character, then article (for qsort). */
@@ -157,6 +166,15 @@ index_chars_compare(const void *a, const void *b)
 	return x->article < y->article ? -1 : x->article > y->article;
 }
 
+/* Orders the counts by character; see index_internal.h. */
+void
+index_chars_sort(IndexChars *chars)
+{
+	if (!chars->sorted && chars->ncounts > 1)
+		qsort(chars->counts, chars->ncounts, sizeof *chars->counts, index_chars_compare);
+	chars->sorted = 1;
+}
+
 /* Writes the issue's rows of the chars table; returns an SQLite code. */
 int
 index_chars_write(sqlite3 *db, IndexChars *chars, sqlite3_int64 issue_id)
@@ -167,8 +185,7 @@ index_chars_write(sqlite3 *db, IndexChars *chars, sqlite3_int64 issue_id)
 	int rc;
 
 	index_fts_watch(NULL, NULL);
-	if (chars->ncounts > 1)
-		qsort(chars->counts, chars->ncounts, sizeof *chars->counts, index_chars_compare);
+	index_chars_sort(chars);
 	rc = sqlite3_prepare_v2(db, INDEX_CHARS_INSERT_SQL, -1, &stmt, NULL);
 	while (rc == SQLITE_OK && i < chars->ncounts) {
 		uint32_t previous = 0;

@@ -136,6 +136,8 @@ typedef struct IndexTokens {
 	/* for each article, its title's tokens, then its body's, as FTS5
 	 * will want them (index_fts_record()); NULL when not recorded */
 	Buffer	*recordings;
+	/* the characters' counts, when recorded (index_chars.c) */
+	struct IndexChars *chars;
 	size_t	 narticles;
 } IndexTokens;
 
@@ -180,6 +182,14 @@ void index_chars_free(IndexChars *chars);
 /* Counts the characters of the next row inserted into the search table
  * as those of the issue's article (articles come in order). */
 void index_chars_watch(IndexChars *chars, size_t article);
+
+/* Or, for a caller that has the article's tokens (as FTS5 indexes them):
+ * starts the article, then counts each token of column (0 title, 1
+ * body); index_chars_sort orders the counts ahead of their writing. Work
+ * with no database, which an update does on a second thread. */
+void index_chars_start(IndexChars *chars, size_t article);
+void index_chars_count(void *chars, int column, const char *text, size_t length);
+void index_chars_sort(IndexChars *chars);
 
 /* Stops counting and writes the issue's rows of the chars table; returns
  * an SQLite code. */
