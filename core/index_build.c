@@ -26,6 +26,7 @@ typedef struct IndexWriter {
 	sqlite3_stmt	*section;
 	sqlite3_stmt	*article;
 	sqlite3_stmt	*block;
+	sqlite3_stmt	*positions;
 	sqlite3_stmt	*search;
 } IndexWriter;
 
@@ -65,8 +66,9 @@ index_build_prepare(IndexWriter *w)
 	} statements[] = {
 		{ offsetof(IndexWriter, issue), INDEX_BUILD_ISSUE_SQL },
 		{ offsetof(IndexWriter, section), "INSERT INTO sections VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)" },
-		{ offsetof(IndexWriter, article), "INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)" },
+		{ offsetof(IndexWriter, article), "INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)" },
 		{ offsetof(IndexWriter, block), "INSERT INTO blocks VALUES(?1,?2,?3,?4,?5,?6,?7,?8)" },
+		{ offsetof(IndexWriter, positions), "INSERT INTO positions VALUES(?1,?2)" },
 		{ offsetof(IndexWriter, search), "INSERT INTO search(rowid, title, body) VALUES(?1,?2,?3)" },
 	};
 	size_t i;
@@ -88,6 +90,7 @@ index_build_finalize(IndexWriter *w)
 	sqlite3_finalize(w->section);
 	sqlite3_finalize(w->article);
 	sqlite3_finalize(w->block);
+	sqlite3_finalize(w->positions);
 	sqlite3_finalize(w->search);
 }
 
@@ -293,11 +296,14 @@ index_build_article(IndexWriter *w, const Article *a, sqlite3_int64 id, sqlite3_
 	sqlite3_bind_int(w->article, 9, a->last_page);
 	sqlite3_bind_int(w->article, 10, a->line);
 	sqlite3_bind_int64(w->article, 11, (sqlite3_int64)a->text_length);
+	rc = index_build_step(w->article);
 	buffer_append(&blob, "", 0);
 	for (i = 0; i < a->nblocks; i++)
 		varint_put(&blob, positions[i] - (i > 0 ? positions[i - 1] : 0));
-	sqlite3_bind_blob(w->article, 12, blob.data, (int)blob.len, SQLITE_STATIC);
-	rc = index_build_step(w->article);
+	sqlite3_bind_int64(w->positions, 1, rowid);
+	sqlite3_bind_blob(w->positions, 2, blob.data, (int)blob.len, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = index_build_step(w->positions);
 	buffer_free(&blob);
 	if (rc == SQLITE_OK && a->nblocks > INDEX_BLOCK_MAX)
 		rc = SQLITE_TOOBIG;
@@ -336,7 +342,7 @@ int
 index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
     const IndexTokens *made_tokens, const IndexFileStamp *file, IndexHanUpdate *update)
 {
-	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL };
+	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL, NULL };
 	size_t i, at = 0, n = issue_article_count(issue);
 	IndexTokens *made = made_tokens != NULL ? NULL : index_build_tokens(issue, NULL, 0);
 	const IndexTokens *t = made_tokens != NULL ? made_tokens : made;

@@ -19,7 +19,7 @@
 /* The version of the cache's layout: bump it whenever the schema, the
  * tokenizer, the parser's output or what is stored changes, and every
  * cache is rebuilt. */
-#define INDEX_FORMAT 14
+#define INDEX_FORMAT 15
 
 /* How long an open waits for another process that is writing the archive's
  * cache (a first build of 100 issues takes seconds) before it gives up and

@@ -26,6 +26,7 @@
 #define INDEX_REMOVE_ROWS_SQL \
 	"DELETE FROM blocks WHERE block_rowid BETWEEN ?4 AND ?5;" \
 	"DELETE FROM articles WHERE article_rowid BETWEEN ?2 AND ?3;" \
+	"DELETE FROM positions WHERE article_rowid BETWEEN ?2 AND ?3;" \
 	"DELETE FROM sections WHERE issue_id = ?1;" \
 	"DELETE FROM han WHERE issue_id = ?1;" \
 	"DELETE FROM chars WHERE issue_id = ?1;" \

@@ -41,8 +41,9 @@
 	" WHERE search MATCH ?1 AND rowid BETWEEN ?4 AND ?5"
 
 #define SEARCH_ARTICLE_SQL \
-	"SELECT id, title, page, issue_id, article_index, positions FROM articles" \
-	" WHERE article_rowid = ?1"
+	"SELECT id, title, page, issue_id, article_index," \
+	" (SELECT positions FROM positions WHERE positions.article_rowid = ?1)" \
+	" FROM articles WHERE article_rowid = ?1"
 
 #define SEARCH_BLOCK_SQL \
 	"SELECT page, start, position, text FROM blocks WHERE block_rowid = ?1"
