@@ -344,8 +344,12 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 {
 	IndexWriter w = { db, NULL, NULL, NULL, NULL, NULL, NULL };
 	size_t i, at = 0, n = issue_article_count(issue);
-	IndexTokens *made = made_tokens != NULL ? NULL : index_build_tokens(issue, NULL, 0);
+	/* Made here (a lone issue's index), in one tokenizing of the text. */
+	IndexHanText *text = made_tokens != NULL ? NULL : index_han_text_new();
+	IndexTokens *made = made_tokens != NULL ? NULL : index_build_tokens(issue, text, 0);
+	IndexHanRow *made_han = text != NULL ? index_han_text_finish(text) : NULL;
 	const IndexTokens *t = made_tokens != NULL ? made_tokens : made;
+	const IndexHanRow *row = made_han != NULL ? made_han : han;
 	unsigned char *tokens = xcalloc(n + 1, 4);
 	/* The characters' counts: made with the tokens, or from what FTS5
 	 * is shown. */
@@ -384,16 +388,13 @@ index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
 		rc = index_build_step(stmt);
 	}
 	sqlite3_finalize(stmt);
-	if (rc == SQLITE_OK) {
-		IndexHanRow *row = han != NULL ? NULL : index_han_row(issue);
-
-		rc = index_han_write(db, han != NULL ? han : row, id);
-		if (rc == SQLITE_OK)
-			index_han_update_add(update, han != NULL ? han : row);
-		index_han_row_free(row);
-	}
+	if (rc == SQLITE_OK)
+		rc = index_han_write(db, row, id);
+	if (rc == SQLITE_OK)
+		index_han_update_add(update, row);
 	free(tokens);
 	index_build_tokens_free(made);
+	index_han_row_free(made_han);
 	return rc;
 }
 

@@ -37,15 +37,11 @@ typedef struct IndexHanText IndexHanText;
  * how many issues hold each key and how often each pair occurs. */
 typedef struct IndexHanUpdate IndexHanUpdate;
 
-/* Returns the lists of issue, from its articles' titles and text: work
- * with no database, which an update does on a second thread
- * (index_prefetch.c). Free it with index_han_row_free. */
-IndexHanRow *index_han_row(const Issue *issue);
-
 /* Starts gathering an issue's lists from its strings (the titles and
- * texts of its articles, each given whole to index_han_text_add), for
- * one that is no longer parsed; index_han_text_finish returns them as
- * index_han_row would, and frees text. */
+ * texts of its articles, each given whole to index_han_text_add);
+ * index_han_text_finish returns them, and frees text: work with no
+ * database, which an update does on a second thread (index_prefetch.c).
+ * Free the lists with index_han_row_free. */
 IndexHanText *index_han_text_new(void);
 void index_han_text_add(IndexHanText *text, const char *s, size_t len);
 IndexHanRow *index_han_text_finish(IndexHanText *text);

@@ -245,24 +245,6 @@ index_han_text_finish(IndexHanText *text)
 	return row;
 }
 
-/* Makes the lists of an issue; see index_han.h. */
-IndexHanRow *
-index_han_row(const Issue *issue)
-{
-	IndexHanText *text = index_han_text_new();
-	size_t i, n = issue_article_count(issue);
-
-	for (i = 0; i < n; i++) {
-		const Article *a = issue_article(issue, i);
-
-		if (a->title != NULL)
-			index_han_text_add(text, a->title, strlen(a->title));
-		if (a->text != NULL)
-			index_han_text_add(text, a->text, a->text_length);
-	}
-	return index_han_text_finish(text);
-}
-
 /* Frees an issue's lists. */
 void
 index_han_row_free(IndexHanRow *row)

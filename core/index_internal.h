@@ -143,16 +143,16 @@ typedef struct IndexTokens {
 
 /* Tokenizes issue for its writer: its positions, its tokens recorded
  * when record is set, and its Han lists gathered into han (unless NULL)
- * from the same tokens, as index_han_row() would: work with no database,
- * which an update does on a second thread. Free it with
- * index_build_tokens_free. */
+ * from the same tokens: work with no database, which an update does on a
+ * second thread. Free it with index_build_tokens_free. */
 IndexTokens *index_build_tokens(const Issue *issue, IndexHanText *han, int record);
 void index_build_tokens_free(IndexTokens *tokens);
 
 /* Writes the issue into the tables and the search index, with the stamp
- * of its file (is_issue 1), its han row and its Han lists added to update
- * (han: its lists; tokens: index_build_tokens(); each made here when
- * NULL). Runs inside the caller's transaction; returns an SQLite code. */
+ * of its file (is_issue 1), its han row and its Han lists added to update.
+ * han and tokens: index_build_tokens()'s, with the Han lists gathered by
+ * it; both NULL to have them made here. Runs inside the caller's
+ * transaction; returns an SQLite code. */
 int index_build_issue(sqlite3 *db, const Issue *issue, const IndexHanRow *han,
     const IndexTokens *tokens, const IndexFileStamp *file, IndexHanUpdate *update);
 
