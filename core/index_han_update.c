@@ -20,6 +20,7 @@
 #include "index_han.h"
 #include "index_han_keys.h"
 #include "pinyin.h"
+#include "text.h"
 #include "tokenize.h"
 #include "xalloc.h"
 
@@ -121,18 +122,11 @@ index_han_counter_add(HanCounter *counter, uint64_t key)
 		counter->counts[i]++;
 }
 
-/* Reads the character at s (of len bytes) into *uc, as u8_mbtouc() does,
- * a three-byte one (every Han character of the plane) without a call;
- * returns its length. */
+/* Reads the character at s (of len bytes) into *uc; returns its length. */
 static int
 index_han_decode(ucs4_t *uc, const uint8_t *s, size_t len)
 {
-	if (len >= 3 && (s[0] & 0xf0) == 0xe0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
-	    (s[0] != 0xe0 || s[1] >= 0xa0) && (s[0] != 0xed || s[1] < 0xa0)) {
-		*uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
-		return 3;
-	}
-	return u8_mbtouc(uc, s, len);
+	return text_three_byte_char(s, len, uc) ? 3 : u8_mbtouc(uc, s, len);
 }
 
 /* Takes the characters, pairs and triples of one token; see index_han.h. */

@@ -213,10 +213,8 @@ text_plain_length(const uint8_t *s, const uint8_t *end, int after)
 
 	if (s[0] < 0x80)
 		return after || s[0] != '\r' ? 1 : 0;
-	if (end - s < 3 || (s[0] & 0xf0) != 0xe0 || (s[1] & 0xc0) != 0x80 ||
-	    (s[2] & 0xc0) != 0x80)
+	if (text_three_byte_char(s, (size_t)(end - s), &uc) == 0)
 		return 0;
-	uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
 	return (uc >= 0x3400 && uc <= 0x4dbf) || (uc >= 0x4e00 && uc <= 0x9fff) ||
 	    (uc >= 0x3000 && uc <= 0x3029) || (uc >= 0x3030 && uc <= 0x303f) ||
 	    (uc >= 0xff01 && uc <= 0xff5e) || (uc >= 0x2010 && uc <= 0x2027) ? 3 : 0;

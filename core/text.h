@@ -44,6 +44,21 @@ int text_is_binary(const char *data, size_t len);
  * by another: no rule of UAX #29 joins those. */
 const uint8_t *text_cluster_end(const uint8_t *s, const uint8_t *end);
 
+/* Reads a character of three bytes at s (len bytes left) into *uc, as
+ * u8_mbtouc() would, without a call: every character of the hot paths
+ * that are not ASCII (Han, CJK and full-width punctuation) is one.
+ * Returns 3, or 0 when the bytes are no valid character of three bytes
+ * (then *uc is untouched): ask libunistring. */
+static inline int
+text_three_byte_char(const uint8_t *s, size_t len, ucs4_t *uc)
+{
+	if (len < 3 || (s[0] & 0xf0) != 0xe0 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+	    (s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0))
+		return 0;	/* not three bytes, overlong, or a surrogate */
+	*uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	return 3;
+}
+
 /* Returns non-zero when uc is a Chinese numeral, digit or unit
  * (零〇一二三四五六七八九十百千两), as headings number themselves. */
 int text_is_han_numeral(ucs4_t uc);

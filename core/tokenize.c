@@ -337,9 +337,8 @@ tokenize_is_plain_ideograph(const uint8_t *s, size_t n)
 {
 	ucs4_t uc;
 
-	if (n != 3 || (s[0] & 0xf0) != 0xe0 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+	if (n != 3 || text_three_byte_char(s, n, &uc) == 0)
 		return 0;
-	uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
 	return (uc >= 0x4e00 && uc <= 0x9fff) || (uc >= 0x3400 && uc <= 0x4dbf);
 }
 
