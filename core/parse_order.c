@@ -50,6 +50,11 @@
  * carry it on; the first of them is the more likely by this much (the
  * natural logarithm of the odds: about 20 to 1), when nothing else says. */
 #define JOIN_NEAR_BOXES 3
+/* A box emitted after others carries the sentence on only with a run this
+ * long across the join (parse_completing_box); boxes are looked at up to
+ * this many. */
+#define JOIN_EVIDENT_SPAN 3
+#define JOIN_SCAN_BOXES 64
 #define JOIN_FIRST_PRIOR 3.0
 #define OPENING_WEIGHT 0.5
 
@@ -367,33 +372,65 @@ parse_span_weight(int span)
 	return weights[span];
 }
 
+/* Returns non-zero when line first, opening a box, may carry on the
+ * sentence left open by line open. */
+static int
+parse_may_complete(const Line *open, const Line *first)
+{
+	return parse_may_continue(first) && !parse_opens_alike(open, first) && !parse_opens_enumeration(open, first);
+}
+
 /* Returns the box among boxes[0, n) that completes the sentence left open
  * by line open, or -1: of the first JOIN_NEAR_BOXES that may carry it on
  * (the extraction emits a continuation near its page's top), the one the
  * evidence weighs most for: the join's weight (parse_join_weight), the
- * run spanning it (parse_span_weight) and, for the first, JOIN_FIRST_PRIOR:
- * a box emitted after another that may carry the sentence on takes it only
- * on evidence. */
+ * run spanning it (parse_span_weight) and, for the first, JOIN_FIRST_PRIOR.
+ *
+ * A box emitted after others takes the sentence only on evidence plainer
+ * than for every box before it: a run spanning the join that the issue
+ * prints elsewhere (parse_join_span), JOIN_EVIDENT_SPAN characters or
+ * more and longer than the run to any box emitted before it. The
+ * extraction emits a continuation late where the text gives it away; a
+ * box before it that shows no such run is the continuation far more
+ * often than a common word across the join (，建设, 推动…) says. The first
+ * box shows no evidence of its own when it opens as the issue opens
+ * lines (parse_opening_weight). When no box that may carry the sentence
+ * on meets that (the first box is a heading, opens as the open line's
+ * paragraph did or as the issue opens lines), the weights alone decide. */
 static int
 parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t n)
 {
-	size_t k, seen = 0;
-	int best = -1;
+	int spans[JOIN_SCAN_BOXES], evident[JOIN_SCAN_BOXES], longest = -1, best = -1, any = 0;
+	size_t k, seen = 0, scanned;
 	double best_weight = 0;
 
-	for (k = 0; k < n && seen < JOIN_NEAR_BOXES; k++) {
+	/* The runs to each box up to the last that may be taken. */
+	for (k = 0; k < n && k < JOIN_SCAN_BOXES && seen < JOIN_NEAR_BOXES; k++) {
+		const Line *first = &p->lines[boxes[k].first];
+
+		spans[k] = parse_join_span(p, open, first);
+		evident[k] = (k == 0 && parse_opening_weight(p, first) <= 0)
+		    || (spans[k] >= JOIN_EVIDENT_SPAN && spans[k] > longest);
+		if (spans[k] > longest)
+			longest = spans[k];
+		if (parse_may_complete(open, first)) {
+			any |= evident[k];
+			seen++;
+		}
+	}
+	scanned = k;
+	for (k = 0; k < scanned; k++) {
 		const Line *first = &p->lines[boxes[k].first];
 		double weight;
 
-		if (!parse_may_continue(first) || parse_opens_alike(open, first) || parse_opens_enumeration(open, first))
+		if (!parse_may_complete(open, first) || (any && !evident[k]))
 			continue;
-		weight = parse_join_weight(p, open, first) + parse_span_weight(parse_join_span(p, open, first))
-		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (seen == 0 ? JOIN_FIRST_PRIOR : 0);
+		weight = parse_join_weight(p, open, first) + parse_span_weight(spans[k])
+		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (k == 0 ? JOIN_FIRST_PRIOR : 0);
 		if (best < 0 || weight > best_weight) {
 			best = (int)k;
 			best_weight = weight;
 		}
-		seen++;
 	}
 	return best;
 }

@@ -696,6 +696,24 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-123", "2.3", "推动政府部门业务整合重塑"),
 	    "a box emitted second takes the join on a run across it printed elsewhere");
 
+	/* 2.3 p123 with a box (made up) emitted after the page's headings and
+	 * before the rest of 推动政府部门业, its join to the open line (业|态势)
+	 * printed nowhere else: the first box that may carry the sentence on
+	 * has no head start when the page's headings were emitted before it,
+	 * and one with no run across the join takes it from none that shows
+	 * one. */
+	a = replace_all(data, "\n\n务整合重塑", "\n\n态势平稳向好,发展质量持续提升。\n\n务整合重塑");
+	ok(derived_holds(a, "derived-123b", "2.3", "推动政府部门业务整合重塑"),
+	    "a box with no run across the join, emitted after the headings, leaves it to the box with one");
+
+	/* 2.3 p123 with a box (made up) emitted right after the rest of
+	 * 推动政府部门业 that would carry 业|务 on too (务流程优化再造。), its
+	 * run across the join no longer than the first box's: a box emitted
+	 * after others takes the sentence only on a longer one. */
+	a = insert_after_line(data, "务整合重塑", "\n\n务流程优化再造。");
+	ok(derived_holds(a, "derived-123c", "2.3", "推动政府部门业务整合重塑"),
+	    "a box emitted after the continuation, with no longer run across the join, does not take it");
+
 	/* 1.1 p5 and 1.11 p98, each with a box emitted first that opens as
 	 * the issue opens ten lines and none inside one (近日,…; two texts,
 	 * or the second would be a repeat of the first): the paragraph left
