@@ -467,28 +467,38 @@ parse_title_shaped(const Line *line)
 }
 
 /* Returns non-zero when line i is a document's own title: a short line
- * with no comma that ends no sentence and is no numbered item, followed within a few text lines by the document's
- * first chapter ("一、" or "第一章"). */
+ * with no comma that ends no sentence and is no numbered item, followed
+ * within a few text lines by the document's first chapter ("一、" or
+ * "第一章"). Not when a sentence closes on a later page before that
+ * chapter and another such line follows it: line i is then a paragraph
+ * cut at a page's foot (…、加强宣 | 传推广…。), and the later line, right
+ * above the chapter, is the title. */
 int
 parse_opens_document(const Parse *p, size_t i)
 {
 	size_t j, seen = 0;
-	int value;
+	int value, sentence_after = 0;
 
 	if (!parse_title_shaped(&p->lines[i]))
 		return 0;
 	for (j = i + 1; j < p->body_end && seen < DOCUMENT_OPENS_WITHIN; j++) {
+		const Line *line = &p->lines[j];
 		MarkKind mark;
 
 		if (parse_marks_article(p, j, j + 1))
 			return 0;	/* the next article's */
-		if (p->lines[j].role != ROLE_TEXT && p->lines[j].role != ROLE_TITLE)
+		if (line->role != ROLE_TEXT && line->role != ROLE_TITLE)
 			continue;
-		mark = parse_line_mark(&p->lines[j], &value);
+		mark = parse_line_mark(line, &value);
 		if ((mark == MARK_TOP || mark == MARK_CHAPTER) && value == 1)
 			return 1;
 		if (mark != MARK_NONE)
 			return 0;
+		if (sentence_after && parse_title_shaped(line))
+			return 0;
+		if (line->page > p->lines[i].page && parse_line_kind(line) == BLOCK_PARAGRAPH
+		    && parse_line_ends_sentence(line))
+			sentence_after = 1;
 		seen++;
 	}
 	return 0;

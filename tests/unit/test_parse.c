@@ -727,6 +727,22 @@ check_derived_order(const char *data)
 	issue_free(issue);
 	free(b);
 
+	/* 1.4 pp32-33 with a paragraph (made up) cut at p32's foot, its first
+	 * part as short as a title, with no comma, and 一、 a few lines on: a
+	 * sentence closes on the next page and the document's own title
+	 * follows, so the cut line is no title, and the page break joins it. */
+	a = replace_all(data, "\n\n32\n\n01\n\n国家部署\n\n标准是经济活动",
+	    "\n\n加快推进标准化改革、强化标准实施应用、提升标准国际\n\n32\n\n01\n\n国家部署\n\n"
+	    "化水平,全面支撑经济社会高质量发展。\n\n标准是经济活动");
+	issue = derived_parse(a, "derived-cut-title");
+	ok(issue != NULL && block_of(issue, "1.4", "加快推进标准化改革、强化标准实施应用、提升标准国际化水平", 0) >= 0
+	    && block_of(issue, "1.4", "“十四五”推动高质量发展的国家标准体系建设规划", 0) >= 0
+	    && issue_find_article(issue, "1.4")->blocks[block_of(issue, "1.4",
+	    "“十四五”推动高质量发展的国家标准体系建设规划", 0)].kind == BLOCK_HEADING,
+	    "a line cut at a page's foot, a title's length, is joined; the document's title stays its heading");
+	issue_free(issue);
+	free(a);
+
 	/* 1.6 p61 with a box emitted first that opens an enumeration (二是…):
 	 * the paragraph cut inside a word (…推动城市) is not carried on by it. */
 	a = replace_all(data, "\n\n宽带网络向高速化和智能化升级", "\n\n二是加快推进数字化转型,提升治理能力。\n\n宽带网络向高速化和智能化升级");
