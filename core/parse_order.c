@@ -958,6 +958,18 @@ parse_box_ends_open(const Parse *p, const Box *b)
 	return s.open;
 }
 
+static int parse_box_is_heading(const Parse *, const Box *);
+
+/* Returns non-zero when the furniture from line i on (running heads,
+ * template junk) is the last of its page: its page's number follows. */
+static int
+parse_furniture_at_foot(const Parse *p, size_t i)
+{
+	while (i < p->body_end && (p->lines[i].role == ROLE_FURNITURE || p->lines[i].role == ROLE_BLANK))
+		i++;
+	return i < p->body_end && p->lines[i].role == ROLE_PAGE_NUMBER;
+}
+
 /* Collects the boxes of text lines from line i on while they stay on page
  * (and, with next_top, the boxes printed above the next page's running
  * head). Returns the count; stops before max, furniture of another kind
@@ -967,7 +979,7 @@ static size_t
 parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge, Box *boxes, size_t max,
     size_t *end)
 {
-	size_t n = 0;
+	size_t n = 0, next_first = NO_LINE;	/* the first line of the next page */
 
 	while (i < p->body_end && n < max) {
 		const Line *line = &p->lines[i];
@@ -977,8 +989,26 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 			i++;
 			continue;
 		}
+		if (line->role == ROLE_FURNITURE && next_first != NO_LINE && parse_furniture_at_foot(p, i)) {
+			/* The next page's running head is printed at its foot:
+			 * what stands above it is that page's text, but for the
+			 * headings emitted first, after this page's number. */
+			size_t keep = 0;
+
+			while (keep < n && boxes[keep].first < next_first)
+				keep++;
+			while (keep < n && parse_box_is_heading(p, &boxes[keep]))
+				keep++;
+			if (keep < n) {
+				n = keep;
+				i = boxes[n].first;
+			}
+			break;
+		}
 		if (line->role != ROLE_TEXT || (line->page != page && !(next_top && line->page == page + 1)))
 			break;
+		if (line->page != page && next_first == NO_LINE)
+			next_first = i;
 		boxes[n].first = i;
 		/* A box ends where its numbering starts again. */
 		do

@@ -743,6 +743,15 @@ check_derived_order(const char *data)
 	issue_free(issue);
 	free(a);
 
+	/* 1.15 p113 with its running head printed at its foot: the heading
+	 * emitted after p112's number (四、持续完善五大体系) may go back to
+	 * p112, but p113's own text stays p113's, and 技术创 at p112's foot
+	 * still finds 新,从核算共享… far on. */
+	a = replace_all(data, "四、持续完善五大体系\n\n01\n\n国家部署\n\n(四)", "四、持续完善五大体系\n\n(四)");
+	b = replace_all(a, "\n\n113\n\n五、做好组织实施", "\n\n01\n\n国家部署\n\n113\n\n五、做好组织实施"), free(a);
+	ok(derived_holds(b, "derived-foot-head", "1.15", "推进共享模式、流程和技术创新,从核算共享"),
+	    "a page whose running head is at its foot lends the page before none of its text");
+
 	/* 1.6 p61 with a box emitted first that opens an enumeration (二是…):
 	 * the paragraph cut inside a word (…推动城市) is not carried on by it. */
 	a = replace_all(data, "\n\n宽带网络向高速化和智能化升级", "\n\n二是加快推进数字化转型,提升治理能力。\n\n宽带网络向高速化和智能化升级");
