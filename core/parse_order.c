@@ -51,10 +51,12 @@
  * natural logarithm of the odds: about 20 to 1), when nothing else says. */
 #define JOIN_NEAR_BOXES 3
 /* A box emitted after others carries the sentence on only with a run this
- * long across the join (parse_completing_box); boxes are looked at up to
- * this many. */
+ * long across the join (parse_completing_box). The continuation is among
+ * the first JOIN_FIRST_BOXES boxes of its page, headings counted: the
+ * bundled issue's farthest is its fourth (1.14 p104, after 第四章 and
+ * 第二十三条), bench/make-archive's its third. */
 #define JOIN_EVIDENT_SPAN 3
-#define JOIN_SCAN_BOXES 64
+#define JOIN_FIRST_BOXES 4
 #define JOIN_FIRST_PRIOR 3.0
 #define OPENING_WEIGHT 0.5
 
@@ -382,7 +384,8 @@ parse_may_complete(const Line *open, const Line *first)
 
 /* Returns the box among boxes[0, n) that completes the sentence left open
  * by line open, or -1: of the first JOIN_NEAR_BOXES that may carry it on
- * (the extraction emits a continuation near its page's top), the one the
+ * among the page's first JOIN_FIRST_BOXES (the extraction emits a
+ * continuation near its page's top), the one the
  * evidence weighs most for: the join's weight (parse_join_weight), the
  * run spanning it (parse_span_weight) and, for the first, JOIN_FIRST_PRIOR.
  *
@@ -400,12 +403,12 @@ parse_may_complete(const Line *open, const Line *first)
 static int
 parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t n)
 {
-	int spans[JOIN_SCAN_BOXES], evident[JOIN_SCAN_BOXES], longest = -1, best = -1, any = 0;
+	int spans[JOIN_FIRST_BOXES], evident[JOIN_FIRST_BOXES], longest = -1, best = -1, any = 0;
 	size_t k, seen = 0, scanned;
 	double best_weight = 0;
 
 	/* The runs to each box up to the last that may be taken. */
-	for (k = 0; k < n && k < JOIN_SCAN_BOXES && seen < JOIN_NEAR_BOXES; k++) {
+	for (k = 0; k < n && k < JOIN_FIRST_BOXES && seen < JOIN_NEAR_BOXES; k++) {
 		const Line *first = &p->lines[boxes[k].first];
 
 		spans[k] = parse_join_span(p, open, first);

@@ -688,6 +688,14 @@ check_derived_order(const char *data)
 	ok(derived_holds(b, "derived-86d", "1.8", "拉动企业提高融合度等级"),
 	    "a short run across a page break far down the page does not take the join");
 
+	/* 1.8 p86 with a heading and a box (made up) after 五、保障措施, the
+	 * fifth box of the page, whose run across the join (企业提|升) the
+	 * issue prints elsewhere: a continuation is among the first four
+	 * boxes of its page. */
+	a = replace_all(data, "\n\n五、保障措施\n\n86\n", "\n\n五、保障措施\n\n(一)加强组织领导\n\n升企业数字化转型水平。\n\n86\n");
+	ok(derived_holds(a, "derived-86e", "1.8", "拉动企业提高融合度等级"),
+	    "a box emitted fifth on its page does not take the join");
+
 	/* 2.3 p123: the rest of 推动政府部门业 emitted after a box (made up)
 	 * that may carry the sentence on too, with nothing printed elsewhere
 	 * across the join: the run across the true one, 部门业|务, printed
