@@ -472,7 +472,9 @@ parse_title_shaped(const Line *line)
 /* Returns non-zero when line i is a document's own title: a short line
  * with no comma that ends no sentence and is no numbered item, followed
  * within a few text lines by the document's first chapter ("一、" or
- * "第一章"). Not when a sentence closes on a later page before that
+ * "第一章"). Not the start of a longer line printed again, cut short
+ * (Line.copy), however much it looks like a title. Not when a sentence
+ * closes on a later page before that
  * chapter and another such line follows it: line i is then a paragraph
  * cut at a page's foot (…、加强宣 | 传推广…。), and the later line, right
  * above the chapter, is the title. */
@@ -482,7 +484,7 @@ parse_opens_document(const Parse *p, size_t i)
 	size_t j, seen = 0;
 	int value, sentence_after = 0;
 
-	if (!parse_title_shaped(&p->lines[i]))
+	if (!parse_title_shaped(&p->lines[i]) || p->lines[i].copy)
 		return 0;
 	for (j = i + 1; j < p->body_end && seen < DOCUMENT_OPENS_WITHIN; j++) {
 		const Line *line = &p->lines[j];

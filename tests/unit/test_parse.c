@@ -760,6 +760,18 @@ check_derived_order(const char *data)
 	ok(derived_holds(b, "derived-foot-head", "1.15", "推进共享模式、流程和技术创新,从核算共享"),
 	    "a page whose running head is at its foot lends the page before none of its text");
 
+	/* 1.4 p33 with the start of its preamble printed again (made up)
+	 * right above the document's title, cut as short as a title: a copy,
+	 * no title, and dropped. */
+	a = replace_all(data, "\n\n“十四五”推动高质量发展的国家标准体系建设规划\n\n规划全文\n",
+	    "\n\n为落实《中华人民共和国国民经济和社会发展第十四个五年规划"
+	    "\n\n“十四五”推动高质量发展的国家标准体系建设规划\n\n规划全文\n");
+	issue = derived_parse(a, "derived-copy-title");
+	ok(issue != NULL && blocks_starting(issue, "1.4", "为落实《中华人民共和国国民经济") == 1,
+	    "the start of a paragraph printed again right above a document's title is a copy, no title");
+	issue_free(issue);
+	free(a);
+
 	/* 1.6 p61 with a box emitted first that opens an enumeration (二是…):
 	 * the paragraph cut inside a word (…推动城市) is not carried on by it. */
 	a = replace_all(data, "\n\n宽带网络向高速化和智能化升级", "\n\n二是加快推进数字化转型,提升治理能力。\n\n宽带网络向高速化和智能化升级");
