@@ -84,6 +84,7 @@ typedef struct OrderState {
 	int	after_top;	/* the last line was a chapter heading "三、" */
 	int	open;		/* the last line is a paragraph cut mid-sentence */
 	int	restart_style;	/* items restart at (一) under each heading */
+	int	list_restarts;	/* a list of paragraphs started again at 1. under a heading */
 	const Line *last;	/* the last line read, or NULL */
 	const Line *heading;	/* the last heading read, and those before */
 	const Line *earlier[ANSWER_EARLIER];
@@ -296,10 +297,18 @@ parse_order_read(OrderState *st, const Line *line)
 	case MARK_LIST:
 		/* A list may start again under a heading; it may not run
 		 * back. */
-		if (value == 1)
+		if (value == 1) {
 			cost = st->list > 0 && !st->list_heading ? COST_RESTART : 0;
-		else
+			if (st->list > 0 && st->list_heading && parse_line_kind(line) == BLOCK_PARAGRAPH)
+				st->list_restarts = 1;
+		} else {
 			cost = parse_sequence_cost(value, st->list);
+			/* A list of paragraphs that started again under a
+			 * heading does not number on across one (1. 2. (二)
+			 * 3.); captions may (1.…架构图 (二) 2.…架构图). */
+			if (st->list_heading && st->list_restarts && parse_line_kind(line) == BLOCK_PARAGRAPH)
+				cost += COST_RESTART;
+		}
 		st->list = value;
 		st->list_heading = 0;
 		break;

@@ -504,6 +504,33 @@ move_box_before(const char *text, const char *prefix, const char *before)
 	return out;
 }
 
+/* Returns text with the count lines from the one that starts with prefix
+ * moved to stand right before the line that starts with before, in its
+ * box (text again when either is missing); the caller frees. */
+static char *
+move_lines_before(const char *text, const char *prefix, int count, const char *before)
+{
+	char *needle = xasprintf("\n%s", prefix), *lines, *removed, *at_needle, *out;
+	const char *start = strstr(text, needle), *end = start;
+	int k;
+
+	free(needle);
+	for (k = 0; k < count && end != NULL; k++)
+		end = strchr(end + 1, '\n');
+	if (start == NULL || end == NULL)
+		return xstrdup(text);
+	lines = xasprintf("%.*s", (int)(end - start), start);
+	removed = xasprintf("%.*s%s", (int)(start - text), text, end);
+	at_needle = xasprintf("\n%s", before);
+	needle = xasprintf("%s%s", lines, at_needle);
+	out = strstr(removed, at_needle) == NULL ? xstrdup(text) : replace_all(removed, at_needle, needle);
+	free(lines);
+	free(removed);
+	free(at_needle);
+	free(needle);
+	return out;
+}
+
 /* Returns the issue parsed from text (derived from the bundled issue),
  * or NULL with a diagnostic; the caller frees both, the issue first. */
 static Issue *
@@ -771,6 +798,18 @@ check_derived_order(const char *data)
 	    "the start of a paragraph printed again right above a document's title is a copy, no title");
 	issue_free(issue);
 	free(a);
+
+	/* 1.2 p20 with p19's (一) and its 1.-3. moved onto it, and (二) emitted
+	 * after its 2.: its lists start again at 1. under each item heading,
+	 * so they do not number on across one, and (二) goes back before its
+	 * 1. rather than (一) down after the first 4. */
+	a = move_lines_before(data, "(一)不断优化个性化", 4, "4.开展适老化改造");
+	b = move_box_before(a, "(二)不断丰富移动政务服务应用场景", "3.推广“一证通办”"), free(a);
+	a = boxes_from(b, "(一)不断优化个性化", "1.建设用户专属服务空间", "2.推广“扫码亮证”", (char *)NULL), free(b);
+	b = a;
+	ok(derived_order(xstrdup(b), "derived-20", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间", NULL)
+	    && derived_order(b, "derived-20b", "1.2", "(二)不断丰富移动政务服务应用场景", "1.推进集成套餐式服务", NULL),
+	    "lists that start again under each item heading do not number on across one");
 
 	/* 1.6 p61 with a box emitted first that opens an enumeration (二是…):
 	 * the paragraph cut inside a word (…推动城市) is not carried on by it. */
