@@ -85,6 +85,8 @@ typedef struct OrderState {
 	int	open;		/* the last line is a paragraph cut mid-sentence */
 	int	restart_style;	/* items restart at (一) under each heading */
 	int	list_restarts;	/* a list of paragraphs started again at 1. under a heading */
+	int	list_under_top;	/* a list 1. right under 一、 or 第N章, before any (一) */
+	int	item_since_top;	/* an item (一) since 一、 or 第N章 */
 	const Line *last;	/* the last line read, or NULL */
 	const Line *heading;	/* the last heading read, and those before */
 	const Line *earlier[ANSWER_EARLIER];
@@ -258,6 +260,7 @@ parse_order_read(OrderState *st, const Line *line)
 		cost = parse_sequence_cost(value, st->chapter) + (was_top ? COST_HEADINGS : 0);
 		st->chapter = value;
 		st->top = st->list = 0;
+		st->list_under_top = st->item_since_top = 0;
 		st->heading_since = st->after_top = 1;
 		break;
 	case MARK_ARTICLE:
@@ -279,8 +282,11 @@ parse_order_read(OrderState *st, const Line *line)
 		st->top = value;
 		st->heading_since = 1;
 		st->after_top = bare;
+		st->list_under_top = st->item_since_top = 0;
 		break;
 	case MARK_ITEM:
+		/* A chapter's items (一) come before any list of its own:
+		 * 1. 2. (一) 1. has its (一) emitted late. */
 		if (st->heading_since) {
 			if (value == 1)
 				cost = 0;
@@ -290,6 +296,11 @@ parse_order_read(OrderState *st, const Line *line)
 				cost = parse_sequence_cost(value, st->item);
 		} else
 			cost = value == 1 && st->item > 0 ? COST_RESTART : parse_sequence_cost(value, st->item);
+		/* A chapter's items come before any list of its own: in
+		 * 1. 2. (一) 1. the (一) was emitted late. */
+		if (value == 1 && st->list_under_top && !st->item_since_top)
+			cost += COST_RESTART;
+		st->item_since_top = 1;
 		st->item = value;
 		/* lists may number on across items */
 		st->heading_since = 0;
@@ -297,6 +308,8 @@ parse_order_read(OrderState *st, const Line *line)
 	case MARK_LIST:
 		/* A list may start again under a heading; it may not run
 		 * back. */
+		if (value == 1 && !st->item_since_top)
+			st->list_under_top = 1;
 		if (value == 1) {
 			cost = st->list > 0 && !st->list_heading ? COST_RESTART : 0;
 			if (st->list > 0 && st->list_heading && parse_line_kind(line) == BLOCK_PARAGRAPH)

@@ -811,6 +811,19 @@ check_derived_order(const char *data)
 	    && derived_order(b, "derived-20b", "1.2", "(二)不断丰富移动政务服务应用场景", "1.推进集成套餐式服务", NULL),
 	    "lists that start again under each item heading do not number on across one");
 
+	/* The same with p20's number moved up after 2.推广“扫码亮证”, and (二)
+	 * emitted after it, above p21's running head: a chapter's items
+	 * come before any list of its own, so (一) stays first rather than
+	 * going down after 4., and (二) goes back before its 1. */
+	a = move_lines_before(data, "(一)不断优化个性化", 4, "4.开展适老化改造");
+	b = replace_all(a, "\n(二)不断丰富移动政务服务应用场景。\n", "\n"), free(a);
+	a = replace_all(b, "\n\n20\n\n01\n\n国家部署\n", "\n"), free(b);
+	b = insert_after_line(a, "2.推广“扫码亮证”", "\n\n20\n\n(二)不断丰富移动政务服务应用场景。\n\n01\n\n国家部署\n"), free(a);
+	a = boxes_from(b, "1.建设用户专属服务空间", "2.推广“扫码亮证”", (char *)NULL), free(b);
+	ok(derived_order(xstrdup(a), "derived-20c", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间", NULL)
+	    && derived_order(a, "derived-20d", "1.2", "(二)不断丰富移动政务服务应用场景", "1.推进集成套餐式服务", NULL),
+	    "a chapter's items come before a list of its own");
+
 	/* 1.6 p61 with a box emitted first that opens an enumeration (二是…):
 	 * the paragraph cut inside a word (…推动城市) is not carried on by it. */
 	a = replace_all(data, "\n\n宽带网络向高速化和智能化升级", "\n\n二是加快推进数字化转型,提升治理能力。\n\n宽带网络向高速化和智能化升级");
