@@ -285,8 +285,6 @@ parse_order_read(OrderState *st, const Line *line)
 		st->list_under_top = st->item_since_top = 0;
 		break;
 	case MARK_ITEM:
-		/* A chapter's items (一) come before any list of its own:
-		 * 1. 2. (一) 1. has its (一) emitted late. */
 		if (st->heading_since) {
 			if (value == 1)
 				cost = 0;
