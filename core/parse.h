@@ -4,6 +4,7 @@
 #define SHUZHI_PARSE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "issue.h"
 
@@ -145,6 +146,15 @@ double parse_join_weight(const Parse *p, const Line *open, const Line *next);
 int parse_opens_alike(const Line *open, const Line *next);
 double parse_opening_weight(const Parse *p, const Line *next);
 int parse_opens_enumeration(const Line *open, const Line *next);
+
+/* parse_cohesion.c: which words a line shares with another. */
+typedef struct ParsePairs {
+	uint64_t	*keys;		/* distinct pairs of Han characters, hashed; 0 is free */
+	size_t		 count, size;	/* keys held; slots, a power of two */
+} ParsePairs;
+void parse_pairs_collect(const Line *line, size_t max_chars, ParsePairs *pairs);
+void parse_pairs_free(ParsePairs *pairs);
+double parse_pairs_shared(const ParsePairs *open, const Line *next, size_t max_chars);
 
 /* parse_answers.c: which question heading a paragraph answers. */
 #define ANSWERS_QUESTIONS 8	/* question headings weighed on a page, at most */

@@ -59,6 +59,12 @@
 #define JOIN_FIRST_BOXES 4
 #define JOIN_FIRST_PRIOR 3.0
 #define OPENING_WEIGHT 0.5
+/* A continuation goes on in the words of the sentence it completes: the
+ * share of its first COHESION_CHARS characters' Han pairs that the open
+ * line prints weighs this much (fitted with JOIN_FIRST_PRIOR on
+ * bench/make-archive's issues, see README, "Reading order"). */
+#define COHESION_CHARS 120
+#define COHESION_WEIGHT 10.0
 
 /* What the numbering of a line says. */
 typedef enum MarkKind {
@@ -407,7 +413,8 @@ parse_may_complete(const Line *open, const Line *first)
  * among the page's first JOIN_FIRST_BOXES (the extraction emits a
  * continuation near its page's top), the one the
  * evidence weighs most for: the join's weight (parse_join_weight), the
- * run spanning it (parse_span_weight) and, for the first, JOIN_FIRST_PRIOR.
+ * run spanning it (parse_span_weight), the words it shares with the open
+ * line (parse_pairs_shared) and, for the first, JOIN_FIRST_PRIOR.
  *
  * A box emitted after others takes the sentence only on evidence plainer
  * than for every box before it: a run spanning the join that the issue
@@ -426,6 +433,7 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 	int spans[JOIN_FIRST_BOXES], evident[JOIN_FIRST_BOXES], longest = -1, best = -1, any = 0;
 	size_t k, seen = 0, scanned;
 	double best_weight = 0;
+	ParsePairs words;
 
 	/* The runs to each box up to the last that may be taken. */
 	for (k = 0; k < n && k < JOIN_FIRST_BOXES && seen < JOIN_NEAR_BOXES; k++) {
@@ -442,6 +450,7 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 		}
 	}
 	scanned = k;
+	parse_pairs_collect(open, SIZE_MAX, &words);
 	for (k = 0; k < scanned; k++) {
 		const Line *first = &p->lines[boxes[k].first];
 		double weight;
@@ -449,12 +458,14 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 		if (!parse_may_complete(open, first) || (any && !evident[k]))
 			continue;
 		weight = parse_join_weight(p, open, first) + parse_span_weight(spans[k])
-		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (k == 0 ? JOIN_FIRST_PRIOR : 0);
+		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (k == 0 ? JOIN_FIRST_PRIOR : 0)
+		    + COHESION_WEIGHT * parse_pairs_shared(&words, first, COHESION_CHARS);
 		if (best < 0 || weight > best_weight) {
 			best = (int)k;
 			best_weight = weight;
 		}
 	}
+	parse_pairs_free(&words);
 	return best;
 }
 

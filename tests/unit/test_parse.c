@@ -1,6 +1,7 @@
 /* Tests of the parser on the bundled issue and on issues derived from it. */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -749,6 +750,14 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-123c", "2.3", "推动政府部门业务整合重塑"),
 	    "a box emitted after the continuation, with no longer run across the join, does not take it");
 
+	/* 1.2 p17 with a box (made up) emitted right after the rest of
+	 * …面向工, its run across the join (面向工|业互) printed elsewhere and
+	 * longer than the true one's, but in none of the open line's words:
+	 * the continuation goes on in them (移动, 政务, 服务…). */
+	a = insert_after_line(data, "作人员提供移动政务服务应用注册", "\n\n业互联网领域,培育新业态。");
+	ok(derived_holds(a, "derived-17", "1.2", "面向工作人员提供移动政务服务应用注册"),
+	    "a box with a longer run across the join, in none of the open line's words, does not take it");
+
 	/* 1.1 p5 and 1.11 p98, each with a box emitted first that opens as
 	 * the issue opens ten lines and none inside one (近日,…; two texts,
 	 * or the second would be a repeat of the first): the paragraph left
@@ -971,6 +980,27 @@ check_join_weight(void)
 
 	ok(on > 0, "a line whose start follows the open line's end elsewhere weighs for the join (%.2f)", on);
 	ok(apart < 0, "a line whose start opens lines elsewhere weighs against it (%.2f)", apart);
+}
+
+/* Checks which words a line shares with another (parse_pairs_shared):
+ * pairs of Han characters side by side, each counted once, none across
+ * punctuation, only among the first characters asked for. */
+static void
+check_shared_pairs(void)
+{
+	Parse p;
+	ParsePairs open;
+	double share;
+
+	text_parse(&p, "推动数据资源共享\n数据资源共享交换,数据\n数,据。交换\n");
+	parse_pairs_collect(&p.lines[0], SIZE_MAX, &open);
+	ok(open.count == 7, "a line of 8 Han characters holds 7 pairs (%zu)", open.count);
+	share = parse_pairs_shared(&open, &p.lines[1], SIZE_MAX);
+	ok(fabs(share - 5.0 / 7) < 1e-9, "5 of the 7 distinct pairs of the next line are shared (%.3f)", share);
+	ok(parse_pairs_shared(&open, &p.lines[2], SIZE_MAX) == 0, "pairs do not run across punctuation");
+	ok(fabs(parse_pairs_shared(&open, &p.lines[1], 3) - 1) < 1e-9, "only the first characters asked for count");
+	parse_pairs_free(&open);
+	text_parse_free(&p);
 }
 
 /* Returns what parse_join_span() (with punctuation) and, in *score,
@@ -1494,6 +1524,7 @@ main(void)
 	check_derived_order(data);
 	check_document_opening(issue);
 	check_join_weight();
+	check_shared_pairs();
 	check_join_span();
 	check_line_starting();
 	check_answers();
