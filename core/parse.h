@@ -154,7 +154,8 @@ typedef struct ParsePairs {
 } ParsePairs;
 void parse_pairs_collect(const Line *line, size_t max_chars, ParsePairs *pairs);
 void parse_pairs_free(ParsePairs *pairs);
-double parse_pairs_shared(const ParsePairs *open, const Line *next, size_t max_chars);
+double parse_pairs_shared(const ParsePairs *with, const Line *line, size_t max_chars);
+double parse_pairs_echoed(const ParsePairs *with, const Line *line, size_t max_chars);
 
 /* parse_answers.c: which question heading a paragraph answers. */
 #define ANSWERS_QUESTIONS 8	/* question headings weighed on a page, at most */

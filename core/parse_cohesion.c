@@ -106,18 +106,37 @@ parse_pairs_free(ParsePairs *pairs)
 	pairs->count = pairs->size = 0;
 }
 
-/* Returns the share (0 to 1) of the distinct Han pairs among the first
- * max_chars characters of line next that the pairs of another line,
- * *open, hold: 0 when next has none. */
-double
-parse_pairs_shared(const ParsePairs *open, const Line *next, size_t max_chars)
+/* Counts the distinct Han pairs among the first max_chars characters of
+ * line into *own, and returns how many of them *with holds. */
+static size_t
+parse_pairs_common(const ParsePairs *with, const Line *line, size_t max_chars, size_t *own)
 {
-	ParsePairs own;
+	ParsePairs pairs;
 	size_t shared = 0;
-	double share;
 
-	parse_pairs_read(next, max_chars, &own, open, &shared);
-	share = own.count == 0 ? 0 : (double)shared / (double)own.count;
-	parse_pairs_free(&own);
-	return share;
+	parse_pairs_read(line, max_chars, &pairs, with, &shared);
+	*own = pairs.count;
+	parse_pairs_free(&pairs);
+	return shared;
+}
+
+/* Returns the share (0 to 1) of the distinct Han pairs among the first
+ * max_chars characters of line that *with holds: 0 when line has none. */
+double
+parse_pairs_shared(const ParsePairs *with, const Line *line, size_t max_chars)
+{
+	size_t own, shared = parse_pairs_common(with, line, max_chars, &own);
+
+	return own == 0 ? 0 : (double)shared / (double)own;
+}
+
+/* Returns the share (0 to 1) of the pairs of *with that the first
+ * max_chars characters of line hold: how much of a heading a paragraph
+ * echoes. 0 when *with has none. */
+double
+parse_pairs_echoed(const ParsePairs *with, const Line *line, size_t max_chars)
+{
+	size_t own, shared = parse_pairs_common(with, line, max_chars, &own);
+
+	return with->count == 0 ? 0 : (double)shared / (double)with->count;
 }

@@ -65,6 +65,11 @@
  * bench/make-archive's issues, see README, "Reading order"). */
 #define COHESION_CHARS 120
 #define COHESION_WEIGHT 10.0
+/* A box right after a heading is that heading's text, not a continuation,
+ * the more it echoes the heading's words than the box after it does: the
+ * difference of the shares of the heading's Han pairs each one's first
+ * COHESION_CHARS characters print weighs this much. */
+#define ECHO_WEIGHT 3.0
 
 /* What the numbering of a line says. */
 typedef enum MarkKind {
@@ -408,13 +413,35 @@ parse_may_complete(const Line *open, const Line *first)
 	return parse_may_continue(first) && !parse_opens_alike(open, first) && !parse_opens_enumeration(open, first);
 }
 
+/* Returns how much more of the words of the heading box right before
+ * boxes[k] the box after boxes[k] echoes than boxes[k] does (-1 to 1): 0
+ * when boxes[k] follows no heading, negative when it echoes the heading
+ * most, as the text a heading heads does. */
+static double
+parse_echo_gap(const Parse *p, const Box *boxes, size_t n, size_t k)
+{
+	ParsePairs heading;
+	double own, next = 0;
+
+	if (k == 0 || !parse_box_is_heading(p, &boxes[k - 1]))
+		return 0;
+	parse_pairs_collect(&p->lines[boxes[k - 1].first], SIZE_MAX, &heading);
+	own = parse_pairs_echoed(&heading, &p->lines[boxes[k].first], COHESION_CHARS);
+	if (k + 1 < n && !parse_box_is_heading(p, &boxes[k + 1]))
+		next = parse_pairs_echoed(&heading, &p->lines[boxes[k + 1].first], COHESION_CHARS);
+	parse_pairs_free(&heading);
+	return next - own;
+}
+
 /* Returns the box among boxes[0, n) that completes the sentence left open
  * by line open, or -1: of the first JOIN_NEAR_BOXES that may carry it on
  * among the page's first JOIN_FIRST_BOXES (the extraction emits a
  * continuation near its page's top), the one the
  * evidence weighs most for: the join's weight (parse_join_weight), the
  * run spanning it (parse_span_weight), the words it shares with the open
- * line (parse_pairs_shared) and, for the first, JOIN_FIRST_PRIOR.
+ * line (parse_pairs_shared), for a box right after a heading how much
+ * less of the heading it echoes than the box after it (parse_echo_gap),
+ * and, for the first, JOIN_FIRST_PRIOR.
  *
  * A box emitted after others takes the sentence only on evidence plainer
  * than for every box before it: a run spanning the join that the issue
@@ -459,7 +486,8 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 			continue;
 		weight = parse_join_weight(p, open, first) + parse_span_weight(spans[k])
 		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (k == 0 ? JOIN_FIRST_PRIOR : 0)
-		    + COHESION_WEIGHT * parse_pairs_shared(&words, first, COHESION_CHARS);
+		    + COHESION_WEIGHT * parse_pairs_shared(&words, first, COHESION_CHARS)
+		    + ECHO_WEIGHT * parse_echo_gap(p, boxes, n, k);
 		if (best < 0 || weight > best_weight) {
 			best = (int)k;
 			best_weight = weight;

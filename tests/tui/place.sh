@@ -59,7 +59,7 @@ for sig in HUP TERM; do
 	st=$(tui_wait_exit); ok $? "SIG$sig ends the reader"
 	tui_start 80 24
 	tui_wait_top "$top"; ok $? "SIG$sig saved the place ($where)"
-	tui_status | grep -q "› $where "; ok $? "SIG$sig: the same article"
+	tui_wait_status "› $where "; ok $? "SIG$sig: the same article"
 	tui_keys : 1 Enter
 	tui_wait_status "p\. 1 of"
 	tui_keys q

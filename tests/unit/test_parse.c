@@ -758,6 +758,17 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-17", "1.2", "面向工作人员提供移动政务服务应用注册"),
 	    "a box with a longer run across the join, in none of the open line's words, does not take it");
 
+	/* 1.1 p5 with the rest of …共享、交换、 emitted after a paragraph
+	 * (made up) and the next item's heading, (二)加快数据要素市场化流通。,
+	 * a box of its own with its text below: that text echoes the
+	 * heading's words, the continuation hardly, so the continuation is no
+	 * text of the heading's and takes the join from the first box. */
+	a = replace_all(data, "\n(二)加快数据要素市场化流通。加快构建",
+	    "\n在重点行业开展试点示范,逐步提升数据质量。\n\n(二)加快数据要素市场化流通。\n\n加快构建");
+	b = move_box_before(a, "协作和开放。加快推动各领域通信协议兼容统一", "加快构建数据要素市场规则"), free(a);
+	ok(derived_holds(b, "derived-5", "1.1", "探索面向业务应用的共享、交换、协作和开放"),
+	    "a box right after a heading that echoes it less than the box after it takes the join");
+
 	/* 1.1 p5 and 1.11 p98, each with a box emitted first that opens as
 	 * the issue opens ten lines and none inside one (近日,…; two texts,
 	 * or the second would be a repeat of the first): the paragraph left
@@ -982,7 +993,8 @@ check_join_weight(void)
 	ok(apart < 0, "a line whose start opens lines elsewhere weighs against it (%.2f)", apart);
 }
 
-/* Checks which words a line shares with another (parse_pairs_shared):
+/* Checks which words a line shares with another (parse_pairs_shared, and
+ * parse_pairs_echoed as a share of the other's):
  * pairs of Han characters side by side, each counted once, none across
  * punctuation, only among the first characters asked for. */
 static void
@@ -992,13 +1004,15 @@ check_shared_pairs(void)
 	ParsePairs open;
 	double share;
 
-	text_parse(&p, "推动数据资源共享\n数据资源共享交换,数据\n数,据。交换\n");
+	text_parse(&p, "推动数据资源共享\n数据资源共享交换,数据\n数,据。交换\n数据资源\n");
 	parse_pairs_collect(&p.lines[0], SIZE_MAX, &open);
 	ok(open.count == 7, "a line of 8 Han characters holds 7 pairs (%zu)", open.count);
 	share = parse_pairs_shared(&open, &p.lines[1], SIZE_MAX);
 	ok(fabs(share - 5.0 / 7) < 1e-9, "5 of the 7 distinct pairs of the next line are shared (%.3f)", share);
 	ok(parse_pairs_shared(&open, &p.lines[2], SIZE_MAX) == 0, "pairs do not run across punctuation");
 	ok(fabs(parse_pairs_shared(&open, &p.lines[1], 3) - 1) < 1e-9, "only the first characters asked for count");
+	share = parse_pairs_echoed(&open, &p.lines[3], SIZE_MAX);
+	ok(fabs(share - 3.0 / 7) < 1e-9, "a line echoes 3 of the 7 pairs of another (%.3f)", share);
 	parse_pairs_free(&open);
 	text_parse_free(&p);
 }
