@@ -98,6 +98,7 @@ typedef struct OrderState {
 	int	list_restarts;	/* a list of paragraphs started again at 1. under a heading */
 	int	list_under_top;	/* a list 1. right under 一、 or 第N章, before any (一) */
 	int	item_since_top;	/* an item (一) since 一、 or 第N章 */
+	int	top_since_list;	/* a chapter heading 三、 since the last list entry "3." */
 	const Line *last;	/* the last line read, or NULL */
 	const Line *heading;	/* the last heading read, and those before */
 	const Line *earlier[ANSWER_EARLIER];
@@ -224,6 +225,19 @@ parse_order_mark(const char *text, int *value)
 	return MARK_NONE;
 }
 
+/* Returns non-zero when the list number that opens line is closed by 、
+ * (3、: tasks a document numbers on across its chapters), not by a full
+ * stop (3.: a list under one heading). */
+static int
+parse_list_by_comma(const Line *line)
+{
+	const char *s = parse_skip_label(line->text);
+
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return strncmp(s, "\xe3\x80\x81", 3) == 0;	/* 、 */
+}
+
 /* Returns what the numbering of line is, with its value (found once:
  * an order's cost reads each line thousands of times). */
 static MarkKind
@@ -291,7 +305,7 @@ parse_order_read(OrderState *st, const Line *line)
 		if (was_top && (bare || value != 1))
 			cost += COST_HEADINGS;
 		st->top = value;
-		st->heading_since = 1;
+		st->heading_since = st->top_since_list = 1;
 		st->after_top = bare;
 		st->list_under_top = st->item_since_top = 0;
 		break;
@@ -330,9 +344,14 @@ parse_order_read(OrderState *st, const Line *line)
 			 * 3.); captions may (1.…架构图 (二) 2.…架构图). */
 			if (st->list_heading && st->list_restarts && parse_line_kind(line) == BLOCK_PARAGRAPH)
 				cost += COST_RESTART;
+			/* Nor does a list 3. across a chapter heading: 3. 二、
+			 * (一) 4. had its 二、 (一) emitted after 3. Tasks
+			 * numbered 3、 may number on across chapters. */
+			if (st->top_since_list && !parse_list_by_comma(line))
+				cost += COST_GAP;
 		}
 		st->list = value;
-		st->list_heading = 0;
+		st->list_heading = st->top_since_list = 0;
 		break;
 	case MARK_NONE:
 		if (parse_line_kind(line) == BLOCK_HEADING

@@ -634,6 +634,19 @@ check_derived_order(const char *data)
 	ok(derived_order(b, "derived-147", "2.5", "(十)优秀解决方案推广", "三、保障措施", "(一)加强工作统筹"),
 	    "a heading emitted after its items goes back inside the box that holds them");
 
+	/* 1.4 pp33-34 as one page, 二、 and its (一) emitted after the list
+	 * they head (1. 2. 3.), with the next item (二): read before them,
+	 * the list would number on across the chapter heading (3. 二、 (一)
+	 * (二) 4.), which a list of 1. 2. never does; 3、 lists may. */
+	a = replace_all(data, "\n\n二、建设重点领域国家标准体系\n\n(一)农业农村领域。\n1. 农业全产业链标准",
+	    "\n\n1. 农业全产业链标准");
+	b = replace_all(a, "\n\n34\n\n01\n\n国家部署\n\n2. 农业农村绿色发展标准", "\n2. 农业农村绿色发展标准"), free(a);
+	a = replace_all(b, "\n(二)食品消费品领域。\n4. 食品安全和质量标准",
+	    "\n\n(一)农业农村领域。\n\n(二)食品消费品领域。\n\n二、建设重点领域国家标准体系\n\n4. 食品安全和质量标准"), free(b);
+	ok(derived_order(a, "derived-34", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。",
+	    "1. 农业全产业链标准"),
+	    "a list of 1. 2. does not number on across a chapter heading emitted after it");
+
 	/* 1.8 p86: the rest of a paragraph cut at p85's foot emitted right
 	 * after a lone item heading, which would otherwise head it. */
 	a = move_box_before(data, "高融合度等级。", "完善工业互联网平台体系。");
