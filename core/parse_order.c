@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <math.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,14 @@
  * difference of the shares of the heading's Han pairs each one's first
  * COHESION_CHARS characters print weighs this much. */
 #define ECHO_WEIGHT 3.0
+/* A box whose first sentence closes within SHORT_SENTENCE_CHARS characters
+ * is most often the rest of a sentence a page break cut: it weighs this
+ * much more. One whose first sentence runs past LONG_SENTENCE_CHARS, more
+ * often a whole sentence that opens a paragraph, weighs less by the
+ * base-2 logarithm of how much longer it is. */
+#define SHORT_SENTENCE_CHARS 6
+#define SHORT_SENTENCE_WEIGHT 3.0
+#define LONG_SENTENCE_CHARS 30
 
 /* What the numbering of a line says. */
 typedef enum MarkKind {
@@ -432,6 +441,34 @@ parse_may_complete(const Line *open, const Line *first)
 	return parse_may_continue(first) && !parse_opens_alike(open, first) && !parse_opens_enumeration(open, first);
 }
 
+/* Returns how the length of the first sentence of line, which opens a
+ * box, weighs for its carrying on a sentence left open (see
+ * SHORT_SENTENCE_CHARS). A sentence ends at 。！？；; one that does not end
+ * in the line is as long as the line. */
+static double
+parse_first_sentence_weight(const Line *line)
+{
+	const uint8_t *s = (const uint8_t *)line->text, *end = s + line->length;
+	size_t chars = 0;
+	ucs4_t uc;
+	int n;
+
+	for (; s < end; s += n) {
+		n = u8_mbtouc(&uc, s, (size_t)(end - s));
+		if (n <= 0)
+			break;
+		chars++;
+		if (uc == 0x3002 || uc == 0xff01 || uc == 0xff1f || uc == 0xff1b || uc == '!' || uc == '?'
+		    || uc == ';')
+			break;
+	}
+	if (chars <= SHORT_SENTENCE_CHARS)
+		return SHORT_SENTENCE_WEIGHT;
+	if (chars > LONG_SENTENCE_CHARS)
+		return -log2((double)chars / LONG_SENTENCE_CHARS);
+	return 0;
+}
+
 /* Returns how much more of the words of the heading box right before
  * boxes[k] the box after boxes[k] echoes than boxes[k] does (-1 to 1): 0
  * when boxes[k] follows no heading, negative when it echoes the heading
@@ -460,7 +497,8 @@ parse_echo_gap(const Parse *p, const Box *boxes, size_t n, size_t k)
  * run spanning it (parse_span_weight), the words it shares with the open
  * line (parse_pairs_shared), for a box right after a heading how much
  * less of the heading it echoes than the box after it (parse_echo_gap),
- * and, for the first, JOIN_FIRST_PRIOR.
+ * how long its first sentence is (parse_first_sentence_weight) and, for
+ * the first, JOIN_FIRST_PRIOR.
  *
  * A box emitted after others takes the sentence only on evidence plainer
  * than for every box before it: a run spanning the join that the issue
@@ -506,7 +544,7 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 		weight = parse_join_weight(p, open, first) + parse_span_weight(spans[k])
 		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (k == 0 ? JOIN_FIRST_PRIOR : 0)
 		    + COHESION_WEIGHT * parse_pairs_shared(&words, first, COHESION_CHARS)
-		    + ECHO_WEIGHT * parse_echo_gap(p, boxes, n, k);
+		    + ECHO_WEIGHT * parse_echo_gap(p, boxes, n, k) + parse_first_sentence_weight(first);
 		if (best < 0 || weight > best_weight) {
 			best = (int)k;
 			best_weight = weight;

@@ -782,6 +782,15 @@ check_derived_order(const char *data)
 	ok(derived_holds(b, "derived-5", "1.1", "探索面向业务应用的共享、交换、协作和开放"),
 	    "a box right after a heading that echoes it less than the box after it takes the join");
 
+	/* 1.3 p29 with a box (made up) emitted first, in the open line's own
+	 * words (统筹布局国家质量基础设施资源。…), before the rest of …一体化发:
+	 * that rest closes its sentence in six characters (展体制机制。), as
+	 * the end of a cut sentence does, and takes the join. */
+	a = replace_all(data, "\n\n八、夯实标准化发展基础\n",
+	    "\n\n统筹布局国家质量基础设施资源。推进国家质量基础设施统一建设。\n\n八、夯实标准化发展基础\n");
+	ok(derived_holds(a, "derived-29", "1.3", "健全国家质量基础设施一体化发展体制机制。"),
+	    "a box whose first sentence closes in a few characters takes the join from one in the open line's words");
+
 	/* 1.1 p5 and 1.11 p98, each with a box emitted first that opens as
 	 * the issue opens ten lines and none inside one (近日,…; two texts,
 	 * or the second would be a repeat of the first): the paragraph left
