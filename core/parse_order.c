@@ -434,11 +434,15 @@ parse_span_weight(int span)
 }
 
 /* Returns non-zero when line first, opening a box, may carry on the
- * sentence left open by line open. */
+ * sentence left open by line open: not a numbered line, nor one whose
+ * numbering follows a label (附件:1.…). */
 static int
 parse_may_complete(const Line *open, const Line *first)
 {
-	return parse_may_continue(first) && !parse_opens_alike(open, first) && !parse_opens_enumeration(open, first);
+	int value;
+
+	return parse_may_continue(first) && parse_line_mark(first, &value) == MARK_NONE
+	    && !parse_opens_alike(open, first) && !parse_opens_enumeration(open, first);
 }
 
 /* Returns how the length of the first sentence of line, which opens a

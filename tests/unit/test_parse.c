@@ -791,6 +791,27 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-29", "1.3", "健全国家质量基础设施一体化发展体制机制。"),
 	    "a box whose first sentence closes in a few characters takes the join from one in the open line's words");
 
+	/* 1.2 pp20-21 with (二)'s paragraph cut at p20's foot after 创新运营服务
+	 * 模式, and its rest emitted on p21 after the attachments, 附件:1.… and
+	 * 2.… as two boxes: a numbered line after a label carries nothing on. */
+	{
+		const char *line = strstr(data, "\n各地区和国务院有关部门要加强政务服务平台移动端建设");
+		const char *cut = line == NULL ? NULL : strstr(line, "形成配备合理");
+		const char *eol = cut == NULL ? NULL : strchr(cut, '\n');
+		char *rest = eol == NULL ? xstrdup("") : xasprintf("%.*s", (int)(eol - cut), cut);
+		char *moved = xasprintf("\n\n01\n\n国家部署\n\n附件:1.全国一体化政务服务平台移动端层级架构图\n\n"
+		    "   2.全国一体化政务服务平台移动端技术架构图\n\n%s\n\n(三)健全评估评价机制。", rest);
+
+		a = replace_all(data, *rest != '\0' ? rest : "\x01", "");
+		b = replace_all(a, "\n附件:1.全国一体化政务服务平台移动端层级架构图\n   2.全国一体化政务服务平台移动端技术架构图\n",
+		    "\n"), free(a);
+		a = replace_all(b, "\n\n01\n\n国家部署\n\n(三)健全评估评价机制。", moved), free(b);
+		ok(derived_holds(a, "derived-21b", "1.2", "创新运营服务模式,形成配备合理") && *rest != '\0',
+		    "a numbered line after a label (附件:1.) does not carry a sentence on");
+		free(rest);
+		free(moved);
+	}
+
 	/* 1.1 p5 and 1.11 p98, each with a box emitted first that opens as
 	 * the issue opens ten lines and none inside one (近日,…; two texts,
 	 * or the second would be a repeat of the first): the paragraph left
