@@ -283,10 +283,31 @@ parse_starts_between(const Parse *p, size_t from, size_t to)
 	return 0;
 }
 
+/* Returns non-zero when line i is the start of a paragraph a page break
+ * cut printed again past the break (the reading order's dead copy,
+ * Line.copy: the whole line left open, then the start of the line that
+ * carries it on), the line it starts with on its page or the one before. */
+static int
+parse_is_copy_past_break(const Parse *p, size_t i)
+{
+	const char *head;
+	size_t length, k;
+
+	if (!p->lines[i].copy)
+		return 0;
+	head = parse_line_starting(p, p->lines[i].text, p->lines[i].length, p->lines[i].text, &length);
+	for (k = i; head != NULL && k-- > p->body_start && p->lines[k].page + 1 >= p->lines[i].page; )
+		if (p->lines[k].text == head)
+			return 1;
+	return 0;
+}
+
 /* Returns non-zero when unit u, left open at a page's end, is a box
  * printed again cut short after the paragraph it copies was shown whole,
  * and line next (the next page's first text) is not how that paragraph
- * goes on: the copy carries nothing on and goes as a copy. */
+ * goes on: the copy carries nothing on and goes as a copy. So is the
+ * start of a paragraph a page break cut, printed again past the break
+ * (parse_is_copy_past_break). */
 static int
 parse_is_cut_copy(const Parse *p, const Unit *u, size_t next)
 {
@@ -294,6 +315,8 @@ parse_is_cut_copy(const Parse *p, const Unit *u, size_t next)
 	Buffer joined = { 0 };
 	int copy;
 
+	if (u->text.len == p->lines[u->line].length && parse_is_copy_past_break(p, u->line))
+		return 1;
 	if (!parse_text_is_repeated(p, u->text.data, u->text.len, own, 1, 1))
 		return 0;
 	buffer_append(&joined, u->text.data, u->text.len);

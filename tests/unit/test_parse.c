@@ -674,6 +674,26 @@ check_derived_order(const char *data)
 	issue_free(issue);
 	free(a);
 
+	/* 2.3 p123: the paragraph p122 cut (从省内态势看,…推动政府部门业)
+	 * printed again at p123's foot, with the start of the line that
+	 * carries it on (务整合重塑,打破部门边界): that copy carries nothing
+	 * on past the next break, and p124's first paragraph stays its own. */
+	{
+		const char *line = strstr(data, "\n从省内态势看,");
+		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+		char *copy = eol == NULL ? xstrdup("") : xasprintf("\n%.*s务整合重塑,打破部门边界", (int)(eol - line), line);
+
+		/* the line opens with a no-break space and a space, twice */
+		a = insert_after_line(data, "\xc2\xa0 \xc2\xa0 习近平总书记指出,“要把", copy);
+		issue = derived_parse(a, "derived-123d");
+		ok(issue != NULL && *copy != '\0' && blocks_starting(issue, "2.3", "坚持以人民为中心的发展思想") == 1
+		    && block_of(issue, "2.3", "打破部门边界坚持", 1) < 0,
+		    "the start of a cut paragraph printed again past the break carries nothing on");
+		issue_free(issue);
+		free(a);
+		free(copy);
+	}
+
 	/* 1.8 p85: a copy of the page's 推进制造业“双创”… cut short, emitted
 	 * as the page's first box, before what it copies: it leaves no
 	 * sentence open (else it goes last on the page, after the paragraph
