@@ -108,6 +108,7 @@ typedef struct OrderState {
 	int	list_under_top;	/* a list 1. right under 一、 or 第N章, before any (一) */
 	int	item_since_top;	/* an item (一) since 一、 or 第N章 */
 	int	top_since_list;	/* a chapter heading 三、 since the last list entry "3." */
+	int	enumeration;	/* the last paragraph's 二是, 0 after a heading */
 	const Line *last;	/* the last line read, or NULL */
 	const Line *heading;	/* the last heading read, and those before */
 	const Line *earlier[ANSWER_EARLIER];
@@ -279,11 +280,25 @@ parse_sequence_cost(int value, int last)
 	return value > last ? COST_GAP : COST_INVERSION;
 }
 
+/* Returns the number of the enumeration that opens line (2 for 二是…),
+ * 0 for none: a Chinese numeral, then 是. */
+static int
+parse_enumeration_value(const Line *line)
+{
+	size_t used;
+	int value;
+
+	if ((unsigned char)line->text[0] < 0x80)
+		return 0;
+	value = parse_numeral_value(line->text, &used);
+	return value > 0 && used < line->length && strncmp(line->text + used, "\xe6\x98\xaf", 3) == 0 ? value : 0;	/* 是 */
+}
+
 /* Reads one line into the state; returns what it costs there. */
 static int
 parse_order_read(OrderState *st, const Line *line)
 {
-	int value, cost = 0, was_top = st->after_top, bare;
+	int value, cost = 0, was_top = st->after_top, bare, enumeration;
 	MarkKind mark = parse_line_mark(line, &value);
 
 	st->after_top = 0;
@@ -368,6 +383,19 @@ parse_order_read(OrderState *st, const Line *line)
 			st->heading_since = st->list_heading = 1;
 		break;
 	}
+	/* Paragraphs enumerated 一是, 二是… do not run back; the first of
+	 * them may stand inside the paragraph before, but not when a
+	 * heading stands there. A heading or a numbered line starts them
+	 * again. */
+	enumeration = mark == MARK_NONE ? parse_enumeration_value(line) : 0;
+	if (enumeration > 1 && enumeration <= st->enumeration)
+		cost += COST_INVERSION;
+	else if (enumeration > 1 && st->last != NULL && parse_line_kind(st->last) == BLOCK_HEADING)
+		cost += COST_GAP;
+	if (enumeration > 0)
+		st->enumeration = enumeration;
+	else if (mark != MARK_NONE || parse_line_kind(line) == BLOCK_HEADING)
+		st->enumeration = 0;
 	if (parse_line_kind(line) == BLOCK_HEADING || parse_is_question(line)) {
 		memmove(st->earlier + 1, st->earlier, (ANSWER_EARLIER - 1) * sizeof *st->earlier);
 		st->earlier[0] = st->heading;

@@ -391,6 +391,10 @@ check_reading_order(const Issue *issue)
 	    "2.6: 15、 emitted on the next page goes back after 14、");
 	ok(block_of(issue, "1.14", "第一章 总 则", 0) + 1 == block_of(issue, "1.14", "第一条", 0),
 	    "1.14: 第一章 before 第一条");
+	ok(block_of(issue, "2.4", "一是重视程度前所未有", 0) + 1 == block_of(issue, "2.4", "二是挑战机遇前所未有", 0)
+	    && block_of(issue, "2.4", "二是挑战机遇前所未有", 0) + 1 == block_of(issue, "2.4", "三是创新需求前所未有", 0)
+	    && block_of(issue, "2.4", "三是创新需求前所未有", 0) + 1 == block_of(issue, "2.4", "二、准确把握", 0),
+	    "2.4: 一是 二是 三是 in order (三是 was emitted first), then 二、");
 
 	/* Joins: to the box that completes the sentence, not the first one. */
 	ok(block_of(issue, "1.12", "中华人民共和国公安部、中华人民共和国国家安全部", 1) >= 0,
