@@ -23,6 +23,9 @@ typedef struct RankRow {
 	sqlite3_int64	 tie;		/* between equal scores, lower is better: by ID */
 	FtsHit		*hits;		/* of the positive phrases, by column and position */
 	size_t		 nhits;
+	int		*held;		/* kept without hits (collected): the phrases
+					 * the row holds, in order; else NULL */
+	size_t		 nheld;
 } RankRow;
 
 typedef struct RankTop RankTop;
@@ -53,6 +56,14 @@ RankTop *index_rank_top_new(size_t limit, double weight, int nphrases, const Ran
  * kept with it when they are asked for. Its own results are then not
  * scores: only the rows kept are. */
 void index_rank_top_count_rows(RankTop *top);
+
+/* Tells top, given index_rank_top_count_rows() too, that its query is
+ * phrases ORed (Query.ored): every row that holds a phrase is given.
+ * shuzhi_rank() then counts each phrase's rows as they come, rather than
+ * reading them once more beforehand, and keeps every row's counts; the
+ * rows are scored and the best picked when they are asked for, and are
+ * kept without their hits (NULL). */
+void index_rank_top_ored(RankTop *top);
 
 /* Gives top FTS5's count of rows and of tokens in all, for a query of one
  * phrase whose rows are offered with index_rank_top_offer() and

@@ -242,12 +242,33 @@ query_append_term(Buffer *b, const QueryTerm *term)
 
 /* Adds a phrase to the query's list. */
 static void
-query_add_phrase(Query *query, const char *text)
+query_add_phrase(Query *query, const char *text, int prefix)
 {
 	query->phrases = xreallocarray(query->phrases, query->nphrases + 1, sizeof *query->phrases);
 	query->phrases[query->nphrases].text = xstrdup(text);
 	query->phrases[query->nphrases].positions = query_covered_positions(text);
+	query->phrases[query->nphrases].prefix = prefix;
 	query->nphrases++;
+}
+
+/* Returns some of the phrases ORed; see query.h. */
+char *
+query_phrases_ored(const Query *query, const int *phrases, size_t n)
+{
+	Buffer b = { 0 };
+	size_t k;
+
+	buffer_append(&b, "", 0);
+	for (k = 0; k < n; k++) {
+		const QueryPhrase *phrase = &query->phrases[phrases[k]];
+
+		if (k > 0)
+			buffer_append(&b, " OR ", 4);
+		query_append_string(&b, phrase->text);
+		if (phrase->prefix)
+			buffer_append(&b, " *", 2);
+	}
+	return buffer_take(&b);
 }
 
 /* Writes the expressions and the phrase list of a query from its terms. */
@@ -283,11 +304,11 @@ query_build(Query *query, const QueryTerms *terms)
 		query_append_string(&any, term->text);
 		if (term->prefix)
 			buffer_append(&any, " *", 2);
-		query_add_phrase(query, term->text);
+		query_add_phrase(query, term->text, term->prefix);
 		for (j = 0; j < term->nalternatives; j++) {
 			buffer_append(&any, " OR ", 4);
 			query_append_string(&any, term->alternatives[j]);
-			query_add_phrase(query, term->alternatives[j]);
+			query_add_phrase(query, term->alternatives[j], 0);
 		}
 	}
 	for (i = 0; i < terms->count; i++) {
@@ -303,6 +324,7 @@ query_build(Query *query, const QueryTerms *terms)
 	} else if (nexcluded == 0) {
 		query->expression = buffer_take(&positive);
 		query->positive = buffer_take(&any);
+		query->ored = ngroups == 1;
 	} else {
 		query->expression = xasprintf(npositive > 1 ? "(%s) NOT %s%s%s" : "%s NOT %s%s%s",
 		    positive.data, nexcluded > 1 ? "(" : "", excluded.data, nexcluded > 1 ? ")" : "");

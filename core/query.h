@@ -13,6 +13,7 @@
 typedef struct QueryPhrase {
 	char	*text;		/* the term as typed, cleaned */
 	size_t	 positions;	/* token positions an instance covers in a document */
+	int	 prefix;	/* a prefix (QUERY_LAST_PREFIX) */
 } QueryPhrase;
 
 typedef struct Query {
@@ -26,6 +27,10 @@ typedef struct Query {
 	 * the excluded terms come after them in expression. */
 	QueryPhrase	*phrases;
 	size_t		 nphrases;
+	/* Non-zero when expression is the phrases ORed (one term with its
+	 * alternatives, nothing ANDed or excluded): every row that holds a
+	 * phrase is a row the expression matches. */
+	int		 ored;
 	/* More than QUERY_MAX_TERMS terms: expression and positive are NULL. */
 	int		 too_long;
 } Query;
@@ -55,6 +60,11 @@ typedef char **(*QueryAlternatives)(void *data, const char *term, int quoted, si
  * alternatives that alternatives(data, ...) offers for it (may be NULL):
  * they are phrases of their own, after the term. */
 Query *query_parse_with(const char *text, int flags, QueryAlternatives alternatives, void *data);
+
+/* Returns the FTS5 expression of the n phrases numbered phrases[] of the
+ * query (each below nphrases) ORed, written as positive writes them:
+ * phrase k of it is phrases[k] of the query. The caller frees it. */
+char *query_phrases_ored(const Query *query, const int *phrases, size_t n);
 
 void query_free(Query *query);
 

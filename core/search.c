@@ -154,14 +154,17 @@ search_locate(sqlite3_stmt *block, SearchResult *r, sqlite3_int64 rowid, const c
 	return rc;
 }
 
-/* Copies the article's body hits of the positive phrases, as
+/* Copies the article's hits of the n phrases of expression, as
  * shuzhi_hits() gives them, into *hits (the caller frees) and their number
- * into *count (0 when the article holds none). Returns an SQLite code. */
+ * into *count (0 when the article holds none); phrase k of expression is
+ * phrase numbers[k] of the query (NULL: phrase k). Returns an SQLite
+ * code. */
 static int
-search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, FtsHit **hits,
-    size_t *count)
+search_expression_hits(sqlite3 *db, const char *expression, size_t n, const int *numbers,
+    sqlite3_int64 rowid, FtsHit **hits, size_t *count)
 {
 	sqlite3_stmt *stmt = NULL;
+	size_t i;
 	int rc;
 
 	*hits = NULL;
@@ -169,8 +172,8 @@ search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, Ft
 	rc = sqlite3_prepare_v2(db, SEARCH_ARTICLE_HITS_SQL, -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_bind_text(stmt, 1, query->positive, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)query->nphrases);
+	sqlite3_bind_text(stmt, 1, expression, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)n);
 	sqlite3_bind_int64(stmt, 3, rowid);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
@@ -179,9 +182,46 @@ search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, Ft
 			*hits = xreallocarray(NULL, *count, sizeof **hits);
 			memcpy(*hits, sqlite3_column_blob(stmt, 0), *count * sizeof **hits);
 		}
+		/* In the order of phrase numbers: the hits' order stays. */
+		for (i = 0; numbers != NULL && i < *count; i++)
+			(*hits)[i].phrase = numbers[(*hits)[i].phrase];
 		rc = SQLITE_DONE;
 	}
 	return index_statement_done(stmt, rc);
+}
+
+/* Copies the article's body hits of the positive phrases, as
+ * shuzhi_hits() gives them, into *hits (the caller frees) and their number
+ * into *count (0 when the article holds none). Returns an SQLite code. */
+static int
+search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, FtsHit **hits,
+    size_t *count)
+{
+	return search_expression_hits(db, query->positive, query->nphrases, NULL, rowid, hits,
+	    count);
+}
+
+/* The same, of a row kept without hits (a query of phrases ORed,
+ * index_rank_top_ored()), from the phrases it holds alone: asking for
+ * every phrase of a pinyin word at one row costs FTS5 a seek in each of
+ * their terms' lists. Returns an SQLite code. */
+static int
+search_held_hits(sqlite3 *db, const Query *query, const RankRow *row, FtsHit **hits,
+    size_t *count)
+{
+	char *expression;
+	int rc;
+
+	if (row->nheld == 0) {
+		*hits = NULL;
+		*count = 0;
+		return SQLITE_OK;
+	}
+	expression = query_phrases_ored(query, row->held, row->nheld);
+	rc = search_expression_hits(db, expression, row->nheld, row->held, row->rowid, hits,
+	    count);
+	free(expression);
+	return rc;
 }
 
 /* Adds the result of one of the best rows, unless it is of an issue this
@@ -205,9 +245,14 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 		const char *title = index_column_text(article, 1);
 
 		if (hits == NULL) {
-			/* Ranked from the chars table: FTS5 gives this row's hits. */
-			rc = search_article_fts_hits(index_database(index), query, row->rowid,
-			    &read, &nhits);
+			/* Ranked from the chars table, or collected (phrases
+			 * ORed): FTS5 gives this row's hits. */
+			if (row->held != NULL)
+				rc = search_held_hits(index_database(index), query, row, &read,
+				    &nhits);
+			else
+				rc = search_article_fts_hits(index_database(index), query,
+				    row->rowid, &read, &nhits);
 			hits = read;
 			if (rc != SQLITE_OK)
 				goto out;
@@ -307,8 +352,11 @@ search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
 		sqlite3_bind_double(ranked, 2, INDEX_TITLE_WEIGHT);
 		sqlite3_bind_pointer(ranked, 3, top, INDEX_RANK_TOP, NULL);
 		search_bind_issue(index, ranked, 4, 5, issue);
-		if (issue == SEARCH_ALL_ISSUES)
+		if (issue == SEARCH_ALL_ISSUES) {
 			index_rank_top_count_rows(top);
+			if (query->ored)
+				index_rank_top_ored(top);
+		}
 		while ((rc = sqlite3_step(ranked)) == SQLITE_ROW)
 			;
 		if (rc == SQLITE_DONE)

@@ -88,6 +88,46 @@ out:
 	query_free(query);
 }
 
+/* Checks that a query of phrases ORed, some of more than one token, gets
+ * the results, bit for bit, that it gets with an exclusion that excludes
+ * nothing: its rows are collected with their counts and scored at the
+ * end, the other's ranked as they come after a pass over each phrase's
+ * rows (index_rank.c), and the hits of its best rows read back for the
+ * phrases they hold alone (search.c). flags: QUERY_LAST_PREFIX or 0. */
+static void
+check_ored(Index *index, const char *text, const char *excluding, int flags, size_t limit)
+{
+	SearchResults *ored = NULL, *not = NULL;
+	Query *query = query_parse_with(text, flags, NULL, NULL);
+	size_t i, same = 0;
+
+	ok(query->ored, "%s is phrases ORed", text);
+	query_free(query);
+	if (search_run_flags(index, text, flags, INDEX_ALL_ISSUES, limit, &ored, NULL) != 0 ||
+	    search_run_flags(index, excluding, flags, INDEX_ALL_ISSUES, limit, &not, NULL) != 0) {
+		ok(0, "%s: results", text);
+		goto out;
+	}
+	for (i = 0; i < ored->count && i < not->count; i++) {
+		const SearchResult *a = &ored->items[i], *b = &not->items[i];
+
+		if (strcmp(a->article_id, b->article_id) == 0 && a->score == b->score &&
+		    a->page == b->page && a->offset == b->offset &&
+		    strcmp(a->snippet, b->snippet) == 0 && a->nmarks == b->nmarks &&
+		    (a->nmarks == 0 || memcmp(a->marks, b->marks, a->nmarks * sizeof *a->marks) == 0))
+			same++;
+		else
+			diag("  %zu: %s %.17g against %s %.17g", i, a->article_id, a->score,
+			    b->article_id, b->score);
+	}
+	ok(ored->count > 1 && ored->count == not->count && same == ored->count,
+	    "%s, at most %zu: the %zu results of %s, in order, with their snippets", text, limit,
+	    ored->count, excluding);
+out:
+	search_results_free(ored);
+	search_results_free(not);
+}
+
 /* Checks the contents: for each issue an entry (prefix, page 0, title),
  * then what --toc prints for the issue alone, prefixed. */
 static void
@@ -245,6 +285,22 @@ main(void)
 	    "\xe6\xb1\x9f\xe8\x8b\x8f OR \xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe");	/* 算力 OR 税 OR 数据 OR 江苏 OR 区块链 */
 	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8 \xe6\xb1\x9f\xe8\x8b\x8f "
 	    "-IPv6 -\xe7\xa8\x8e");	/* 数据 安全 江苏 -IPv6 -税 */
+	/* Phrases ORed, some of several tokens: collected (index_rank.c). */
+	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 OR \xe7\xae\x97\xe5\x8a\x9b OR "
+	    "\xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe");	/* 数据要素 OR 算力 OR 区块链 */
+	for (i = 0; i < 2; i++) {
+		size_t limit = i == 0 ? NO_LIMIT : 3;
+
+		/* 数据要素 OR 算力 OR 区块链 OR 江苏 */
+		check_ored(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 OR \xe7\xae\x97\xe5\x8a\x9b OR "
+		    "\xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe OR \xe6\xb1\x9f\xe8\x8b\x8f",
+		    "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 OR \xe7\xae\x97\xe5\x8a\x9b OR "
+		    "\xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe OR \xe6\xb1\x9f\xe8\x8b\x8f -qqqzzz", 0, limit);
+		/* 实验室 OR IPv, the last a prefix: the hits of a row are
+		 * read back for IPv as a prefix still. */
+		check_ored(index, "\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4 OR IPv",
+		    "-qqqzzz \xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4 OR IPv", QUERY_LAST_PREFIX, limit);
+	}
 	check_contents(index);
 	check_ids(index);
 	check_highlights(index);

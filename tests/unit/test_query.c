@@ -190,6 +190,32 @@ check_long_queries(sqlite3 *db)
 	    strstr(q->expression, "OR") == NULL, "40 alternatives of one word are the word");
 	query_free(q);
 	free(big);
+	q = query_parse("a OR b OR \"c d\"");
+	ok(q->ored, "a OR b OR \"c d\" is phrases ORed");
+	query_free(q);
+	q = query_parse("a");
+	ok(q->ored, "a alone is phrases ORed");
+	query_free(q);
+	q = query_parse("a b");
+	ok(!q->ored, "a b is not phrases ORed");
+	query_free(q);
+	q = query_parse("a OR b -c");
+	ok(!q->ored, "a OR b -c is not phrases ORed");
+	query_free(q);
+	q = query_parse_with("x OR IPv", QUERY_LAST_PREFIX, NULL, NULL);
+	if (ok(q->nphrases == 2, "x OR IPv: two phrases")) {
+		int first = 0, both[2] = { 0, 1 };
+		char *one = query_phrases_ored(q, &first, 1), *two = query_phrases_ored(q, both, 2);
+		char *last = query_phrases_ored(q, both + 1, 1);
+
+		is_str(one, "\"x\"", "phrase 0 of x OR IPv alone");
+		is_str(two, q->positive, "both phrases of x OR IPv are its positive terms");
+		is_str(last, "\"IPv\" *", "phrase 1 of x OR IPv alone, a prefix still");
+		free(one);
+		free(two);
+		free(last);
+	}
+	query_free(q);
 	q = query_parse("a OR b a c OR c -d -d");
 	ok(q->expression != NULL && strcmp(q->expression,
 	    "((\"a\" OR \"b\") AND \"a\" AND \"c\") NOT \"d\"") == 0,
