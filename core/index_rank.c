@@ -35,8 +35,11 @@
  * issues: 61 of 137 million instructions). Each row is kept with its
  * phrases' counts (index_rank_collect.c) and each phrase's rows counted
  * as they come; once all are seen the rows are scored with the IDFs, in
- * the same arithmetic, and the best kept, without their hits, which
- * search.c reads for those few. (A phrase of one token is listed still:
+ * the same arithmetic, and the best kept. Their hits are read as the
+ * rows come, for the best at an IDF of 1 (the same rows where each holds
+ * the same one phrase, as most do): a row kept that was not among those
+ * has its hits read by search.c afterwards, at a cost of a seek in each
+ * of its phrases' terms' lists. (A phrase of one token is listed still:
  * its rows are one of FTS5's lists, read at little cost.)
  *
  * Rows can also be offered with the phrase's counts rather than by FTS5
@@ -67,6 +70,7 @@ struct RankTop {
 	int		 count_rows;	/* index_rank_top_count_rows() */
 	int		 ored;		/* index_rank_top_ored() */
 	RankCollect	*collect;	/* the rows of phrases ORed, until scored */
+	RankTop		*guess;		/* and the best of them at an IDF of 1, with hits */
 	sqlite3_int64	 seen;		/* then the rows given, */
 	sqlite3_int64	 total;		/* of this many in the table */
 	double		 weight;	/* the title's */
@@ -363,8 +367,26 @@ index_rank_top_offer(RankTop *top, sqlite3_int64 rowid, uint64_t title, uint64_t
 		index_rank_push(top, &row);
 }
 
+/* Gives the rows kept the hits that top->guess kept of the same rows. */
+static void
+index_rank_top_take_hits(RankTop *top)
+{
+	RankTop *guess = top->guess;
+	size_t i, k;
+
+	for (i = 0; guess != NULL && i < top->count; i++)
+		for (k = 0; k < guess->count; k++)
+			if (guess->rows[k].rowid == top->rows[i].rowid) {
+				top->rows[i].hits = guess->rows[k].hits;
+				top->rows[i].nhits = guess->rows[k].nhits;
+				guess->rows[k].hits = NULL;
+				break;
+			}
+}
+
 /* Scores the rows collected, now that each phrase's rows are counted,
- * and keeps the best, without their hits; frees the collection. */
+ * and keeps the best, with the hits top->guess kept of them (else
+ * without); frees the collection and the guess. */
 static void
 index_rank_top_score_collected(RankTop *top)
 {
@@ -398,8 +420,11 @@ index_rank_top_score_collected(RankTop *top)
 		index_rank_push(top, &row);
 	}
 	free(idf);
+	index_rank_top_take_hits(top);
 	index_rank_collect_free(c);
+	index_rank_top_free(top->guess);
 	top->collect = NULL;
+	top->guess = NULL;
 	top->count_rows = 0;
 }
 
@@ -446,6 +471,7 @@ index_rank_top_free(RankTop *top)
 	}
 	free(top->rows);
 	index_rank_collect_free(top->collect);
+	index_rank_top_free(top->guess);
 	free(top);
 }
 
@@ -561,6 +587,8 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		 * be spared.) */
 		top->total = rows;
 		top->collect = index_rank_collect_new(rank->nphrases);
+		top->guess = index_rank_top_new(top->limit, top->weight, top->nphrases, top->sizes,
+		    top->nsizes);
 	} else if (top != NULL)
 		top->count_rows = 0;
 	if (rank->nphrases >= INDEX_RANK_LISTED || (top != NULL && top->collect != NULL))
@@ -590,7 +618,9 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 	return *rc == SQLITE_OK ? rank : NULL;
 }
 
-/* Returns the current row's score (see index_rank.h); sets *rc. */
+/* Returns the current row's score (see index_rank.h), or for a query
+ * collected (index_rank_top_ored()) its score at an IDF of 1, which the
+ * guess ranks it by; sets *rc. */
 static double
 index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double weight,
     RankData **data, int *rc)
@@ -628,17 +658,14 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 	if (*rc != SQLITE_OK)
 		return 0.0;
 	rank->length = index_rank_length(size, rank->average);
-	if (top != NULL && top->collect != NULL) {
+	if (top != NULL && top->collect != NULL)
 		index_rank_collect_add(top->collect, rowid,
 		    index_rank_tie(index_rank_find(top, rowid), rowid), rank->length,
 		    rank->frequency, rank->present, (size_t)npresent);
-		top->seen++;
-		*data = rank;
-		return 0.0;	/* scored when all are seen */
-	}
 	for (k = 0; k < npresent; k++) {
 		i = rank->present[k];
-		index_rank_add(score, rank->idf[i], &rank->frequency[2 * i], rank->length);
+		index_rank_add(score, top != NULL && top->collect != NULL ? 1.0 : rank->idf[i],
+		    &rank->frequency[2 * i], rank->length);
 	}
 	if (top != NULL)
 		top->seen++;
@@ -663,8 +690,8 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	if (nargs == 2)
 		top = sqlite3_value_pointer(args[1], INDEX_RANK_TOP);
 	score = index_rank_score(top, api, fts, sqlite3_value_double(args[0]), &rank, &rc);
-	if (rc == SQLITE_OK && top != NULL && top->collect == NULL)
-		rc = index_rank_keep(top, api, fts, score, rank);
+	if (rc == SQLITE_OK && top != NULL)
+		rc = index_rank_keep(top->collect != NULL ? top->guess : top, api, fts, score, rank);
 	if (rc != SQLITE_OK)
 		sqlite3_result_error_code(result, rc);
 	else

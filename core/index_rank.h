@@ -61,8 +61,10 @@ void index_rank_top_count_rows(RankTop *top);
  * phrases ORed (Query.ored): every row that holds a phrase is given.
  * shuzhi_rank() then counts each phrase's rows as they come, rather than
  * reading them once more beforehand, and keeps every row's counts; the
- * rows are scored and the best picked when they are asked for, and are
- * kept without their hits (NULL). */
+ * rows are scored and the best picked when they are asked for. Meanwhile
+ * it keeps the hits of the best rows at an IDF of 1 (mostly the best at
+ * the IDFs: most rows hold one phrase alone); a row kept that was not
+ * among those has no hits (NULL), and .held says its phrases. */
 void index_rank_top_ored(RankTop *top);
 
 /* Gives top FTS5's count of rows and of tokens in all, for a query of one
