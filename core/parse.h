@@ -38,6 +38,7 @@ typedef struct Line {
 	int		 kind;
 	int		 mark;		/* parse_order.c's numbering, and its value */
 	int		 mark_value;
+	int		 enumeration;	/* parse_order.c's 二是…: 2, or 0 */
 	int		 ends;		/* parse_ends_sentence() of its text */
 	int		 chapter;	/* parse_is_chapter_heading() of its text */
 	/* It carries on the sentence left open by the line before it, put

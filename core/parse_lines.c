@@ -65,7 +65,7 @@ parse_split_lines(Parse *p, const char *data, size_t len)
 		line->number = (int)i;
 		line->page = 0;
 		line->role = length == 0 ? ROLE_BLANK : ROLE_TEXT;
-		line->chars = line->kind = line->mark = line->ends = line->chapter = -1;
+		line->chars = line->kind = line->mark = line->enumeration = line->ends = line->chapter = -1;
 		line->joins = line->copy = 0;
 		if (end == NULL)
 			break;

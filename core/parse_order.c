@@ -281,17 +281,22 @@ parse_sequence_cost(int value, int last)
 }
 
 /* Returns the number of the enumeration that opens line (2 for 二是…),
- * 0 for none: a Chinese numeral, then 是. */
+ * 0 for none: a Chinese numeral, then 是 (found once, as the mark is). */
 static int
 parse_enumeration_value(const Line *line)
 {
 	size_t used;
-	int value;
+	int value = 0;
 
-	if ((unsigned char)line->text[0] < 0x80)
-		return 0;
-	value = parse_numeral_value(line->text, &used);
-	return value > 0 && used < line->length && strncmp(line->text + used, "\xe6\x98\xaf", 3) == 0 ? value : 0;	/* 是 */
+	if (line->enumeration >= 0)
+		return line->enumeration;
+	if ((unsigned char)line->text[0] >= 0x80) {
+		value = parse_numeral_value(line->text, &used);
+		if (value <= 0 || used >= line->length || strncmp(line->text + used, "\xe6\x98\xaf", 3) != 0)	/* 是 */
+			value = 0;
+	}
+	((Line *)line)->enumeration = value;	/* a cache, not a change */
+	return value;
 }
 
 /* Reads one line into the state; returns what it costs there. */
@@ -1628,7 +1633,7 @@ parse_fix_stray_questions(Parse *p)
 		t[at] = '\0';
 		line->length = at;
 		/* counted again */
-		line->chars = line->kind = line->mark = line->ends = line->chapter = -1;
+		line->chars = line->kind = line->mark = line->enumeration = line->ends = line->chapter = -1;
 		free(original);
 	}
 }
