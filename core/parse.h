@@ -102,6 +102,7 @@ void parse_split_lines(Parse *p, const char *data, size_t len);
 int parse_line_number(const Line *line, int *value, int *leading_zero);
 int parse_ends_sentence(const char *text, size_t len);
 int parse_is_numbered(const char *text);
+const char *parse_skip_label(const char *text);
 size_t parse_char_count(const char *text, size_t len);
 /* Returns the number of characters of a line (counted once). */
 size_t parse_line_chars(const Line *line);

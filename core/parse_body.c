@@ -145,12 +145,13 @@ parse_line_kind(const Line *line)
 }
 
 /* Returns non-zero when the line may carry on a paragraph from the page
- * before: body text that does not open a numbered item or a heading. */
+ * before: body text that does not open a numbered item (after a label,
+ * 附件:1.…, too) or a heading. */
 int
 parse_may_continue(const Line *line)
 {
-	return !parse_is_numbered(line->text) && parse_line_kind(line) == BLOCK_PARAGRAPH
-	    && parse_line_chars(line) >= 8;
+	return !parse_is_numbered(line->text) && !parse_is_numbered(parse_skip_label(line->text))
+	    && parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 8;
 }
 
 /* Returns the line of page-top text starting at line top that carries on

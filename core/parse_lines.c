@@ -154,6 +154,31 @@ parse_is_chinese_numeral(ucs4_t uc)
 	return 0;
 }
 
+/* A label before a list's numbering (附件:1.) is this long at most. */
+#define LABEL_MAX_CHARS 4
+
+/* Returns where a list's numbering starts after a short label and a
+ * colon ("附件:1.…", "注：1.…"), or text when there is none. */
+const char *
+parse_skip_label(const char *text)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	ucs4_t uc;
+	int k, n;
+
+	for (k = 0; k <= LABEL_MAX_CHARS; k++) {
+		n = u8_strmbtouc(&uc, s);
+		if (n <= 0)
+			return text;
+		if (uc == ':' || uc == 0xff1a)
+			return k > 0 && s[n] >= '0' && s[n] <= '9' ? (const char *)s + n : text;
+		if (!uc_is_property_ideographic(uc))
+			return text;
+		s += n;
+	}
+	return text;
+}
+
 /* Returns non-zero when text starts like a numbered heading or item:
  * "三、", "(二)", "1.", "3、", "第十条", "第二章", "——". */
 int

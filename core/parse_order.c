@@ -45,8 +45,6 @@
 /* A sentence left open with nothing to carry it on is looked for on its
  * page and this many pages after. */
 #define FAR_JOIN_PAGES 2
-/* A label before a list's numbering (附件:1.) is this long at most. */
-#define LABEL_MAX_CHARS 4
 /* A sentence left open is carried on by one of the first boxes that may
  * carry it on; the first of them is the more likely by this much (the
  * natural logarithm of the odds: about 20 to 1), when nothing else says. */
@@ -156,28 +154,6 @@ parse_numeral_value(const char *s, size_t *used)
 	}
 	*used = (size_t)(p - s);
 	return *used == 0 ? 0 : value + unit;
-}
-
-/* Returns where a list's numbering starts after a short label and a
- * colon ("附件:1.…", "注：1.…"), or text when there is none. */
-static const char *
-parse_skip_label(const char *text)
-{
-	const uint8_t *s = (const uint8_t *)text;
-	ucs4_t uc;
-	int k, n;
-
-	for (k = 0; k <= LABEL_MAX_CHARS; k++) {
-		n = u8_strmbtouc(&uc, s);
-		if (n <= 0)
-			return text;
-		if (uc == ':' || uc == 0xff1a)
-			return k > 0 && s[n] >= '0' && s[n] <= '9' ? (const char *)s + n : text;
-		if (!uc_is_property_ideographic(uc))
-			return text;
-		s += n;
-	}
-	return text;
 }
 
 /* Returns what the numbering at the start of text is, with its value. An

@@ -832,6 +832,21 @@ check_derived_order(const char *data)
 		a = replace_all(b, "\n\n01\n\n国家部署\n\n(三)健全评估评价机制。", moved), free(b);
 		ok(derived_holds(a, "derived-21b", "1.2", "创新运营服务模式,形成配备合理") && *rest != '\0',
 		    "a numbered line after a label (附件:1.) does not carry a sentence on");
+
+		/* The same with the rest lost: the sentence stays open, the
+		 * attachments stay a list of their own. */
+		a = replace_all(data, *rest != '\0' ? rest : "\x01", "");
+		b = replace_all(a, "\n附件:1.全国一体化政务服务平台移动端层级架构图\n   2.全国一体化政务服务平台移动端技术架构图\n",
+		    "\n"), free(a);
+		a = replace_all(b, "\n\n01\n\n国家部署\n\n(三)健全评估评价机制。",
+		    "\n\n01\n\n国家部署\n\n附件:1.全国一体化政务服务平台移动端层级架构图\n\n"
+		    "   2.全国一体化政务服务平台移动端技术架构图\n\n(三)健全评估评价机制。"), free(b);
+		issue = derived_parse(a, "derived-21c");
+		ok(issue != NULL && *rest != '\0' && block_of(issue, "1.2", "创新运营服务模式,附件", 1) < 0
+		    && blocks_starting(issue, "1.2", "附件:1.全国一体化政务服务平台移动端层级架构图") == 1,
+		    "with nothing to carry it on, a sentence is not joined to a numbered line after a label");
+		issue_free(issue);
+		free(a);
 		free(rest);
 		free(moved);
 	}
