@@ -186,6 +186,7 @@ int parse_is_stray_question(const char *text, size_t len, size_t q);
 void parse_fix_stray_questions(Parse *p);
 int parse_is_chapter(const char *text);
 int parse_numeral_value(const char *s, size_t *used);
+int parse_line_enumeration(const Line *line);
 int parse_opens_document(const Parse *p, size_t i);
 int parse_title_shaped(const Line *line);
 void parse_order_boxes(Parse *p);

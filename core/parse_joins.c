@@ -544,11 +544,8 @@ int
 parse_opens_enumeration(const Line *open, const Line *next)
 {
 	ucs4_t last;
-	size_t used;
 
 	if (!parse_cut_inside_word(open, &last) || last == 0x7b2c)	/* 第 */
 		return 0;
-	/* A Chinese numeral (not digits: 2是 is no enumeration), then 是 */
-	return (unsigned char)next->text[0] >= 0x80 && parse_numeral_value(next->text, &used) > 0
-	    && used < next->length && strncmp(next->text + used, "\xe6\x98\xaf", 3) == 0;
+	return parse_line_enumeration(next) > 0;
 }

@@ -257,9 +257,10 @@ parse_sequence_cost(int value, int last)
 }
 
 /* Returns the number of the enumeration that opens line (2 for 二是…),
- * 0 for none: a Chinese numeral, then 是 (found once, as the mark is). */
-static int
-parse_enumeration_value(const Line *line)
+ * 0 for none: a Chinese numeral (not digits: 2是 is none), then 是. Found
+ * once, as the mark is. */
+int
+parse_line_enumeration(const Line *line)
 {
 	size_t used;
 	int value = 0;
@@ -368,7 +369,7 @@ parse_order_read(OrderState *st, const Line *line)
 	 * them may stand inside the paragraph before, but not when a
 	 * heading stands there. A heading or a numbered line starts them
 	 * again. */
-	enumeration = mark == MARK_NONE ? parse_enumeration_value(line) : 0;
+	enumeration = mark == MARK_NONE ? parse_line_enumeration(line) : 0;
 	if (enumeration > 1 && enumeration <= st->enumeration)
 		cost += COST_INVERSION;
 	else if (enumeration > 1 && st->last != NULL && parse_line_kind(st->last) == BLOCK_HEADING)
@@ -443,15 +444,11 @@ parse_span_weight(int span)
 }
 
 /* Returns non-zero when line first, opening a box, may carry on the
- * sentence left open by line open: not a numbered line, nor one whose
- * numbering follows a label (附件:1.…). */
+ * sentence left open by line open. */
 static int
 parse_may_complete(const Line *open, const Line *first)
 {
-	int value;
-
-	return parse_may_continue(first) && parse_line_mark(first, &value) == MARK_NONE
-	    && !parse_opens_alike(open, first) && !parse_opens_enumeration(open, first);
+	return parse_may_continue(first) && !parse_opens_alike(open, first) && !parse_opens_enumeration(open, first);
 }
 
 /* Returns how the length of the first sentence of line, which opens a
