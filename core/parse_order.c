@@ -77,6 +77,11 @@
 #define SHORT_SENTENCE_CHARS 6
 #define SHORT_SENTENCE_WEIGHT 3.0
 #define LONG_SENTENCE_CHARS 30
+/* Of two orders equally dear and equally far from the extraction's, the
+ * one whose numbered headings stand over the text boxes that echo them
+ * wins: the shares of each heading's Han pairs that the text box right
+ * after it prints (parse_pairs_echoed), summed, in steps this large. */
+#define ECHO_TIE_STEP 0.2
 
 /* What the numbering of a line says. */
 typedef enum MarkKind {
@@ -929,10 +934,50 @@ parse_next_permutation(size_t *perm, size_t n)
 	return 1;
 }
 
+/* Fills echo[h][b], for each numbered heading box h and text box b of
+ * boxes[0, n), with the share of h's Han pairs that b's first
+ * COHESION_CHARS characters print; 0 elsewhere. */
+static void
+parse_heading_echoes(const Parse *p, const Box *boxes, const PageFacts *f, size_t n,
+    double echo[ORDER_MAX_BOXES][ORDER_MAX_BOXES])
+{
+	ParsePairs heading;
+	size_t h, b;
+	int value;
+
+	for (h = 0; h < n; h++) {
+		for (b = 0; b < n; b++)
+			echo[h][b] = 0;
+		if (!f->heading[h] || parse_line_mark(&p->lines[boxes[h].first], &value) == MARK_NONE)
+			continue;
+		parse_pairs_collect(&p->lines[boxes[h].first], SIZE_MAX, &heading);
+		for (b = 0; b < n; b++)
+			if (!f->heading[b])
+				echo[h][b] = parse_pairs_echoed(&heading, &p->lines[boxes[b].first], COHESION_CHARS);
+		parse_pairs_free(&heading);
+	}
+}
+
+/* Returns how much the text boxes that stand right after a numbered
+ * heading in order perm echo it, in steps of ECHO_TIE_STEP. */
+static long
+parse_order_echo(const PageFacts *f, double echo[ORDER_MAX_BOXES][ORDER_MAX_BOXES], const size_t *perm, size_t n)
+{
+	double sum = 0;
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		if (f->heading[perm[k - 1]] && !f->heading[perm[k]])
+			sum += echo[perm[k - 1]][perm[k]];
+	return (long)(sum / ECHO_TIE_STEP);
+}
+
 /* Finds the best reading order of boxes[0, n) (n <= ORDER_MAX_BOXES)
  * after state *st into best, trying every one; returns its cost. The
- * extraction's own order wins every tie. end_ok: the text after the boxes
- * opens with an item, which a heading last on the page may head. */
+ * extraction's own order wins every tie; of others, the nearest to it,
+ * then the one whose headings stand over the text that echoes them.
+ * end_ok: the text after the boxes opens with an item, which a heading
+ * last on the page may head. */
 static int
 parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, const PageFacts *f, size_t n,
     int completing, int end_ok, size_t *best)
@@ -940,6 +985,9 @@ parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, c
 	size_t perm[ORDER_MAX_BOXES + 1] = { 0 }, k;
 	int best_cost, identity_cost;
 	size_t best_distance = 0;
+	double echo[ORDER_MAX_BOXES][ORDER_MAX_BOXES];
+	long best_echo = -1;
+	int echoes_known = 0;
 
 	for (k = 0; k < n; k++)
 		perm[k] = best[k] = k;
@@ -954,10 +1002,26 @@ parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, c
 		if (cost > best_cost)
 			continue;
 		distance = parse_order_distance(p, boxes, perm, n);
+		if (cost == best_cost && distance == best_distance) {
+			long e;
 
-		if (cost < best_cost || (cost == best_cost && distance < best_distance)) {
+			/* Echoes are weighed only on such a tie. */
+			if (!echoes_known)
+				parse_heading_echoes(p, boxes, f, n, echo);
+			echoes_known = 1;
+			if (best_echo < 0)
+				best_echo = parse_order_echo(f, echo, best, n);
+			e = parse_order_echo(f, echo, perm, n);
+			if (e > best_echo) {
+				best_echo = e;
+				memcpy(best, perm, n * sizeof *perm);
+			}
+			continue;
+		}
+		if (cost < best_cost || distance < best_distance) {
 			best_cost = cost;
 			best_distance = distance;
+			best_echo = -1;
 			memcpy(best, perm, n * sizeof *perm);
 		}
 	}

@@ -932,6 +932,20 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-enumeration", "1.6", "不断推动城市宽带网络向高速化"),
 	    "a box that opens an enumeration (二是…) does not carry on a word cut by a page break");
 
+	/* 1.4 p39 as bench/make-archive lays it out: p38 cut inside 30.
+	 * (…节水标|准。), the rest emitted after (一), 三、 after (二), each
+	 * heading and paragraph a box of its own. Orders that read (一) and
+	 * (二) after 三、 cost alike and move as much; the one with (一)
+	 * over the paragraph that echoes it (紧紧围绕…强制性国家标准) wins,
+	 * not (一) (二) in a row. */
+	a = replace_all(data, "等节水标准。开展工业固废", "等节水标\n\n38\n\n01\n\n国家部署\n\n准。开展工业固废");
+	b = replace_all(a, "\n\n38\n\n01\n\n国家部署\n\n32. 碳达峰", "\n32. 碳达峰"), free(a);
+	a = move_box_before(b, "准。开展工业固废", "紧紧围绕人身健康"), free(b);
+	b = move_box_before(a, "三、优化国家标准供给体系", "加强推荐性国家标准顶层设计"), free(a);
+	a = boxes_from(b, "(二)提升推荐性国家标准供给效率", "加强推荐性国家标准顶层设计", (char *)NULL), free(b);
+	ok(derived_order(a, "derived-39", "1.4", "(一)优强制性国家标准", "紧紧围绕人身健康", "(二)提升推荐性国家标准"),
+	    "of orders alike, a heading stands over the paragraph that echoes it");
+
 	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
 	 * on p3: a numbered heading seen on two pages, each by furniture,
 	 * is the documents' own, no template junk. */
