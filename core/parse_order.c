@@ -281,6 +281,30 @@ parse_line_enumeration(const Line *line)
 	return value;
 }
 
+/* Returns non-zero when line, numbered as a list entry (附件:1. or 2.),
+ * has no punctuation but brackets and quotes after its number: a caption
+ * or a name (2.全国一体化…技术架构图), which leaves no sentence open. */
+static int
+parse_is_bare_entry(const Line *line)
+{
+	const uint8_t *s = (const uint8_t *)parse_skip_label(line->text);
+	const uint8_t *end = (const uint8_t *)line->text + line->length;
+	ucs4_t uc;
+	int n;
+
+	while (s < end && *s >= '0' && *s <= '9')
+		s++;
+	n = u8_mbtouc(&uc, s, (size_t)(end - s));	/* the number's . or 、 */
+	for (s += n > 0 ? n : 1; s < end; s += n) {
+		n = u8_mbtouc(&uc, s, (size_t)(end - s));
+		if (n <= 0)
+			return 0;
+		if (uc_is_general_category(uc, UC_CATEGORY_Po))
+			return 0;
+	}
+	return 1;
+}
+
 /* Reads one line into the state; returns what it costs there. */
 static int
 parse_order_read(OrderState *st, const Line *line)
@@ -389,7 +413,7 @@ parse_order_read(OrderState *st, const Line *line)
 		st->heading = line;
 	}
 	st->open = parse_line_kind(line) == BLOCK_PARAGRAPH && parse_line_chars(line) >= 10
-	    && !parse_line_ends_sentence(line) && !line->copy;
+	    && !parse_line_ends_sentence(line) && !line->copy && !(mark == MARK_LIST && parse_is_bare_entry(line));
 	st->last = line;
 	return cost;
 }

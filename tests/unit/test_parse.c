@@ -946,6 +946,19 @@ check_derived_order(const char *data)
 	ok(derived_order(a, "derived-39", "1.4", "(一)优强制性国家标准", "紧紧围绕人身健康", "(二)提升推荐性国家标准"),
 	    "of orders alike, a heading stands over the paragraph that echoes it");
 
+	/* 1.2 p21 as bench/make-archive lays it out: (二) to (四) and their
+	 * paragraphs as boxes of their own under a running head, 附件:1.
+	 * in the box of (四)'s paragraph and 2. a box of its own. The caption
+	 * 1.…架构图 ends in no full stop, but leaves no sentence open that
+	 * (二)'s paragraph would carry on. */
+	a = replace_all(data, "\n\n20\n\n01\n\n国家部署\n\n(三)健全评估评价机制。\n", "\n\n(三)健全评估评价机制。\n\n");
+	b = replace_all(a, "\n(二)加强运营保障。\n各地区",
+	    "\n\n20\n\n01\n\n国家部署\n\n(二)加强运营保障。\n\n做数字化转型领跑者\n\n各地区"), free(a);
+	a = replace_all(b, "\n(四)提升安全保障能力。\n", "\n\n(四)提升安全保障能力。\n\n"), free(b);
+	b = replace_all(a, "\n   2.全国一体化政务服务平台移动端技术架构图", "\n\n2.全国一体化政务服务平台移动端技术架构图"), free(a);
+	ok(derived_order(b, "derived-21", "1.2", "(二)加强运营保障", "各地区和国务院有关部门要加强政务服务平台", NULL),
+	    "a caption numbered as a list (附件:1.…架构图) leaves no sentence open");
+
 	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
 	 * on p3: a numbered heading seen on two pages, each by furniture,
 	 * is the documents' own, no template junk. */
