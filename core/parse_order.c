@@ -112,6 +112,7 @@ typedef struct OrderState {
 	int	item_since_top;	/* an item (一) since 一、 or 第N章 */
 	int	top_since_list;	/* a chapter heading 三、 since the last list entry "3." */
 	int	enumeration;	/* the last paragraph's 二是, 0 after a heading */
+	ucs4_t	list_separator;	/* what follows the last list entry's number: . 、 ﹒ */
 	const Line *last;	/* the last line read, or NULL */
 	const Line *heading;	/* the last heading read, and those before */
 	const Line *earlier[ANSWER_EARLIER];
@@ -281,6 +282,22 @@ parse_line_enumeration(const Line *line)
 	return value;
 }
 
+/* Returns the character after the number of line, a list entry (3. 3、
+ * 3﹒, after a label as in 附件:1.). */
+static ucs4_t
+parse_list_separator(const Line *line)
+{
+	const char *s = parse_skip_label(line->text);
+	const char *end = line->text + line->length;
+	ucs4_t uc = 0;
+
+	while (s < end && *s >= '0' && *s <= '9')
+		s++;
+	if (s < end)
+		u8_mbtouc(&uc, (const uint8_t *)s, (size_t)(end - s));
+	return uc;
+}
+
 /* Returns non-zero when line, numbered as a list entry (附件:1. or 2.),
  * has no punctuation but brackets and quotes after its number: a caption
  * or a name (2.全国一体化…技术架构图), which leaves no sentence open. */
@@ -364,6 +381,11 @@ parse_order_read(OrderState *st, const Line *line)
 		st->heading_since = 0;
 		break;
 	case MARK_LIST:
+		/* A list numbered in another style (2﹒ after 2.) is another
+		 * list. */
+		if (st->list > 0 && parse_list_separator(line) != st->list_separator)
+			st->list = 0;
+		st->list_separator = parse_list_separator(line);
 		/* A list may start again under a heading; it may not run
 		 * back. */
 		if (value == 1 && !st->item_since_top)

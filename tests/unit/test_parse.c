@@ -959,6 +959,20 @@ check_derived_order(const char *data)
 	ok(derived_order(b, "derived-21", "1.2", "(二)加强运营保障", "各地区和国务院有关部门要加强政务服务平台", NULL),
 	    "a caption numbered as a list (附件:1.…架构图) leaves no sentence open");
 
+	/* 2.3 p139 as bench/make-archive lays it out: p138 cut inside 3.'s
+	 * paragraph (建立新技术|网络安全…), 1. emitted before the rest, (四)
+	 * after 2.'s paragraph, every line a box. The attachments 2﹒ 3﹒ 4﹒
+	 * (their 1﹒ lost) are another list than 1. 2.: read after 1. they
+	 * are no reason to put (四) and 1. after 2. */
+	a = replace_all(data, "\n\n139\n\n做数字化转型领跑者\n\n(三)健全安全防控体系。", "\n(三)健全安全防控体系。");
+	b = replace_all(a, "建立新技术网络安全风险评估制度,深化",
+	    "建立新技术\n\n139\n\n做数字化转型领跑者\n\n1.强化科学考评。\n\n网络安全风险评估制度,深化"), free(a);
+	a = replace_all(b, "\n(四)强化科学考核评估。\n1.强化科学考评。\n", "\n\n"), free(b);
+	b = replace_all(a, "\n   2﹒政务服务一件事", "\n\n(四)强化科学考核评估。\n\n   2﹒政务服务一件事"), free(a);
+	a = boxes_from(b, "2.强化监督指导。", "组建数字政府建设专家委员会", "   3﹒社会治理", "   4﹒政务运行", (char *)NULL), free(b);
+	ok(derived_order(a, "derived-139", "2.3", "(四)强化科学考核评估", "1.强化科学考评", "数字政府建设时间紧"),
+	    "a list numbered in another style (2﹒ after 2.) is another list");
+
 	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
 	 * on p3: a numbered heading seen on two pages, each by furniture,
 	 * is the documents' own, no template junk. */
