@@ -1201,26 +1201,19 @@ parse_box_ends_open(const Parse *p, const Box *b)
 
 static int parse_box_is_heading(const Parse *, const Box *);
 
-/* Returns non-zero when the furniture from line i on (running heads,
- * template junk) is the last of its page: its page's number follows. */
-static int
-parse_furniture_at_foot(const Parse *p, size_t i)
-{
-	while (i < p->body_end && (p->lines[i].role == ROLE_FURNITURE || p->lines[i].role == ROLE_BLANK))
-		i++;
-	return i < p->body_end && p->lines[i].role == ROLE_PAGE_NUMBER;
-}
-
 /* Collects the boxes of text lines from line i on while they stay on page
- * (and, with next_top, the boxes printed above the next page's running
- * head). Returns the count; stops before max, furniture of another kind
- * or an article's start. *end is one past the last line looked at. With
- * merge, a lone item heading and the paragraph box below it are one box. */
+ * (and, with next_top, the heading boxes the next page opens with: the
+ * extraction emits a page's last heading after its number, where the next
+ * page's text begins, above its running head or above the text printed
+ * before it). Returns the count; stops before max, furniture of another
+ * kind or an article's start. *end is one past the last line looked at.
+ * With merge, a lone item heading and the paragraph box below it are one
+ * box. */
 static size_t
 parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge, Box *boxes, size_t max,
     size_t *end)
 {
-	size_t n = 0, next_first = NO_LINE;	/* the first line of the next page */
+	size_t n = 0;
 
 	while (i < p->body_end && n < max) {
 		const Line *line = &p->lines[i];
@@ -1230,26 +1223,8 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 			i++;
 			continue;
 		}
-		if (line->role == ROLE_FURNITURE && next_first != NO_LINE && parse_furniture_at_foot(p, i)) {
-			/* The next page's running head is printed at its foot:
-			 * what stands above it is that page's text, but for the
-			 * headings emitted first, after this page's number. */
-			size_t keep = 0;
-
-			while (keep < n && boxes[keep].first < next_first)
-				keep++;
-			while (keep < n && parse_box_is_heading(p, &boxes[keep]))
-				keep++;
-			if (keep < n) {
-				n = keep;
-				i = boxes[n].first;
-			}
-			break;
-		}
 		if (line->role != ROLE_TEXT || (line->page != page && !(next_top && line->page == page + 1)))
 			break;
-		if (line->page != page && next_first == NO_LINE)
-			next_first = i;
 		boxes[n].first = i;
 		/* A box ends where its numbering starts again. */
 		do
@@ -1257,6 +1232,10 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 		while (i < p->body_end && p->lines[i].role == ROLE_TEXT && p->lines[i].page == line->page
 		    && !parse_restarts_in_box(p, boxes[n].first, i));
 		boxes[n].end = i;
+		if (line->page != page && (!parse_box_is_heading(p, &boxes[n]) || (n > 0 && p->lines[boxes[n - 1].first].page != page))) {
+			i = boxes[n].first;
+			break;
+		}
 		if (parse_marks_article(p, boxes[n].first, boxes[n].end))
 			break;
 		if (merge && n > 0 && parse_heads_box(p, &boxes[n - 1], &boxes[n], 0)

@@ -973,6 +973,21 @@ check_derived_order(const char *data)
 	ok(derived_order(a, "derived-139", "2.3", "(四)强化科学考核评估", "1.强化科学考评", "数字政府建设时间紧"),
 	    "a list numbered in another style (2﹒ after 2.) is another list");
 
+	/* 1.1 pp5-6 as bench/make-archive lays them out: 三、 emitted after
+	 * p5's number, where p6's text begins; p6's running head printed
+	 * below its first box, 四、's (一) (二) (三), and 四、 after it. Only
+	 * the headings the next page opens with may belong to this page: the
+	 * box of items after 三、 is p6's, whose 四、 heads it. */
+	a = replace_all(data, "\n\n三、优化升级数字基础设施\n\n四、充分发挥数据要素作用\n\n", "\n\n");
+	b = replace_all(a, "\n\n5\n\n做数字化转型领跑者\n\n协作和开放。", "协作和开放。"), free(a);
+	a = replace_all(b, "\xc2\xa0 \xc2\xa0 (一)强化高质量数据要素",
+	    "5\n\n三、优化升级数字基础设施\n\n(一)强化高质量数据要素"), free(b);
+	b = replace_all(a, "\n\n(二)加快数据要素市场化流通", "\n(二)加快数据要素市场化流通"), free(a);
+	a = replace_all(b, "\n\n(三)创新数据要素开发利用机", "\n(三)创新数据要素开发利用机"), free(b);
+	b = insert_after_line(a, "(三)创新数据要素开发利用机", "\n\n做数字化转型领跑者\n\n四、充分发挥数据要素作用"), free(a);
+	ok(derived_order(b, "derived-5b", "1.1", "三、优化升级数字基础设施", "(一)加快建设信息网络基础设施", NULL),
+	    "a heading emitted after a page's number heads that page's items, not the next page's");
+
 	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
 	 * on p3: a numbered heading seen on two pages, each by furniture,
 	 * is the documents' own, no template junk. */
