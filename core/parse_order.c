@@ -799,6 +799,8 @@ typedef struct PageFacts {
 	size_t		late_banner;
 	/* which question heading each paragraph of the page echoes */
 	ParseAnswers	answers;
+	/* the first text line after the boxes, or NULL */
+	const Line	*after;
 } PageFacts;
 
 /* Finds which question heading each paragraph of boxes[0, n) echoes:
@@ -874,6 +876,18 @@ parse_page_facts(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 	parse_find_answers(p, st, boxes, n, f);
 }
 
+/* Returns non-zero when item heading box b, read last on its page, heads
+ * nothing: the text after it, line after, is the next item ((二) after
+ * (一)). */
+static int
+parse_heads_nothing(const Parse *p, const Box *b, const Line *after)
+{
+	int value, next;
+
+	return after != NULL && parse_line_mark(&p->lines[b->first], &value) == MARK_ITEM
+	    && parse_line_mark(after, &next) == MARK_ITEM && next == value + 1;
+}
+
 /* Returns the cost of reading boxes in the order perm from state *st,
  * or, as soon as it is past limit, a cost past limit: every part of it
  * adds, and an order dearer than the best so far is of no interest. */
@@ -915,6 +929,8 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
 			cost += COST_GAP * f->together[k];
 	}
 	if (n > 1 && !end_ok && f->chapter[perm[n - 1]])
+		cost += COST_HEADING_END;
+	if (n > 1 && f->heading[perm[n - 1]] && parse_heads_nothing(p, &boxes[perm[n - 1]], f->after))
 		cost += COST_HEADING_END;
 	for (k = 0; f->late_banner < n && perm[k] != f->late_banner; k++)
 		if (!f->heading[perm[k]])
@@ -1139,19 +1155,22 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 	return cost;
 }
 
+static int parse_item_follows(const Parse *, size_t, const OrderState *);
+
 /* Finds the best reading order of boxes[0, n) after state *st into best;
- * returns its cost. The extraction's own order wins every tie. end_ok:
- * the text after the boxes opens with an item, which a heading last on
- * the page may head. */
+ * returns its cost. The extraction's own order wins every tie. end: the
+ * line after the boxes. */
 static int
-parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t n, int end_ok, size_t *best)
+parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t n, size_t end, size_t *best)
 {
-	int completing = -1;
+	int completing = -1, end_ok = parse_item_follows(p, end, st);
+	size_t after = parse_next_text(p, end, p->body_end);
 	PageFacts facts;
 
 	if (st->open && st->last != NULL)
 		completing = parse_completing_box(p, st->last, boxes, n);
 	parse_page_facts(p, st, boxes, n, &facts);
+	facts.after = after == NO_LINE ? NULL : &p->lines[after];
 	if (n <= ORDER_MAX_BOXES)
 		return parse_best_permutation(p, st, boxes, &facts, n, completing, end_ok, best);
 	return parse_best_moves(p, st, boxes, &facts, n, completing, end_ok, best);
@@ -1405,7 +1424,7 @@ parse_order_boxes(Parse *p)
 			continue;
 		}
 		{
-			int cost = parse_best_order(p, &st, boxes, n, parse_item_follows(p, end, &st), perm);
+			int cost = parse_best_order(p, &st, boxes, n, end, perm);
 			size_t m, end2, k;
 			Box more[ORDER_COLLECT_BOXES];
 
@@ -1419,7 +1438,7 @@ parse_order_boxes(Parse *p)
 
 				m = parse_page_boxes(p, i, line->page, 1, st.open ? st.last : NULL, more, &end2);
 				if (m > n && parse_reads_better(p, &st, boxes, n, perm, cost, more, m,
-				    parse_best_order(p, &st, more, m, parse_item_follows(p, end2, &st), perm2), perm2)) {
+				    parse_best_order(p, &st, more, m, end2, perm2), perm2)) {
 					memcpy(boxes, more, m * sizeof *more);
 					memcpy(perm, perm2, m * sizeof *perm2);
 					n = m;

@@ -988,6 +988,22 @@ check_derived_order(const char *data)
 	ok(derived_order(b, "derived-5b", "1.1", "三、优化升级数字基础设施", "(一)加快建设信息网络基础设施", NULL),
 	    "a heading emitted after a page's number heads that page's items, not the next page's");
 
+	/* 1.4 p34 as bench/make-archive lays it out: p33 cut inside 到2025年…
+	 * (明显提|升), (一) emitted before the rest, 二、 after 3., p35 opening
+	 * with (二). Read last, (一) would head nothing: the next item
+	 * follows it. */
+	a = replace_all(data, "\n\n33\n\n做数字化转型领跑者\n\n坚持质量效益", "\n坚持质量效益");
+	b = replace_all(a, "供给和保障能力明显提升,国家标准体系的系统性",
+	    "供给和保障能力明显提\n\n33\n\n做数字化转型领跑者\n\n(一)农业农村领域。\n\n升,国家标准体系的系统性"), free(a);
+	a = replace_all(b, "\n\n二、建设重点领域国家标准体系\n\n(一)农业农村领域。\n1. 农业全产业链标准",
+	    "\n\n1. 农业全产业链标准"), free(b);
+	b = replace_all(a, "\n\n34\n\n01\n\n国家部署\n\n2. 农业农村绿色发展标准", "\n\n2. 农业农村绿色发展标准"), free(a);
+	a = box_from(b, "3. 乡村治理标准。"), free(b);
+	b = replace_all(a, "\n(二)食品消费品领域。\n4. 食品安全",
+	    "\n\n二、建设重点领域国家标准体系\n\n34\n\n01\n\n国家部署\n\n(二)食品消费品领域。\n4. 食品安全"), free(a);
+	ok(derived_order(b, "derived-34b", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。", "1. 农业全产业链标准"),
+	    "an item heading is not read last on a page when the next item follows it");
+
 	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
 	 * on p3: a numbered heading seen on two pages, each by furniture,
 	 * is the documents' own, no template junk. */
