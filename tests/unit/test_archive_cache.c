@@ -203,6 +203,37 @@ identity(const char *path)
 	    (long long)st.st_mtime * 1000000000LL;
 }
 
+/* Opens the folder arch spelled otherwise, "arch/" and "arch/sub/..": the
+ * same keys, so the same cache file (cache) with nothing re-indexed, and
+ * each file's path is the folder as spelled, one slash, its name. */
+static void
+check_spellings(const char *arch, const char *cache)
+{
+	char *slash = xasprintf("%s/", arch), *up = xasprintf("%s/sub/..", arch);
+	const char *spellings[] = { slash, up };
+	size_t i;
+
+	for (i = 0; i < sizeof spellings / sizeof *spellings; i++) {
+		Index *index = open_archive(&spellings[i], 1, 0, NULL);
+		const IndexIssueInfo *info = index != NULL ? index_issue_info(index, 0) : NULL;
+		const char *path = info != NULL ? info->path : "";
+		size_t len = strlen(spellings[i]);
+
+		ok(index != NULL && index_reindexed(index) == 0 &&
+		    strcmp(index_cache_path(index), cache) == 0,
+		    "the folder as %s: the same cache file, nothing re-indexed",
+		    i == 0 ? "DIR/" : "DIR/sub/..");
+		if (i == 0)
+			len--;
+		ok(strncmp(path, spellings[i], len) == 0 && path[len] == '/' &&
+		    strchr(path + len + 1, '/') == NULL, "  its files named %s/NAME (%s)",
+		    i == 0 ? "DIR" : "DIR/sub/..", path);
+		index_close(index);
+	}
+	free(slash);
+	free(up);
+}
+
 /* The incremental cache: reused untouched, a touched file not re-indexed,
  * a changed, removed and added one alone. */
 static void
@@ -234,6 +265,7 @@ check_incremental(const char *arch, const char *extra)
 	    "the second open indexes nothing");
 	ok(identity(cache) == before, "  and leaves the cache file as it was");
 	index_close(index);
+	check_spellings(arch, cache);
 
 	utime(c_path, &old);
 	index = open_archive(paths, 1, 0, NULL);
