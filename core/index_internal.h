@@ -30,6 +30,7 @@
 typedef struct IndexIssue {
 	IndexIssueInfo	 info;		/* the public part; its strings below */
 	sqlite3_int64	 id;		/* issues.issue_id */
+	size_t		 read;		/* its place among the issues read, by issue_id */
 	sqlite3_int64	 first_article;	/* rowid of its first article; the others follow */
 	char		*key;		/* its file's key (ArchiveFile), NULL for index_open() */
 	char		*path;
@@ -55,6 +56,7 @@ struct Index {
 	sqlite3		*db;
 	IndexIssue	*issues;	/* in the order of index_issue_info() */
 	size_t		 nissues;
+	size_t		*by_id;		/* the issues' positions, sorted by issue_id */
 	Issue		**retired;	/* issues handed out before a rebuild changed the list */
 	size_t		 nretired;
 	size_t		 reindexed;

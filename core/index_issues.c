@@ -250,6 +250,20 @@ index_issues_carry_over(Index *index, IndexIssue *issues, size_t n)
 	index->nissues = n;
 }
 
+/* Lists the issues' positions by issue_id, which index_issue_position()
+ * searches (a search asks it for each issue a character's row names):
+ * their places in the table's issue_id order, which they were read in. */
+static void
+index_issues_sort_by_id(Index *index)
+{
+	size_t i;
+
+	free(index->by_id);
+	index->by_id = xreallocarray(NULL, index->nissues + 1, sizeof *index->by_id);
+	for (i = 0; i < index->nissues; i++)
+		index->by_id[index->issues[i].read] = i;
+}
+
 /* Reads the list of issues; returns an SQLite code. */
 int
 index_load_issues(Index *index)
@@ -262,8 +276,10 @@ index_load_issues(Index *index)
 	rc = sqlite3_prepare_v2(index->db, INDEX_ISSUES_SQL, -1, &stmt, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		issues = xgrow(issues, &allocated, n, sizeof *issues);
-		if (index_issues_read_row(index, stmt, &issues[n]) == 0)
+		if (index_issues_read_row(index, stmt, &issues[n]) == 0) {
+			issues[n].read = n;
 			n++;
+		}
 		rc = SQLITE_OK;
 	}
 	if (rc == SQLITE_DONE)
@@ -279,5 +295,6 @@ index_load_issues(Index *index)
 		qsort(issues, n, sizeof *issues, index_issues_compare);
 	index_issues_prefix(issues, n);
 	index_issues_carry_over(index, issues, n);
+	index_issues_sort_by_id(index);
 	return SQLITE_OK;
 }
