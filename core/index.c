@@ -506,6 +506,7 @@ index_close(Index *index)
 	}
 	free(index->issues);
 	free(index->by_id);
+	index_issues_free_rows(index->rows, index->nrows);
 	for (i = 0; i < index->nretired; i++)
 		issue_free(index->retired[i]);
 	free(index->retired);

@@ -16,9 +16,11 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* Every row, files without an issue too: an archive's freshness is
+ * checked on the same rows (index_archive.c). */
 #define INDEX_ISSUES_SQL \
 	"SELECT issue_id, file, title, date, number, pages, first_article, article_count," \
-	" tokens FROM issues WHERE is_issue ORDER BY issue_id"
+	" tokens, is_issue, size, mtime, ctime, inode, device FROM issues ORDER BY issue_id"
 
 /* Returns the file's name without its folder and ".txt", fit for a
  * terminal, its bytes that are no UTF-8 (a GBK name) as "\xNN" that can
@@ -163,31 +165,32 @@ index_issues_prefix(IndexIssue *issues, size_t n)
 		issues[i].info.prefix = issues[i].prefix;
 }
 
-/* Fills one issue from a row; returns 0, or -1 when the row is of no
- * file the index was opened on. */
-static int
-index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
+/* Fills one issue from a row, but its path. */
+static void
+index_issues_read_row(sqlite3_stmt *stmt, IndexIssue *issue)
 {
 	/* The file's name is its bytes (a blob: see index_build.c). */
 	const char *bytes = sqlite3_column_blob(stmt, 1);
-	char *key = bytes != NULL ? xstrndup(bytes, (size_t)sqlite3_column_bytes(stmt, 1)) : NULL;
-	const char *title = (const char *)sqlite3_column_text(stmt, 2);
-	const char *date = (const char *)sqlite3_column_text(stmt, 3);
-	const char *path = index_issues_path(index, key);
+	const char *title, *date;
 
-	if (path == NULL) {
-		free(key);
-		return -1;
-	}
 	memset(issue, 0, sizeof *issue);
 	issue->id = sqlite3_column_int64(stmt, 0);
-	issue->key = key;
-	issue->path = xstrdup(path);
-	issue->title = title != NULL && title[0] != '\0' ? xstrdup(title) :
-	    index_issues_stem(path);
+	issue->key = bytes != NULL ? xstrndup(bytes, (size_t)sqlite3_column_bytes(stmt, 1)) : NULL;
+	issue->is_issue = sqlite3_column_int(stmt, 9) != 0;
+	issue->size = sqlite3_column_int64(stmt, 10);
+	issue->mtime = sqlite3_column_int64(stmt, 11);
+	issue->ctime = sqlite3_column_int64(stmt, 12);
+	issue->inode = sqlite3_column_int64(stmt, 13);
+	issue->device = sqlite3_column_int64(stmt, 14);
+	if (!issue->is_issue)
+		return;		/* a README: its stamp is all there is */
+	title = (const char *)sqlite3_column_text(stmt, 2);
+	date = (const char *)sqlite3_column_text(stmt, 3);
+	/* An empty title is the file's name, given with its path. */
+	issue->title = title != NULL && title[0] != '\0' ? xstrdup(title) : NULL;
 	issue->date = xstrdup(date != NULL ? date : "");
 	issue->info.number = sqlite3_column_int(stmt, 4);
-	issue->magazine = (title != NULL && title[0] != '\0') || issue->info.number > 0;
+	issue->magazine = issue->title != NULL || issue->info.number > 0;
 	issue->info.pages = sqlite3_column_int(stmt, 5);
 	issue->first_article = sqlite3_column_int64(stmt, 6);
 	issue->info.articles = (size_t)sqlite3_column_int64(stmt, 7);
@@ -201,6 +204,21 @@ index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
 			issue->tokens[i] = (uint32_t)blob[4 * i] | (uint32_t)blob[4 * i + 1] << 8 |
 			    (uint32_t)blob[4 * i + 2] << 16 | (uint32_t)blob[4 * i + 3] << 24;
 	}
+}
+
+/* Gives a row read by index_issues_read() its path, the one the user
+ * named for its file; returns 0, or -1 when it is no issue or of no file
+ * the index was opened on. */
+static int
+index_issues_place(const Index *index, IndexIssue *issue)
+{
+	const char *path;
+
+	if (!issue->is_issue || (path = index_issues_path(index, issue->key)) == NULL)
+		return -1;
+	issue->path = xstrdup(path);
+	if (issue->title == NULL)
+		issue->title = index_issues_stem(path);
 	issue->info.path = issue->path;
 	issue->info.title = issue->title;
 	issue->info.date = issue->date;
@@ -217,6 +235,17 @@ index_issues_clear(IndexIssue *issue)
 	free(issue->prefix);
 	free(issue->title);
 	free(issue->date);
+}
+
+/* Frees n rows read by index_issues_read() and their array. */
+void
+index_issues_free_rows(IndexIssue *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		index_issues_clear(&rows[i]);
+	free(rows);
 }
 
 /* Moves the Issues already read from the old list to the new one, by
@@ -264,32 +293,60 @@ index_issues_sort_by_id(Index *index)
 		index->by_id[index->issues[i].read] = i;
 }
 
-/* Reads the list of issues; returns an SQLite code. */
+/* Reads every row of the issues table; see index_internal.h. */
 int
-index_load_issues(Index *index)
+index_issues_read(sqlite3 *db, IndexIssue **out, size_t *n)
 {
 	sqlite3_stmt *stmt = NULL;
-	IndexIssue *issues = NULL;
-	size_t n = 0, allocated = 0, i;
+	IndexIssue *rows = NULL;
+	size_t count = 0, allocated = 0;
 	int rc;
 
-	rc = sqlite3_prepare_v2(index->db, INDEX_ISSUES_SQL, -1, &stmt, NULL);
+	rc = sqlite3_prepare_v2(db, INDEX_ISSUES_SQL, -1, &stmt, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		issues = xgrow(issues, &allocated, n, sizeof *issues);
-		if (index_issues_read_row(index, stmt, &issues[n]) == 0) {
-			issues[n].read = n;
-			n++;
-		}
+		rows = xgrow(rows, &allocated, count, sizeof *rows);
+		index_issues_read_row(stmt, &rows[count++]);
 		rc = SQLITE_OK;
 	}
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_OK) {
-		for (i = 0; i < n; i++)
-			index_issues_clear(&issues[i]);
-		free(issues);
+		index_issues_free_rows(rows, count);
+		rows = NULL;
+		count = 0;
+	}
+	*out = rows;
+	*n = count;
+	return rc;
+}
+
+/* Reads the list of issues; returns an SQLite code. */
+int
+index_load_issues(Index *index)
+{
+	IndexIssue *issues;
+	size_t nrows, n = 0, i;
+	int rc = SQLITE_OK;
+
+	if (index->rows != NULL) {
+		issues = index->rows;
+		nrows = index->nrows;
+		index->rows = NULL;
+		index->nrows = 0;
+	} else
+		rc = index_issues_read(index->db, &issues, &nrows);
+	if (rc != SQLITE_OK)
 		return rc;
+	/* Those listed, in the table's order: their places in it. */
+	for (i = 0; i < nrows; i++) {
+		if (index_issues_place(index, &issues[i]) != 0) {
+			index_issues_clear(&issues[i]);
+			continue;
+		}
+		issues[n] = issues[i];
+		issues[n].read = n;
+		n++;
 	}
 	if (n > 1)
 		qsort(issues, n, sizeof *issues, index_issues_compare);

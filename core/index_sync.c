@@ -206,6 +206,27 @@ index_sync_check_fresh(sqlite3 *db, const ArchiveFiles *files, int *fresh)
 	return rc;
 }
 
+/* Returns non-zero when the rows of the issues table (index_issues_read)
+ * record exactly the files, unchanged: the check of index_sync(), on
+ * rows read with the list of issues. */
+int
+index_sync_rows_fresh(const IndexIssue *rows, size_t n, const ArchiveFiles *files)
+{
+	size_t i;
+
+	if (n != files->count)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const ArchiveFile *f = rows[i].key == NULL ? NULL :
+		    index_sync_find_file(files, rows[i].key, strlen(rows[i].key));
+
+		if (f == NULL || !archive_file_unchanged(&f->st, rows[i].size, rows[i].mtime,
+		    rows[i].ctime, rows[i].inode, rows[i].device))
+			return 0;
+	}
+	return 1;
+}
+
 /* Fills the stamp of a file with its stat and text. */
 static void
 index_sync_stamp(IndexFileStamp *stamp, const ArchiveFile *f, uint64_t hash, size_t length,
