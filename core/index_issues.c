@@ -109,6 +109,27 @@ index_issues_by_prefix(IndexIssue *issues, size_t n)
 	return sorted;
 }
 
+/* Returns head, then between, then n in decimal; the caller frees it.
+ * Made by hand: a list of 1,000 issues makes a prefix of each, and
+ * printf's parsing of the format cost more than the rest of the list. */
+static char *
+index_issues_numbered(const char *head, const char *between, size_t n)
+{
+	char digits[3 * sizeof n], *end = digits + sizeof digits, *d = end, *s;
+	size_t head_len = strlen(head), between_len = strlen(between);
+
+	do {
+		*--d = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	s = xmalloc(head_len + between_len + (size_t)(end - d) + 1);
+	memcpy(s, head, head_len);
+	memcpy(s + head_len, between, between_len);
+	memcpy(s + head_len + between_len, d, (size_t)(end - d));
+	s[head_len + between_len + (size_t)(end - d)] = '\0';
+	return s;
+}
+
 /* Gives the issues of a run of equal prefixes, but the first, the suffix
  * "~K" (K its place in the run, from 2), or "~N" (N its place in the
  * list, which no other prefix can end in) when second is set. */
@@ -120,7 +141,8 @@ index_issues_suffix(IndexIssue *issues, IndexIssue **run, size_t count, int seco
 	for (k = 1; k < count; k++) {
 		char *p = run[k]->prefix;
 
-		run[k]->prefix = xasprintf("%s~%zu", p, second ? (size_t)(run[k] - issues) : k + 1);
+		run[k]->prefix = index_issues_numbered(p, "~",
+		    second ? (size_t)(run[k] - issues) : k + 1);
 		free(p);
 	}
 }
@@ -137,7 +159,8 @@ index_issues_prefix(IndexIssue *issues, size_t n)
 
 	for (i = 0; i < n; i++)
 		issues[i].prefix = issues[i].info.number > 0 ?
-		    xasprintf("%d", issues[i].info.number) : index_issues_stem(issues[i].path);
+		    index_issues_numbered("", "", (size_t)issues[i].info.number) :
+		    index_issues_stem(issues[i].path);
 	for (pass = 0; pass < 3; pass++) {
 		int shared = 0;
 
