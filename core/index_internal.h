@@ -90,6 +90,13 @@ typedef struct IndexFileStamp {
  * Returns 0 or -1 with *cause naming the file. */
 int index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cause);
 
+/* Returns column i of a statement's row as UTF-8 text, a copy the caller
+ * frees, or NULL for NULL. A cache's text is UTF-16 (index_schema.c):
+ * SQLite's own conversion, which index_column_text() asks for, allocates
+ * for each value; this one writes the copy directly, and leaves text with
+ * surrogates (beyond the BMP) to SQLite's. */
+char *index_column_copy(sqlite3_stmt *stmt, int i);
+
 /* Opens a database with the FTS5 side registered; returns the connection
  * or NULL, with *cause set when cause is not NULL. */
 sqlite3 *index_connect(const char *path, int flags, char **cause);

@@ -194,7 +194,6 @@ index_issues_read_row(sqlite3_stmt *stmt, IndexIssue *issue)
 {
 	/* The file's name is its bytes (a blob: see index_build.c). */
 	const char *bytes = sqlite3_column_blob(stmt, 1);
-	const char *title, *date;
 
 	memset(issue, 0, sizeof *issue);
 	issue->id = sqlite3_column_int64(stmt, 0);
@@ -207,11 +206,15 @@ index_issues_read_row(sqlite3_stmt *stmt, IndexIssue *issue)
 	issue->device = sqlite3_column_int64(stmt, 14);
 	if (!issue->is_issue)
 		return;		/* a README: its stamp is all there is */
-	title = (const char *)sqlite3_column_text(stmt, 2);
-	date = (const char *)sqlite3_column_text(stmt, 3);
 	/* An empty title is the file's name, given with its path. */
-	issue->title = title != NULL && title[0] != '\0' ? xstrdup(title) : NULL;
-	issue->date = xstrdup(date != NULL ? date : "");
+	issue->title = index_column_copy(stmt, 2);
+	if (issue->title != NULL && issue->title[0] == '\0') {
+		free(issue->title);
+		issue->title = NULL;
+	}
+	issue->date = index_column_copy(stmt, 3);
+	if (issue->date == NULL)
+		issue->date = xstrdup("");
 	issue->info.number = sqlite3_column_int(stmt, 4);
 	issue->magazine = issue->title != NULL || issue->info.number > 0;
 	issue->info.pages = sqlite3_column_int(stmt, 5);

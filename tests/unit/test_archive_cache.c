@@ -619,6 +619,54 @@ check_arguments(const char *arch)
 	free(a);
 }
 
+/* index_column_copy() on a UTF-16 database (as a cache is): text of one,
+ * two and three UTF-8 bytes a character as SQLite's own conversion gives
+ * it, one beyond the BMP (surrogates: left to SQLite), "" and NULL. */
+static void
+check_column_copy(void)
+{
+	static const char *const texts[] = { "IPv6", "", "r\xc3\xa9sum\xc3\xa9",
+	    "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0",	/* 数据要素 */
+	    "\xf0\xa0\x80\x80\xe5\xad\x97",				/* U+20000 字 */
+	    "\xef\xbf\xbd\xe2\x80\x94x" };				/* U+FFFD, a dash */
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	size_t i, same = 0;
+	char *copy;
+
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA encoding = 'UTF-16le'; CREATE TABLE t(v TEXT)", NULL, NULL,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(db, "INSERT INTO t VALUES(?1)", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		ok(0, "a UTF-16 database for index_column_copy (%s)", sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return;
+	}
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		sqlite3_bind_text(stmt, 1, texts[i], -1, SQLITE_STATIC);
+		sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+	}
+	sqlite3_bind_null(stmt, 1);
+	sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	sqlite3_prepare_v2(db, "SELECT v FROM t ORDER BY rowid", -1, &stmt, NULL);
+	for (i = 0; sqlite3_step(stmt) == SQLITE_ROW; i++) {
+		copy = index_column_copy(stmt, 0);
+		if (i < sizeof texts / sizeof *texts && copy != NULL && strcmp(copy, texts[i]) == 0)
+			same++;
+		else if (i == sizeof texts / sizeof *texts && copy == NULL)
+			same++;
+		else
+			diag("  row %zu: %s", i, copy != NULL ? copy : "(NULL)");
+		free(copy);
+	}
+	ok(i == sizeof texts / sizeof *texts + 1 && same == i,
+	    "a UTF-16 cache's text copied as UTF-8: %zu of %zu values", same, i);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+}
+
 /* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
@@ -631,6 +679,7 @@ main(void)
 	check_concurrent(arch);
 	check_damage(arch);
 	check_arguments(arch);
+	check_column_copy();
 	free(arch);
 	free(extra);
 	free(original);
