@@ -100,7 +100,7 @@ index_archive_take_unchanged(Index *index, sqlite3 *db)
 	IndexIssue *rows;
 	size_t nrows;
 
-	if (index_issues_read(db, &rows, &nrows) != SQLITE_OK)
+	if (index_issues_read(db, 1, &rows, &nrows) != SQLITE_OK)
 		return -1;
 	if (!index_sync_rows_fresh(rows, nrows, index->files)) {
 		index_issues_free_rows(rows, nrows);

@@ -288,8 +288,8 @@ int index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source,
 int index_sync_check_shared(sqlite3 *db, const ArchiveFiles *files, char **why);
 
 /* Returns non-zero when rows, every row of the issues table as
- * index_issues_read() gives them, record exactly the files, unchanged:
- * what index_sync() checks before it takes any lock. */
+ * index_issues_read() gives them with stamps, record exactly the files,
+ * unchanged: what index_sync() checks before it takes any lock. */
 int index_sync_rows_fresh(const IndexIssue *rows, size_t n, const ArchiveFiles *files);
 
 /* Returns non-zero when a parsed text found in a folder is an issue of
@@ -303,11 +303,11 @@ int index_sync_is_issue(const Issue *issue);
  * instead when they are there. Returns an SQLite code. */
 int index_load_issues(Index *index);
 
-/* Reads every row of the issues table, files without an issue too, in
- * issue_id order, each with its key and stamp, not yet with its path:
- * sets *out (free with index_issues_free_rows) and *n.
- * Returns an SQLite code. */
-int index_issues_read(sqlite3 *db, IndexIssue **out, size_t *n);
+/* Reads the rows of the issues table in issue_id order, each with its
+ * key, not yet with its path: the issues, or with stamps set every row,
+ * files without an issue too, each with its file's stamp. Sets *out (free
+ * with index_issues_free_rows) and *n. Returns an SQLite code. */
+int index_issues_read(sqlite3 *db, int stamps, IndexIssue **out, size_t *n);
 
 /* Frees n rows of index_issues_read() and their array. */
 void index_issues_free_rows(IndexIssue *rows, size_t n);

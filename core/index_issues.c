@@ -16,11 +16,16 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Every row, files without an issue too: an archive's freshness is
- * checked on the same rows (index_archive.c). */
-#define INDEX_ISSUES_SQL \
+#define INDEX_ISSUES_COLUMNS \
 	"SELECT issue_id, file, title, date, number, pages, first_article, article_count," \
-	" tokens, is_issue, size, mtime, ctime, inode, device FROM issues ORDER BY issue_id"
+	" tokens, is_issue"
+/* The list alone: the issues. */
+#define INDEX_ISSUES_SQL \
+	INDEX_ISSUES_COLUMNS " FROM issues WHERE is_issue ORDER BY issue_id"
+/* Every row with its file's stamp, files without an issue too: an
+ * archive's freshness is checked on the same rows (index_archive.c). */
+#define INDEX_ISSUES_STAMPS_SQL \
+	INDEX_ISSUES_COLUMNS ", size, mtime, ctime, inode, device FROM issues ORDER BY issue_id"
 
 /* Returns the file's name without its folder and ".txt", fit for a
  * terminal, its bytes that are no UTF-8 (a GBK name) as "\xNN" that can
@@ -188,9 +193,10 @@ index_issues_prefix(IndexIssue *issues, size_t n)
 		issues[i].info.prefix = issues[i].prefix;
 }
 
-/* Fills one issue from a row, but its path. */
+/* Fills one issue from a row, but its path; its stamp too when the row
+ * has it. */
 static void
-index_issues_read_row(sqlite3_stmt *stmt, IndexIssue *issue)
+index_issues_read_row(sqlite3_stmt *stmt, int stamps, IndexIssue *issue)
 {
 	/* The file's name is its bytes (a blob: see index_build.c). */
 	const char *bytes = sqlite3_column_blob(stmt, 1);
@@ -199,11 +205,13 @@ index_issues_read_row(sqlite3_stmt *stmt, IndexIssue *issue)
 	issue->id = sqlite3_column_int64(stmt, 0);
 	issue->key = bytes != NULL ? xstrndup(bytes, (size_t)sqlite3_column_bytes(stmt, 1)) : NULL;
 	issue->is_issue = sqlite3_column_int(stmt, 9) != 0;
-	issue->size = sqlite3_column_int64(stmt, 10);
-	issue->mtime = sqlite3_column_int64(stmt, 11);
-	issue->ctime = sqlite3_column_int64(stmt, 12);
-	issue->inode = sqlite3_column_int64(stmt, 13);
-	issue->device = sqlite3_column_int64(stmt, 14);
+	if (stamps) {
+		issue->size = sqlite3_column_int64(stmt, 10);
+		issue->mtime = sqlite3_column_int64(stmt, 11);
+		issue->ctime = sqlite3_column_int64(stmt, 12);
+		issue->inode = sqlite3_column_int64(stmt, 13);
+		issue->device = sqlite3_column_int64(stmt, 14);
+	}
 	if (!issue->is_issue)
 		return;		/* a README: its stamp is all there is */
 	/* An empty title is the file's name, given with its path. */
@@ -319,19 +327,20 @@ index_issues_sort_by_id(Index *index)
 		index->by_id[index->issues[i].read] = i;
 }
 
-/* Reads every row of the issues table; see index_internal.h. */
+/* Reads the rows of the issues table; see index_internal.h. */
 int
-index_issues_read(sqlite3 *db, IndexIssue **out, size_t *n)
+index_issues_read(sqlite3 *db, int stamps, IndexIssue **out, size_t *n)
 {
 	sqlite3_stmt *stmt = NULL;
 	IndexIssue *rows = NULL;
 	size_t count = 0, allocated = 0;
 	int rc;
 
-	rc = sqlite3_prepare_v2(db, INDEX_ISSUES_SQL, -1, &stmt, NULL);
+	rc = sqlite3_prepare_v2(db, stamps ? INDEX_ISSUES_STAMPS_SQL : INDEX_ISSUES_SQL, -1, &stmt,
+	    NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		rows = xgrow(rows, &allocated, count, sizeof *rows);
-		index_issues_read_row(stmt, &rows[count++]);
+		index_issues_read_row(stmt, stamps, &rows[count++]);
 		rc = SQLITE_OK;
 	}
 	if (rc == SQLITE_DONE)
@@ -361,7 +370,7 @@ index_load_issues(Index *index)
 		index->rows = NULL;
 		index->nrows = 0;
 	} else
-		rc = index_issues_read(index->db, &issues, &nrows);
+		rc = index_issues_read(index->db, 0, &issues, &nrows);
 	if (rc != SQLITE_OK)
 		return rc;
 	/* Those listed, in the table's order: their places in it. */
