@@ -22,19 +22,33 @@
  * made by bind mounts). */
 #define ARCHIVE_MAX_DEPTH 16
 
-/* Adds a file to the list. */
+/* Adds a file to the list, which takes path and key (allocated). */
 static void
-archive_add(ArchiveFiles *files, const char *path, const char *key, const struct stat *st,
-    int named)
+archive_add(ArchiveFiles *files, char *path, char *key, const struct stat *st, int named)
 {
 	ArchiveFile *f;
 
 	files->files = xgrow(files->files, &files->size, files->count, sizeof *files->files);
 	f = &files->files[files->count++];
-	f->path = xstrdup(path);
-	f->key = xstrdup(key);
+	f->path = path;
+	f->key = key;
 	f->st = *st;
 	f->named = named;
+}
+
+/* Returns folder/name, without a second slash when the folder (len
+ * bytes) ends in one; the caller frees it. Made by hand: a start over
+ * 1,000 issues makes two for each file. */
+static char *
+archive_join(const char *folder, size_t len, const char *name)
+{
+	size_t slash = len > 0 && folder[len - 1] != '/', n = strlen(name);
+	char *joined = xmalloc(len + slash + n + 1);
+
+	memcpy(joined, folder, len);
+	joined[len] = '/';
+	memcpy(joined + len + slash, name, n + 1);
+	return joined;
 }
 
 /* Returns non-zero when name ends in ".txt", in any case. */
@@ -54,6 +68,7 @@ archive_walk(ArchiveFiles *files, const char *path, const char *key, int depth, 
 {
 	DIR *d = opendir(path);
 	struct dirent *e;
+	size_t path_len = strlen(path), key_len = strlen(key);
 
 	if (d == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
@@ -68,10 +83,8 @@ archive_walk(ArchiveFiles *files, const char *path, const char *key, int depth, 
 		 * a .txt (an archive's folder may hold as many others). */
 		if (e->d_name[0] == '.' || (!text && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN))
 			continue;
-		child = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
-		    e->d_name);
-		child_key = xasprintf("%s%s%s", key, key[strlen(key) - 1] == '/' ? "" : "/",
-		    e->d_name);
+		child = archive_join(path, path_len, e->d_name);
+		child_key = archive_join(key, key_len, e->d_name);
 		folder = e->d_type == DT_DIR ||
 		    (e->d_type == DT_UNKNOWN && lstat(child, &st) == 0 && S_ISDIR(st.st_mode));
 		if (folder) {
@@ -82,8 +95,10 @@ archive_walk(ArchiveFiles *files, const char *path, const char *key, int depth, 
 			    archive_walk(files, child, child_key, depth + 1, &ignored) != 0)
 				free(ignored);
 		} else if (text && fstatat(dirfd(d), e->d_name, &st, 0) == 0 &&
-		    S_ISREG(st.st_mode))
+		    S_ISREG(st.st_mode)) {
 			archive_add(files, child, child_key, &st, 0);
+			continue;
+		}
 		free(child);
 		free(child_key);
 	}
@@ -174,7 +189,7 @@ archive_add_argument(ArchiveFiles *files, const char *path, char **root, char **
 		return -1;
 	}
 	if (S_ISREG(st.st_mode)) {
-		archive_add(files, path, *root, &st, 1);
+		archive_add(files, xstrdup(path), xstrdup(*root), &st, 1);
 		return 0;
 	}
 	if (!S_ISDIR(st.st_mode)) {

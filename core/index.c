@@ -409,13 +409,20 @@ index_split_id(const Index *index, const char *id, size_t *i, const char **local
 int
 index_issue_position(const Index *index, sqlite3_int64 id, size_t *i)
 {
-	size_t k;
+	size_t lo = 0, hi = index->by_id != NULL ? index->nissues : 0;
 
-	for (k = 0; k < index->nissues; k++) {
-		if (index->issues[k].id == id) {
-			*i = k;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		sqlite3_int64 at = index->issues[index->by_id[mid]].id;
+
+		if (at == id) {
+			*i = index->by_id[mid];
 			return 0;
 		}
+		if (at < id)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return -1;
 }
@@ -498,6 +505,8 @@ index_close(Index *index)
 		index_issues_clear(issue);
 	}
 	free(index->issues);
+	free(index->by_id);
+	index_issues_free_rows(index->rows, index->nrows);
 	for (i = 0; i < index->nretired; i++)
 		issue_free(index->retired[i]);
 	free(index->retired);

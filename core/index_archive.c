@@ -90,6 +90,29 @@ index_archive_forget(sqlite3 *db, const char *path, const char *source, const st
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Reads the issues table of a complete index and, when it records the
+ * archive's files exactly as they are, keeps its connection, and the
+ * rows for index_load_issues(): what an unchanged archive reads of the
+ * table is read once. Returns 0, or -1 when index_sync() must look. */
+static int
+index_archive_take_unchanged(Index *index, sqlite3 *db)
+{
+	IndexIssue *rows;
+	size_t nrows;
+
+	if (index_issues_read(db, 1, &rows, &nrows) != SQLITE_OK)
+		return -1;
+	if (!index_sync_rows_fresh(rows, nrows, index->files)) {
+		index_issues_free_rows(rows, nrows);
+		return -1;
+	}
+	index_issues_free_rows(index->rows, index->nrows);
+	index->rows = rows;
+	index->nrows = nrows;
+	index->db = db;
+	return 0;
+}
+
 /* Opens the cache file, creating it when missing, and brings it up to
  * date; returns one of the ARCHIVE_ outcomes, and sets index->db when
  * opened. */
@@ -138,6 +161,8 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 			index_note_damage(index);
 		return ARCHIVE_REBUILD;
 	}
+	if (check == 0 && index_archive_take_unchanged(index, db) == 0)
+		return ARCHIVE_OPENED;
 	rc = index_sync(db, index->files, source, &report, &reason, &failure);
 	damaged = report.damaged;
 	index_archive_take_report(index, &report);

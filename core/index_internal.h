@@ -30,6 +30,7 @@
 typedef struct IndexIssue {
 	IndexIssueInfo	 info;		/* the public part; its strings below */
 	sqlite3_int64	 id;		/* issues.issue_id */
+	size_t		 read;		/* its place among the issues read, by issue_id */
 	sqlite3_int64	 first_article;	/* rowid of its first article; the others follow */
 	char		*key;		/* its file's key (ArchiveFile), NULL for index_open() */
 	char		*path;
@@ -39,6 +40,11 @@ typedef struct IndexIssue {
 	Issue		*issue;		/* NULL until index_issue_at() */
 	int		 magazine;	/* it has a masthead or a number (index_sync_is_issue) */
 	uint32_t	*tokens;	/* per article: its FTS5 size (title and body), or NULL */
+	/* As read from the issues table (index_issues_read): whether it is
+	 * an issue (is_issue), and its file's stamp, which opening an
+	 * archive compares with the file's stat. */
+	int		 is_issue;
+	long long	 size, mtime, ctime, inode, device;
 } IndexIssue;
 
 /* Frees the strings of an issue (not its Issue). */
@@ -55,12 +61,18 @@ struct Index {
 	sqlite3		*db;
 	IndexIssue	*issues;	/* in the order of index_issue_info() */
 	size_t		 nissues;
+	size_t		*by_id;		/* the issues' positions, sorted by issue_id */
 	Issue		**retired;	/* issues handed out before a rebuild changed the list */
 	size_t		 nretired;
 	size_t		 reindexed;
 	char		*notes;		/* notices for index_open()'s caller, "; " between */
 	struct IndexHan	*han;		/* pinyin and traditional search (index_han.c) */
 	ArchiveFiles	*own_files;	/* a shared index in use: files, keyed as named */
+	/* The issues table as read when the archive was found unchanged
+	 * (index_archive.c), which index_load_issues() takes rather than
+	 * read it again. */
+	IndexIssue	*rows;
+	size_t		 nrows;
 };
 
 /* What the issues table records of a file, to know it again unread. */
@@ -77,6 +89,13 @@ typedef struct IndexFileStamp {
 /* Hashes the file at path a chunk at a time: sets *hash and *length.
  * Returns 0 or -1 with *cause naming the file. */
 int index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cause);
+
+/* Returns column i of a statement's row as UTF-8 text, a copy the caller
+ * frees, or NULL for NULL. A cache's text is UTF-16 (index_schema.c):
+ * SQLite's own conversion, which index_column_text() asks for, allocates
+ * for each value; this one writes the copy directly, and leaves text with
+ * surrogates (beyond the BMP) to SQLite's. */
+char *index_column_copy(sqlite3_stmt *stmt, int i);
 
 /* Opens a database with the FTS5 side registered; returns the connection
  * or NULL, with *cause set when cause is not NULL. */
@@ -268,6 +287,11 @@ int index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source,
  * saying that the list cannot be read. */
 int index_sync_check_shared(sqlite3 *db, const ArchiveFiles *files, char **why);
 
+/* Returns non-zero when rows, every row of the issues table as
+ * index_issues_read() gives them with stamps, record exactly the files,
+ * unchanged: what index_sync() checks before it takes any lock. */
+int index_sync_rows_fresh(const IndexIssue *rows, size_t n, const ArchiveFiles *files);
+
 /* Returns non-zero when a parsed text found in a folder is an issue of
  * the magazine (a masthead or a number), not a README. */
 int index_sync_is_issue(const Issue *issue);
@@ -275,8 +299,18 @@ int index_sync_is_issue(const Issue *issue);
 /* ---- index_load.c: reading back. */
 
 /* Reads the issues table into index->issues, in order, with their
- * prefixes; issues already read keep their Issue. Returns an SQLite code. */
+ * prefixes; issues already read keep their Issue. Takes index->rows
+ * instead when they are there. Returns an SQLite code. */
 int index_load_issues(Index *index);
+
+/* Reads the rows of the issues table in issue_id order, each with its
+ * key, not yet with its path: the issues, or with stamps set every row,
+ * files without an issue too, each with its file's stamp. Sets *out (free
+ * with index_issues_free_rows) and *n. Returns an SQLite code. */
+int index_issues_read(sqlite3 *db, int stamps, IndexIssue **out, size_t *n);
+
+/* Frees n rows of index_issues_read() and their array. */
+void index_issues_free_rows(IndexIssue *rows, size_t n);
 
 /* Reads issue issue out of the index, named name; returns 0 and sets
  * *out (the caller frees it with issue_free), or -1 when the index cannot
@@ -313,6 +347,7 @@ void index_archive_take_report(Index *index, IndexSyncReport *report);
  * damaged, of another version, not a plain folder and file); the caller
  * then uses the user's own cache. */
 int index_shared_attach(Index *index, const char *dir);
+
 
 /* Leaves the shared index for the user's own (a query found it damaged):
  * notes it and gives the index back the files the user named. */

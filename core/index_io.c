@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,39 @@ index_column_text(sqlite3_stmt *stmt, int i)
 	const char *text = (const char *)sqlite3_column_text(stmt, i);
 
 	return text != NULL ? text : "";
+}
+
+/* Returns a column's text as a UTF-8 copy; see index_internal.h. */
+char *
+index_column_copy(sqlite3_stmt *stmt, int i)
+{
+	const uint16_t *units = sqlite3_column_text16(stmt, i);
+	size_t n = (size_t)sqlite3_column_bytes16(stmt, i) / 2, k;
+	char *copy, *p;
+
+	if (units == NULL)
+		return NULL;
+	copy = p = xmalloc(3 * n + 1);
+	for (k = 0; k < n; k++) {
+		uint16_t u = units[k];
+
+		if (u < 0x80)
+			*p++ = (char)u;
+		else if (u < 0x800) {
+			*p++ = (char)(0xc0 | u >> 6);
+			*p++ = (char)(0x80 | (u & 0x3f));
+		} else if (u < 0xd800 || u > 0xdfff) {
+			*p++ = (char)(0xe0 | u >> 12);
+			*p++ = (char)(0x80 | (u >> 6 & 0x3f));
+			*p++ = (char)(0x80 | (u & 0x3f));
+		} else {
+			/* A surrogate: SQLite's own conversion, as it has it. */
+			free(copy);
+			return xstrdup(index_column_text(stmt, i));
+		}
+	}
+	*p = '\0';
+	return copy;
 }
 
 /* Finalizes a statement read to its end; see index_query.h. */

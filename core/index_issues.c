@@ -16,9 +16,16 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define INDEX_ISSUES_SQL \
+#define INDEX_ISSUES_COLUMNS \
 	"SELECT issue_id, file, title, date, number, pages, first_article, article_count," \
-	" tokens FROM issues WHERE is_issue ORDER BY issue_id"
+	" tokens, is_issue"
+/* The list alone: the issues. */
+#define INDEX_ISSUES_SQL \
+	INDEX_ISSUES_COLUMNS " FROM issues WHERE is_issue ORDER BY issue_id"
+/* Every row with its file's stamp, files without an issue too: an
+ * archive's freshness is checked on the same rows (index_archive.c). */
+#define INDEX_ISSUES_STAMPS_SQL \
+	INDEX_ISSUES_COLUMNS ", size, mtime, ctime, inode, device FROM issues ORDER BY issue_id"
 
 /* Returns the file's name without its folder and ".txt", fit for a
  * terminal, its bytes that are no UTF-8 (a GBK name) as "\xNN" that can
@@ -107,6 +114,27 @@ index_issues_by_prefix(IndexIssue *issues, size_t n)
 	return sorted;
 }
 
+/* Returns head, then between, then n in decimal; the caller frees it.
+ * Made by hand: a list of 1,000 issues makes a prefix of each, and
+ * printf's parsing of the format cost more than the rest of the list. */
+static char *
+index_issues_numbered(const char *head, const char *between, size_t n)
+{
+	char digits[3 * sizeof n], *end = digits + sizeof digits, *d = end, *s;
+	size_t head_len = strlen(head), between_len = strlen(between);
+
+	do {
+		*--d = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	s = xmalloc(head_len + between_len + (size_t)(end - d) + 1);
+	memcpy(s, head, head_len);
+	memcpy(s + head_len, between, between_len);
+	memcpy(s + head_len + between_len, d, (size_t)(end - d));
+	s[head_len + between_len + (size_t)(end - d)] = '\0';
+	return s;
+}
+
 /* Gives the issues of a run of equal prefixes, but the first, the suffix
  * "~K" (K its place in the run, from 2), or "~N" (N its place in the
  * list, which no other prefix can end in) when second is set. */
@@ -118,7 +146,8 @@ index_issues_suffix(IndexIssue *issues, IndexIssue **run, size_t count, int seco
 	for (k = 1; k < count; k++) {
 		char *p = run[k]->prefix;
 
-		run[k]->prefix = xasprintf("%s~%zu", p, second ? (size_t)(run[k] - issues) : k + 1);
+		run[k]->prefix = index_issues_numbered(p, "~",
+		    second ? (size_t)(run[k] - issues) : k + 1);
 		free(p);
 	}
 }
@@ -135,7 +164,8 @@ index_issues_prefix(IndexIssue *issues, size_t n)
 
 	for (i = 0; i < n; i++)
 		issues[i].prefix = issues[i].info.number > 0 ?
-		    xasprintf("%d", issues[i].info.number) : index_issues_stem(issues[i].path);
+		    index_issues_numbered("", "", (size_t)issues[i].info.number) :
+		    index_issues_stem(issues[i].path);
 	for (pass = 0; pass < 3; pass++) {
 		int shared = 0;
 
@@ -163,31 +193,38 @@ index_issues_prefix(IndexIssue *issues, size_t n)
 		issues[i].info.prefix = issues[i].prefix;
 }
 
-/* Fills one issue from a row; returns 0, or -1 when the row is of no
- * file the index was opened on. */
-static int
-index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
+/* Fills one issue from a row, but its path; its stamp too when the row
+ * has it. */
+static void
+index_issues_read_row(sqlite3_stmt *stmt, int stamps, IndexIssue *issue)
 {
 	/* The file's name is its bytes (a blob: see index_build.c). */
 	const char *bytes = sqlite3_column_blob(stmt, 1);
-	char *key = bytes != NULL ? xstrndup(bytes, (size_t)sqlite3_column_bytes(stmt, 1)) : NULL;
-	const char *title = (const char *)sqlite3_column_text(stmt, 2);
-	const char *date = (const char *)sqlite3_column_text(stmt, 3);
-	const char *path = index_issues_path(index, key);
 
-	if (path == NULL) {
-		free(key);
-		return -1;
-	}
 	memset(issue, 0, sizeof *issue);
 	issue->id = sqlite3_column_int64(stmt, 0);
-	issue->key = key;
-	issue->path = xstrdup(path);
-	issue->title = title != NULL && title[0] != '\0' ? xstrdup(title) :
-	    index_issues_stem(path);
-	issue->date = xstrdup(date != NULL ? date : "");
+	issue->key = bytes != NULL ? xstrndup(bytes, (size_t)sqlite3_column_bytes(stmt, 1)) : NULL;
+	issue->is_issue = sqlite3_column_int(stmt, 9) != 0;
+	if (stamps) {
+		issue->size = sqlite3_column_int64(stmt, 10);
+		issue->mtime = sqlite3_column_int64(stmt, 11);
+		issue->ctime = sqlite3_column_int64(stmt, 12);
+		issue->inode = sqlite3_column_int64(stmt, 13);
+		issue->device = sqlite3_column_int64(stmt, 14);
+	}
+	if (!issue->is_issue)
+		return;		/* a README: its stamp is all there is */
+	/* An empty title is the file's name, given with its path. */
+	issue->title = index_column_copy(stmt, 2);
+	if (issue->title != NULL && issue->title[0] == '\0') {
+		free(issue->title);
+		issue->title = NULL;
+	}
+	issue->date = index_column_copy(stmt, 3);
+	if (issue->date == NULL)
+		issue->date = xstrdup("");
 	issue->info.number = sqlite3_column_int(stmt, 4);
-	issue->magazine = (title != NULL && title[0] != '\0') || issue->info.number > 0;
+	issue->magazine = issue->title != NULL || issue->info.number > 0;
 	issue->info.pages = sqlite3_column_int(stmt, 5);
 	issue->first_article = sqlite3_column_int64(stmt, 6);
 	issue->info.articles = (size_t)sqlite3_column_int64(stmt, 7);
@@ -201,6 +238,21 @@ index_issues_read_row(const Index *index, sqlite3_stmt *stmt, IndexIssue *issue)
 			issue->tokens[i] = (uint32_t)blob[4 * i] | (uint32_t)blob[4 * i + 1] << 8 |
 			    (uint32_t)blob[4 * i + 2] << 16 | (uint32_t)blob[4 * i + 3] << 24;
 	}
+}
+
+/* Gives a row read by index_issues_read() its path, the one the user
+ * named for its file; returns 0, or -1 when it is no issue or of no file
+ * the index was opened on. */
+static int
+index_issues_place(const Index *index, IndexIssue *issue)
+{
+	const char *path;
+
+	if (!issue->is_issue || (path = index_issues_path(index, issue->key)) == NULL)
+		return -1;
+	issue->path = xstrdup(path);
+	if (issue->title == NULL)
+		issue->title = index_issues_stem(path);
 	issue->info.path = issue->path;
 	issue->info.title = issue->title;
 	issue->info.date = issue->date;
@@ -217,6 +269,17 @@ index_issues_clear(IndexIssue *issue)
 	free(issue->prefix);
 	free(issue->title);
 	free(issue->date);
+}
+
+/* Frees n rows read by index_issues_read() and their array. */
+void
+index_issues_free_rows(IndexIssue *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		index_issues_clear(&rows[i]);
+	free(rows);
 }
 
 /* Moves the Issues already read from the old list to the new one, by
@@ -250,34 +313,80 @@ index_issues_carry_over(Index *index, IndexIssue *issues, size_t n)
 	index->nissues = n;
 }
 
-/* Reads the list of issues; returns an SQLite code. */
+/* Lists the issues' positions by issue_id, which index_issue_position()
+ * searches (a search asks it for each issue a character's row names):
+ * their places in the table's issue_id order, which they were read in. */
+static void
+index_issues_sort_by_id(Index *index)
+{
+	size_t i;
+
+	free(index->by_id);
+	index->by_id = xreallocarray(NULL, index->nissues + 1, sizeof *index->by_id);
+	for (i = 0; i < index->nissues; i++)
+		index->by_id[index->issues[i].read] = i;
+}
+
+/* Reads the rows of the issues table; see index_internal.h. */
 int
-index_load_issues(Index *index)
+index_issues_read(sqlite3 *db, int stamps, IndexIssue **out, size_t *n)
 {
 	sqlite3_stmt *stmt = NULL;
-	IndexIssue *issues = NULL;
-	size_t n = 0, allocated = 0, i;
+	IndexIssue *rows = NULL;
+	size_t count = 0, allocated = 0;
 	int rc;
 
-	rc = sqlite3_prepare_v2(index->db, INDEX_ISSUES_SQL, -1, &stmt, NULL);
+	rc = sqlite3_prepare_v2(db, stamps ? INDEX_ISSUES_STAMPS_SQL : INDEX_ISSUES_SQL, -1, &stmt,
+	    NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		issues = xgrow(issues, &allocated, n, sizeof *issues);
-		if (index_issues_read_row(index, stmt, &issues[n]) == 0)
-			n++;
+		rows = xgrow(rows, &allocated, count, sizeof *rows);
+		index_issues_read_row(stmt, stamps, &rows[count++]);
 		rc = SQLITE_OK;
 	}
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_OK) {
-		for (i = 0; i < n; i++)
-			index_issues_clear(&issues[i]);
-		free(issues);
+		index_issues_free_rows(rows, count);
+		rows = NULL;
+		count = 0;
+	}
+	*out = rows;
+	*n = count;
+	return rc;
+}
+
+/* Reads the list of issues; returns an SQLite code. */
+int
+index_load_issues(Index *index)
+{
+	IndexIssue *issues;
+	size_t nrows, n = 0, i;
+	int rc = SQLITE_OK;
+
+	if (index->rows != NULL) {
+		issues = index->rows;
+		nrows = index->nrows;
+		index->rows = NULL;
+		index->nrows = 0;
+	} else
+		rc = index_issues_read(index->db, 0, &issues, &nrows);
+	if (rc != SQLITE_OK)
 		return rc;
+	/* Those listed, in the table's order: their places in it. */
+	for (i = 0; i < nrows; i++) {
+		if (index_issues_place(index, &issues[i]) != 0) {
+			index_issues_clear(&issues[i]);
+			continue;
+		}
+		issues[n] = issues[i];
+		issues[n].read = n;
+		n++;
 	}
 	if (n > 1)
 		qsort(issues, n, sizeof *issues, index_issues_compare);
 	index_issues_prefix(issues, n);
 	index_issues_carry_over(index, issues, n);
+	index_issues_sort_by_id(index);
 	return SQLITE_OK;
 }

@@ -42,6 +42,9 @@
  * through the file index and look up each row in the table from it. */
 #define INDEX_SYNC_ROWS_SQL \
 	"SELECT issue_id, file, size, mtime, ctime, inode, device, hash, length FROM issues"
+/* What the check that nothing changed reads of each row. */
+#define INDEX_SYNC_STAMPS_SQL \
+	"SELECT file, size, mtime, ctime, inode, device FROM issues"
 #define INDEX_SYNC_RESTAMP_SQL \
 	"UPDATE issues SET size = ?2, mtime = ?3, ctime = ?4, inode = ?5, device = ?6" \
 	" WHERE issue_id = ?1"
@@ -142,6 +145,85 @@ index_sync_is_fresh(const SyncRows *rows, const ArchiveFiles *files)
 	for (i = 0; i < rows->count; i++)
 		if (!index_sync_row_matches(&rows->rows[i], &files->files[i]))
 			return 0;
+	return 1;
+}
+
+/* Returns the file of files keyed by the len bytes of key, or NULL. */
+static const ArchiveFile *
+index_sync_find_file(const ArchiveFiles *files, const char *key, size_t len)
+{
+	size_t lo = 0, hi = files->count;
+
+	/* No file's key holds a NUL; and strncmp() would stop at it. */
+	if (memchr(key, '\0', len) != NULL)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *at = files->files[mid].key;
+		int c = strncmp(at, key, len);
+
+		/* Equal over len bytes: at is key, or longer and after it. */
+		if (c == 0 && at[len] == '\0')
+			return &files->files[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Sets *fresh when the issues table records exactly the files, unchanged,
+ * as each row is read: nothing is copied or sorted, since the files are
+ * sorted by key and each row finds its own. Returns an SQLite code. */
+static int
+index_sync_check_fresh(sqlite3 *db, const ArchiveFiles *files, int *fresh)
+{
+	sqlite3_stmt *stmt = NULL;
+	size_t rows = 0;
+	int rc;
+
+	*fresh = 1;
+	rc = sqlite3_prepare_v2(db, INDEX_SYNC_STAMPS_SQL, -1, &stmt, NULL);
+	while (rc == SQLITE_OK && *fresh && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *key = sqlite3_column_blob(stmt, 0);
+		const ArchiveFile *f = key == NULL ? NULL :
+		    index_sync_find_file(files, key, (size_t)sqlite3_column_bytes(stmt, 0));
+
+		/* Keys are unique in the table and in the files: as many
+		 * rows found as there are files is each file found once. */
+		*fresh = f != NULL && archive_file_unchanged(&f->st, sqlite3_column_int64(stmt, 1),
+		    sqlite3_column_int64(stmt, 2), sqlite3_column_int64(stmt, 3),
+		    sqlite3_column_int64(stmt, 4), sqlite3_column_int64(stmt, 5));
+		rows++;
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK || rows != files->count)
+		*fresh = 0;
+	return rc;
+}
+
+/* Returns non-zero when the rows of the issues table (index_issues_read)
+ * record exactly the files, unchanged: the check of index_sync(), on
+ * rows read with the list of issues. */
+int
+index_sync_rows_fresh(const IndexIssue *rows, size_t n, const ArchiveFiles *files)
+{
+	size_t i;
+
+	if (n != files->count)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const ArchiveFile *f = rows[i].key == NULL ? NULL :
+		    index_sync_find_file(files, rows[i].key, strlen(rows[i].key));
+
+		if (f == NULL || !archive_file_unchanged(&f->st, rows[i].size, rows[i].mtime,
+		    rows[i].ctime, rows[i].inode, rows[i].device))
+			return 0;
+	}
 	return 1;
 }
 
@@ -450,13 +532,10 @@ int
 index_sync(sqlite3 *db, const ArchiveFiles *files, const char *source, IndexSyncReport *report,
     char **why, char **cause)
 {
-	SyncRows rows = { NULL, 0, 0 };
 	int rc, fresh;
 
 	index_sync_report_clear(report);
-	rc = index_sync_read_rows(db, &rows);
-	fresh = rc == SQLITE_OK && index_sync_is_fresh(&rows, files);
-	index_sync_rows_free(&rows);
+	rc = index_sync_check_fresh(db, files, &fresh);
 	if (fresh)
 		return 0;
 	if (index_is_damage(rc)) {

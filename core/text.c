@@ -179,14 +179,23 @@ text_escape(const char *s)
 
 	buffer_append(&b, "", 0);
 	while (p < end) {
+		const uint8_t *run = p;
 		ucs4_t uc;
-		int n = u8_mbtoucr(&uc, p, (size_t)(end - p)), i;
+		int n = 0, i;
 
-		if (n > 0 && uc >= 0x20 && uc != 0x7f && (uc < 0x80 || uc > 0x9f)) {
-			buffer_append(&b, (const char *)p, (size_t)n);
+		/* What is kept goes in runs, printable ASCII undecoded: an
+		 * archive's list of issues escapes every file's name. */
+		while (p < end) {
+			if (*p >= 0x20 && *p < 0x7f)
+				n = 1;
+			else if ((n = u8_mbtoucr(&uc, p, (size_t)(end - p))) <= 0 || uc < 0x20 ||
+			    uc == 0x7f || (uc >= 0x80 && uc <= 0x9f))
+				break;
 			p += n;
-			continue;
 		}
+		buffer_append(&b, (const char *)run, (size_t)(p - run));
+		if (p == end)
+			break;
 		/* Invalid (n < 0: one byte), or a control character whole. */
 		for (i = 0; i < (n > 0 ? n : 1); i++) {
 			char hex[5];

@@ -100,19 +100,26 @@ xstrndup(const char *s, size_t len)
 	return p;
 }
 
+/* Strings up to this long are formatted once, into a buffer on the stack,
+ * and copied; longer ones are measured by that pass and formatted again. */
+#define XALLOC_SHORT_STRING 256
+
 /* Returns a newly formatted string; the caller frees it. */
 char *
 xvasprintf(const char *fmt, va_list ap)
 {
+	char short_string[XALLOC_SHORT_STRING];
 	va_list copy;
 	int n;
 	char *p;
 
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(short_string, sizeof short_string, fmt, copy);
 	va_end(copy);
 	if (n < 0)
 		xalloc_fail(0);
+	if ((size_t)n < sizeof short_string)
+		return xstrndup(short_string, (size_t)n);
 	p = xmalloc((size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;

@@ -203,6 +203,65 @@ identity(const char *path)
 	    (long long)st.st_mtime * 1000000000LL;
 }
 
+/* Opens the unchanged archive of paths while another connection holds the
+ * cache file's write lock: knowing that nothing changed takes no lock, so
+ * the cache answers at once (a check that took the lock would wait out
+ * INDEX_BUSY_MILLISECONDS, then fall back to memory, and fail here). */
+static void
+check_unlocked(const char *const *paths, const char *cache)
+{
+	sqlite3 *writer = NULL;
+	char *notice = NULL;
+	Index *index;
+
+	if (!ok(sqlite3_open_v2(cache, &writer, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_exec(writer, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK,
+	    "another connection takes the cache file's write lock")) {
+		sqlite3_close(writer);
+		return;
+	}
+	index = open_archive(paths, 1, 0, &notice);
+	ok(index != NULL && notice == NULL && index_reindexed(index) == 0 &&
+	    index_cache_path(index) != NULL && strcmp(index_cache_path(index), cache) == 0,
+	    "  an unchanged archive opens from its cache all the same (%s)",
+	    notice != NULL ? notice : "no notice");
+	index_close(index);
+	free(notice);
+	sqlite3_exec(writer, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(writer);
+}
+
+/* Opens the folder arch spelled otherwise, "arch/" and "arch/sub/..": the
+ * same keys, so the same cache file (cache) with nothing re-indexed, and
+ * each file's path is the folder as spelled, one slash, its name. */
+static void
+check_spellings(const char *arch, const char *cache)
+{
+	char *slash = xasprintf("%s/", arch), *up = xasprintf("%s/sub/..", arch);
+	const char *spellings[] = { slash, up };
+	size_t i;
+
+	for (i = 0; i < sizeof spellings / sizeof *spellings; i++) {
+		Index *index = open_archive(&spellings[i], 1, 0, NULL);
+		const IndexIssueInfo *info = index != NULL ? index_issue_info(index, 0) : NULL;
+		const char *path = info != NULL ? info->path : "";
+		size_t len = strlen(spellings[i]);
+
+		ok(index != NULL && index_reindexed(index) == 0 &&
+		    strcmp(index_cache_path(index), cache) == 0,
+		    "the folder as %s: the same cache file, nothing re-indexed",
+		    i == 0 ? "DIR/" : "DIR/sub/..");
+		if (i == 0)
+			len--;
+		ok(strncmp(path, spellings[i], len) == 0 && path[len] == '/' &&
+		    strchr(path + len + 1, '/') == NULL, "  its files named %s/NAME (%s)",
+		    i == 0 ? "DIR" : "DIR/sub/..", path);
+		index_close(index);
+	}
+	free(slash);
+	free(up);
+}
+
 /* The incremental cache: reused untouched, a touched file not re-indexed,
  * a changed, removed and added one alone. */
 static void
@@ -234,6 +293,8 @@ check_incremental(const char *arch, const char *extra)
 	    "the second open indexes nothing");
 	ok(identity(cache) == before, "  and leaves the cache file as it was");
 	index_close(index);
+	check_spellings(arch, cache);
+	check_unlocked(paths, cache);
 
 	utime(c_path, &old);
 	index = open_archive(paths, 1, 0, NULL);
@@ -558,6 +619,54 @@ check_arguments(const char *arch)
 	free(a);
 }
 
+/* index_column_copy() on a UTF-16 database (as a cache is): text of one,
+ * two and three UTF-8 bytes a character as SQLite's own conversion gives
+ * it, one beyond the BMP (surrogates: left to SQLite), "" and NULL. */
+static void
+check_column_copy(void)
+{
+	static const char *const texts[] = { "IPv6", "", "r\xc3\xa9sum\xc3\xa9",
+	    "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0",	/* 数据要素 */
+	    "\xf0\xa0\x80\x80\xe5\xad\x97",				/* U+20000 字 */
+	    "\xef\xbf\xbd\xe2\x80\x94x" };				/* U+FFFD, a dash */
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	size_t i, same = 0;
+	char *copy;
+
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA encoding = 'UTF-16le'; CREATE TABLE t(v TEXT)", NULL, NULL,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(db, "INSERT INTO t VALUES(?1)", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		ok(0, "a UTF-16 database for index_column_copy (%s)", sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return;
+	}
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		sqlite3_bind_text(stmt, 1, texts[i], -1, SQLITE_STATIC);
+		sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+	}
+	sqlite3_bind_null(stmt, 1);
+	sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	sqlite3_prepare_v2(db, "SELECT v FROM t ORDER BY rowid", -1, &stmt, NULL);
+	for (i = 0; sqlite3_step(stmt) == SQLITE_ROW; i++) {
+		copy = index_column_copy(stmt, 0);
+		if (i < sizeof texts / sizeof *texts && copy != NULL && strcmp(copy, texts[i]) == 0)
+			same++;
+		else if (i == sizeof texts / sizeof *texts && copy == NULL)
+			same++;
+		else
+			diag("  row %zu: %s", i, copy != NULL ? copy : "(NULL)");
+		free(copy);
+	}
+	ok(i == sizeof texts / sizeof *texts + 1 && same == i,
+	    "a UTF-16 cache's text copied as UTF-8: %zu of %zu values", same, i);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+}
+
 /* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
@@ -570,6 +679,7 @@ main(void)
 	check_concurrent(arch);
 	check_damage(arch);
 	check_arguments(arch);
+	check_column_copy();
 	free(arch);
 	free(extra);
 	free(original);
