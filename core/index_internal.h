@@ -93,8 +93,8 @@ int index_hash_file(const char *path, uint64_t *hash, size_t *length, char **cau
 /* Returns column i of a statement's row as UTF-8 text, a copy the caller
  * frees, or NULL for NULL. A cache's text is UTF-16 (index_schema.c):
  * SQLite's own conversion, which index_column_text() asks for, allocates
- * for each value; this one writes the copy directly, and leaves text with
- * surrogates (beyond the BMP) to SQLite's. */
+ * for each value; this one converts into the copy (libunistring), and
+ * leaves what is no UTF-16 (a lone surrogate) to SQLite's. */
 char *index_column_copy(sqlite3_stmt *stmt, int i);
 
 /* Opens a database with the FTS5 side registered; returns the connection
@@ -347,7 +347,6 @@ void index_archive_take_report(Index *index, IndexSyncReport *report);
  * damaged, of another version, not a plain folder and file); the caller
  * then uses the user's own cache. */
 int index_shared_attach(Index *index, const char *dir);
-
 
 /* Leaves the shared index for the user's own (a query found it damaged):
  * notes it and gives the index back the files the user named. */

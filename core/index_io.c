@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include <sqlite3.h>
+#include <unistr.h>
 
 #include "file.h"
 #include "hash.h"
@@ -54,32 +55,23 @@ char *
 index_column_copy(sqlite3_stmt *stmt, int i)
 {
 	const uint16_t *units = sqlite3_column_text16(stmt, i);
-	size_t n = (size_t)sqlite3_column_bytes16(stmt, i) / 2, k;
-	char *copy, *p;
+	size_t n = (size_t)sqlite3_column_bytes16(stmt, i) / 2, length = 3 * n + 1;
+	uint8_t *copy, *converted;
 
 	if (units == NULL)
 		return NULL;
-	copy = p = xmalloc(3 * n + 1);
-	for (k = 0; k < n; k++) {
-		uint16_t u = units[k];
-
-		if (u < 0x80)
-			*p++ = (char)u;
-		else if (u < 0x800) {
-			*p++ = (char)(0xc0 | u >> 6);
-			*p++ = (char)(0x80 | (u & 0x3f));
-		} else if (u < 0xd800 || u > 0xdfff) {
-			*p++ = (char)(0xe0 | u >> 12);
-			*p++ = (char)(0x80 | (u >> 6 & 0x3f));
-			*p++ = (char)(0x80 | (u & 0x3f));
-		} else {
-			/* A surrogate: SQLite's own conversion, as it has it. */
-			free(copy);
-			return xstrdup(index_column_text(stmt, i));
-		}
+	/* No UTF-16 unit takes more than three bytes of UTF-8: the buffer
+	 * given is always large enough. */
+	copy = xmalloc(length);
+	converted = u16_to_u8(units, n, copy, &length);
+	if (converted != copy) {
+		/* Not UTF-16 (a lone surrogate): SQLite's own conversion. */
+		free(converted);
+		free(copy);
+		return xstrdup(index_column_text(stmt, i));
 	}
-	*p = '\0';
-	return copy;
+	copy[length] = '\0';
+	return (char *)copy;
 }
 
 /* Finalizes a statement read to its end; see index_query.h. */
