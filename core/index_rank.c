@@ -54,6 +54,7 @@
 #include <sqlite3.h>
 
 #include "index_fts.h"
+#include "index_poslist.h"
 #include "index_rank.h"
 #include "index_rank_collect.h"
 #include "xalloc.h"
@@ -104,6 +105,8 @@ typedef struct RankData {
 	RankRows	*rows;		/* per phrase, or NULL: none listed */
 	sqlite3_int64	 last;		/* the row scored before */
 	double		 length;	/* the current row's bm25 length term */
+	int		 bytes;		/* lists read from their bytes: 1 yes, 0 not
+					 * checked yet, -1 no (xPhraseNext) */
 } RankData;
 
 /* Returns an empty set of best rows; see index_rank.h. */
@@ -618,6 +621,42 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 	return *rc == SQLITE_OK ? rank : NULL;
 }
 
+/* Counts the positions of the current row's phrase i, per FTS5 column 0
+ * and 1, into count[] (zeroed by the caller). A common word has hundreds
+ * of positions in a long article, and a call of xPhraseNext() each was
+ * most of such a query's time: the list's bytes are read instead
+ * (index_poslist.c), once a query's first list has been read both ways
+ * to the same counts (else xPhraseNext() it is). Returns an SQLite
+ * code. */
+static int
+index_rank_phrase_count(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i,
+    int count[2])
+{
+	Fts5PhraseIter iter;
+	Poslist list;
+	int column, offset, slow[3] = { 0, 0, 0 };
+	int rc = api->xPhraseFirst(fts, i, &iter, &column, &offset);
+
+	if (rc != SQLITE_OK || column < 0)
+		return rc;
+	list.a = iter.a;
+	list.b = iter.b;
+	list.column = column;
+	list.offset = offset;
+	if (rank->bytes > 0)
+		return index_poslist_count(&list, count) == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+	while (column >= 0) {
+		slow[column < 2 ? column : 2]++;
+		api->xPhraseNext(fts, &iter, &column, &offset);
+	}
+	if (rank->bytes == 0)
+		rank->bytes = index_poslist_count(&list, count) == 0 && count[0] == slow[0] &&
+		    count[1] == slow[1] ? 1 : -1;
+	count[0] = slow[0];
+	count[1] = slow[1];
+	return SQLITE_OK;
+}
+
 /* Returns the current row's score (see index_rank.h), or for a query
  * collected (index_rank_top_ored()) its score at an IDF of 1, which the
  * guess ranks it by; sets *rc. */
@@ -628,7 +667,7 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 	RankData *rank = index_rank_data(top, api, fts, rc);
 	double score[2] = { 0.0, 0.0 };
 	sqlite3_int64 rowid;
-	int size = 0, i, k, column, npresent = 0;
+	int size = 0, i, k, npresent = 0;
 
 	if (*rc != SQLITE_OK)
 		return 0.0;
@@ -637,19 +676,12 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 		index_rank_rows_free(rank);	/* out of rowid order: lists cannot follow */
 	rank->last = rowid;
 	for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
-		Fts5PhraseIter iter;
-		int offset, count[3] = { 0, 0, 0 };
+		int count[2] = { 0, 0 };
 
 		if (!index_rank_may_hold(rank, i, rowid))
 			continue;
 		rank->present[npresent++] = i;
-		/* Counted in integers, in registers: a common word has hundreds
-		 * of positions in a long article. */
-		*rc = api->xPhraseFirst(fts, i, &iter, &column, &offset);
-		while (*rc == SQLITE_OK && column >= 0) {
-			count[column < 2 ? column : 2]++;
-			api->xPhraseNext(fts, &iter, &column, &offset);
-		}
+		*rc = index_rank_phrase_count(rank, api, fts, i, count);
 		rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
 		rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
 	}

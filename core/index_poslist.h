@@ -1,0 +1,45 @@
+/* FTS5 position lists read from their bytes: what xPhraseNext() walks one
+ * call a position, counted or listed in a loop of our own (index_rank.c
+ * counts a common word's hundreds of positions in a row this way), and
+ * phrases matched from their tokens' lists. */
+#ifndef SHUZHI_INDEX_POSLIST_H
+#define SHUZHI_INDEX_POSLIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A position as a number that sorts as FTS5 lists them: the FTS5 column
+ * in the high half, the token offset in the low. */
+#define INDEX_POSLIST_AT(column, offset) \
+	((uint64_t)(uint32_t)(column) << 32 | (uint32_t)(offset))
+#define INDEX_POSLIST_COLUMN(at) ((int)((at) >> 32))
+
+/* The rest of a position list after its first position (column, offset),
+ * as xPhraseFirst() leaves it: bytes a..b-1 of FTS5 varints, each an
+ * offset's distance from the one before plus 2, or 1 followed by a new
+ * column (then an offset from 0). */
+typedef struct Poslist {
+	const unsigned char	*a;
+	const unsigned char	*b;
+	int			 column;
+	int			 offset;
+} Poslist;
+
+/* Adds the list's positions (its first one too) to count[column] for FTS5
+ * columns 0 and 1 (others are not counted). Returns 0, or -1 when the
+ * bytes are not a position list (a varint runs past the end). */
+int index_poslist_count(const Poslist *list, int count[2]);
+
+/* Appends the list's positions (INDEX_POSLIST_AT) to the array *at of *n
+ * used and *size allocated (grown as index_rank.c's arrays are; the
+ * caller frees it). Returns 0, or -1 as index_poslist_count(). */
+int index_poslist_read(const Poslist *list, uint64_t **at, size_t *n, size_t *size);
+
+/* Counts, per FTS5 column 0 and 1 into count[], the positions p at which
+ * each of n lists holds a token at p + its number (list k, sorted, of
+ * length lengths[k], at p + k): where the phrase of those n tokens
+ * occurs, as FTS5 matches a phrase. Returns the total. */
+size_t index_poslist_match(const uint64_t *const *lists, const size_t *lengths, size_t n,
+    int count[2]);
+
+#endif
