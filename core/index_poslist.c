@@ -94,19 +94,20 @@ index_poslist_read(const Poslist *list, uint64_t **at, size_t *n, size_t *size)
 /* Counts where n lists hold a phrase's tokens in turn; see
  * index_poslist.h. */
 size_t
-index_poslist_match(const uint64_t *const *lists, const size_t *lengths, size_t n,
-    int count[2])
+index_poslist_match(const uint64_t *const *lists, const size_t *lengths, const size_t *offsets,
+    size_t n, int count[2])
 {
-	size_t next[16] = { 0 }, i, k, total = 0;
+	size_t next[INDEX_POSLIST_MAX_TOKENS] = { 0 }, i, k, total = 0;
 
-	if (n == 0 || n > sizeof next / sizeof next[0])
+	if (n == 0 || n > INDEX_POSLIST_MAX_TOKENS)
 		return 0;
 	for (i = 0; i < lengths[0]; i++) {
 		uint64_t p = lists[0][i];
 
 		for (k = 1; k < n; k++) {
-			/* Token k at p + k, in p's column (offsets stay below 2^32). */
-			uint64_t want = p + k;
+			/* Token k at p + its offset, in p's column (offsets stay
+			 * far below 2^32). */
+			uint64_t want = p + offsets[k];
 
 			while (next[k] < lengths[k] && lists[k][next[k]] < want)
 				next[k]++;
@@ -124,4 +125,126 @@ index_poslist_match(const uint64_t *const *lists, const size_t *lengths, size_t 
 		}
 	}
 	return total;
+}
+
+/* A list of bytes being read position by position. */
+typedef struct PoslistCursor {
+	const unsigned char	*p;
+	const unsigned char	*end;
+	uint64_t		 at;	/* the position read last */
+} PoslistCursor;
+
+/* Reads the cursor's next position, of more than one byte or in a new
+ * column, into c->at; returns 0, 1 at the end of the list, -1 when it is
+ * not a list. */
+static int
+index_poslist_next_long(PoslistCursor *c)
+{
+	uint32_t v, column;
+
+	if (c->p >= c->end)
+		return 1;
+	if (index_poslist_varint(&c->p, c->end, &v) != 0)
+		return -1;
+	if (v == 1) {
+		if (index_poslist_varint(&c->p, c->end, &column) != 0 ||
+		    index_poslist_varint(&c->p, c->end, &v) != 0)
+			return -1;
+		c->at = INDEX_POSLIST_AT(column, 0);
+	}
+	c->at += v - 2;
+	return 0;
+}
+
+/* Reads the cursor's next position into c->at; returns as
+ * index_poslist_next_long(). Most offsets are of one byte: read here. */
+static inline int
+index_poslist_next(PoslistCursor *c)
+{
+	if (c->p < c->end && *c->p < 0x80 && *c->p != 0x01) {
+		c->at += (uint64_t)*c->p++ - 2;
+		return 0;
+	}
+	return index_poslist_next_long(c);
+}
+
+/* Reads cursor c up to the first position at or past want; returns 0, 1
+ * when the list ends before, -1 when it is not a list. */
+static inline int
+index_poslist_reach(PoslistCursor *c, uint64_t want)
+{
+	while (c->at < want) {
+		const unsigned char *p = c->p, *end = c->end;
+		uint64_t at = c->at;
+		int rc;
+
+		/* One-byte offsets in a tight loop, in registers. */
+		while (at < want && p < end && *p < 0x80 && *p != 0x01)
+			at += (uint64_t)*p++ - 2;
+		c->p = p;
+		c->at = at;
+		if (at >= want)
+			break;
+		if ((rc = index_poslist_next_long(c)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Counts where n lists of bytes hold a phrase's tokens in turn; see
+ * index_poslist.h. */
+int
+index_poslist_match_bytes(const Poslist *lists, const size_t *offsets, size_t n, int count[2],
+    PoslistStarts *starts)
+{
+	PoslistCursor cursors[INDEX_POSLIST_MAX_TOKENS];
+	size_t order[INDEX_POSLIST_MAX_TOKENS], k, j, shortest;
+	int rc;
+
+	if (n == 0 || n > INDEX_POSLIST_MAX_TOKENS)
+		return 0;
+	/* The lists by length, shortest first (an insertion sort of a few). */
+	for (k = 0; k < n; k++) {
+		cursors[k].p = lists[k].a;
+		cursors[k].end = lists[k].b;
+		cursors[k].at = INDEX_POSLIST_AT(lists[k].column, lists[k].offset);
+		for (j = k; j > 0 && lists[order[j - 1]].b - lists[order[j - 1]].a >
+		    lists[k].b - lists[k].a; j--)
+			order[j] = order[j - 1];
+		order[j] = k;
+	}
+	shortest = order[0];
+	/* Each phrase start the shortest list gives, the others read up to
+	 * it, the shorter first: a common token's long list is read only as
+	 * far as a start the rarer ones agree on, once, without a store. */
+	for (rc = 0; rc == 0; rc = index_poslist_next(&cursors[shortest])) {
+		uint64_t start = cursors[shortest].at - offsets[shortest];
+		int column;
+
+		if ((uint32_t)cursors[shortest].at < offsets[shortest])
+			continue;	/* the phrase would start before its column */
+		for (j = 1; j < n; j++) {
+			int more;
+
+			k = order[j];
+			more = index_poslist_reach(&cursors[k], start + offsets[k]);
+			if (more < 0)
+				return -1;
+			if (more > 0)
+				return 0;	/* list k ends before: no more */
+			if (cursors[k].at != start + offsets[k])
+				break;
+		}
+		if (j < n)
+			continue;
+		column = INDEX_POSLIST_COLUMN(start);
+		if (column == 0 || column == 1)
+			count[column]++;
+		if (starts != NULL) {
+			starts->at = xgrow(starts->at, &starts->size, starts->count,
+			    sizeof *starts->at);
+			starts->at[starts->count++] = start;
+		}
+	}
+	return rc < 0 ? -1 : 0;
 }

@@ -35,11 +35,30 @@ int index_poslist_count(const Poslist *list, int count[2]);
  * caller frees it). Returns 0, or -1 as index_poslist_count(). */
 int index_poslist_read(const Poslist *list, uint64_t **at, size_t *n, size_t *size);
 
+/* The most lists index_poslist_match() matches. */
+#define INDEX_POSLIST_MAX_TOKENS 16
+
 /* Counts, per FTS5 column 0 and 1 into count[], the positions p at which
- * each of n lists holds a token at p + its number (list k, sorted, of
- * length lengths[k], at p + k): where the phrase of those n tokens
- * occurs, as FTS5 matches a phrase. Returns the total. */
-size_t index_poslist_match(const uint64_t *const *lists, const size_t *lengths, size_t n,
-    int count[2]);
+ * each of n lists holds a token at p + offsets[k] (list k, sorted
+ * positions, of length lengths[k]; offsets[0] 0, the others rising):
+ * where the phrase of those tokens occurs, as FTS5 matches a phrase.
+ * Returns the total (0 when n is 0 or above INDEX_POSLIST_MAX_TOKENS). */
+size_t index_poslist_match(const uint64_t *const *lists, const size_t *lengths,
+    const size_t *offsets, size_t n, int count[2]);
+
+/* Phrase starts (INDEX_POSLIST_AT), as index_poslist_match_bytes()
+ * lists them: at[0..count-1] of size allocated (the owner frees at). */
+typedef struct PoslistStarts {
+	uint64_t	*at;
+	size_t		 count;
+	size_t		 size;
+} PoslistStarts;
+
+/* The same, of n lists of bytes (none empty): the shortest is read
+ * position by position, the others along it, as far as it goes; each
+ * phrase start is appended to starts too, unless it is NULL. Returns 0,
+ * or -1 as index_poslist_count(). */
+int index_poslist_match_bytes(const Poslist *lists, const size_t *offsets, size_t n,
+    int count[2], PoslistStarts *starts);
 
 #endif

@@ -76,6 +76,9 @@ struct RankTop {
 	sqlite3_int64	 total;		/* of this many in the table */
 	double		 weight;	/* the title's */
 	double		 average;	/* tokens in a row, for rows offered */
+	int		*ntokens;	/* index_rank_top_split(): per phrase, its
+					 * FTS5 phrases; else NULL */
+	size_t		*offsets;	/* per FTS5 phrase, its place in its phrase */
 };
 
 /* bm25's constants, as fts5_aux.c has them. */
@@ -107,6 +110,17 @@ typedef struct RankData {
 	double		 length;	/* the current row's bm25 length term */
 	int		 bytes;		/* lists read from their bytes: 1 yes, 0 not
 					 * checked yet, -1 no (xPhraseNext) */
+	int		*first;		/* per phrase, its first FTS5 phrase */
+	int		*ntokens;	/* and how many (split: its tokens) */
+	const size_t	*offsets;	/* per FTS5 phrase, as RankTop's */
+	int		 split;		/* some phrase is split (index_rank_top_split) */
+	uint64_t	*lists[INDEX_POSLIST_MAX_TOKENS];	/* a split phrase's tokens'
+					 * positions in the row: scratch */
+	size_t		 lengths[INDEX_POSLIST_MAX_TOKENS];
+	size_t		 sizes[INDEX_POSLIST_MAX_TOKENS];
+	uint64_t	*check;		/* a list read both ways: scratch */
+	size_t		 check_size;
+	PoslistStarts	 starts;	/* a kept row's phrases' starts: scratch */
 } RankData;
 
 /* Returns an empty set of best rows; see index_rank.h. */
@@ -249,11 +263,76 @@ index_rank_push(RankTop *top, const RankRow *row)
 	index_rank_sift_up(top, top->count - 1);
 }
 
+/* Orders hits by column, position and phrase, as shuzhi_hits() gives
+ * them (for qsort). */
+static int
+index_rank_compare_hits(const void *a, const void *b)
+{
+	const FtsHit *x = a, *y = b;
+
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	if (x->position != y->position)
+		return x->position < y->position ? -1 : 1;
+	return (x->phrase > y->phrase) - (x->phrase < y->phrase);
+}
+
+static int index_rank_phrase_read(RankData *rank, const Fts5ExtensionApi *api,
+    Fts5Context *fts, int phrase, uint64_t **at, size_t *n, size_t *size);
+static int index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api,
+    Fts5Context *fts, int i, int count[2], PoslistStarts *starts);
+
+/* Reads the current row's hits of a split query (index_rank_top_split())
+ * into *hits (the caller frees; NULL when none) and their number into
+ * *nhits, as index_fts_row_hits() reads those of the query unsplit: each
+ * phrase's starts, matched from its tokens' lists. Returns an SQLite
+ * code. */
+static int
+index_rank_split_hits(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts,
+    FtsHit **hits, size_t *nhits)
+{
+	PoslistStarts *starts = &rank->starts;
+	size_t k, before;
+	int i, rc = SQLITE_OK;
+
+	*hits = NULL;
+	*nhits = 0;
+	for (i = 0; rc == SQLITE_OK && i < rank->nphrases; i++) {
+		int count[2] = { 0, 0 };
+
+		starts->count = 0;
+		if (rank->ntokens[i] > 1)
+			rc = index_rank_phrase_match(rank, api, fts, i, count, starts);
+		else
+			rc = index_rank_phrase_read(rank, api, fts, rank->first[i], &starts->at,
+			    &starts->count, &starts->size);
+		if (rc != SQLITE_OK || starts->count == 0)
+			continue;
+		before = *nhits;
+		*nhits += starts->count;
+		*hits = xreallocarray(*hits, *nhits, sizeof **hits);
+		for (k = 0; k < starts->count; k++) {
+			FtsHit *hit = &(*hits)[before + k];
+
+			hit->column = INDEX_FTS_COLUMN(INDEX_POSLIST_COLUMN(starts->at[k]));
+			hit->position = (int)(uint32_t)starts->at[k];
+			hit->phrase = i;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		free(*hits);
+		*hits = NULL;
+		*nhits = 0;
+	} else if (*nhits > 1)
+		qsort(*hits, *nhits, sizeof **hits, index_rank_compare_hits);
+	return rc;
+}
+
 /* Keeps the current row when it is among the best so far; returns an
  * SQLite code. */
 static int
 index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double score,
-    const RankData *rank)
+    RankData *rank)
 {
 	const RankSizes *s;
 	RankRow row;
@@ -272,7 +351,13 @@ index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, dou
 	row.tie = index_rank_tie(s, row.rowid);
 	if (!index_rank_wanted(top, &row))
 		return SQLITE_OK;
-	rc = index_fts_row_hits(api, fts, top->nphrases, &row.hits, &row.nhits);
+	/* Split, FTS5's phrases are tokens: the phrases are matched again
+	 * (else, lists not read from their bytes, search.c asks FTS5). */
+	if (rank->offsets == NULL)
+		rc = index_fts_row_hits(api, fts, top->nphrases, &row.hits, &row.nhits);
+	else
+		rc = rank->bytes > 0 ? index_rank_split_hits(rank, api, fts,
+		    &row.hits, &row.nhits) : SQLITE_OK;
 	if (rc == SQLITE_OK)
 		index_rank_push(top, &row);
 	return rc;
@@ -299,6 +384,35 @@ void
 index_rank_top_ored(RankTop *top)
 {
 	top->ored = 1;
+}
+
+/* Has top match phrases written as their tokens; see index_rank.h. */
+int
+index_rank_top_split(RankTop *top, const size_t *ntokens, const size_t *offsets, size_t nterms)
+{
+	size_t sum = 0, k;
+	int i;
+
+	for (i = 0; i < top->nphrases; i++) {
+		if (ntokens[i] < 1 || ntokens[i] > INDEX_POSLIST_MAX_TOKENS)
+			return -1;
+		for (k = 1; k < ntokens[i] && sum + k < nterms; k++)
+			if (offsets[sum + k] <= offsets[sum + k - 1])
+				return -1;
+		if (sum + ntokens[i] > nterms || offsets[sum] != 0)
+			return -1;
+		sum += ntokens[i];
+	}
+	if (sum != nterms)
+		return -1;
+	free(top->ntokens);
+	free(top->offsets);
+	top->ntokens = xcalloc((size_t)top->nphrases + 1, sizeof *top->ntokens);
+	for (i = 0; i < top->nphrases; i++)
+		top->ntokens[i] = (int)ntokens[i];
+	top->offsets = xreallocarray(NULL, nterms + 1, sizeof *top->offsets);
+	memcpy(top->offsets, offsets, nterms * sizeof *offsets);
+	return 0;
 }
 
 /* Takes FTS5's totals for rows offered; see index_rank.h. */
@@ -473,6 +587,8 @@ index_rank_top_free(RankTop *top)
 		free(top->rows[i].held);
 	}
 	free(top->rows);
+	free(top->ntokens);
+	free(top->offsets);
 	index_rank_collect_free(top->collect);
 	index_rank_top_free(top->guess);
 	free(top);
@@ -535,23 +651,59 @@ index_rank_data_free(void *data)
 {
 	RankData *rank = data;
 
+	int k;
+
 	index_rank_rows_free(rank);
 	free(rank->idf);
 	free(rank->frequency);
 	free(rank->present);
+	free(rank->first);
+	free(rank->ntokens);
+	for (k = 0; k < INDEX_POSLIST_MAX_TOKENS; k++)
+		free(rank->lists[k]);
+	free(rank->check);
+	free(rank->starts.at);
 	free(rank);
+}
+
+/* Returns non-zero when phrase i is of more than one token. */
+static int
+index_rank_is_long(const RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i)
+{
+	return rank->ntokens[i] > 1 || api->xPhraseSize(fts, rank->first[i]) > 1;
 }
 
 /* Returns non-zero when a phrase of the query has more than one token. */
 static int
-index_rank_has_long_phrase(const Fts5ExtensionApi *api, Fts5Context *fts, int nphrases)
+index_rank_has_long_phrase(const RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts)
 {
 	int i;
 
-	for (i = 0; i < nphrases; i++)
-		if (api->xPhraseSize(fts, i) > 1)
+	for (i = 0; i < rank->nphrases; i++)
+		if (index_rank_is_long(rank, api, fts, i))
 			return 1;
 	return 0;
+}
+
+/* Sets each phrase's FTS5 phrases: its tokens when top has them split,
+ * else the one of its number. Returns an SQLite code. */
+static int
+index_rank_phrases(RankData *rank, const RankTop *top, const Fts5ExtensionApi *api,
+    Fts5Context *fts)
+{
+	int count = api->xPhraseCount(fts), i, at = 0;
+
+	rank->nphrases = top != NULL && top->ntokens != NULL ? top->nphrases : count;
+	rank->offsets = top != NULL ? top->offsets : NULL;
+	rank->first = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->first);
+	rank->ntokens = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->ntokens);
+	for (i = 0; i < rank->nphrases; i++) {
+		rank->first[i] = at;
+		rank->ntokens[i] = top != NULL && top->ntokens != NULL ? top->ntokens[i] : 1;
+		rank->split |= rank->ntokens[i] > 1;
+		at += rank->ntokens[i];
+	}
+	return at == count ? SQLITE_OK : SQLITE_MISUSE;
 }
 
 /* Returns the query's rank data, computing it on the first row: the
@@ -568,11 +720,12 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 	if (rank != NULL)
 		return rank;
 	rank = xcalloc(1, sizeof *rank);
-	rank->nphrases = api->xPhraseCount(fts);
+	*rc = index_rank_phrases(rank, top, api, fts);
 	rank->idf = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->idf);
 	rank->frequency = xcalloc(2 * (size_t)rank->nphrases + 1, sizeof *rank->frequency);
 	rank->present = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->present);
-	*rc = api->xRowCount(fts, &rows);
+	if (*rc == SQLITE_OK)
+		*rc = api->xRowCount(fts, &rows);
 	if (*rc == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &tokens);
 	rank->average = rows > 0 ? (double)tokens / (double)rows : 1.0;
@@ -582,7 +735,7 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		top->total = rows;
 		rank->idf[0] = 1.0;
 	} else if (top != NULL && top->count_rows && top->ored && top->collect == NULL &&
-	    index_rank_has_long_phrase(api, fts, rank->nphrases)) {
+	    index_rank_has_long_phrase(rank, api, fts)) {
 		/* Every row that holds a phrase is given: each phrase's rows
 		 * are counted as they come, and the rows scored at the end
 		 * (index_rank_top_rows), not read once more beforehand. (With
@@ -592,7 +745,9 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		top->collect = index_rank_collect_new(rank->nphrases);
 		top->guess = index_rank_top_new(top->limit, top->weight, top->nphrases, top->sizes,
 		    top->nsizes);
-	} else if (top != NULL)
+	} else if (rank->split)
+		*rc = SQLITE_MISUSE;	/* a split query is every row's, counted as it comes */
+	else if (top != NULL)
 		top->count_rows = 0;
 	if (rank->nphrases >= INDEX_RANK_LISTED || (top != NULL && top->collect != NULL))
 		rank->rows = xcalloc((size_t)rank->nphrases, sizeof *rank->rows);
@@ -604,14 +759,15 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		 * are one list of FTS5's, read at little cost, and spare
 		 * asking every row for it); a longer one, whose rows FTS5
 		 * finds by matching positions, is counted as the rows come. */
-		if (top != NULL && top->collect != NULL && api->xPhraseSize(fts, i) != 1)
+		if (top != NULL && top->collect != NULL && index_rank_is_long(rank, api, fts, i))
 			continue;
 		if (rank->rows != NULL) {
-			*rc = api->xQueryPhrase(fts, i, &rank->rows[i], index_rank_list_row);
+			*rc = api->xQueryPhrase(fts, rank->first[i], &rank->rows[i],
+			    index_rank_list_row);
 			rank->rows[i].listed = 1;
 			hits = (sqlite3_int64)rank->rows[i].count;
 		} else
-			*rc = api->xQueryPhrase(fts, i, &hits, index_rank_count_row);
+			*rc = api->xQueryPhrase(fts, rank->first[i], &hits, index_rank_count_row);
 		rank->idf[i] = index_rank_idf(rows, hits);
 	}
 	if (*rc == SQLITE_OK)
@@ -657,18 +813,97 @@ index_rank_phrase_count(RankData *rank, const Fts5ExtensionApi *api, Fts5Context
 	return SQLITE_OK;
 }
 
+/* Lists the positions (INDEX_POSLIST_AT) of the current row's FTS5
+ * phrase in *at, of *n (set) and *size; from the list's bytes once they
+ * are checked, as index_rank_phrase_count(). Returns an SQLite code. */
+static int
+index_rank_phrase_read(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts,
+    int phrase, uint64_t **at, size_t *n, size_t *size)
+{
+	Fts5PhraseIter iter;
+	Poslist list;
+	size_t checked = 0;
+	int column, offset, rc = api->xPhraseFirst(fts, phrase, &iter, &column, &offset);
+
+	*n = 0;
+	if (rc != SQLITE_OK || column < 0)
+		return rc;
+	list.a = iter.a;
+	list.b = iter.b;
+	list.column = column;
+	list.offset = offset;
+	if (rank->bytes > 0)
+		return index_poslist_read(&list, at, n, size) == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+	for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) {
+		*at = xgrow(*at, size, *n, sizeof **at);
+		(*at)[(*n)++] = INDEX_POSLIST_AT(column, offset);
+	}
+	if (rank->bytes == 0)
+		rank->bytes = index_poslist_read(&list, &rank->check, &checked,
+		    &rank->check_size) == 0 && checked == *n &&
+		    memcmp(rank->check, *at, *n * sizeof **at) == 0 ? 1 : -1;
+	return SQLITE_OK;
+}
+
+/* Counts where the current row holds split phrase i (its tokens in turn,
+ * each at its offset), per FTS5 column 0 and 1, into count[] (zeroed by
+ * the caller), as FTS5 would match the phrase: from the lists' bytes once
+ * a list has been read both ways alike, and then with the phrase's starts
+ * appended to starts (unless NULL); else from xPhraseNext(). Returns an
+ * SQLite code. */
+static int
+index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i,
+    int count[2], PoslistStarts *starts)
+{
+	Poslist lists[INDEX_POSLIST_MAX_TOKENS];
+	const size_t *offsets = rank->offsets + rank->first[i];
+	int k, n = rank->ntokens[i], rc = SQLITE_OK;
+
+	if (rank->bytes == 0)
+		rc = index_rank_phrase_read(rank, api, fts, rank->first[i], &rank->lists[0],
+		    &rank->lengths[0], &rank->sizes[0]);
+	for (k = 0; rc == SQLITE_OK && rank->bytes > 0 && k < n; k++) {
+		Fts5PhraseIter iter;
+		int column, offset;
+
+		rc = api->xPhraseFirst(fts, rank->first[i] + k, &iter, &column, &offset);
+		if (rc != SQLITE_OK || column < 0)
+			return rc;	/* a token not in the row */
+		lists[k].a = iter.a;
+		lists[k].b = iter.b;
+		lists[k].column = column;
+		lists[k].offset = offset;
+	}
+	if (rc != SQLITE_OK)
+		return rc;
+	if (rank->bytes > 0)
+		return index_poslist_match_bytes(lists, offsets, (size_t)n, count, starts) == 0 ?
+		    SQLITE_OK : SQLITE_CORRUPT;
+	for (k = 0; rc == SQLITE_OK && k < n; k++) {
+		rc = index_rank_phrase_read(rank, api, fts, rank->first[i] + k, &rank->lists[k],
+		    &rank->lengths[k], &rank->sizes[k]);
+		if (rank->lengths[k] == 0)
+			return rc;	/* a token not in the row */
+	}
+	if (rc == SQLITE_OK)
+		index_poslist_match((const uint64_t *const *)rank->lists, rank->lengths, offsets,
+		    (size_t)n, count);
+	return rc;
+}
+
 /* Returns the current row's score (see index_rank.h), or for a query
  * collected (index_rank_top_ored()) its score at an IDF of 1, which the
  * guess ranks it by; sets *rc. */
 static double
 index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double weight,
-    RankData **data, int *rc)
+    RankData **data, int *matched, int *rc)
 {
 	RankData *rank = index_rank_data(top, api, fts, rc);
 	double score[2] = { 0.0, 0.0 };
 	sqlite3_int64 rowid;
 	int size = 0, i, k, npresent = 0;
 
+	*matched = 0;
 	if (*rc != SQLITE_OK)
 		return 0.0;
 	rowid = api->xRowid(fts);
@@ -680,11 +915,17 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 
 		if (!index_rank_may_hold(rank, i, rowid))
 			continue;
-		rank->present[npresent++] = i;
-		*rc = index_rank_phrase_count(rank, api, fts, i, count);
+		if (rank->ntokens[i] > 1)
+			*rc = index_rank_phrase_match(rank, api, fts, i, count, NULL);
+		else
+			*rc = index_rank_phrase_count(rank, api, fts, rank->first[i], count);
 		rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
 		rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
+		if (count[0] > 0 || count[1] > 0)
+			rank->present[npresent++] = i;	/* else it adds nothing */
 	}
+	if (*rc == SQLITE_OK && rank->split && npresent == 0)
+		return 0.0;	/* the tokens of a split phrase, not the phrase */
 	if (*rc == SQLITE_OK)
 		*rc = index_rank_size(top, api, fts, &size);
 	if (*rc != SQLITE_OK)
@@ -702,6 +943,7 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 	if (top != NULL)
 		top->seen++;
 	*data = rank;
+	*matched = 1;
 	return -1.0 * (weight * score[0] + score[1]);
 }
 
@@ -713,7 +955,7 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	RankTop *top = NULL;
 	RankData *rank = NULL;
 	double score;
-	int rc;
+	int rc, matched;
 
 	if (nargs != 1 && nargs != 2) {
 		sqlite3_result_error(result, "shuzhi_rank: wrong number of arguments", -1);
@@ -721,8 +963,10 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	}
 	if (nargs == 2)
 		top = sqlite3_value_pointer(args[1], INDEX_RANK_TOP);
-	score = index_rank_score(top, api, fts, sqlite3_value_double(args[0]), &rank, &rc);
-	if (rc == SQLITE_OK && top != NULL)
+	score = index_rank_score(top, api, fts, sqlite3_value_double(args[0]), &rank, &matched,
+	    &rc);
+	if (rc == SQLITE_OK && top != NULL && matched &&
+	    (top->collect == NULL || top->guess != NULL))
 		rc = index_rank_keep(top->collect != NULL ? top->guess : top, api, fts, score, rank);
 	if (rc != SQLITE_OK)
 		sqlite3_result_error_code(result, rc);

@@ -93,50 +93,83 @@ test_match(void)
 	static const uint64_t b[] = { INDEX_POSLIST_AT(0, 1), INDEX_POSLIST_AT(0, 3),
 		INDEX_POSLIST_AT(0, 5), INDEX_POSLIST_AT(1, 1) };
 	static const uint64_t c[] = { INDEX_POSLIST_AT(0, 6) };
+	static const size_t next[] = { 0, 1, 2, 3 }, gap[] = { 0, 2 };
 	const uint64_t *ab[] = { a, b }, *ba[] = { b, a }, *bc[] = { b, c }, *abab[] = { a, b, a, b };
+	const uint64_t *aa[] = { a, a };
 	size_t lab[] = { 4, 4 }, lbc[] = { 4, 1 }, labab[] = { 4, 4, 4, 4 };
 	int count[2] = { 0, 0 };
 
-	ok(index_poslist_match(ab, lab, 2, count) == 4 && count[0] == 3 && count[1] == 1,
+	ok(index_poslist_match(ab, lab, next, 2, count) == 4 && count[0] == 3 && count[1] == 1,
 	    "a b: 3 in column 0, 1 in column 1");
 	count[0] = count[1] = 0;
-	ok(index_poslist_match(ba, lab, 2, count) == 2 && count[0] == 2 && count[1] == 0,
+	ok(index_poslist_match(ba, lab, next, 2, count) == 2 && count[0] == 2 && count[1] == 0,
 	    "b a: twice, not across the columns");
 	count[0] = count[1] = 0;
-	ok(index_poslist_match(bc, lbc, 2, count) == 1, "b c: once, at the end");
+	ok(index_poslist_match(bc, lbc, next, 2, count) == 1, "b c: once, at the end");
 	count[0] = count[1] = 0;
-	ok(index_poslist_match(abab, labab, 4, count) == 2 && count[0] == 2,
+	ok(index_poslist_match(abab, labab, next, 4, count) == 2 && count[0] == 2,
 	    "a b a b: overlapping instances each count");
+	count[0] = count[1] = 0;
+	ok(index_poslist_match(aa, lab, gap, 2, count) == 2 && count[0] == 2,
+	    "a _ a: a token two on, with any between");
+}
+
+/* Matches n FTS5 lists at offsets by brute force over their positions
+ * (read[k] of lengths[k]): the starts, counted per column. */
+static size_t
+brute_match(uint64_t *const *read, const size_t *lengths, const size_t *offsets, size_t n,
+    int count[2])
+{
+	size_t i, k, j, total = 0;
+
+	for (i = 0; i < lengths[0]; i++) {
+		for (k = 1; k < n; k++) {
+			for (j = 0; j < lengths[k]; j++)
+				if (read[k][j] == read[0][i] + offsets[k])
+					break;
+			if (j == lengths[k])
+				break;
+		}
+		if (k == n) {
+			count[INDEX_POSLIST_COLUMN(read[0][i])]++;
+			total++;
+		}
+	}
+	return total;
 }
 
 /* The rows' check: 1 when every phrase's list counts and reads as
- * xPhraseNext() walks it, and when phrase 0, made of phrases 1..n-1,
- * matches where they do in turn (an auxiliary function). */
+ * xPhraseNext() walks it; when phrase 0, made of phrases 1..n-1, matches
+ * where they do in turn, both ways (index_poslist_match() and
+ * index_poslist_match_bytes()); and when phrases 1 and 3 match two apart
+ * as a brute force finds them (an auxiliary function). */
 static void
 check_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
     int nargs, sqlite3_value **args)
 {
-	int nphrases = api->xPhraseCount(fts), i, same = 1;
+	static const size_t next[] = { 0, 1, 2, 3, 4, 5, 6, 7 }, gap[] = { 0, 2 };
+	int nphrases = api->xPhraseCount(fts), i, same = 1, present = 0;
 	uint64_t *lists[8] = { NULL };
 	size_t lengths[8] = { 0 }, sizes[8] = { 0 };
-	int whole[2] = { 0, 0 }, matched[2] = { 0, 0 };
+	Poslist bytes[8];
+	int whole[2] = { 0, 0 };
 
 	(void)nargs;
 	(void)args;
 	for (i = 0; i < nphrases && i < 8; i++) {
 		Fts5PhraseIter iter;
 		int column, offset, walked[3] = { 0, 0, 0 }, fast[2] = { 0, 0 };
-		Poslist list;
 
 		api->xPhraseFirst(fts, i, &iter, &column, &offset);
 		if (column < 0)
 			continue;
-		list.a = iter.a;
-		list.b = iter.b;
-		list.column = column;
-		list.offset = offset;
-		if (index_poslist_count(&list, fast) != 0 ||
-		    index_poslist_read(&list, &lists[i], &lengths[i], &sizes[i]) != 0)
+		present |= 1 << i;
+		bytes[i].a = iter.a;
+		bytes[i].b = iter.b;
+		bytes[i].column = column;
+		bytes[i].offset = offset;
+		if (index_poslist_count(&bytes[i], fast) != 0 ||
+		    index_poslist_read(&bytes[i], &lists[i], &lengths[i], &sizes[i]) != 0)
 			same = 0;
 		for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) {
 			walked[column < 2 ? column : 2]++;
@@ -152,11 +185,34 @@ check_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *r
 			whole[1] = walked[1];
 		}
 	}
-	if (nphrases > 2 && nphrases <= 8) {
-		index_poslist_match((const uint64_t *const *)lists + 1, lengths + 1,
+	if (nphrases > 2 && nphrases <= 8 && present == (1 << nphrases) - 1) {
+		int matched[2] = { 0, 0 }, streamed[2] = { 0, 0 }, brute[2] = { 0, 0 };
+		PoslistStarts starts = { NULL, 0, 0 };
+		uint64_t *pair[2] = { lists[1], lists[3] };
+		size_t paired[2] = { lengths[1], lengths[3] }, k;
+		Poslist gapped[2] = { bytes[1], bytes[3] };
+
+		index_poslist_match((const uint64_t *const *)lists + 1, lengths + 1, next,
 		    (size_t)nphrases - 1, matched);
-		if (matched[0] != whole[0] || matched[1] != whole[1])
+		if (index_poslist_match_bytes(bytes + 1, next, (size_t)nphrases - 1, streamed,
+		    &starts) != 0 || starts.count != (size_t)(streamed[0] + streamed[1]))
 			same = 0;
+		if (matched[0] != whole[0] || matched[1] != whole[1] ||
+		    streamed[0] != whole[0] || streamed[1] != whole[1])
+			same = 0;
+		for (k = 0; k < starts.count && lists[0] != NULL; k++)
+			if (starts.at[k] != lists[0][k])
+				same = 0;	/* the phrase's own positions */
+		matched[0] = matched[1] = streamed[0] = streamed[1] = 0;
+		if (nphrases > 3) {
+			index_poslist_match((const uint64_t *const *)pair, paired, gap, 2, matched);
+			index_poslist_match_bytes(gapped, gap, 2, streamed, NULL);
+			brute_match(pair, paired, gap, 2, brute);
+			if (matched[0] != brute[0] || matched[1] != brute[1] ||
+			    streamed[0] != brute[0] || streamed[1] != brute[1])
+				same = 0;
+		}
+		free(starts.at);
 	}
 	for (i = 0; i < 8; i++)
 		free(lists[i]);
