@@ -57,6 +57,7 @@
 #include "index_poslist.h"
 #include "index_rank.h"
 #include "index_rank_collect.h"
+#include "index_rank_held.h"
 #include "xalloc.h"
 
 struct RankTop {
@@ -106,6 +107,7 @@ typedef struct RankData {
 	double		*frequency;	/* per phrase and column: scratch for one row */
 	int		*present;	/* the phrases in the row: scratch for one row */
 	RankRows	*rows;		/* per phrase, or NULL: none listed */
+	RankHeld	*held;		/* every phrase listed: each row's, or NULL */
 	sqlite3_int64	 last;		/* the row scored before */
 	double		 length;	/* the current row's bm25 length term */
 	int		 bytes;		/* lists read from their bytes: 1 yes, 0 not
@@ -277,27 +279,41 @@ index_rank_compare_hits(const void *a, const void *b)
 	return (x->phrase > y->phrase) - (x->phrase < y->phrase);
 }
 
+/* Returns how many of a phrase's starts are in FTS5's column 0 (the
+ * body), which come first. */
+static size_t
+index_rank_body_hits(const PoslistStarts *starts)
+{
+	size_t n = 0;
+
+	while (n < starts->count && INDEX_POSLIST_COLUMN(starts->at[n]) == 0)
+		n++;
+	return n;
+}
+
 static int index_rank_phrase_read(RankData *rank, const Fts5ExtensionApi *api,
     Fts5Context *fts, int phrase, uint64_t **at, size_t *n, size_t *size);
 static int index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api,
     Fts5Context *fts, int i, int count[2], PoslistStarts *starts);
 
-/* Reads the current row's hits of a split query (index_rank_top_split())
- * into *hits (the caller frees; NULL when none) and their number into
- * *nhits, as index_fts_row_hits() reads those of the query unsplit: each
- * phrase's starts, matched from its tokens' lists. Returns an SQLite
- * code. */
+/* Reads the current row's hits of phrases 0..wanted-1 into *hits (the
+ * caller frees; NULL when none) and their number into *nhits, as
+ * index_fts_row_hits() reads those of the query unsplit, from the lists'
+ * bytes (rank->bytes > 0): each phrase's positions, or the starts
+ * matched from its tokens' lists when split (index_rank_top_split()).
+ * xInstCount() would read every phrase's list: a pinyin word's 27 for
+ * each row kept. Returns an SQLite code. */
 static int
-index_rank_split_hits(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts,
+index_rank_read_hits(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int wanted,
     FtsHit **hits, size_t *nhits)
 {
 	PoslistStarts *starts = &rank->starts;
-	size_t k, before;
-	int i, rc = SQLITE_OK;
+	size_t k, before, body;
+	int i, rc = SQLITE_OK, phrases = 0;
 
 	*hits = NULL;
 	*nhits = 0;
-	for (i = 0; rc == SQLITE_OK && i < rank->nphrases; i++) {
+	for (i = 0; rc == SQLITE_OK && i < rank->nphrases && i < wanted; i++) {
 		int count[2] = { 0, 0 };
 
 		starts->count = 0;
@@ -311,19 +327,24 @@ index_rank_split_hits(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *
 		before = *nhits;
 		*nhits += starts->count;
 		*hits = xreallocarray(*hits, *nhits, sizeof **hits);
+		/* FTS5 lists the body (its column 0) first: the title's hits
+		 * (FTS5's 1, our 0) go first, each column's in order. */
+		body = index_rank_body_hits(starts);
 		for (k = 0; k < starts->count; k++) {
 			FtsHit *hit = &(*hits)[before + k];
+			size_t at = (k + body) % starts->count;
 
-			hit->column = INDEX_FTS_COLUMN(INDEX_POSLIST_COLUMN(starts->at[k]));
-			hit->position = (int)(uint32_t)starts->at[k];
+			hit->column = INDEX_FTS_COLUMN(INDEX_POSLIST_COLUMN(starts->at[at]));
+			hit->position = (int)(uint32_t)starts->at[at];
 			hit->phrase = i;
 		}
+		phrases++;
 	}
 	if (rc != SQLITE_OK) {
 		free(*hits);
 		*hits = NULL;
 		*nhits = 0;
-	} else if (*nhits > 1)
+	} else if (phrases > 1)
 		qsort(*hits, *nhits, sizeof **hits, index_rank_compare_hits);
 	return rc;
 }
@@ -351,13 +372,15 @@ index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, dou
 	row.tie = index_rank_tie(s, row.rowid);
 	if (!index_rank_wanted(top, &row))
 		return SQLITE_OK;
-	/* Split, FTS5's phrases are tokens: the phrases are matched again
-	 * (else, lists not read from their bytes, search.c asks FTS5). */
-	if (rank->offsets == NULL)
+	/* Split, FTS5's phrases are tokens: the phrases are matched again;
+	 * lists not read from their bytes, FTS5 gives the hits (when split,
+	 * search.c asks it). */
+	if (rank->bytes > 0)
+		rc = index_rank_read_hits(rank, api, fts, top->nphrases, &row.hits, &row.nhits);
+	else if (rank->offsets == NULL)
 		rc = index_fts_row_hits(api, fts, top->nphrases, &row.hits, &row.nhits);
 	else
-		rc = rank->bytes > 0 ? index_rank_split_hits(rank, api, fts,
-		    &row.hits, &row.nhits) : SQLITE_OK;
+		rc = SQLITE_OK;
 	if (rc == SQLITE_OK)
 		index_rank_push(top, &row);
 	return rc;
@@ -643,6 +666,34 @@ index_rank_rows_free(RankData *rank)
 		free(rank->rows[i].rowids);
 	free(rank->rows);
 	rank->rows = NULL;
+	index_rank_held_free(rank->held);
+	rank->held = NULL;
+}
+
+/* Turns the lists of rows, when every phrase has one, into each row's
+ * phrases (index_rank_held.c): a row then finds its phrases at once
+ * rather than asking each list, a pinyin word's 27 of them. */
+static void
+index_rank_rows_held(RankData *rank)
+{
+	sqlite3_int64 **rowids;
+	size_t *counts;
+	int i;
+
+	for (i = 0; rank->rows != NULL && i < rank->nphrases; i++)
+		if (!rank->rows[i].listed)
+			return;
+	if (rank->rows == NULL)
+		return;
+	rowids = xcalloc((size_t)rank->nphrases + 1, sizeof *rowids);
+	counts = xcalloc((size_t)rank->nphrases + 1, sizeof *counts);
+	for (i = 0; i < rank->nphrases; i++) {
+		rowids[i] = rank->rows[i].rowids;
+		counts[i] = rank->rows[i].count;
+	}
+	rank->held = index_rank_held_new(rowids, counts, rank->nphrases);
+	free(rowids);
+	free(counts);
 }
 
 /* Frees a RankData. */
@@ -771,6 +822,8 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		rank->idf[i] = index_rank_idf(rows, hits);
 	}
 	if (*rc == SQLITE_OK)
+		index_rank_rows_held(rank);
+	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, rank, index_rank_data_free);
 	else
 		index_rank_data_free(rank);
@@ -891,6 +944,26 @@ index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api, Fts5Context
 	return rc;
 }
 
+/* Counts phrase i in the current row into rank->frequency and, when it
+ * occurs, adds it to rank->present (*npresent of them); returns an SQLite
+ * code. */
+static int
+index_rank_phrase_counts(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i,
+    int *npresent)
+{
+	int count[2] = { 0, 0 }, rc;
+
+	if (rank->ntokens[i] > 1)
+		rc = index_rank_phrase_match(rank, api, fts, i, count, NULL);
+	else
+		rc = index_rank_phrase_count(rank, api, fts, rank->first[i], count);
+	rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
+	rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
+	if (count[0] > 0 || count[1] > 0)
+		rank->present[(*npresent)++] = i;	/* else it adds nothing */
+	return rc;
+}
+
 /* Returns the current row's score (see index_rank.h), or for a query
  * collected (index_rank_top_ored()) its score at an IDF of 1, which the
  * guess ranks it by; sets *rc. */
@@ -910,20 +983,16 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 	if (rowid < rank->last)
 		index_rank_rows_free(rank);	/* out of rowid order: lists cannot follow */
 	rank->last = rowid;
-	for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
-		int count[2] = { 0, 0 };
+	if (rank->held != NULL) {
+		size_t n;
+		const int *phrases = index_rank_held_row(rank->held, rowid, &n);
 
-		if (!index_rank_may_hold(rank, i, rowid))
-			continue;
-		if (rank->ntokens[i] > 1)
-			*rc = index_rank_phrase_match(rank, api, fts, i, count, NULL);
-		else
-			*rc = index_rank_phrase_count(rank, api, fts, rank->first[i], count);
-		rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
-		rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
-		if (count[0] > 0 || count[1] > 0)
-			rank->present[npresent++] = i;	/* else it adds nothing */
-	}
+		for (k = 0; *rc == SQLITE_OK && k < (int)n; k++)
+			*rc = index_rank_phrase_counts(rank, api, fts, phrases[k], &npresent);
+	} else
+		for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++)
+			if (index_rank_may_hold(rank, i, rowid))
+				*rc = index_rank_phrase_counts(rank, api, fts, i, &npresent);
 	if (*rc == SQLITE_OK && rank->split && npresent == 0)
 		return 0.0;	/* the tokens of a split phrase, not the phrase */
 	if (*rc == SQLITE_OK)
