@@ -78,8 +78,10 @@ struct RankTop {
 	double		 weight;	/* the title's */
 	double		 average;	/* tokens in a row, for rows offered */
 	int		*ntokens;	/* index_rank_top_split(): per phrase, its
-					 * FTS5 phrases; else NULL */
-	size_t		*offsets;	/* per FTS5 phrase, its place in its phrase */
+					 * tokens; else NULL */
+	size_t		*terms;		/* per token of each phrase, its FTS5 phrase */
+	size_t		*offsets;	/* and its place in its phrase */
+	size_t		 nterms;	/* FTS5 phrases */
 };
 
 /* bm25's constants, as fts5_aux.c has them. */
@@ -112,9 +114,14 @@ typedef struct RankData {
 	double		 length;	/* the current row's bm25 length term */
 	int		 bytes;		/* lists read from their bytes: 1 yes, 0 not
 					 * checked yet, -1 no (xPhraseNext) */
-	int		*first;		/* per phrase, its first FTS5 phrase */
-	int		*ntokens;	/* and how many (split: its tokens) */
-	const size_t	*offsets;	/* per FTS5 phrase, as RankTop's */
+	int		*first;		/* per phrase, its first token in terms */
+	int		*ntokens;	/* and how many (split: more than 1) */
+	const size_t	*terms;		/* per token, its FTS5 phrase (RankTop's);
+					 * NULL: phrase i is FTS5's phrase i */
+	const size_t	*offsets;	/* per token, its place in its phrase */
+	Poslist		*lists_of_row;	/* split: per FTS5 phrase, its list in the
+					 * row (column -1: none), once asked */
+	sqlite3_int64	*asked;		/* and the row it was asked for, + 1 */
 	int		 split;		/* some phrase is split (index_rank_top_split) */
 	uint64_t	*lists[INDEX_POSLIST_MAX_TOKENS];	/* a split phrase's tokens'
 					 * positions in the row: scratch */
@@ -124,6 +131,13 @@ typedef struct RankData {
 	size_t		 check_size;
 	PoslistStarts	 starts;	/* a kept row's phrases' starts: scratch */
 } RankData;
+
+/* Returns the FTS5 phrase of token k of phrase i. */
+static int
+index_rank_term(const RankData *rank, int i, int k)
+{
+	return rank->terms != NULL ? (int)rank->terms[rank->first[i] + k] : rank->first[i] + k;
+}
 
 /* Returns an empty set of best rows; see index_rank.h. */
 RankTop *
@@ -320,7 +334,7 @@ index_rank_read_hits(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *f
 		if (rank->ntokens[i] > 1)
 			rc = index_rank_phrase_match(rank, api, fts, i, count, starts);
 		else
-			rc = index_rank_phrase_read(rank, api, fts, rank->first[i], &starts->at,
+			rc = index_rank_phrase_read(rank, api, fts, index_rank_term(rank, i, 0), &starts->at,
 			    &starts->count, &starts->size);
 		if (rc != SQLITE_OK || starts->count == 0)
 			continue;
@@ -411,30 +425,33 @@ index_rank_top_ored(RankTop *top)
 
 /* Has top match phrases written as their tokens; see index_rank.h. */
 int
-index_rank_top_split(RankTop *top, const size_t *ntokens, const size_t *offsets, size_t nterms)
+index_rank_top_split(RankTop *top, const size_t *ntokens, const size_t *terms,
+    const size_t *offsets, size_t nterms)
 {
-	size_t sum = 0, k;
+	size_t total = 0, k;
 	int i;
 
 	for (i = 0; i < top->nphrases; i++) {
-		if (ntokens[i] < 1 || ntokens[i] > INDEX_POSLIST_MAX_TOKENS)
+		if (ntokens[i] < 1 || ntokens[i] > INDEX_POSLIST_MAX_TOKENS ||
+		    offsets[total] != 0)
 			return -1;
-		for (k = 1; k < ntokens[i] && sum + k < nterms; k++)
-			if (offsets[sum + k] <= offsets[sum + k - 1])
+		for (k = 0; k < ntokens[i]; k++)
+			if (terms[total + k] >= nterms ||
+			    (k > 0 && offsets[total + k] <= offsets[total + k - 1]))
 				return -1;
-		if (sum + ntokens[i] > nterms || offsets[sum] != 0)
-			return -1;
-		sum += ntokens[i];
+		total += ntokens[i];
 	}
-	if (sum != nterms)
-		return -1;
 	free(top->ntokens);
+	free(top->terms);
 	free(top->offsets);
 	top->ntokens = xcalloc((size_t)top->nphrases + 1, sizeof *top->ntokens);
 	for (i = 0; i < top->nphrases; i++)
 		top->ntokens[i] = (int)ntokens[i];
-	top->offsets = xreallocarray(NULL, nterms + 1, sizeof *top->offsets);
-	memcpy(top->offsets, offsets, nterms * sizeof *offsets);
+	top->terms = xreallocarray(NULL, total + 1, sizeof *top->terms);
+	memcpy(top->terms, terms, total * sizeof *terms);
+	top->offsets = xreallocarray(NULL, total + 1, sizeof *top->offsets);
+	memcpy(top->offsets, offsets, total * sizeof *offsets);
+	top->nterms = nterms;
 	return 0;
 }
 
@@ -611,6 +628,7 @@ index_rank_top_free(RankTop *top)
 	}
 	free(top->rows);
 	free(top->ntokens);
+	free(top->terms);
 	free(top->offsets);
 	index_rank_collect_free(top->collect);
 	index_rank_top_free(top->guess);
@@ -710,6 +728,8 @@ index_rank_data_free(void *data)
 	free(rank->present);
 	free(rank->first);
 	free(rank->ntokens);
+	free(rank->lists_of_row);
+	free(rank->asked);
 	for (k = 0; k < INDEX_POSLIST_MAX_TOKENS; k++)
 		free(rank->lists[k]);
 	free(rank->check);
@@ -721,7 +741,7 @@ index_rank_data_free(void *data)
 static int
 index_rank_is_long(const RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i)
 {
-	return rank->ntokens[i] > 1 || api->xPhraseSize(fts, rank->first[i]) > 1;
+	return rank->ntokens[i] > 1 || api->xPhraseSize(fts, index_rank_term(rank, i, 0)) > 1;
 }
 
 /* Returns non-zero when a phrase of the query has more than one token. */
@@ -736,25 +756,55 @@ index_rank_has_long_phrase(const RankData *rank, const Fts5ExtensionApi *api, Ft
 	return 0;
 }
 
-/* Sets each phrase's FTS5 phrases: its tokens when top has them split,
- * else the one of its number. Returns an SQLite code. */
+/* Sets each phrase's tokens: its FTS5 phrases when top has them split
+ * (then each FTS5 phrase's list in a row is kept once asked), else the
+ * one of its number. Returns an SQLite code. */
 static int
 index_rank_phrases(RankData *rank, const RankTop *top, const Fts5ExtensionApi *api,
     Fts5Context *fts)
 {
-	int count = api->xPhraseCount(fts), i, at = 0;
+	int count = api->xPhraseCount(fts), i, at = 0, split = top != NULL && top->ntokens != NULL;
 
-	rank->nphrases = top != NULL && top->ntokens != NULL ? top->nphrases : count;
-	rank->offsets = top != NULL ? top->offsets : NULL;
+	rank->nphrases = split ? top->nphrases : count;
+	rank->terms = split ? top->terms : NULL;
+	rank->offsets = split ? top->offsets : NULL;
 	rank->first = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->first);
 	rank->ntokens = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->ntokens);
 	for (i = 0; i < rank->nphrases; i++) {
 		rank->first[i] = at;
-		rank->ntokens[i] = top != NULL && top->ntokens != NULL ? top->ntokens[i] : 1;
+		rank->ntokens[i] = split ? top->ntokens[i] : 1;
 		rank->split |= rank->ntokens[i] > 1;
 		at += rank->ntokens[i];
 	}
-	return at == count ? SQLITE_OK : SQLITE_MISUSE;
+	if (!split)
+		return SQLITE_OK;
+	rank->lists_of_row = xcalloc((size_t)count + 1, sizeof *rank->lists_of_row);
+	rank->asked = xcalloc((size_t)count + 1, sizeof *rank->asked);
+	return (size_t)count == top->nterms ? SQLITE_OK : SQLITE_MISUSE;
+}
+
+/* Sets *list to the current row's list of FTS5 phrase t (column -1: the
+ * row has none), asking FTS5 once a row when the phrases are split (a
+ * token shared by a pinyin word's strings). Returns an SQLite code. */
+static int
+index_rank_list(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int t,
+    Poslist *list)
+{
+	Fts5PhraseIter iter;
+	int rc;
+
+	if (rank->asked != NULL && rank->asked[t] == rank->last + 1) {
+		*list = rank->lists_of_row[t];
+		return SQLITE_OK;
+	}
+	rc = api->xPhraseFirst(fts, t, &iter, &list->column, &list->offset);
+	list->a = iter.a;
+	list->b = iter.b;
+	if (rc == SQLITE_OK && rank->asked != NULL) {
+		rank->asked[t] = rank->last + 1;
+		rank->lists_of_row[t] = *list;
+	}
+	return rc;
 }
 
 /* Returns the query's rank data, computing it on the first row: the
@@ -813,12 +863,13 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		if (top != NULL && top->collect != NULL && index_rank_is_long(rank, api, fts, i))
 			continue;
 		if (rank->rows != NULL) {
-			*rc = api->xQueryPhrase(fts, rank->first[i], &rank->rows[i],
+			*rc = api->xQueryPhrase(fts, index_rank_term(rank, i, 0), &rank->rows[i],
 			    index_rank_list_row);
 			rank->rows[i].listed = 1;
 			hits = (sqlite3_int64)rank->rows[i].count;
 		} else
-			*rc = api->xQueryPhrase(fts, rank->first[i], &hits, index_rank_count_row);
+			*rc = api->xQueryPhrase(fts, index_rank_term(rank, i, 0), &hits,
+			    index_rank_count_row);
 		rank->idf[i] = index_rank_idf(rows, hits);
 	}
 	if (*rc == SQLITE_OK)
@@ -913,19 +964,12 @@ index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api, Fts5Context
 	int k, n = rank->ntokens[i], rc = SQLITE_OK;
 
 	if (rank->bytes == 0)
-		rc = index_rank_phrase_read(rank, api, fts, rank->first[i], &rank->lists[0],
-		    &rank->lengths[0], &rank->sizes[0]);
+		rc = index_rank_phrase_read(rank, api, fts, index_rank_term(rank, i, 0),
+		    &rank->lists[0], &rank->lengths[0], &rank->sizes[0]);
 	for (k = 0; rc == SQLITE_OK && rank->bytes > 0 && k < n; k++) {
-		Fts5PhraseIter iter;
-		int column, offset;
-
-		rc = api->xPhraseFirst(fts, rank->first[i] + k, &iter, &column, &offset);
-		if (rc != SQLITE_OK || column < 0)
+		rc = index_rank_list(rank, api, fts, index_rank_term(rank, i, k), &lists[k]);
+		if (rc != SQLITE_OK || lists[k].column < 0)
 			return rc;	/* a token not in the row */
-		lists[k].a = iter.a;
-		lists[k].b = iter.b;
-		lists[k].column = column;
-		lists[k].offset = offset;
 	}
 	if (rc != SQLITE_OK)
 		return rc;
@@ -933,8 +977,8 @@ index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api, Fts5Context
 		return index_poslist_match_bytes(lists, offsets, (size_t)n, count, starts) == 0 ?
 		    SQLITE_OK : SQLITE_CORRUPT;
 	for (k = 0; rc == SQLITE_OK && k < n; k++) {
-		rc = index_rank_phrase_read(rank, api, fts, rank->first[i] + k, &rank->lists[k],
-		    &rank->lengths[k], &rank->sizes[k]);
+		rc = index_rank_phrase_read(rank, api, fts, index_rank_term(rank, i, k),
+		    &rank->lists[k], &rank->lengths[k], &rank->sizes[k]);
 		if (rank->lengths[k] == 0)
 			return rc;	/* a token not in the row */
 	}
@@ -956,7 +1000,7 @@ index_rank_phrase_counts(RankData *rank, const Fts5ExtensionApi *api, Fts5Contex
 	if (rank->ntokens[i] > 1)
 		rc = index_rank_phrase_match(rank, api, fts, i, count, NULL);
 	else
-		rc = index_rank_phrase_count(rank, api, fts, rank->first[i], count);
+		rc = index_rank_phrase_count(rank, api, fts, index_rank_term(rank, i, 0), count);
 	rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
 	rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
 	if (count[0] > 0 || count[1] > 0)

@@ -74,14 +74,17 @@ char *query_phrases_ored(const Query *query, const int *phrases, size_t n);
  * written as its tokens ANDed: FTS5 then gives every row that holds them,
  * anywhere, and the caller matches the phrase in it (core/query_split.c
  * says why). A character that ends the pair before it is left out: a
- * document that holds the pair holds it. */
+ * document that holds the pair holds it. Phrases of as many tokens at the
+ * same places (a pinyin word's strings) are written together, each
+ * place's distinct tokens ORed, and share those tokens' FTS5 phrases. */
 typedef struct QuerySplit {
 	char	*expression;	/* for FTS5 */
-	size_t	*ntokens;	/* per phrase: its FTS5 phrases, its tokens in
-				 * order (1: the phrase whole, or one token) */
-	size_t	*offsets;	/* per FTS5 phrase: its token's place in its
-				 * phrase (0 for the first) */
-	size_t	 nterms;	/* FTS5 phrases */
+	size_t	*ntokens;	/* per phrase: its tokens (1: the phrase whole,
+				 * or one token) */
+	size_t	*terms;		/* per token of each phrase in turn: its FTS5
+				 * phrase in expression */
+	size_t	*offsets;	/* and its place in its phrase (0 for the first) */
+	size_t	 nterms;	/* FTS5 phrases in expression */
 } QuerySplit;
 
 /* Returns the split of a query whose phrases are ORed (ored), or NULL

@@ -343,7 +343,8 @@ search_split(const Query *query, RankTop *top)
 	QuerySplit *split = query_split_ored(query);
 
 	if (split != NULL &&
-	    index_rank_top_split(top, split->ntokens, split->offsets, split->nterms) != 0) {
+	    index_rank_top_split(top, split->ntokens, split->terms, split->offsets,
+	    split->nterms) != 0) {
 		query_split_free(split);
 		split = NULL;
 	}

@@ -289,6 +289,7 @@ main(void)
 	 * matches it (query_split_ored(), index_rank_top_split()), 据 left
 	 * to the pair 数据 that implies it. */
 	check_scores(index, "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\"");	/* "数据 安全" */
+	check_scores(index, "数字技术 OR 数字技能 OR 数字化转");
 	/* Phrases ORed, some of several tokens: collected (index_rank.c). */
 	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 OR \xe7\xae\x97\xe5\x8a\x9b OR "
 	    "\xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe");	/* 数据要素 OR 算力 OR 区块链 */
@@ -305,6 +306,10 @@ main(void)
 		    "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0",
 		    "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\" OR "
 		    "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 -qqqzzz", 0, limit);
+		/* 数字技术 OR 数字技能 OR 数字化转, the first two written
+		 * together (("数字" AND "字技" AND ("技术" OR "技能"))). */
+		check_ored(index, "数字技术 OR 数字技能 OR 数字化转",
+		    "数字技术 OR 数字技能 OR 数字化转 -qqqzzz", 0, limit);
 		/* 实验室 OR IPv, the last a prefix: the hits of a row are
 		 * read back for IPv as a prefix still. */
 		check_ored(index, "\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4 OR IPv",
