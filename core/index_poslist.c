@@ -191,11 +191,11 @@ index_poslist_reach(PoslistCursor *c, uint64_t want)
 	return 0;
 }
 
-/* Counts where n lists of bytes hold a phrase's tokens in turn; see
- * index_poslist.h. */
-int
-index_poslist_match_bytes(const Poslist *lists, const size_t *offsets, size_t n, int count[2],
-    PoslistStarts *starts)
+/* Counts where n lists of bytes hold a phrase's tokens in turn, as
+ * index_poslist_match_bytes(); with stop, up to the first place only. */
+static int
+index_poslist_walk(const Poslist *lists, const size_t *offsets, size_t n, int count[2],
+    PoslistStarts *starts, int stop)
 {
 	PoslistCursor cursors[INDEX_POSLIST_MAX_TOKENS];
 	size_t order[INDEX_POSLIST_MAX_TOKENS], k, j, shortest;
@@ -245,6 +245,28 @@ index_poslist_match_bytes(const Poslist *lists, const size_t *offsets, size_t n,
 			    sizeof *starts->at);
 			starts->at[starts->count++] = start;
 		}
+		if (stop)
+			return 0;
 	}
 	return rc < 0 ? -1 : 0;
+}
+
+/* Counts where n lists of bytes hold a phrase's tokens in turn; see
+ * index_poslist.h. */
+int
+index_poslist_match_bytes(const Poslist *lists, const size_t *offsets, size_t n, int count[2],
+    PoslistStarts *starts)
+{
+	return index_poslist_walk(lists, offsets, n, count, starts, 0);
+}
+
+/* Tells whether n lists of bytes hold a phrase's tokens in turn; see
+ * index_poslist.h. */
+int
+index_poslist_holds(const Poslist *lists, const size_t *offsets, size_t n, int *holds)
+{
+	int count[2] = { 0, 0 }, rc = index_poslist_walk(lists, offsets, n, count, NULL, 1);
+
+	*holds = count[0] + count[1] > 0;
+	return rc;
 }

@@ -61,4 +61,9 @@ typedef struct PoslistStarts {
 int index_poslist_match_bytes(const Poslist *lists, const size_t *offsets, size_t n,
     int count[2], PoslistStarts *starts);
 
+/* Sets *holds to non-zero when n lists of bytes hold the phrase, in FTS5
+ * column 0 or 1 (index_poslist_match_bytes() stopped at its first place).
+ * Returns 0, or -1 as index_poslist_count(). */
+int index_poslist_holds(const Poslist *lists, const size_t *offsets, size_t n, int *holds);
+
 #endif

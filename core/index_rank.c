@@ -73,6 +73,8 @@ struct RankTop {
 	int		 ored;		/* index_rank_top_ored() */
 	RankCollect	*collect;	/* the rows of phrases ORed, until scored */
 	RankTop		*guess;		/* and the best of them at an IDF of 1, with hits */
+	RankTop		**alone;	/* split and collected: per phrase, the best
+					 * rows that hold it alone, at an IDF of 1 */
 	sqlite3_int64	 seen;		/* then the rows given, */
 	sqlite3_int64	 total;		/* of this many in the table */
 	double		 weight;	/* the title's */
@@ -108,6 +110,9 @@ typedef struct RankData {
 	double		*idf;		/* per phrase */
 	double		*frequency;	/* per phrase and column: scratch for one row */
 	int		*present;	/* the phrases in the row: scratch for one row */
+	int		*pending;	/* split phrases whose tokens the row holds: scratch */
+	size_t		 bounded;	/* rows index_rank_prune() weighed, */
+	size_t		 pruned;	/* and passed over */
 	RankRows	*rows;		/* per phrase, or NULL: none listed */
 	RankHeld	*held;		/* every phrase listed: each row's, or NULL */
 	sqlite3_int64	 last;		/* the row scored before */
@@ -626,6 +631,9 @@ index_rank_top_free(RankTop *top)
 		free(top->rows[i].hits);
 		free(top->rows[i].held);
 	}
+	for (i = 0; top->alone != NULL && i < (size_t)top->nphrases; i++)
+		index_rank_top_free(top->alone[i]);
+	free(top->alone);
 	free(top->rows);
 	free(top->ntokens);
 	free(top->terms);
@@ -726,6 +734,7 @@ index_rank_data_free(void *data)
 	free(rank->idf);
 	free(rank->frequency);
 	free(rank->present);
+	free(rank->pending);
 	free(rank->first);
 	free(rank->ntokens);
 	free(rank->lists_of_row);
@@ -825,6 +834,7 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 	rank->idf = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->idf);
 	rank->frequency = xcalloc(2 * (size_t)rank->nphrases + 1, sizeof *rank->frequency);
 	rank->present = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->present);
+	rank->pending = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->pending);
 	if (*rc == SQLITE_OK)
 		*rc = api->xRowCount(fts, &rows);
 	if (*rc == SQLITE_OK)
@@ -846,6 +856,8 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		top->collect = index_rank_collect_new(rank->nphrases);
 		top->guess = index_rank_top_new(top->limit, top->weight, top->nphrases, top->sizes,
 		    top->nsizes);
+		if (rank->split)
+			top->alone = xcalloc((size_t)rank->nphrases + 1, sizeof *top->alone);
 	} else if (rank->split)
 		*rc = SQLITE_MISUSE;	/* a split query is every row's, counted as it comes */
 	else if (top != NULL)
@@ -988,15 +1000,39 @@ index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api, Fts5Context
 	return rc;
 }
 
+/* Returns non-zero while rows are weighed against their rivals
+ * (index_rank_prune()): a bound that passes over few rows costs more
+ * than it spares ("数据 安全": two common words, each often without the
+ * other), and after 64 rows it is weighed only while it passed over a
+ * quarter of them. */
+static int
+index_rank_bounding(const RankData *rank)
+{
+	return rank->bounded < 64 || rank->pruned >= rank->bounded / 4;
+}
+
 /* Counts phrase i in the current row into rank->frequency and, when it
- * occurs, adds it to rank->present (*npresent of them); returns an SQLite
- * code. */
+ * occurs, adds it to rank->present (*npresent of them); a split phrase
+ * whose tokens the row holds goes to rank->pending (*npending of them)
+ * instead, to be matched (index_rank_prune()). Returns an SQLite code. */
 static int
 index_rank_phrase_counts(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i,
-    int *npresent)
+    int *npresent, int *npending)
 {
-	int count[2] = { 0, 0 }, rc;
+	int count[2] = { 0, 0 }, rc, k;
 
+	if (rank->ntokens[i] > 1 && rank->bytes > 0 && index_rank_bounding(rank)) {
+		/* Matched later, unless the row cannot be among the best. */
+		for (k = 0; k < rank->ntokens[i]; k++) {
+			Poslist list;
+
+			rc = index_rank_list(rank, api, fts, index_rank_term(rank, i, k), &list);
+			if (rc != SQLITE_OK || list.column < 0)
+				return rc;	/* a token not in the row */
+		}
+		rank->pending[(*npending)++] = i;
+		return SQLITE_OK;
+	}
 	if (rank->ntokens[i] > 1)
 		rc = index_rank_phrase_match(rank, api, fts, i, count, NULL);
 	else
@@ -1006,6 +1042,110 @@ index_rank_phrase_counts(RankData *rank, const Fts5ExtensionApi *api, Fts5Contex
 	if (count[0] > 0 || count[1] > 0)
 		rank->present[(*npresent)++] = i;	/* else it adds nothing */
 	return rc;
+}
+
+/* Adds phrase i to the current row's phrases, in order: split phrases are
+ * matched after the others. */
+static void
+index_rank_add_present(RankData *rank, int i, int *npresent)
+{
+	int k = (*npresent)++;
+
+	for (; k > 0 && rank->present[k - 1] > i; k--)
+		rank->present[k] = rank->present[k - 1];
+	rank->present[k] = i;
+}
+
+/* Returns the best rows that the current row is weighed against, when it
+ * holds split phrase i alone: those of the query when it is that phrase
+ * alone, else those that hold phrase i alone (top->alone); NULL when
+ * there are none. */
+static RankTop *
+index_rank_rivals(RankTop *top, int i, int make)
+{
+	if (top->collect == NULL)
+		return top;
+	if (top->alone == NULL)
+		return NULL;
+	if (top->alone[i] == NULL && make)
+		top->alone[i] = index_rank_top_new(top->limit, top->weight, top->nphrases,
+		    top->sizes, top->nsizes);
+	return top->alone[i];
+}
+
+/* Keeps a row that holds split phrase i alone, of score at an IDF of 1,
+ * among the phrase's rivals (index_rank_rivals()) when among their best. */
+static void
+index_rank_rival(RankTop *top, int i, sqlite3_int64 rowid, double score)
+{
+	RankTop *rivals = index_rank_rivals(top, i, 1);
+	RankRow row;
+
+	memset(&row, 0, sizeof row);
+	row.rowid = rowid;
+	row.score = score;
+	row.tie = index_rank_tie(index_rank_find(top, rowid), rowid);
+	if (index_rank_wanted(rivals, &row))
+		index_rank_push(rivals, &row);
+}
+
+/* Returns non-zero when a row that holds split phrase i alone may be
+ * passed over (index_rank_prune()): its rivals are as many as the limit,
+ * and the bound has passed over enough rows so far. */
+static int
+index_rank_may_prune(RankTop *top, const RankData *rank, int i)
+{
+	RankTop *rivals = index_rank_rivals(top, i, 0);
+
+	return rivals != NULL && rivals->limit > 0 && rivals->count == rivals->limit &&
+	    index_rank_bounding(rank);
+}
+
+/* Decides whether the current row, whose one phrase of its own is split
+ * phrase i, can be among the best: its score at an IDF of 1 is at most
+ * that of the counts of the rarest of its tokens (each instance of the
+ * phrase starts one of them), and when that is below the worst of a full
+ * set of rivals (index_rank_rivals(), ranked at an IDF of 1 too, by a
+ * margin past rounding), it cannot: a phrase of one row in a thousand
+ * among the best. Then the row is only looked at for whether it holds
+ * the phrase at all, and counted for its IDF; sets *pruned. Returns an
+ * SQLite code. */
+static int
+index_rank_prune(RankTop *top, RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts,
+    int i, double weight, int *pruned)
+{
+	Poslist lists[INDEX_POSLIST_MAX_TOKENS];
+	RankTop *rivals = index_rank_rivals(top, i, 0);
+	double score[2] = { 0.0, 0.0 }, bound, worst, frequency[2];
+	int k, n = rank->ntokens[i], rarest = 0, count[2] = { 0, 0 }, holds, rc = SQLITE_OK;
+
+	*pruned = 0;
+	if (!index_rank_may_prune(top, rank, i))
+		return SQLITE_OK;
+	rank->bounded++;
+	for (k = 0; rc == SQLITE_OK && k < n; k++) {
+		rc = index_rank_list(rank, api, fts, index_rank_term(rank, i, k), &lists[k]);
+		if (lists[k].b - lists[k].a < lists[rarest].b - lists[rarest].a)
+			rarest = k;
+	}
+	if (rc != SQLITE_OK || index_poslist_count(&lists[rarest], count) != 0)
+		return rc != SQLITE_OK ? rc : SQLITE_CORRUPT;
+	frequency[0] = (double)count[INDEX_FTS_COLUMN(0)];
+	frequency[1] = (double)count[INDEX_FTS_COLUMN(1)];
+	index_rank_add(score, 1.0, frequency, rank->length);
+	bound = -1.0 * (weight * score[0] + score[1]);
+	worst = rivals->rows[0].score;
+	if (!(bound > worst + 1e-9 * fabs(worst)))
+		return SQLITE_OK;
+	if (index_poslist_holds(lists, rank->offsets + rank->first[i], (size_t)n, &holds) != 0)
+		return SQLITE_CORRUPT;
+	if (holds && top->collect != NULL)
+		index_rank_collect_hold(top->collect, i);
+	else if (holds)
+		top->seen++;
+	rank->pruned++;
+	*pruned = 1;
+	return SQLITE_OK;
 }
 
 /* Returns the current row's score (see index_rank.h), or for a query
@@ -1018,7 +1158,7 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 	RankData *rank = index_rank_data(top, api, fts, rc);
 	double score[2] = { 0.0, 0.0 };
 	sqlite3_int64 rowid;
-	int size = 0, i, k, npresent = 0;
+	int size = 0, i, k, npresent = 0, npending = 0, pruned = 0, sized = 0;
 
 	*matched = 0;
 	if (*rc != SQLITE_OK)
@@ -1032,18 +1172,42 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 		const int *phrases = index_rank_held_row(rank->held, rowid, &n);
 
 		for (k = 0; *rc == SQLITE_OK && k < (int)n; k++)
-			*rc = index_rank_phrase_counts(rank, api, fts, phrases[k], &npresent);
+			*rc = index_rank_phrase_counts(rank, api, fts, phrases[k], &npresent,
+			    &npending);
 	} else
 		for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++)
 			if (index_rank_may_hold(rank, i, rowid))
-				*rc = index_rank_phrase_counts(rank, api, fts, i, &npresent);
-	if (*rc == SQLITE_OK && rank->split && npresent == 0)
+				*rc = index_rank_phrase_counts(rank, api, fts, i, &npresent,
+				    &npending);
+	if (*rc != SQLITE_OK || (rank->split && npresent == 0 && npending == 0))
 		return 0.0;	/* the tokens of a split phrase, not the phrase */
-	if (*rc == SQLITE_OK)
+	if (top != NULL && npresent == 0 && npending == 1 &&
+	    index_rank_may_prune(top, rank, rank->pending[0])) {
 		*rc = index_rank_size(top, api, fts, &size);
-	if (*rc != SQLITE_OK)
+		rank->length = index_rank_length(size, rank->average);
+		if (*rc == SQLITE_OK)
+			*rc = index_rank_prune(top, rank, api, fts, rank->pending[0], weight,
+			    &pruned);
+		sized = 1;
+	}
+	for (k = 0; *rc == SQLITE_OK && !pruned && k < npending; k++) {
+		int count[2] = { 0, 0 };
+
+		i = rank->pending[k];
+		*rc = index_rank_phrase_match(rank, api, fts, i, count, NULL);
+		rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
+		rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
+		if (count[0] > 0 || count[1] > 0)
+			index_rank_add_present(rank, i, &npresent);
+	}
+	if (*rc != SQLITE_OK || pruned || (rank->split && npresent == 0))
 		return 0.0;
-	rank->length = index_rank_length(size, rank->average);
+	if (!sized) {
+		*rc = index_rank_size(top, api, fts, &size);
+		if (*rc != SQLITE_OK)
+			return 0.0;
+		rank->length = index_rank_length(size, rank->average);
+	}
 	if (top != NULL && top->collect != NULL)
 		index_rank_collect_add(top->collect, rowid,
 		    index_rank_tie(index_rank_find(top, rowid), rowid), rank->length,
@@ -1057,6 +1221,9 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 		top->seen++;
 	*data = rank;
 	*matched = 1;
+	if (top != NULL && top->alone != NULL && npresent == 1 && rank->ntokens[rank->present[0]] > 1)
+		index_rank_rival(top, rank->present[0], rowid,
+		    -1.0 * (weight * score[0] + score[1]));
 	return -1.0 * (weight * score[0] + score[1]);
 }
 

@@ -128,6 +128,37 @@ out:
 	search_results_free(not);
 }
 
+/* Checks that the best limit results of a query are the first limit of
+ * all its results, bit for bit: rows that cannot be among the best are
+ * passed over by a bound (index_rank.c), yet counted for the IDF. */
+static void
+check_limited(Index *index, const char *text, size_t limit)
+{
+	SearchResults *few = NULL, *all = NULL;
+	size_t i, same = 0;
+
+	if (search_run(index, text, limit, &few, NULL) != 0 ||
+	    search_run(index, text, NO_LIMIT, &all, NULL) != 0) {
+		ok(0, "%s: results", text);
+		goto out;
+	}
+	for (i = 0; i < few->count && i < all->count; i++) {
+		const SearchResult *a = &few->items[i], *b = &all->items[i];
+
+		if (strcmp(a->article_id, b->article_id) == 0 && a->score == b->score &&
+		    strcmp(a->snippet, b->snippet) == 0)
+			same++;
+		else
+			diag("  %zu: %s %.17g against %s %.17g", i, a->article_id, a->score,
+			    b->article_id, b->score);
+	}
+	ok(all->count > limit && few->count == limit && same == limit,
+	    "%s, at most %zu: the first %zu of its %zu results", text, limit, limit, all->count);
+out:
+	search_results_free(few);
+	search_results_free(all);
+}
+
 /* Checks the contents: for each issue an entry (prefix, page 0, title),
  * then what --toc prints for the issue alone, prefixed. */
 static void
@@ -290,6 +321,11 @@ main(void)
 	 * to the pair 数据 that implies it. */
 	check_scores(index, "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\"");	/* "数据 安全" */
 	check_scores(index, "数字技术 OR 数字技能 OR 数字化转");
+	/* Split phrases at a small limit: most rows bounded and passed over. */
+	check_limited(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0", 3);	/* 数据要素 */
+	check_limited(index, "数字技术", 2);
+	check_limited(index, "数字技术 OR 数字技能 OR 数字化转", 4);
+	check_limited(index, "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\"", 5);	/* "数据 安全" */
 	/* Phrases ORed, some of several tokens: collected (index_rank.c). */
 	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 OR \xe7\xae\x97\xe5\x8a\x9b OR "
 	    "\xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe");	/* 数据要素 OR 算力 OR 区块链 */
