@@ -141,7 +141,8 @@ brute_match(uint64_t *const *read, const size_t *lengths, const size_t *offsets,
 /* The rows' check: 1 when every phrase's list counts and reads as
  * xPhraseNext() walks it; when phrase 0, made of phrases 1..n-1, matches
  * where they do in turn, both ways (index_poslist_match() and
- * index_poslist_match_bytes()); and when phrases 1 and 3 match two apart
+ * index_poslist_match_bytes()), and is held where it occurs
+ * (index_poslist_holds()); and when phrases 1 and 3 match two apart
  * as a brute force finds them (an auxiliary function). */
 static void
 check_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
@@ -185,12 +186,14 @@ check_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *r
 			whole[1] = walked[1];
 		}
 	}
-	if (nphrases > 2 && nphrases <= 8 && present == (1 << nphrases) - 1) {
+	/* Phrase 0 where its tokens all are, or not. */
+	if (nphrases > 2 && nphrases <= 8 && (present | 1) == (1 << nphrases) - 1) {
 		int matched[2] = { 0, 0 }, streamed[2] = { 0, 0 }, brute[2] = { 0, 0 };
 		PoslistStarts starts = { NULL, 0, 0 };
 		uint64_t *pair[2] = { lists[1], lists[3] };
 		size_t paired[2] = { lengths[1], lengths[3] }, k;
 		Poslist gapped[2] = { bytes[1], bytes[3] };
+		int holds;
 
 		index_poslist_match((const uint64_t *const *)lists + 1, lengths + 1, next,
 		    (size_t)nphrases - 1, matched);
@@ -200,8 +203,11 @@ check_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *r
 		if (matched[0] != whole[0] || matched[1] != whole[1] ||
 		    streamed[0] != whole[0] || streamed[1] != whole[1])
 			same = 0;
-		for (k = 0; k < starts.count && lists[0] != NULL; k++)
-			if (starts.at[k] != lists[0][k])
+		if (index_poslist_holds(bytes + 1, next, (size_t)nphrases - 1, &holds) != 0 ||
+		    holds != (whole[0] + whole[1] > 0))
+			same = 0;
+		for (k = 0; k < starts.count; k++)
+			if (lists[0] == NULL || starts.at[k] != lists[0][k])
 				same = 0;	/* the phrase's own positions */
 		matched[0] = matched[1] = streamed[0] = streamed[1] = 0;
 		if (nphrases > 3) {
@@ -265,6 +271,9 @@ test_fts5(void)
 		"\"w x y\" AND (\"w\" OR \"x\" OR \"y\")",
 		"\"x y\" AND (\"x\" OR \"y\")",
 		"\"w w\" AND (\"w\" OR \"w\")",
+		/* Rows that hold the tokens, some not the phrase. */
+		"\"x y\" OR (\"x\" AND \"y\")",
+		"\"w x y\" OR (\"w\" AND \"x\" AND \"y\")",
 	};
 	sqlite3 *db = NULL;
 	fts5_api *fts5;
