@@ -44,7 +44,16 @@
  *
  * Rows can also be offered with the phrase's counts rather than by FTS5
  * (the chars table, index_chars.c), and are then scored the same way, to
- * the same bits. */
+ * the same bits.
+ *
+ * Positions are counted from the lists' bytes (index_rank_row.c,
+ * index_poslist.c), not with a call of xPhraseNext() each. A query of
+ * phrases ORed over every row may come with its phrases of several
+ * tokens written as their tokens ANDed (index_rank_top_split(),
+ * query_split.c), which FTS5 finds at a fraction of a phrase's cost: each
+ * row it gives is matched here, and a row that holds one such phrase
+ * alone and cannot be among the best is only checked for holding it, for
+ * the IDF (index_rank_prune.c). */
 #include "config.h"
 
 #include <math.h>
@@ -53,38 +62,9 @@
 
 #include <sqlite3.h>
 
-#include "index_fts.h"
-#include "index_poslist.h"
-#include "index_rank.h"
-#include "index_rank_collect.h"
-#include "index_rank_held.h"
+#include "index_rank_internal.h"
 #include "xalloc.h"
 
-struct RankTop {
-	size_t		 limit;
-	int		 nphrases;
-	const RankSizes	*sizes;
-	size_t		 nsizes;
-	const RankSizes	*found;		/* by index_rank_find() last */
-	RankRow		*rows;		/* a heap, the worst row first, until sorted */
-	size_t		 count;
-	size_t		 size;
-	int		 count_rows;	/* index_rank_top_count_rows() */
-	int		 ored;		/* index_rank_top_ored() */
-	RankCollect	*collect;	/* the rows of phrases ORed, until scored */
-	RankTop		*guess;		/* and the best of them at an IDF of 1, with hits */
-	RankTop		**alone;	/* split and collected: per phrase, the best
-					 * rows that hold it alone, at an IDF of 1 */
-	sqlite3_int64	 seen;		/* then the rows given, */
-	sqlite3_int64	 total;		/* of this many in the table */
-	double		 weight;	/* the title's */
-	double		 average;	/* tokens in a row, for rows offered */
-	int		*ntokens;	/* index_rank_top_split(): per phrase, its
-					 * tokens; else NULL */
-	size_t		*terms;		/* per token of each phrase, its FTS5 phrase */
-	size_t		*offsets;	/* and its place in its phrase */
-	size_t		 nterms;	/* FTS5 phrases */
-};
 
 /* bm25's constants, as fts5_aux.c has them. */
 #define INDEX_RANK_K1 1.2
@@ -93,56 +73,7 @@ struct RankTop {
 /* Queries of at least this many phrases list each phrase's rows. */
 #define INDEX_RANK_LISTED 4
 
-/* The rows one phrase matches, in rowid order, and where the rows scored
- * so far have got to in them. */
-typedef struct RankRows {
-	sqlite3_int64	*rowids;
-	size_t		 count;
-	size_t		 size;
-	size_t		 next;
-	int		 listed;	/* else the phrase is asked of every row */
-} RankRows;
 
-/* What shuzhi_rank() computes once per query (FTS5 auxiliary data). */
-typedef struct RankData {
-	int		 nphrases;
-	double		 average;	/* tokens in a row, on average */
-	double		*idf;		/* per phrase */
-	double		*frequency;	/* per phrase and column: scratch for one row */
-	int		*present;	/* the phrases in the row: scratch for one row */
-	int		*pending;	/* split phrases whose tokens the row holds: scratch */
-	size_t		 bounded;	/* rows index_rank_prune() weighed, */
-	size_t		 pruned;	/* and passed over */
-	RankRows	*rows;		/* per phrase, or NULL: none listed */
-	RankHeld	*held;		/* every phrase listed: each row's, or NULL */
-	sqlite3_int64	 last;		/* the row scored before */
-	double		 length;	/* the current row's bm25 length term */
-	int		 bytes;		/* lists read from their bytes: 1 yes, 0 not
-					 * checked yet, -1 no (xPhraseNext) */
-	int		*first;		/* per phrase, its first token in terms */
-	int		*ntokens;	/* and how many (split: more than 1) */
-	const size_t	*terms;		/* per token, its FTS5 phrase (RankTop's);
-					 * NULL: phrase i is FTS5's phrase i */
-	const size_t	*offsets;	/* per token, its place in its phrase */
-	Poslist		*lists_of_row;	/* split: per FTS5 phrase, its list in the
-					 * row (column -1: none), once asked */
-	sqlite3_int64	*asked;		/* and the row it was asked for, + 1 */
-	int		 split;		/* some phrase is split (index_rank_top_split) */
-	uint64_t	*lists[INDEX_POSLIST_MAX_TOKENS];	/* a split phrase's tokens'
-					 * positions in the row: scratch */
-	size_t		 lengths[INDEX_POSLIST_MAX_TOKENS];
-	size_t		 sizes[INDEX_POSLIST_MAX_TOKENS];
-	uint64_t	*check;		/* a list read both ways: scratch */
-	size_t		 check_size;
-	PoslistStarts	 starts;	/* a kept row's phrases' starts: scratch */
-} RankData;
-
-/* Returns the FTS5 phrase of token k of phrase i. */
-static int
-index_rank_term(const RankData *rank, int i, int k)
-{
-	return rank->terms != NULL ? (int)rank->terms[rank->first[i] + k] : rank->first[i] + k;
-}
 
 /* Returns an empty set of best rows; see index_rank.h. */
 RankTop *
@@ -168,7 +99,7 @@ index_rank_holds(const RankSizes *s, sqlite3_int64 rowid)
 
 /* Returns the issue of top's sizes that holds rowid, or NULL. Rows come
  * in rowid order: the issue found last is tried first. */
-static const RankSizes *
+const RankSizes *
 index_rank_find(RankTop *top, sqlite3_int64 rowid)
 {
 	size_t lo = 0, hi = top != NULL ? top->nsizes : 0;
@@ -252,7 +183,7 @@ index_rank_sift_up(RankTop *top, size_t i)
 
 /* Returns a row's place between rows of equal score: by issue, then
  * article; a row of no known issue (s NULL) after all others. */
-static sqlite3_int64
+sqlite3_int64
 index_rank_tie(const RankSizes *s, sqlite3_int64 rowid)
 {
 	return s != NULL ? ((sqlite3_int64)s->order << 32) + (rowid - s->first) :
@@ -260,7 +191,7 @@ index_rank_tie(const RankSizes *s, sqlite3_int64 rowid)
 }
 
 /* Returns non-zero when row would be among the best so far. */
-static int
+int
 index_rank_wanted(const RankTop *top, const RankRow *row)
 {
 	return top->limit > 0 &&
@@ -269,7 +200,7 @@ index_rank_wanted(const RankTop *top, const RankRow *row)
 
 /* Puts a wanted row among the best, in the place of the worst when they
  * are as many as the limit; top takes its hits. */
-static void
+void
 index_rank_push(RankTop *top, const RankRow *row)
 {
 	if (top->count == top->limit) {
@@ -282,90 +213,6 @@ index_rank_push(RankTop *top, const RankRow *row)
 	top->rows = xgrow(top->rows, &top->size, top->count, sizeof *top->rows);
 	top->rows[top->count++] = *row;
 	index_rank_sift_up(top, top->count - 1);
-}
-
-/* Orders hits by column, position and phrase, as shuzhi_hits() gives
- * them (for qsort). */
-static int
-index_rank_compare_hits(const void *a, const void *b)
-{
-	const FtsHit *x = a, *y = b;
-
-	if (x->column != y->column)
-		return x->column < y->column ? -1 : 1;
-	if (x->position != y->position)
-		return x->position < y->position ? -1 : 1;
-	return (x->phrase > y->phrase) - (x->phrase < y->phrase);
-}
-
-/* Returns how many of a phrase's starts are in FTS5's column 0 (the
- * body), which come first. */
-static size_t
-index_rank_body_hits(const PoslistStarts *starts)
-{
-	size_t n = 0;
-
-	while (n < starts->count && INDEX_POSLIST_COLUMN(starts->at[n]) == 0)
-		n++;
-	return n;
-}
-
-static int index_rank_phrase_read(RankData *rank, const Fts5ExtensionApi *api,
-    Fts5Context *fts, int phrase, uint64_t **at, size_t *n, size_t *size);
-static int index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api,
-    Fts5Context *fts, int i, int count[2], PoslistStarts *starts);
-
-/* Reads the current row's hits of phrases 0..wanted-1 into *hits (the
- * caller frees; NULL when none) and their number into *nhits, as
- * index_fts_row_hits() reads those of the query unsplit, from the lists'
- * bytes (rank->bytes > 0): each phrase's positions, or the starts
- * matched from its tokens' lists when split (index_rank_top_split()).
- * xInstCount() would read every phrase's list: a pinyin word's 27 for
- * each row kept. Returns an SQLite code. */
-static int
-index_rank_read_hits(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int wanted,
-    FtsHit **hits, size_t *nhits)
-{
-	PoslistStarts *starts = &rank->starts;
-	size_t k, before, body;
-	int i, rc = SQLITE_OK, phrases = 0;
-
-	*hits = NULL;
-	*nhits = 0;
-	for (i = 0; rc == SQLITE_OK && i < rank->nphrases && i < wanted; i++) {
-		int count[2] = { 0, 0 };
-
-		starts->count = 0;
-		if (rank->ntokens[i] > 1)
-			rc = index_rank_phrase_match(rank, api, fts, i, count, starts);
-		else
-			rc = index_rank_phrase_read(rank, api, fts, index_rank_term(rank, i, 0), &starts->at,
-			    &starts->count, &starts->size);
-		if (rc != SQLITE_OK || starts->count == 0)
-			continue;
-		before = *nhits;
-		*nhits += starts->count;
-		*hits = xreallocarray(*hits, *nhits, sizeof **hits);
-		/* FTS5 lists the body (its column 0) first: the title's hits
-		 * (FTS5's 1, our 0) go first, each column's in order. */
-		body = index_rank_body_hits(starts);
-		for (k = 0; k < starts->count; k++) {
-			FtsHit *hit = &(*hits)[before + k];
-			size_t at = (k + body) % starts->count;
-
-			hit->column = INDEX_FTS_COLUMN(INDEX_POSLIST_COLUMN(starts->at[at]));
-			hit->position = (int)(uint32_t)starts->at[at];
-			hit->phrase = i;
-		}
-		phrases++;
-	}
-	if (rc != SQLITE_OK) {
-		free(*hits);
-		*hits = NULL;
-		*nhits = 0;
-	} else if (phrases > 1)
-		qsort(*hits, *nhits, sizeof **hits, index_rank_compare_hits);
-	return rc;
 }
 
 /* Keeps the current row when it is among the best so far; returns an
@@ -493,7 +340,7 @@ index_rank_idf(sqlite3_int64 total, sqlite3_int64 hits)
 }
 
 /* Adds to score[] a phrase's part of a row's two column scores. */
-static void
+void
 index_rank_add(double score[2], double idf, const double frequency[2], double length)
 {
 	int column;
@@ -792,30 +639,6 @@ index_rank_phrases(RankData *rank, const RankTop *top, const Fts5ExtensionApi *a
 	return (size_t)count == top->nterms ? SQLITE_OK : SQLITE_MISUSE;
 }
 
-/* Sets *list to the current row's list of FTS5 phrase t (column -1: the
- * row has none), asking FTS5 once a row when the phrases are split (a
- * token shared by a pinyin word's strings). Returns an SQLite code. */
-static int
-index_rank_list(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int t,
-    Poslist *list)
-{
-	Fts5PhraseIter iter;
-	int rc;
-
-	if (rank->asked != NULL && rank->asked[t] == rank->last + 1) {
-		*list = rank->lists_of_row[t];
-		return SQLITE_OK;
-	}
-	rc = api->xPhraseFirst(fts, t, &iter, &list->column, &list->offset);
-	list->a = iter.a;
-	list->b = iter.b;
-	if (rc == SQLITE_OK && rank->asked != NULL) {
-		rank->asked[t] = rank->last + 1;
-		rank->lists_of_row[t] = *list;
-	}
-	return rc;
-}
-
 /* Returns the query's rank data, computing it on the first row: the
  * average row size and each phrase's IDF as fts5_aux.c's bm25 has them.
  * Returns NULL and sets *rc on a failure. */
@@ -891,261 +714,6 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 	else
 		index_rank_data_free(rank);
 	return *rc == SQLITE_OK ? rank : NULL;
-}
-
-/* Counts the positions of the current row's phrase i, per FTS5 column 0
- * and 1, into count[] (zeroed by the caller). A common word has hundreds
- * of positions in a long article, and a call of xPhraseNext() each was
- * most of such a query's time: the list's bytes are read instead
- * (index_poslist.c), once a query's first list has been read both ways
- * to the same counts (else xPhraseNext() it is). Returns an SQLite
- * code. */
-static int
-index_rank_phrase_count(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i,
-    int count[2])
-{
-	Fts5PhraseIter iter;
-	Poslist list;
-	int column, offset, slow[3] = { 0, 0, 0 };
-	int rc = api->xPhraseFirst(fts, i, &iter, &column, &offset);
-
-	if (rc != SQLITE_OK || column < 0)
-		return rc;
-	list.a = iter.a;
-	list.b = iter.b;
-	list.column = column;
-	list.offset = offset;
-	if (rank->bytes > 0)
-		return index_poslist_count(&list, count) == 0 ? SQLITE_OK : SQLITE_CORRUPT;
-	while (column >= 0) {
-		slow[column < 2 ? column : 2]++;
-		api->xPhraseNext(fts, &iter, &column, &offset);
-	}
-	if (rank->bytes == 0)
-		rank->bytes = index_poslist_count(&list, count) == 0 && count[0] == slow[0] &&
-		    count[1] == slow[1] ? 1 : -1;
-	count[0] = slow[0];
-	count[1] = slow[1];
-	return SQLITE_OK;
-}
-
-/* Lists the positions (INDEX_POSLIST_AT) of the current row's FTS5
- * phrase in *at, of *n (set) and *size; from the list's bytes once they
- * are checked, as index_rank_phrase_count(). Returns an SQLite code. */
-static int
-index_rank_phrase_read(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts,
-    int phrase, uint64_t **at, size_t *n, size_t *size)
-{
-	Fts5PhraseIter iter;
-	Poslist list;
-	size_t checked = 0;
-	int column, offset, rc = api->xPhraseFirst(fts, phrase, &iter, &column, &offset);
-
-	*n = 0;
-	if (rc != SQLITE_OK || column < 0)
-		return rc;
-	list.a = iter.a;
-	list.b = iter.b;
-	list.column = column;
-	list.offset = offset;
-	if (rank->bytes > 0)
-		return index_poslist_read(&list, at, n, size) == 0 ? SQLITE_OK : SQLITE_CORRUPT;
-	for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) {
-		*at = xgrow(*at, size, *n, sizeof **at);
-		(*at)[(*n)++] = INDEX_POSLIST_AT(column, offset);
-	}
-	if (rank->bytes == 0)
-		rank->bytes = index_poslist_read(&list, &rank->check, &checked,
-		    &rank->check_size) == 0 && checked == *n &&
-		    memcmp(rank->check, *at, *n * sizeof **at) == 0 ? 1 : -1;
-	return SQLITE_OK;
-}
-
-/* Counts where the current row holds split phrase i (its tokens in turn,
- * each at its offset), per FTS5 column 0 and 1, into count[] (zeroed by
- * the caller), as FTS5 would match the phrase: from the lists' bytes once
- * a list has been read both ways alike, and then with the phrase's starts
- * appended to starts (unless NULL); else from xPhraseNext(). Returns an
- * SQLite code. */
-static int
-index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i,
-    int count[2], PoslistStarts *starts)
-{
-	Poslist lists[INDEX_POSLIST_MAX_TOKENS];
-	const size_t *offsets = rank->offsets + rank->first[i];
-	int k, n = rank->ntokens[i], rc = SQLITE_OK;
-
-	if (rank->bytes == 0)
-		rc = index_rank_phrase_read(rank, api, fts, index_rank_term(rank, i, 0),
-		    &rank->lists[0], &rank->lengths[0], &rank->sizes[0]);
-	for (k = 0; rc == SQLITE_OK && rank->bytes > 0 && k < n; k++) {
-		rc = index_rank_list(rank, api, fts, index_rank_term(rank, i, k), &lists[k]);
-		if (rc != SQLITE_OK || lists[k].column < 0)
-			return rc;	/* a token not in the row */
-	}
-	if (rc != SQLITE_OK)
-		return rc;
-	if (rank->bytes > 0)
-		return index_poslist_match_bytes(lists, offsets, (size_t)n, count, starts) == 0 ?
-		    SQLITE_OK : SQLITE_CORRUPT;
-	for (k = 0; rc == SQLITE_OK && k < n; k++) {
-		rc = index_rank_phrase_read(rank, api, fts, index_rank_term(rank, i, k),
-		    &rank->lists[k], &rank->lengths[k], &rank->sizes[k]);
-		if (rank->lengths[k] == 0)
-			return rc;	/* a token not in the row */
-	}
-	if (rc == SQLITE_OK)
-		index_poslist_match((const uint64_t *const *)rank->lists, rank->lengths, offsets,
-		    (size_t)n, count);
-	return rc;
-}
-
-/* Returns non-zero while rows are weighed against their rivals
- * (index_rank_prune()): a bound that passes over few rows costs more
- * than it spares ("数据 安全": two common words, each often without the
- * other), and after 64 rows it is weighed only while it passed over a
- * quarter of them. */
-static int
-index_rank_bounding(const RankData *rank)
-{
-	return rank->bounded < 64 || rank->pruned >= rank->bounded / 4;
-}
-
-/* Counts phrase i in the current row into rank->frequency and, when it
- * occurs, adds it to rank->present (*npresent of them); a split phrase
- * whose tokens the row holds goes to rank->pending (*npending of them)
- * instead, to be matched (index_rank_prune()). Returns an SQLite code. */
-static int
-index_rank_phrase_counts(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i,
-    int *npresent, int *npending)
-{
-	int count[2] = { 0, 0 }, rc, k;
-
-	if (rank->ntokens[i] > 1 && rank->bytes > 0 && index_rank_bounding(rank)) {
-		/* Matched later, unless the row cannot be among the best. */
-		for (k = 0; k < rank->ntokens[i]; k++) {
-			Poslist list;
-
-			rc = index_rank_list(rank, api, fts, index_rank_term(rank, i, k), &list);
-			if (rc != SQLITE_OK || list.column < 0)
-				return rc;	/* a token not in the row */
-		}
-		rank->pending[(*npending)++] = i;
-		return SQLITE_OK;
-	}
-	if (rank->ntokens[i] > 1)
-		rc = index_rank_phrase_match(rank, api, fts, i, count, NULL);
-	else
-		rc = index_rank_phrase_count(rank, api, fts, index_rank_term(rank, i, 0), count);
-	rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
-	rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
-	if (count[0] > 0 || count[1] > 0)
-		rank->present[(*npresent)++] = i;	/* else it adds nothing */
-	return rc;
-}
-
-/* Adds phrase i to the current row's phrases, in order: split phrases are
- * matched after the others. */
-static void
-index_rank_add_present(RankData *rank, int i, int *npresent)
-{
-	int k = (*npresent)++;
-
-	for (; k > 0 && rank->present[k - 1] > i; k--)
-		rank->present[k] = rank->present[k - 1];
-	rank->present[k] = i;
-}
-
-/* Returns the best rows that the current row is weighed against, when it
- * holds split phrase i alone: those of the query when it is that phrase
- * alone, else those that hold phrase i alone (top->alone); NULL when
- * there are none. */
-static RankTop *
-index_rank_rivals(RankTop *top, int i, int make)
-{
-	if (top->collect == NULL)
-		return top;
-	if (top->alone == NULL)
-		return NULL;
-	if (top->alone[i] == NULL && make)
-		top->alone[i] = index_rank_top_new(top->limit, top->weight, top->nphrases,
-		    top->sizes, top->nsizes);
-	return top->alone[i];
-}
-
-/* Keeps a row that holds split phrase i alone, of score at an IDF of 1,
- * among the phrase's rivals (index_rank_rivals()) when among their best. */
-static void
-index_rank_rival(RankTop *top, int i, sqlite3_int64 rowid, double score)
-{
-	RankTop *rivals = index_rank_rivals(top, i, 1);
-	RankRow row;
-
-	memset(&row, 0, sizeof row);
-	row.rowid = rowid;
-	row.score = score;
-	row.tie = index_rank_tie(index_rank_find(top, rowid), rowid);
-	if (index_rank_wanted(rivals, &row))
-		index_rank_push(rivals, &row);
-}
-
-/* Returns non-zero when a row that holds split phrase i alone may be
- * passed over (index_rank_prune()): its rivals are as many as the limit,
- * and the bound has passed over enough rows so far. */
-static int
-index_rank_may_prune(RankTop *top, const RankData *rank, int i)
-{
-	RankTop *rivals = index_rank_rivals(top, i, 0);
-
-	return rivals != NULL && rivals->limit > 0 && rivals->count == rivals->limit &&
-	    index_rank_bounding(rank);
-}
-
-/* Decides whether the current row, whose one phrase of its own is split
- * phrase i, can be among the best: its score at an IDF of 1 is at most
- * that of the counts of the rarest of its tokens (each instance of the
- * phrase starts one of them), and when that is below the worst of a full
- * set of rivals (index_rank_rivals(), ranked at an IDF of 1 too, by a
- * margin past rounding), it cannot: a phrase of one row in a thousand
- * among the best. Then the row is only looked at for whether it holds
- * the phrase at all, and counted for its IDF; sets *pruned. Returns an
- * SQLite code. */
-static int
-index_rank_prune(RankTop *top, RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts,
-    int i, double weight, int *pruned)
-{
-	Poslist lists[INDEX_POSLIST_MAX_TOKENS];
-	RankTop *rivals = index_rank_rivals(top, i, 0);
-	double score[2] = { 0.0, 0.0 }, bound, worst, frequency[2];
-	int k, n = rank->ntokens[i], rarest = 0, count[2] = { 0, 0 }, holds, rc = SQLITE_OK;
-
-	*pruned = 0;
-	if (!index_rank_may_prune(top, rank, i))
-		return SQLITE_OK;
-	rank->bounded++;
-	for (k = 0; rc == SQLITE_OK && k < n; k++) {
-		rc = index_rank_list(rank, api, fts, index_rank_term(rank, i, k), &lists[k]);
-		if (lists[k].b - lists[k].a < lists[rarest].b - lists[rarest].a)
-			rarest = k;
-	}
-	if (rc != SQLITE_OK || index_poslist_count(&lists[rarest], count) != 0)
-		return rc != SQLITE_OK ? rc : SQLITE_CORRUPT;
-	frequency[0] = (double)count[INDEX_FTS_COLUMN(0)];
-	frequency[1] = (double)count[INDEX_FTS_COLUMN(1)];
-	index_rank_add(score, 1.0, frequency, rank->length);
-	bound = -1.0 * (weight * score[0] + score[1]);
-	worst = rivals->rows[0].score;
-	if (!(bound > worst + 1e-9 * fabs(worst)))
-		return SQLITE_OK;
-	if (index_poslist_holds(lists, rank->offsets + rank->first[i], (size_t)n, &holds) != 0)
-		return SQLITE_CORRUPT;
-	if (holds && top->collect != NULL)
-		index_rank_collect_hold(top->collect, i);
-	else if (holds)
-		top->seen++;
-	rank->pruned++;
-	*pruned = 1;
-	return SQLITE_OK;
 }
 
 /* Returns the current row's score (see index_rank.h), or for a query
