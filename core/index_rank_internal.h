@@ -109,10 +109,24 @@ void index_rank_push(RankTop *top, const RankRow *row);
 /* Adds to score[] a phrase's part of a row's two column scores. */
 void index_rank_add(double score[2], double idf, const double frequency[2], double length);
 
-/* Sets *list to the current row's list of FTS5 phrase t (column -1:
- * none), asked once a row when split (index_rank_row.c). */
-int index_rank_list(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int t,
+/* Asks FTS5 for the list of index_rank_list() (index_rank_row.c). */
+int index_rank_list_ask(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int t,
     Poslist *list);
+
+/* Sets *list to the current row's list of FTS5 phrase t (column -1: the
+ * row has none), asking FTS5 once a row when the phrases are split (a
+ * token shared by a pinyin word's strings): a row asks its tokens a few
+ * times each, here without a call. Returns an SQLite code. */
+static inline int
+index_rank_list(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int t,
+    Poslist *list)
+{
+	if (rank->asked != NULL && rank->asked[t] == rank->last + 1) {
+		*list = rank->lists_of_row[t];
+		return SQLITE_OK;
+	}
+	return index_rank_list_ask(rank, api, fts, t, list);
+}
 
 /* Reads the current row's hits of phrases 0..wanted-1 into *hits (the
  * caller frees) as shuzhi_hits() gives them (index_rank_row.c). */

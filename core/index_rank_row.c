@@ -11,20 +11,15 @@
 #include "index_rank_internal.h"
 #include "xalloc.h"
 
-/* Sets *list to the current row's list of FTS5 phrase t (column -1: the
- * row has none), asking FTS5 once a row when the phrases are split (a
- * token shared by a pinyin word's strings). Returns an SQLite code. */
+/* Asks FTS5 for the current row's list of FTS5 phrase t, as
+ * index_rank_list() (index_rank_internal.h) when it has not yet. */
 int
-index_rank_list(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int t,
+index_rank_list_ask(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int t,
     Poslist *list)
 {
 	Fts5PhraseIter iter;
 	int rc;
 
-	if (rank->asked != NULL && rank->asked[t] == rank->last + 1) {
-		*list = rank->lists_of_row[t];
-		return SQLITE_OK;
-	}
 	rc = api->xPhraseFirst(fts, t, &iter, &list->column, &list->offset);
 	list->a = iter.a;
 	list->b = iter.b;
