@@ -464,7 +464,12 @@ index_rank_sizes(const Index *index, size_t *n)
 		sizes[i].tokens = from->tokens;
 	}
 	*n = index->nissues;
-	qsort(sizes, *n, sizeof *sizes, index_compare_sizes);
+	/* Issues are mostly in the order of their rows already: sorted once
+	 * a search at 1,000 issues took as long as half a rare word's. */
+	for (i = 1; i < *n && sizes[i - 1].first <= sizes[i].first; i++)
+		;
+	if (i < *n)
+		qsort(sizes, *n, sizeof *sizes, index_compare_sizes);
 	return sizes;
 }
 

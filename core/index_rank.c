@@ -44,7 +44,16 @@
  *
  * Rows can also be offered with the phrase's counts rather than by FTS5
  * (the chars table, index_chars.c), and are then scored the same way, to
- * the same bits. */
+ * the same bits.
+ *
+ * Positions are counted from the lists' bytes (index_rank_row.c,
+ * index_poslist.c), not with a call of xPhraseNext() each. A query of
+ * phrases ORed over every row may come with its phrases of several
+ * tokens written as their tokens ANDed (index_rank_top_split(),
+ * query_split.c), which FTS5 finds at a fraction of a phrase's cost: each
+ * row it gives is matched here, and a row that holds one such phrase
+ * alone and cannot be among the best is only checked for holding it, for
+ * the IDF (index_rank_prune.c). */
 #include "config.h"
 
 #include <math.h>
@@ -53,29 +62,9 @@
 
 #include <sqlite3.h>
 
-#include "index_fts.h"
-#include "index_rank.h"
-#include "index_rank_collect.h"
+#include "index_rank_internal.h"
 #include "xalloc.h"
 
-struct RankTop {
-	size_t		 limit;
-	int		 nphrases;
-	const RankSizes	*sizes;
-	size_t		 nsizes;
-	const RankSizes	*found;		/* by index_rank_find() last */
-	RankRow		*rows;		/* a heap, the worst row first, until sorted */
-	size_t		 count;
-	size_t		 size;
-	int		 count_rows;	/* index_rank_top_count_rows() */
-	int		 ored;		/* index_rank_top_ored() */
-	RankCollect	*collect;	/* the rows of phrases ORed, until scored */
-	RankTop		*guess;		/* and the best of them at an IDF of 1, with hits */
-	sqlite3_int64	 seen;		/* then the rows given, */
-	sqlite3_int64	 total;		/* of this many in the table */
-	double		 weight;	/* the title's */
-	double		 average;	/* tokens in a row, for rows offered */
-};
 
 /* bm25's constants, as fts5_aux.c has them. */
 #define INDEX_RANK_K1 1.2
@@ -84,27 +73,7 @@ struct RankTop {
 /* Queries of at least this many phrases list each phrase's rows. */
 #define INDEX_RANK_LISTED 4
 
-/* The rows one phrase matches, in rowid order, and where the rows scored
- * so far have got to in them. */
-typedef struct RankRows {
-	sqlite3_int64	*rowids;
-	size_t		 count;
-	size_t		 size;
-	size_t		 next;
-	int		 listed;	/* else the phrase is asked of every row */
-} RankRows;
 
-/* What shuzhi_rank() computes once per query (FTS5 auxiliary data). */
-typedef struct RankData {
-	int		 nphrases;
-	double		 average;	/* tokens in a row, on average */
-	double		*idf;		/* per phrase */
-	double		*frequency;	/* per phrase and column: scratch for one row */
-	int		*present;	/* the phrases in the row: scratch for one row */
-	RankRows	*rows;		/* per phrase, or NULL: none listed */
-	sqlite3_int64	 last;		/* the row scored before */
-	double		 length;	/* the current row's bm25 length term */
-} RankData;
 
 /* Returns an empty set of best rows; see index_rank.h. */
 RankTop *
@@ -130,7 +99,7 @@ index_rank_holds(const RankSizes *s, sqlite3_int64 rowid)
 
 /* Returns the issue of top's sizes that holds rowid, or NULL. Rows come
  * in rowid order: the issue found last is tried first. */
-static const RankSizes *
+const RankSizes *
 index_rank_find(RankTop *top, sqlite3_int64 rowid)
 {
 	size_t lo = 0, hi = top != NULL ? top->nsizes : 0;
@@ -214,7 +183,7 @@ index_rank_sift_up(RankTop *top, size_t i)
 
 /* Returns a row's place between rows of equal score: by issue, then
  * article; a row of no known issue (s NULL) after all others. */
-static sqlite3_int64
+sqlite3_int64
 index_rank_tie(const RankSizes *s, sqlite3_int64 rowid)
 {
 	return s != NULL ? ((sqlite3_int64)s->order << 32) + (rowid - s->first) :
@@ -222,7 +191,7 @@ index_rank_tie(const RankSizes *s, sqlite3_int64 rowid)
 }
 
 /* Returns non-zero when row would be among the best so far. */
-static int
+int
 index_rank_wanted(const RankTop *top, const RankRow *row)
 {
 	return top->limit > 0 &&
@@ -231,7 +200,7 @@ index_rank_wanted(const RankTop *top, const RankRow *row)
 
 /* Puts a wanted row among the best, in the place of the worst when they
  * are as many as the limit; top takes its hits. */
-static void
+void
 index_rank_push(RankTop *top, const RankRow *row)
 {
 	if (top->count == top->limit) {
@@ -250,7 +219,7 @@ index_rank_push(RankTop *top, const RankRow *row)
  * SQLite code. */
 static int
 index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double score,
-    const RankData *rank)
+    RankData *rank)
 {
 	const RankSizes *s;
 	RankRow row;
@@ -269,7 +238,15 @@ index_rank_keep(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, dou
 	row.tie = index_rank_tie(s, row.rowid);
 	if (!index_rank_wanted(top, &row))
 		return SQLITE_OK;
-	rc = index_fts_row_hits(api, fts, top->nphrases, &row.hits, &row.nhits);
+	/* Split, FTS5's phrases are tokens: the phrases are matched again;
+	 * lists not read from their bytes, FTS5 gives the hits (when split,
+	 * search.c asks it). */
+	if (rank->bytes > 0)
+		rc = index_rank_read_hits(rank, api, fts, top->nphrases, &row.hits, &row.nhits);
+	else if (rank->offsets == NULL)
+		rc = index_fts_row_hits(api, fts, top->nphrases, &row.hits, &row.nhits);
+	else
+		rc = SQLITE_OK;
 	if (rc == SQLITE_OK)
 		index_rank_push(top, &row);
 	return rc;
@@ -296,6 +273,38 @@ void
 index_rank_top_ored(RankTop *top)
 {
 	top->ored = 1;
+}
+
+/* Has top match phrases written as their tokens; see index_rank.h. */
+int
+index_rank_top_split(RankTop *top, const size_t *ntokens, const size_t *terms,
+    const size_t *offsets, size_t nterms)
+{
+	size_t total = 0, k;
+	int i;
+
+	for (i = 0; i < top->nphrases; i++) {
+		if (ntokens[i] < 1 || ntokens[i] > INDEX_POSLIST_MAX_TOKENS ||
+		    offsets[total] != 0)
+			return -1;
+		for (k = 0; k < ntokens[i]; k++)
+			if (terms[total + k] >= nterms ||
+			    (k > 0 && offsets[total + k] <= offsets[total + k - 1]))
+				return -1;
+		total += ntokens[i];
+	}
+	free(top->ntokens);
+	free(top->terms);
+	free(top->offsets);
+	top->ntokens = xcalloc((size_t)top->nphrases + 1, sizeof *top->ntokens);
+	for (i = 0; i < top->nphrases; i++)
+		top->ntokens[i] = (int)ntokens[i];
+	top->terms = xreallocarray(NULL, total + 1, sizeof *top->terms);
+	memcpy(top->terms, terms, total * sizeof *terms);
+	top->offsets = xreallocarray(NULL, total + 1, sizeof *top->offsets);
+	memcpy(top->offsets, offsets, total * sizeof *offsets);
+	top->nterms = nterms;
+	return 0;
 }
 
 /* Takes FTS5's totals for rows offered; see index_rank.h. */
@@ -331,7 +340,7 @@ index_rank_idf(sqlite3_int64 total, sqlite3_int64 hits)
 }
 
 /* Adds to score[] a phrase's part of a row's two column scores. */
-static void
+void
 index_rank_add(double score[2], double idf, const double frequency[2], double length)
 {
 	int column;
@@ -469,7 +478,13 @@ index_rank_top_free(RankTop *top)
 		free(top->rows[i].hits);
 		free(top->rows[i].held);
 	}
+	for (i = 0; top->alone != NULL && i < (size_t)top->nphrases; i++)
+		index_rank_top_free(top->alone[i]);
+	free(top->alone);
 	free(top->rows);
+	free(top->ntokens);
+	free(top->terms);
+	free(top->offsets);
 	index_rank_collect_free(top->collect);
 	index_rank_top_free(top->guess);
 	free(top);
@@ -524,6 +539,34 @@ index_rank_rows_free(RankData *rank)
 		free(rank->rows[i].rowids);
 	free(rank->rows);
 	rank->rows = NULL;
+	index_rank_held_free(rank->held);
+	rank->held = NULL;
+}
+
+/* Turns the lists of rows, when every phrase has one, into each row's
+ * phrases (index_rank_held.c): a row then finds its phrases at once
+ * rather than asking each list, a pinyin word's 27 of them. */
+static void
+index_rank_rows_held(RankData *rank)
+{
+	sqlite3_int64 **rowids;
+	size_t *counts;
+	int i;
+
+	for (i = 0; rank->rows != NULL && i < rank->nphrases; i++)
+		if (!rank->rows[i].listed)
+			return;
+	if (rank->rows == NULL)
+		return;
+	rowids = xcalloc((size_t)rank->nphrases + 1, sizeof *rowids);
+	counts = xcalloc((size_t)rank->nphrases + 1, sizeof *counts);
+	for (i = 0; i < rank->nphrases; i++) {
+		rowids[i] = rank->rows[i].rowids;
+		counts[i] = rank->rows[i].count;
+	}
+	rank->held = index_rank_held_new(rowids, counts, rank->nphrases);
+	free(rowids);
+	free(counts);
 }
 
 /* Frees a RankData. */
@@ -532,23 +575,68 @@ index_rank_data_free(void *data)
 {
 	RankData *rank = data;
 
+	int k;
+
 	index_rank_rows_free(rank);
 	free(rank->idf);
 	free(rank->frequency);
 	free(rank->present);
+	free(rank->pending);
+	free(rank->first);
+	free(rank->ntokens);
+	free(rank->lists_of_row);
+	free(rank->asked);
+	for (k = 0; k < INDEX_POSLIST_MAX_TOKENS; k++)
+		free(rank->lists[k]);
+	free(rank->check);
+	free(rank->starts.at);
 	free(rank);
+}
+
+/* Returns non-zero when phrase i is of more than one token. */
+static int
+index_rank_is_long(const RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts, int i)
+{
+	return rank->ntokens[i] > 1 || api->xPhraseSize(fts, index_rank_term(rank, i, 0)) > 1;
 }
 
 /* Returns non-zero when a phrase of the query has more than one token. */
 static int
-index_rank_has_long_phrase(const Fts5ExtensionApi *api, Fts5Context *fts, int nphrases)
+index_rank_has_long_phrase(const RankData *rank, const Fts5ExtensionApi *api, Fts5Context *fts)
 {
 	int i;
 
-	for (i = 0; i < nphrases; i++)
-		if (api->xPhraseSize(fts, i) > 1)
+	for (i = 0; i < rank->nphrases; i++)
+		if (index_rank_is_long(rank, api, fts, i))
 			return 1;
 	return 0;
+}
+
+/* Sets each phrase's tokens: its FTS5 phrases when top has them split
+ * (then each FTS5 phrase's list in a row is kept once asked), else the
+ * one of its number. Returns an SQLite code. */
+static int
+index_rank_phrases(RankData *rank, const RankTop *top, const Fts5ExtensionApi *api,
+    Fts5Context *fts)
+{
+	int count = api->xPhraseCount(fts), i, at = 0, split = top != NULL && top->ntokens != NULL;
+
+	rank->nphrases = split ? top->nphrases : count;
+	rank->terms = split ? top->terms : NULL;
+	rank->offsets = split ? top->offsets : NULL;
+	rank->first = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->first);
+	rank->ntokens = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->ntokens);
+	for (i = 0; i < rank->nphrases; i++) {
+		rank->first[i] = at;
+		rank->ntokens[i] = split ? top->ntokens[i] : 1;
+		rank->split |= rank->ntokens[i] > 1;
+		at += rank->ntokens[i];
+	}
+	if (!split)
+		return SQLITE_OK;
+	rank->lists_of_row = xcalloc((size_t)count + 1, sizeof *rank->lists_of_row);
+	rank->asked = xcalloc((size_t)count + 1, sizeof *rank->asked);
+	return (size_t)count == top->nterms ? SQLITE_OK : SQLITE_MISUSE;
 }
 
 /* Returns the query's rank data, computing it on the first row: the
@@ -565,11 +653,13 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 	if (rank != NULL)
 		return rank;
 	rank = xcalloc(1, sizeof *rank);
-	rank->nphrases = api->xPhraseCount(fts);
+	*rc = index_rank_phrases(rank, top, api, fts);
 	rank->idf = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->idf);
 	rank->frequency = xcalloc(2 * (size_t)rank->nphrases + 1, sizeof *rank->frequency);
 	rank->present = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->present);
-	*rc = api->xRowCount(fts, &rows);
+	rank->pending = xcalloc((size_t)rank->nphrases + 1, sizeof *rank->pending);
+	if (*rc == SQLITE_OK)
+		*rc = api->xRowCount(fts, &rows);
 	if (*rc == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &tokens);
 	rank->average = rows > 0 ? (double)tokens / (double)rows : 1.0;
@@ -579,7 +669,7 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		top->total = rows;
 		rank->idf[0] = 1.0;
 	} else if (top != NULL && top->count_rows && top->ored && top->collect == NULL &&
-	    index_rank_has_long_phrase(api, fts, rank->nphrases)) {
+	    index_rank_has_long_phrase(rank, api, fts)) {
 		/* Every row that holds a phrase is given: each phrase's rows
 		 * are counted as they come, and the rows scored at the end
 		 * (index_rank_top_rows), not read once more beforehand. (With
@@ -589,7 +679,11 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		top->collect = index_rank_collect_new(rank->nphrases);
 		top->guess = index_rank_top_new(top->limit, top->weight, top->nphrases, top->sizes,
 		    top->nsizes);
-	} else if (top != NULL)
+		if (rank->split)
+			top->alone = xcalloc((size_t)rank->nphrases + 1, sizeof *top->alone);
+	} else if (rank->split)
+		*rc = SQLITE_MISUSE;	/* a split query is every row's, counted as it comes */
+	else if (top != NULL)
 		top->count_rows = 0;
 	if (rank->nphrases >= INDEX_RANK_LISTED || (top != NULL && top->collect != NULL))
 		rank->rows = xcalloc((size_t)rank->nphrases, sizeof *rank->rows);
@@ -601,16 +695,20 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
 		 * are one list of FTS5's, read at little cost, and spare
 		 * asking every row for it); a longer one, whose rows FTS5
 		 * finds by matching positions, is counted as the rows come. */
-		if (top != NULL && top->collect != NULL && api->xPhraseSize(fts, i) != 1)
+		if (top != NULL && top->collect != NULL && index_rank_is_long(rank, api, fts, i))
 			continue;
 		if (rank->rows != NULL) {
-			*rc = api->xQueryPhrase(fts, i, &rank->rows[i], index_rank_list_row);
+			*rc = api->xQueryPhrase(fts, index_rank_term(rank, i, 0), &rank->rows[i],
+			    index_rank_list_row);
 			rank->rows[i].listed = 1;
 			hits = (sqlite3_int64)rank->rows[i].count;
 		} else
-			*rc = api->xQueryPhrase(fts, i, &hits, index_rank_count_row);
+			*rc = api->xQueryPhrase(fts, index_rank_term(rank, i, 0), &hits,
+			    index_rank_count_row);
 		rank->idf[i] = index_rank_idf(rows, hits);
 	}
+	if (*rc == SQLITE_OK)
+		index_rank_rows_held(rank);
 	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, rank, index_rank_data_free);
 	else
@@ -623,41 +721,61 @@ index_rank_data(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, int
  * guess ranks it by; sets *rc. */
 static double
 index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, double weight,
-    RankData **data, int *rc)
+    RankData **data, int *matched, int *rc)
 {
 	RankData *rank = index_rank_data(top, api, fts, rc);
 	double score[2] = { 0.0, 0.0 };
 	sqlite3_int64 rowid;
-	int size = 0, i, k, column, npresent = 0;
+	int size = 0, i, k, npresent = 0, npending = 0, pruned = 0, sized = 0;
 
+	*matched = 0;
 	if (*rc != SQLITE_OK)
 		return 0.0;
 	rowid = api->xRowid(fts);
 	if (rowid < rank->last)
 		index_rank_rows_free(rank);	/* out of rowid order: lists cannot follow */
 	rank->last = rowid;
-	for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++) {
-		Fts5PhraseIter iter;
-		int offset, count[3] = { 0, 0, 0 };
+	if (rank->held != NULL) {
+		size_t n;
+		const int *phrases = index_rank_held_row(rank->held, rowid, &n);
 
-		if (!index_rank_may_hold(rank, i, rowid))
-			continue;
-		rank->present[npresent++] = i;
-		/* Counted in integers, in registers: a common word has hundreds
-		 * of positions in a long article. */
-		*rc = api->xPhraseFirst(fts, i, &iter, &column, &offset);
-		while (*rc == SQLITE_OK && column >= 0) {
-			count[column < 2 ? column : 2]++;
-			api->xPhraseNext(fts, &iter, &column, &offset);
-		}
+		for (k = 0; *rc == SQLITE_OK && k < (int)n; k++)
+			*rc = index_rank_phrase_counts(rank, api, fts, phrases[k], &npresent,
+			    &npending);
+	} else
+		for (i = 0; *rc == SQLITE_OK && i < rank->nphrases; i++)
+			if (index_rank_may_hold(rank, i, rowid))
+				*rc = index_rank_phrase_counts(rank, api, fts, i, &npresent,
+				    &npending);
+	if (*rc != SQLITE_OK || (rank->split && npresent == 0 && npending == 0))
+		return 0.0;	/* the tokens of a split phrase, not the phrase */
+	if (top != NULL && npresent == 0 && npending == 1 &&
+	    index_rank_may_prune(top, rank, rank->pending[0])) {
+		*rc = index_rank_size(top, api, fts, &size);
+		rank->length = index_rank_length(size, rank->average);
+		if (*rc == SQLITE_OK)
+			*rc = index_rank_prune(top, rank, api, fts, rank->pending[0], weight,
+			    &pruned);
+		sized = 1;
+	}
+	for (k = 0; *rc == SQLITE_OK && !pruned && k < npending; k++) {
+		int count[2] = { 0, 0 };
+
+		i = rank->pending[k];
+		*rc = index_rank_phrase_match(rank, api, fts, i, count, NULL);
 		rank->frequency[2 * i] = (double)count[INDEX_FTS_COLUMN(0)];
 		rank->frequency[2 * i + 1] = (double)count[INDEX_FTS_COLUMN(1)];
+		if (count[0] > 0 || count[1] > 0)
+			index_rank_add_present(rank, i, &npresent);
 	}
-	if (*rc == SQLITE_OK)
-		*rc = index_rank_size(top, api, fts, &size);
-	if (*rc != SQLITE_OK)
+	if (*rc != SQLITE_OK || pruned || (rank->split && npresent == 0))
 		return 0.0;
-	rank->length = index_rank_length(size, rank->average);
+	if (!sized) {
+		*rc = index_rank_size(top, api, fts, &size);
+		if (*rc != SQLITE_OK)
+			return 0.0;
+		rank->length = index_rank_length(size, rank->average);
+	}
 	if (top != NULL && top->collect != NULL)
 		index_rank_collect_add(top->collect, rowid,
 		    index_rank_tie(index_rank_find(top, rowid), rowid), rank->length,
@@ -670,6 +788,10 @@ index_rank_score(RankTop *top, const Fts5ExtensionApi *api, Fts5Context *fts, do
 	if (top != NULL)
 		top->seen++;
 	*data = rank;
+	*matched = 1;
+	if (top != NULL && top->alone != NULL && npresent == 1 && rank->ntokens[rank->present[0]] > 1)
+		index_rank_rival(top, rank->present[0], rowid,
+		    -1.0 * (weight * score[0] + score[1]));
 	return -1.0 * (weight * score[0] + score[1]);
 }
 
@@ -681,7 +803,7 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	RankTop *top = NULL;
 	RankData *rank = NULL;
 	double score;
-	int rc;
+	int rc, matched;
 
 	if (nargs != 1 && nargs != 2) {
 		sqlite3_result_error(result, "shuzhi_rank: wrong number of arguments", -1);
@@ -689,8 +811,10 @@ index_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	}
 	if (nargs == 2)
 		top = sqlite3_value_pointer(args[1], INDEX_RANK_TOP);
-	score = index_rank_score(top, api, fts, sqlite3_value_double(args[0]), &rank, &rc);
-	if (rc == SQLITE_OK && top != NULL)
+	score = index_rank_score(top, api, fts, sqlite3_value_double(args[0]), &rank, &matched,
+	    &rc);
+	if (rc == SQLITE_OK && top != NULL && matched &&
+	    (top->collect == NULL || top->guess != NULL))
 		rc = index_rank_keep(top->collect != NULL ? top->guess : top, api, fts, score, rank);
 	if (rc != SQLITE_OK)
 		sqlite3_result_error_code(result, rc);

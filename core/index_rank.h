@@ -67,6 +67,20 @@ void index_rank_top_count_rows(RankTop *top);
  * among those has no hits (NULL), and .held says its phrases. */
 void index_rank_top_ored(RankTop *top);
 
+/* Tells top, given index_rank_top_count_rows() too, that its query's
+ * phrases were written as their tokens ANDed (query_split_ored()): phrase
+ * i (of the nphrases top was made for) has ntokens[i] tokens, which are,
+ * counted on from the sum of those before it, FTS5's phrases terms[] (of
+ * nterms, shared by phrases when the same token is written once for
+ * them) at offsets[] in the phrase (0 for the first, the others rising).
+ * shuzhi_rank() then matches each phrase of more than one in the rows
+ * FTS5 gives (index_poslist.c), as FTS5 would, and passes over the rows
+ * that hold none: the rows kept and their scores are the phrases' own.
+ * Returns 0, or -1 (nothing done) when a phrase has more tokens than
+ * INDEX_POSLIST_MAX_TOKENS or none, or a term is not below nterms. */
+int index_rank_top_split(RankTop *top, const size_t *ntokens, const size_t *terms,
+    const size_t *offsets, size_t nterms);
+
 /* Gives top FTS5's count of rows and of tokens in all, for a query of one
  * phrase whose rows are offered with index_rank_top_offer() and
  * index_rank_top_seen() rather than by shuzhi_rank(); as

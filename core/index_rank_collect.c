@@ -73,6 +73,14 @@ index_rank_collect_add(RankCollect *c, sqlite3_int64 rowid, sqlite3_int64 tie, d
 	}
 }
 
+/* Counts a row of phrase i not added; see index_rank_collect.h. */
+void
+index_rank_collect_hold(RankCollect *c, int i)
+{
+	if (i >= 0 && i < c->nphrases)
+		c->holding[i]++;
+}
+
 /* Returns how many rows were added. */
 size_t
 index_rank_collect_count(const RankCollect *c)

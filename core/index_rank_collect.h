@@ -24,6 +24,11 @@ RankCollect *index_rank_collect_new(int nphrases);
 void index_rank_collect_add(RankCollect *c, sqlite3_int64 rowid, sqlite3_int64 tie,
     double length, const double *frequency, const int *present, size_t n);
 
+/* Counts a row that holds phrase i, and no other, without adding it: a
+ * row that cannot be among the best (index_rank.c) counts for the
+ * phrase's IDF all the same. */
+void index_rank_collect_hold(RankCollect *c, int i);
+
 /* Returns how many rows were added. */
 size_t index_rank_collect_count(const RankCollect *c);
 

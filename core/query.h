@@ -66,6 +66,34 @@ Query *query_parse_with(const char *text, int flags, QueryAlternatives alternati
  * phrase k of it is phrases[k] of the query. The caller frees it. */
 char *query_phrases_ored(const Query *query, const int *phrases, size_t n);
 
+/* The most tokens a phrase split by query_split_ored() may have. */
+#define QUERY_SPLIT_MAX_TOKENS 16
+
+/* A query of phrases ORed, with each phrase of 2 to
+ * QUERY_SPLIT_MAX_TOKENS tokens (no prefix, none sharing a position)
+ * written as its tokens ANDed: FTS5 then gives every row that holds them,
+ * anywhere, and the caller matches the phrase in it (core/query_split.c
+ * says why). A character that ends the pair before it is left out: a
+ * document that holds the pair holds it. Phrases of as many tokens at the
+ * same places (a pinyin word's strings) are written together, each
+ * place's distinct tokens ORed, and share those tokens' FTS5 phrases. */
+typedef struct QuerySplit {
+	char	*expression;	/* for FTS5 */
+	size_t	*ntokens;	/* per phrase: its tokens (1: the phrase whole,
+				 * or one token) */
+	size_t	*terms;		/* per token of each phrase in turn: its FTS5
+				 * phrase in expression */
+	size_t	*offsets;	/* and its place in its phrase (0 for the first) */
+	size_t	 nterms;	/* FTS5 phrases in expression */
+} QuerySplit;
+
+/* Returns the split of a query whose phrases are ORed (ored), or NULL
+ * when it is not ored or no phrase has tokens to split; free it with
+ * query_split_free. */
+QuerySplit *query_split_ored(const Query *query);
+
+void query_split_free(QuerySplit *split);
+
 void query_free(Query *query);
 
 #endif

@@ -333,12 +333,31 @@ search_one_character(const Query *query)
 	return text;
 }
 
+/* Returns the split of a query of phrases ORed over every issue
+ * (query_split_ored()), its phrases of several tokens written as their
+ * tokens ANDed, which top then matches itself (index_rank_top_split()),
+ * or NULL when none is; free it with query_split_free. */
+static QuerySplit *
+search_split(const Query *query, RankTop *top)
+{
+	QuerySplit *split = query_split_ored(query);
+
+	if (split != NULL &&
+	    index_rank_top_split(top, split->ntokens, split->terms, split->offsets,
+	    split->nterms) != 0) {
+		query_split_free(split);
+		split = NULL;
+	}
+	return split;
+}
+
 /* Runs the ranked query into top; returns an SQLite code. */
 static int
 search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
 {
 	sqlite3_stmt *ranked = NULL;
 	char *character = search_one_character(query);
+	QuerySplit *split = NULL;
 	int rc;
 
 	if (character != NULL) {
@@ -346,9 +365,12 @@ search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
 		free(character);
 		return rc;
 	}
+	if (issue == SEARCH_ALL_ISSUES && query->ored)
+		split = search_split(query, top);
 	rc = sqlite3_prepare_v2(index_database(index), SEARCH_RANKED_SQL, -1, &ranked, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(ranked, 1, query->expression, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ranked, 1, split != NULL ? split->expression : query->expression,
+		    -1, SQLITE_STATIC);
 		sqlite3_bind_double(ranked, 2, INDEX_TITLE_WEIGHT);
 		sqlite3_bind_pointer(ranked, 3, top, INDEX_RANK_TOP, NULL);
 		search_bind_issue(index, ranked, 4, 5, issue);
@@ -363,6 +385,7 @@ search_rank(Index *index, const Query *query, size_t issue, RankTop *top)
 			rc = SQLITE_OK;
 	}
 	sqlite3_finalize(ranked);
+	query_split_free(split);
 	return rc;
 }
 

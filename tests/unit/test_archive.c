@@ -128,6 +128,37 @@ out:
 	search_results_free(not);
 }
 
+/* Checks that the best limit results of a query are the first limit of
+ * all its results, bit for bit: rows that cannot be among the best are
+ * passed over by a bound (index_rank.c), yet counted for the IDF. */
+static void
+check_limited(Index *index, const char *text, size_t limit)
+{
+	SearchResults *few = NULL, *all = NULL;
+	size_t i, same = 0;
+
+	if (search_run(index, text, limit, &few, NULL) != 0 ||
+	    search_run(index, text, NO_LIMIT, &all, NULL) != 0) {
+		ok(0, "%s: results", text);
+		goto out;
+	}
+	for (i = 0; i < few->count && i < all->count; i++) {
+		const SearchResult *a = &few->items[i], *b = &all->items[i];
+
+		if (strcmp(a->article_id, b->article_id) == 0 && a->score == b->score &&
+		    strcmp(a->snippet, b->snippet) == 0)
+			same++;
+		else
+			diag("  %zu: %s %.17g against %s %.17g", i, a->article_id, a->score,
+			    b->article_id, b->score);
+	}
+	ok(all->count > limit && few->count == limit && same == limit,
+	    "%s, at most %zu: the first %zu of its %zu results", text, limit, limit, all->count);
+out:
+	search_results_free(few);
+	search_results_free(all);
+}
+
 /* Checks the contents: for each issue an entry (prefix, page 0, title),
  * then what --toc prints for the issue alone, prefixed. */
 static void
@@ -285,6 +316,16 @@ main(void)
 	    "\xe6\xb1\x9f\xe8\x8b\x8f OR \xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe");	/* 算力 OR 税 OR 数据 OR 江苏 OR 区块链 */
 	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8 \xe6\xb1\x9f\xe8\x8b\x8f "
 	    "-IPv6 -\xe7\xa8\x8e");	/* 数据 安全 江苏 -IPv6 -税 */
+	/* One phrase over every issue: FTS5 finds its tokens, the ranking
+	 * matches it (query_split_ored(), index_rank_top_split()), 据 left
+	 * to the pair 数据 that implies it. */
+	check_scores(index, "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\"");	/* "数据 安全" */
+	check_scores(index, "数字技术 OR 数字技能 OR 数字化转");
+	/* Split phrases at a small limit: most rows bounded and passed over. */
+	check_limited(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0", 3);	/* 数据要素 */
+	check_limited(index, "数字技术", 2);
+	check_limited(index, "数字技术 OR 数字技能 OR 数字化转", 4);
+	check_limited(index, "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\"", 5);	/* "数据 安全" */
 	/* Phrases ORed, some of several tokens: collected (index_rank.c). */
 	check_scores(index, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 OR \xe7\xae\x97\xe5\x8a\x9b OR "
 	    "\xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe");	/* 数据要素 OR 算力 OR 区块链 */
@@ -296,6 +337,15 @@ main(void)
 		    "\xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe OR \xe6\xb1\x9f\xe8\x8b\x8f",
 		    "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 OR \xe7\xae\x97\xe5\x8a\x9b OR "
 		    "\xe5\x8c\xba\xe5\x9d\x97\xe9\x93\xbe OR \xe6\xb1\x9f\xe8\x8b\x8f -qqqzzz", 0, limit);
+		/* "数据 安全" OR 数据要素, split, against FTS5's phrases. */
+		check_ored(index, "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\" OR "
+		    "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0",
+		    "\"\xe6\x95\xb0\xe6\x8d\xae \xe5\xae\x89\xe5\x85\xa8\" OR "
+		    "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0 -qqqzzz", 0, limit);
+		/* 数字技术 OR 数字技能 OR 数字化转, the first two written
+		 * together (("数字" AND "字技" AND ("技术" OR "技能"))). */
+		check_ored(index, "数字技术 OR 数字技能 OR 数字化转",
+		    "数字技术 OR 数字技能 OR 数字化转 -qqqzzz", 0, limit);
 		/* 实验室 OR IPv, the last a prefix: the hits of a row are
 		 * read back for IPv as a prefix still. */
 		check_ored(index, "\xe5\xae\x9e\xe9\xaa\x8c\xe5\xae\xa4 OR IPv",

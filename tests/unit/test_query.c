@@ -224,6 +224,77 @@ check_long_queries(sqlite3 *db)
 	query_free(q);
 }
 
+/* Checks the split of a query (query_split_ored()): its expression (NULL:
+ * none), each phrase's tokens, and each token's FTS5 phrase and place in
+ * its phrase (ntokens, terms and offsets, written as digits), and that
+ * the split matches the rows the query does, or more. */
+static void
+check_split(sqlite3 *db, const char *text, int flags, const char *want, const char *ntokens,
+    const char *terms, const char *offsets)
+{
+	Query *q = query_parse_with(text, flags, NULL, NULL);
+	QuerySplit *split = query_split_ored(q);
+	char got_ntokens[64] = "", got_offsets[64] = "", got_terms[64] = "";
+	const char *gn = got_ntokens, *go = got_offsets, *gt = got_terms;
+	size_t i, total = 0;
+	int rows = 0, split_rows = 0;
+
+	if (want == NULL) {
+		ok(split == NULL, "%s: not split", text);
+		query_free(q);
+		return;
+	}
+	if (!ok(split != NULL, "%s: split", text)) {
+		query_free(q);
+		return;
+	}
+	for (i = 0; i < q->nphrases && i < 60; i++) {
+		got_ntokens[i] = (char)('0' + split->ntokens[i]);
+		total += split->ntokens[i];
+	}
+	for (i = 0; i < total && i < 60; i++) {
+		got_terms[i] = (char)('0' + split->terms[i]);
+		got_offsets[i] = (char)('0' + split->offsets[i]);
+	}
+	is_str(split->expression, want, "%s: split as %s", text, want);
+	is_str(gn, ntokens, "%s: tokens per phrase", text);
+	is_str(gt, terms, "%s: each token's FTS5 phrase", text);
+	is_str(go, offsets, "%s: each token's place in its phrase", text);
+	ok(run_match(db, q->expression, &rows) == SQLITE_DONE &&
+	    run_match(db, split->expression, &split_rows) == SQLITE_DONE && split_rows >= rows &&
+	    rows > 0, "%s: the split matches the query's %d rows, or more (%d)", text, rows,
+	    split_rows);
+	query_split_free(split);
+	query_free(q);
+}
+
+/* Queries of phrases ORed, split into their tokens for the ranking. */
+static void
+test_split(sqlite3 *db)
+{
+	check_split(db, "数据要素", 0, "(\"数据\" AND \"据要\" AND \"要素\")", "3", "012", "012");
+	/* 素 ends the pair 要素: a text that holds 要素 holds it. */
+	check_split(db, "\"要素 市场\"", 0, "(\"要素\" AND \"市场\")", "2", "01", "02");
+	check_split(db, "\"网络和 IPv6\"", 0, "(\"网络\" AND \"络和\" AND \"ipv6\")", "3",
+	    "012", "013");
+	check_split(db, "数据要素 OR 税", 0,
+	    "(\"数据\" AND \"据要\" AND \"要素\") OR \"税\"", "31", "0123", "0120");
+	check_split(db, "数据要素 OR IPv", QUERY_LAST_PREFIX,
+	    "(\"数据\" AND \"据要\" AND \"要素\") OR \"IPv\" *", "31", "0123", "0120");
+	/* Strings that differ at one place are written together, sharing
+	 * the tokens they have in common; others apart. */
+	check_split(db, "税 OR 数据要素 OR 数据要速", 0,
+	    "\"税\" OR (\"数据\" AND \"据要\" AND (\"要素\" OR \"要速\"))", "133", "0123124",
+	    "0012012");
+	check_split(db, "数据要素 OR 市场化配", 0,
+	    "(\"数据\" AND \"据要\" AND \"要素\") OR (\"市场\" AND \"场化\" AND \"化配\")", "33",
+	    "012345", "012012");
+	check_split(db, "税", 0, NULL, NULL, NULL, NULL);
+	check_split(db, "数据", 0, NULL, NULL, NULL, NULL);
+	check_split(db, "数据要素 税", 0, NULL, NULL, NULL, NULL);
+	check_split(db, "数据要素 -税", 0, NULL, NULL, NULL, NULL);
+}
+
 /* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
@@ -247,6 +318,8 @@ main(void)
 	char *big;
 	size_t i;
 	Query *q;
+
+	test_split(db);
 
 	/* Normal queries (shuzhi(1), --search). */
 	check_translation(db, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0",
