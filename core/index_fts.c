@@ -186,8 +186,8 @@ index_fts_watch(FtsTokenWatcher watcher, void *data)
 	index_fts_watching.columns = 0;
 }
 
-/* Orders hits by column, then position, then phrase (for qsort). */
-static int
+/* Orders hits by column, then position, then phrase; see index_fts.h. */
+int
 index_fts_compare_hits(const void *a, const void *b)
 {
 	const FtsHit *x = a, *y = b;

@@ -23,6 +23,10 @@ typedef struct FtsHit {
 	int	phrase;		/* the phrase's number in the query */
 } FtsHit;
 
+/* Orders hits by column, then position, then phrase (for qsort): as
+ * shuzhi_hits() gives them. */
+int index_fts_compare_hits(const void *a, const void *b);
+
 /* Registers the tokenizer and the function with the connection's FTS5:
  *   tokenize='shuzhi' (or 'shuzhi unigrams', for bench/)
  *   shuzhi_hits(table, N) returns the row's instances of phrases 0..N-1 as

@@ -11,6 +11,20 @@
 #include "index_rank_internal.h"
 #include "xalloc.h"
 
+/* Starts *iter on the current row's list of FTS5 phrase t and gives
+ * *list its first position and the bytes after it (list->column < 0: not
+ * in the row). Returns an SQLite code. */
+static int
+index_rank_list_first(const Fts5ExtensionApi *api, Fts5Context *fts, int t, Fts5PhraseIter *iter,
+    Poslist *list)
+{
+	int rc = api->xPhraseFirst(fts, t, iter, &list->column, &list->offset);
+
+	list->a = iter->a;
+	list->b = iter->b;
+	return rc;
+}
+
 /* Asks FTS5 for the current row's list of FTS5 phrase t, as
  * index_rank_list() (index_rank_internal.h) when it has not yet. */
 int
@@ -18,11 +32,8 @@ index_rank_list_ask(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *ft
     Poslist *list)
 {
 	Fts5PhraseIter iter;
-	int rc;
+	int rc = index_rank_list_first(api, fts, t, &iter, list);
 
-	rc = api->xPhraseFirst(fts, t, &iter, &list->column, &list->offset);
-	list->a = iter.a;
-	list->b = iter.b;
 	if (rc == SQLITE_OK && rank->asked != NULL) {
 		rank->asked[t] = rank->last + 1;
 		rank->lists_of_row[t] = *list;
@@ -43,15 +54,12 @@ index_rank_phrase_count(RankData *rank, const Fts5ExtensionApi *api, Fts5Context
 {
 	Fts5PhraseIter iter;
 	Poslist list;
-	int column, offset, slow[3] = { 0, 0, 0 };
-	int rc = api->xPhraseFirst(fts, i, &iter, &column, &offset);
+	int slow[3] = { 0, 0, 0 };
+	int rc = index_rank_list_first(api, fts, i, &iter, &list), column = list.column,
+	    offset = list.offset;
 
 	if (rc != SQLITE_OK || column < 0)
 		return rc;
-	list.a = iter.a;
-	list.b = iter.b;
-	list.column = column;
-	list.offset = offset;
 	if (rank->bytes > 0)
 		return index_poslist_count(&list, count) == 0 ? SQLITE_OK : SQLITE_CORRUPT;
 	while (column >= 0) {
@@ -76,15 +84,12 @@ index_rank_phrase_read(RankData *rank, const Fts5ExtensionApi *api, Fts5Context 
 	Fts5PhraseIter iter;
 	Poslist list;
 	size_t checked = 0;
-	int column, offset, rc = api->xPhraseFirst(fts, phrase, &iter, &column, &offset);
+	int rc = index_rank_list_first(api, fts, phrase, &iter, &list), column = list.column,
+	    offset = list.offset;
 
 	*n = 0;
 	if (rc != SQLITE_OK || column < 0)
 		return rc;
-	list.a = iter.a;
-	list.b = iter.b;
-	list.column = column;
-	list.offset = offset;
 	if (rank->bytes > 0)
 		return index_poslist_read(&list, at, n, size) == 0 ? SQLITE_OK : SQLITE_CORRUPT;
 	for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) {
@@ -135,20 +140,6 @@ index_rank_phrase_match(RankData *rank, const Fts5ExtensionApi *api, Fts5Context
 		index_poslist_match((const uint64_t *const *)rank->lists, rank->lengths, offsets,
 		    (size_t)n, count);
 	return rc;
-}
-
-/* Orders hits by column, position and phrase, as shuzhi_hits() gives
- * them (for qsort). */
-static int
-index_rank_compare_hits(const void *a, const void *b)
-{
-	const FtsHit *x = a, *y = b;
-
-	if (x->column != y->column)
-		return x->column < y->column ? -1 : 1;
-	if (x->position != y->position)
-		return x->position < y->position ? -1 : 1;
-	return (x->phrase > y->phrase) - (x->phrase < y->phrase);
 }
 
 /* Returns how many of a phrase's starts are in FTS5's column 0 (the
@@ -212,7 +203,7 @@ index_rank_read_hits(RankData *rank, const Fts5ExtensionApi *api, Fts5Context *f
 		*hits = NULL;
 		*nhits = 0;
 	} else if (phrases > 1)
-		qsort(*hits, *nhits, sizeof **hits, index_rank_compare_hits);
+		qsort(*hits, *nhits, sizeof **hits, index_fts_compare_hits);
 	return rc;
 }
 
