@@ -51,6 +51,31 @@ archive_join(const char *folder, size_t len, const char *name)
 	return joined;
 }
 
+/* Finds a file by its key; see archive.h. */
+const ArchiveFile *
+archive_file_by_key(const ArchiveFiles *files, const char *key, size_t len)
+{
+	size_t lo = 0, hi = files->count;
+
+	/* No file's key holds a NUL; and strncmp() would stop at it. */
+	if (memchr(key, '\0', len) != NULL)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *at = files->files[mid].key;
+		int c = strncmp(at, key, len);
+
+		/* Equal over len bytes: at is key, or longer and after it. */
+		if (c == 0 && at[len] == '\0')
+			return &files->files[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 /* Returns non-zero when name ends in ".txt", in any case. */
 static int
 archive_is_text_name(const char *name)

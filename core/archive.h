@@ -34,6 +34,10 @@ int archive_find(const char *const *paths, size_t npaths, ArchiveFiles **out, ch
 
 void archive_files_free(ArchiveFiles *files);
 
+/* Returns the file of files whose key is the len bytes at key, or NULL
+ * (a binary search: files are sorted by key). */
+const ArchiveFile *archive_file_by_key(const ArchiveFiles *files, const char *key, size_t len);
+
 /* Returns a copy of the files of a single folder argument with each key
  * made relative to the folder's canonical path (files->key), "2022/02.txt"
  * for DIR/2022/02.txt, and the archive's key ".": what an index kept in

@@ -53,23 +53,12 @@ index_issues_stem(const char *path)
 static const char *
 index_issues_path(const Index *index, const char *key)
 {
-	size_t lo = 0, hi;
+	const ArchiveFile *file;
 
 	if (index->files == NULL || key == NULL)
 		return index->path;
-	hi = index->files->count;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(index->files->files[mid].key, key);
-
-		if (c == 0)
-			return index->files->files[mid].path;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	file = archive_file_by_key(index->files, key, strlen(key));
+	return file != NULL ? file->path : NULL;
 }
 
 /* Orders issues by number, those without one last, then by key. */

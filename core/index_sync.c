@@ -148,29 +148,15 @@ index_sync_is_fresh(const SyncRows *rows, const ArchiveFiles *files)
 	return 1;
 }
 
-/* Returns the file of files keyed by the len bytes of key, or NULL. */
-static const ArchiveFile *
-index_sync_find_file(const ArchiveFiles *files, const char *key, size_t len)
+/* Returns non-zero when one of files has the key of len bytes at key (NULL:
+ * none) and the stamp recorded for it: size, times, inode and device. */
+static int
+index_sync_stamp_fresh(const ArchiveFiles *files, const char *key, size_t len, long long size,
+    long long mtime, long long ctime, long long inode, long long device)
 {
-	size_t lo = 0, hi = files->count;
+	const ArchiveFile *f = key == NULL ? NULL : archive_file_by_key(files, key, len);
 
-	/* No file's key holds a NUL; and strncmp() would stop at it. */
-	if (memchr(key, '\0', len) != NULL)
-		return NULL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *at = files->files[mid].key;
-		int c = strncmp(at, key, len);
-
-		/* Equal over len bytes: at is key, or longer and after it. */
-		if (c == 0 && at[len] == '\0')
-			return &files->files[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return f != NULL && archive_file_unchanged(&f->st, size, mtime, ctime, inode, device);
 }
 
 /* Sets *fresh when the issues table records exactly the files, unchanged,
@@ -186,13 +172,10 @@ index_sync_check_fresh(sqlite3 *db, const ArchiveFiles *files, int *fresh)
 	*fresh = 1;
 	rc = sqlite3_prepare_v2(db, INDEX_SYNC_STAMPS_SQL, -1, &stmt, NULL);
 	while (rc == SQLITE_OK && *fresh && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *key = sqlite3_column_blob(stmt, 0);
-		const ArchiveFile *f = key == NULL ? NULL :
-		    index_sync_find_file(files, key, (size_t)sqlite3_column_bytes(stmt, 0));
-
 		/* Keys are unique in the table and in the files: as many
 		 * rows found as there are files is each file found once. */
-		*fresh = f != NULL && archive_file_unchanged(&f->st, sqlite3_column_int64(stmt, 1),
+		*fresh = index_sync_stamp_fresh(files, sqlite3_column_blob(stmt, 0),
+		    (size_t)sqlite3_column_bytes(stmt, 0), sqlite3_column_int64(stmt, 1),
 		    sqlite3_column_int64(stmt, 2), sqlite3_column_int64(stmt, 3),
 		    sqlite3_column_int64(stmt, 4), sqlite3_column_int64(stmt, 5));
 		rows++;
@@ -216,14 +199,10 @@ index_sync_rows_fresh(const IndexIssue *rows, size_t n, const ArchiveFiles *file
 
 	if (n != files->count)
 		return 0;
-	for (i = 0; i < n; i++) {
-		const ArchiveFile *f = rows[i].key == NULL ? NULL :
-		    index_sync_find_file(files, rows[i].key, strlen(rows[i].key));
-
-		if (f == NULL || !archive_file_unchanged(&f->st, rows[i].size, rows[i].mtime,
-		    rows[i].ctime, rows[i].inode, rows[i].device))
+	for (i = 0; i < n; i++)
+		if (!index_sync_stamp_fresh(files, rows[i].key, rows[i].key == NULL ? 0 : strlen(rows[i].key),
+		    rows[i].size, rows[i].mtime, rows[i].ctime, rows[i].inode, rows[i].device))
 			return 0;
-	}
 	return 1;
 }
 
