@@ -41,15 +41,22 @@ query_split_token(void *data, const Token *token)
 	return 0;
 }
 
+/* Frees count strings and their array. */
+static void
+query_split_texts_free(char **texts, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		free(texts[i]);
+	free(texts);
+}
+
 /* Frees a phrase's tokens. */
 static void
 query_split_tokens_free(SplitTokens *tokens)
 {
-	size_t i;
-
-	for (i = 0; i < tokens->count; i++)
-		free(tokens->texts[i]);
-	free(tokens->texts);
+	query_split_texts_free(tokens->texts, tokens->count);
 	free(tokens->kinds);
 }
 
@@ -130,11 +137,7 @@ query_split_phrase(const QueryPhrase *phrase, SplitPhrase *out)
 static void
 query_split_phrase_free(SplitPhrase *phrase)
 {
-	size_t i;
-
-	for (i = 0; i < phrase->count; i++)
-		free(phrase->texts[i]);
-	free(phrase->texts);
+	query_split_texts_free(phrase->texts, phrase->count);
 	free(phrase->offsets);
 }
 
