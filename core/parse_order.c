@@ -217,17 +217,33 @@ parse_order_mark(const char *text, int *value)
 	return MARK_NONE;
 }
 
+/* Returns the character after the number of line, a list entry (3. 3、
+ * 3﹒, after a label as in 附件:1.), 0 when none follows; sets *after, when
+ * not NULL, to the byte after it. */
+static ucs4_t
+parse_list_separator(const Line *line, const char **after)
+{
+	const char *s = parse_skip_label(line->text);
+	const char *end = line->text + line->length;
+	ucs4_t uc = 0;
+	int n = 0;
+
+	while (s < end && *s >= '0' && *s <= '9')
+		s++;
+	if (s < end && (n = u8_mbtouc(&uc, (const uint8_t *)s, (size_t)(end - s))) < 0)
+		n = 1;
+	if (after != NULL)
+		*after = s + n;
+	return uc;
+}
+
 /* Returns non-zero when the list number that opens line is closed by 、
  * (3、: tasks a document numbers on across its chapters), not by a full
  * stop (3.: a list under one heading). */
 static int
 parse_list_by_comma(const Line *line)
 {
-	const char *s = parse_skip_label(line->text);
-
-	while (*s >= '0' && *s <= '9')
-		s++;
-	return strncmp(s, "\xe3\x80\x81", 3) == 0;	/* 、 */
+	return parse_list_separator(line, NULL) == 0x3001;	/* 、 */
 }
 
 /* Returns what the numbering of line is, with its value (found once:
@@ -282,41 +298,21 @@ parse_line_enumeration(const Line *line)
 	return value;
 }
 
-/* Returns the character after the number of line, a list entry (3. 3、
- * 3﹒, after a label as in 附件:1.). */
-static ucs4_t
-parse_list_separator(const Line *line)
-{
-	const char *s = parse_skip_label(line->text);
-	const char *end = line->text + line->length;
-	ucs4_t uc = 0;
-
-	while (s < end && *s >= '0' && *s <= '9')
-		s++;
-	if (s < end)
-		u8_mbtouc(&uc, (const uint8_t *)s, (size_t)(end - s));
-	return uc;
-}
-
 /* Returns non-zero when line, numbered as a list entry (附件:1. or 2.),
  * has no punctuation but brackets and quotes after its number: a caption
  * or a name (2.全国一体化…技术架构图), which leaves no sentence open. */
 static int
 parse_is_bare_entry(const Line *line)
 {
-	const uint8_t *s = (const uint8_t *)parse_skip_label(line->text);
-	const uint8_t *end = (const uint8_t *)line->text + line->length;
+	const char *after, *end = line->text + line->length;
+	const uint8_t *s;
 	ucs4_t uc;
 	int n;
 
-	while (s < end && *s >= '0' && *s <= '9')
-		s++;
-	n = u8_mbtouc(&uc, s, (size_t)(end - s));	/* the number's . or 、 */
-	for (s += n > 0 ? n : 1; s < end; s += n) {
-		n = u8_mbtouc(&uc, s, (size_t)(end - s));
-		if (n <= 0)
-			return 0;
-		if (uc_is_general_category(uc, UC_CATEGORY_Po))
+	parse_list_separator(line, &after);
+	for (s = (const uint8_t *)after; s < (const uint8_t *)end; s += n) {
+		n = u8_mbtouc(&uc, s, (size_t)((const uint8_t *)end - s));
+		if (n <= 0 || uc_is_general_category(uc, UC_CATEGORY_Po))
 			return 0;
 	}
 	return 1;
@@ -327,6 +323,7 @@ static int
 parse_order_read(OrderState *st, const Line *line)
 {
 	int value, cost = 0, was_top = st->after_top, bare, enumeration;
+	ucs4_t separator;
 	MarkKind mark = parse_line_mark(line, &value);
 
 	st->after_top = 0;
@@ -383,9 +380,10 @@ parse_order_read(OrderState *st, const Line *line)
 	case MARK_LIST:
 		/* A list numbered in another style (2﹒ after 2.) is another
 		 * list. */
-		if (st->list > 0 && parse_list_separator(line) != st->list_separator)
+		separator = parse_list_separator(line, NULL);
+		if (st->list > 0 && separator != st->list_separator)
 			st->list = 0;
-		st->list_separator = parse_list_separator(line);
+		st->list_separator = separator;
 		/* A list may start again under a heading; it may not run
 		 * back. */
 		if (value == 1 && !st->item_since_top)
@@ -1155,7 +1153,20 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 	return cost;
 }
 
-static int parse_item_follows(const Parse *, size_t, const OrderState *);
+/* Returns non-zero when line after, the text after a page's boxes (NULL
+ * for none), opens what a heading may head: a first item "(一)" (any next
+ * item where items do not restart), or an article "第N条". */
+static int
+parse_item_follows(const Line *after, const OrderState *st)
+{
+	int value;
+	MarkKind mark;
+
+	if (after == NULL)
+		return 0;
+	mark = parse_line_mark(after, &value);
+	return (mark == MARK_ITEM && (value == 1 || !st->restart_style)) || mark == MARK_ARTICLE;
+}
 
 /* Finds the best reading order of boxes[0, n) after state *st into best;
  * returns its cost. The extraction's own order wins every tie. end: the
@@ -1163,14 +1174,15 @@ static int parse_item_follows(const Parse *, size_t, const OrderState *);
 static int
 parse_best_order(const Parse *p, const OrderState *st, const Box *boxes, size_t n, size_t end, size_t *best)
 {
-	int completing = -1, end_ok = parse_item_follows(p, end, st);
-	size_t after = parse_next_text(p, end, p->body_end);
+	size_t next = parse_next_text(p, end, p->body_end);
+	const Line *after = next == NO_LINE ? NULL : &p->lines[next];
+	int completing = -1, end_ok = parse_item_follows(after, st);
 	PageFacts facts;
 
 	if (st->open && st->last != NULL)
 		completing = parse_completing_box(p, st->last, boxes, n);
 	parse_page_facts(p, st, boxes, n, &facts);
-	facts.after = after == NO_LINE ? NULL : &p->lines[after];
+	facts.after = after;
 	if (n <= ORDER_MAX_BOXES)
 		return parse_best_permutation(p, st, boxes, &facts, n, completing, end_ok, best);
 	return parse_best_moves(p, st, boxes, &facts, n, completing, end_ok, best);
@@ -1321,21 +1333,6 @@ parse_article_end(const Parse *p, size_t i)
 	return end;
 }
 
-/* Returns non-zero when the first text line at or after i opens what a
- * heading may head: a first item "(一)" (any next item where items do
- * not restart), or an article "第N条". */
-static int
-parse_item_follows(const Parse *p, size_t i, const OrderState *st)
-{
-	int value;
-	MarkKind mark;
-
-	i = parse_next_text(p, i, p->body_end);
-	if (i == NO_LINE)
-		return 0;
-	mark = parse_line_mark(&p->lines[i], &value);
-	return (mark == MARK_ITEM && (value == 1 || !st->restart_style)) || mark == MARK_ARTICLE;
-}
 
 /* Returns non-zero when line is the start of a longer line, printed
  * again and cut short (before or after it), which no line carries on (the
