@@ -170,6 +170,19 @@ query_split_root(SplitPhrase *phrases, size_t i)
 	return i;
 }
 
+/* Returns the first phrase of group i, from i up to j, whose token at
+ * place k is phrase j's: j when none before it is. */
+static size_t
+query_split_first_alike(const SplitPhrase *phrases, size_t i, size_t j, size_t k)
+{
+	size_t m;
+
+	for (m = i; m < j; m++)
+		if (phrases[m].group == i && strcmp(phrases[m].texts[k], phrases[j].texts[k]) == 0)
+			break;
+	return m;
+}
+
 /* Groups the phrases that are written together: those split alike that
  * differ at one place from another of the group (数字经济 and 术字经济,
  * 数字经济 and 数字经纪), as long as the group's distinct tokens at each
@@ -180,7 +193,7 @@ query_split_root(SplitPhrase *phrases, size_t i)
 static void
 query_split_group(SplitPhrase *phrases, size_t n)
 {
-	size_t i, j, k, m;
+	size_t i, j, k;
 
 	for (i = 0; i < n; i++)
 		phrases[i].group = i;
@@ -203,15 +216,9 @@ query_split_group(SplitPhrase *phrases, size_t n)
 		for (k = 0; k < phrases[i].count; k++) {
 			size_t distinct = 0;
 
-			for (j = i; j < n; j++) {
-				if (phrases[j].group != i)
-					continue;
-				for (m = i; m < j; m++)
-					if (phrases[m].group == i &&
-					    strcmp(phrases[m].texts[k], phrases[j].texts[k]) == 0)
-						break;
-				distinct += m == j;
-			}
+			for (j = i; j < n; j++)
+				if (phrases[j].group == i)
+					distinct += query_split_first_alike(phrases, i, j, k) == j;
 			combinations *= (double)distinct;
 		}
 		for (j = i; j < n; j++)
@@ -247,10 +254,7 @@ query_split_write_group(Buffer *b, SplitPhrase *phrases, size_t nphrases, size_t
 		for (j = i; j < nphrases; j++) {
 			if (phrases[j].group != i)
 				continue;
-			for (m = i; m < j; m++)
-				if (phrases[m].group == i &&
-				    strcmp(phrases[m].texts[k], phrases[j].texts[k]) == 0)
-					break;
+			m = query_split_first_alike(phrases, i, j, k);
 			if (m < j) {
 				(*terms)[at[j] + k] = (*terms)[at[m] + k];
 				continue;
