@@ -157,21 +157,26 @@ search_locate(sqlite3_stmt *block, SearchResult *r, sqlite3_int64 rowid, const c
 /* Copies the article's hits of the n phrases of expression, as
  * shuzhi_hits() gives them, into *hits (the caller frees) and their number
  * into *count (0 when the article holds none); phrase k of expression is
- * phrase numbers[k] of the query (NULL: phrase k). Returns an SQLite
- * code. */
+ * phrase numbers[k] of the query (NULL: phrase k). *stmt is the statement
+ * that asks, prepared at the first call and kept for the next (the
+ * caller finalizes it): a search asks it for each result shown. Returns
+ * an SQLite code. */
 static int
-search_expression_hits(sqlite3 *db, const char *expression, size_t n, const int *numbers,
-    sqlite3_int64 rowid, FtsHit **hits, size_t *count)
+search_expression_hits(sqlite3 *db, sqlite3_stmt **stmt_kept, const char *expression, size_t n,
+    const int *numbers, sqlite3_int64 rowid, FtsHit **hits, size_t *count)
 {
-	sqlite3_stmt *stmt = NULL;
+	sqlite3_stmt *stmt;
 	size_t i;
 	int rc;
 
 	*hits = NULL;
 	*count = 0;
-	rc = sqlite3_prepare_v2(db, SEARCH_ARTICLE_HITS_SQL, -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
+	if (*stmt_kept == NULL) {
+		rc = sqlite3_prepare_v2(db, SEARCH_ARTICLE_HITS_SQL, -1, stmt_kept, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	stmt = *stmt_kept;
 	sqlite3_bind_text(stmt, 1, expression, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)n);
 	sqlite3_bind_int64(stmt, 3, rowid);
@@ -187,17 +192,18 @@ search_expression_hits(sqlite3 *db, const char *expression, size_t n, const int 
 			(*hits)[i].phrase = numbers[(*hits)[i].phrase];
 		rc = SQLITE_DONE;
 	}
-	return index_statement_done(stmt, rc);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Copies the article's body hits of the positive phrases, as
  * shuzhi_hits() gives them, into *hits (the caller frees) and their number
  * into *count (0 when the article holds none). Returns an SQLite code. */
 static int
-search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, FtsHit **hits,
-    size_t *count)
+search_article_fts_hits(sqlite3 *db, sqlite3_stmt **stmt, const Query *query, sqlite3_int64 rowid,
+    FtsHit **hits, size_t *count)
 {
-	return search_expression_hits(db, query->positive, query->nphrases, NULL, rowid, hits,
+	return search_expression_hits(db, stmt, query->positive, query->nphrases, NULL, rowid, hits,
 	    count);
 }
 
@@ -206,8 +212,8 @@ search_article_fts_hits(sqlite3 *db, const Query *query, sqlite3_int64 rowid, Ft
  * every phrase of a pinyin word at one row costs FTS5 a seek in each of
  * their terms' lists. Returns an SQLite code. */
 static int
-search_held_hits(sqlite3 *db, const Query *query, const RankRow *row, FtsHit **hits,
-    size_t *count)
+search_held_hits(sqlite3 *db, sqlite3_stmt **stmt, const Query *query, const RankRow *row,
+    FtsHit **hits, size_t *count)
 {
 	char *expression;
 	int rc;
@@ -218,7 +224,7 @@ search_held_hits(sqlite3 *db, const Query *query, const RankRow *row, FtsHit **h
 		return SQLITE_OK;
 	}
 	expression = query_phrases_ored(query, row->held, row->nheld);
-	rc = search_expression_hits(db, expression, row->nheld, row->held, row->rowid, hits,
+	rc = search_expression_hits(db, stmt, expression, row->nheld, row->held, row->rowid, hits,
 	    count);
 	free(expression);
 	return rc;
@@ -226,10 +232,11 @@ search_held_hits(sqlite3 *db, const Query *query, const RankRow *row, FtsHit **h
 
 /* Adds the result of one of the best rows, unless it is of an issue this
  * index does not know (added by another process since the open); article
- * is SEARCH_ARTICLE_SQL, block SEARCH_BLOCK_SQL. Returns an SQLite code. */
+ * is SEARCH_ARTICLE_SQL, block SEARCH_BLOCK_SQL, *hits_stmt kept for
+ * search_expression_hits(). Returns an SQLite code. */
 static int
 search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
-    SearchResults *results, const RankRow *row, const Query *query)
+    sqlite3_stmt **hits_stmt, SearchResults *results, const RankRow *row, const Query *query)
 {
 	const FtsHit *hits = row->hits;
 	FtsHit *read = NULL;
@@ -248,11 +255,11 @@ search_add_result(Index *index, sqlite3_stmt *article, sqlite3_stmt *block,
 			/* Ranked from the chars table, or collected (phrases
 			 * ORed): FTS5 gives this row's hits. */
 			if (row->held != NULL)
-				rc = search_held_hits(index_database(index), query, row, &read,
-				    &nhits);
+				rc = search_held_hits(index_database(index), hits_stmt, query, row,
+				    &read, &nhits);
 			else
-				rc = search_article_fts_hits(index_database(index), query,
-				    row->rowid, &read, &nhits);
+				rc = search_article_fts_hits(index_database(index), hits_stmt,
+				    query, row->rowid, &read, &nhits);
 			hits = read;
 			if (rc != SQLITE_OK)
 				goto out;
@@ -400,7 +407,7 @@ search_ranked(Index *index, const Query *query, size_t issue, size_t limit,
 	RankSizes *sizes = index_rank_sizes(index, &nsizes);
 	RankTop *top = index_rank_top_new(limit, INDEX_TITLE_WEIGHT, (int)query->nphrases, sizes,
 	    nsizes);
-	sqlite3_stmt *article = NULL, *block = NULL;
+	sqlite3_stmt *article = NULL, *block = NULL, *hits = NULL;
 	const RankRow *rows;
 	size_t nrows, i;
 	int rc;
@@ -414,11 +421,12 @@ search_ranked(Index *index, const Query *query, size_t issue, size_t limit,
 		rc = sqlite3_prepare_v2(db, SEARCH_BLOCK_SQL, -1, &block, NULL);
 	rows = index_rank_top_rows(top, &nrows);
 	for (i = 0; rc == SQLITE_OK && i < nrows; i++)
-		rc = search_add_result(index, article, block, results, &rows[i], query);
+		rc = search_add_result(index, article, block, &hits, results, &rows[i], query);
 	if (rc != SQLITE_OK && cause != NULL)
 		*cause = xasprintf("searching the index: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(article);
 	sqlite3_finalize(block);
+	sqlite3_finalize(hits);
 	if (sqlite3_get_autocommit(db) == 0)
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	index_rank_top_free(top);
@@ -576,8 +584,12 @@ search_article_hits(Index *index, const char *text, int flags, size_t issue,
 	}
 	rowid += (sqlite3_int64)article_index;
 	query = search_reading_parse(index, text, flags, NULL);
-	if (query->positive != NULL)
-		rc = search_article_fts_hits(db, query, rowid, &hits, &nhits);
+	if (query->positive != NULL) {
+		sqlite3_stmt *stmt = NULL;
+
+		rc = search_article_fts_hits(db, &stmt, query, rowid, &hits, &nhits);
+		sqlite3_finalize(stmt);
+	}
 	if (rc == SQLITE_OK && nhits > 0)
 		rc = search_article_block_hits(db, query, rowid, hits, nhits, spans, count);
 	free(hits);
