@@ -19,7 +19,7 @@
 /* The version of the cache's layout: bump it whenever the schema, the
  * tokenizer, the parser's output or what is stored changes, and every
  * cache is rebuilt. */
-#define INDEX_FORMAT 15
+#define INDEX_FORMAT 16
 
 /* How long an open waits for another process that is writing the archive's
  * cache (a first build of 100 issues takes seconds) before it gives up and
@@ -308,6 +308,22 @@ int index_load_issues(Index *index);
  * files without an issue too, each with its file's stamp. Sets *out (free
  * with index_issues_free_rows) and *n. Returns an SQLite code. */
 int index_issues_read(sqlite3 *db, int stamps, IndexIssue **out, size_t *n);
+
+/* index_issues_read(), always from the table (index_issues.c). */
+int index_issues_read_table(sqlite3 *db, int stamps, IndexIssue **out, size_t *n);
+
+/* ---- index_issues_saved.c: the issues table saved in one blob. */
+
+/* Saves every row of the issues table in one blob for update generation
+ * (meta 'generation'), in place of any saved before. Returns an SQLite
+ * code. */
+int index_issues_save(sqlite3 *db, long long generation);
+
+/* Reads the rows saved by index_issues_save() as index_issues_read()
+ * gives them; returns 0, or -1 when none were saved by the current
+ * update or they do not read back whole (then the table is to be read;
+ * nothing is set). */
+int index_issues_read_saved(sqlite3 *db, int stamps, IndexIssue **out, size_t *n);
 
 /* Frees n rows of index_issues_read() and their array. */
 void index_issues_free_rows(IndexIssue *rows, size_t n);

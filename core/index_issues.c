@@ -316,9 +316,10 @@ index_issues_sort_by_id(Index *index)
 		index->by_id[index->issues[i].read] = i;
 }
 
-/* Reads the rows of the issues table; see index_internal.h. */
+/* Reads the rows of the issues table from the table itself; see
+ * index_internal.h. */
 int
-index_issues_read(sqlite3 *db, int stamps, IndexIssue **out, size_t *n)
+index_issues_read_table(sqlite3 *db, int stamps, IndexIssue **out, size_t *n)
 {
 	sqlite3_stmt *stmt = NULL;
 	IndexIssue *rows = NULL;
@@ -343,6 +344,16 @@ index_issues_read(sqlite3 *db, int stamps, IndexIssue **out, size_t *n)
 	*out = rows;
 	*n = count;
 	return rc;
+}
+
+/* Reads the rows of the issues table, saved in one blob when there is
+ * one of the current update; see index_internal.h. */
+int
+index_issues_read(sqlite3 *db, int stamps, IndexIssue **out, size_t *n)
+{
+	if (index_issues_read_saved(db, stamps, out, n) == 0)
+		return SQLITE_OK;
+	return index_issues_read_table(db, stamps, out, n);
 }
 
 /* Reads the list of issues; returns an SQLite code. */

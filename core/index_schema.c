@@ -75,7 +75,10 @@ static const char index_schema_sql[] =
 	"CREATE TABLE chars(ch INTEGER, issue_id INTEGER, articles BLOB,"
 	" PRIMARY KEY(ch, issue_id)) WITHOUT ROWID;"
 	"CREATE TABLE han_all(kind INTEGER PRIMARY KEY, generation INTEGER, keys BLOB,"
-	" issues BLOB, occurrences BLOB);";
+	" issues BLOB, occurrences BLOB);"
+	/* The issues table as one blob, saved by the update 'generation'
+	 * (index_issues_saved.c): what opening an archive reads. */
+	"CREATE TABLE issue_list(generation INTEGER PRIMARY KEY, rows BLOB);";
 
 /* What tells a complete index of this format for this source: the format
  * in the header, every table, and the stamp, whose 'complete' the build
@@ -86,12 +89,12 @@ static const char index_schema_check_sql[] =
 	"SELECT (SELECT user_version FROM pragma_user_version),"
 	" (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
 	"  ('meta', 'issues', 'sections', 'articles', 'blocks', 'search', 'han', 'han_all',"
-	"   'chars', 'positions')),"
+	"   'chars', 'positions', 'issue_list')),"
 	" (SELECT value FROM meta WHERE key = 'format'),"
 	" (SELECT value FROM meta WHERE key = 'source'),"
 	" (SELECT value FROM meta WHERE key = 'program'),"
 	" (SELECT value FROM meta WHERE key = 'complete')";
-#define INDEX_SCHEMA_TABLES 10
+#define INDEX_SCHEMA_TABLES 11
 
 /* Returns the stamp's source for one issue's text; the caller frees it. */
 char *

@@ -486,6 +486,8 @@ index_sync_locked(sqlite3 *db, const ArchiveFiles *files, const char *source, In
 		generation = index_sync_generation(db, &rc);
 		if (rc == SQLITE_OK)
 			rc = index_sync_apply(db, &rows, files, generation, report, cause);
+		if (rc == SQLITE_OK)
+			rc = index_issues_save(db, generation);
 	}
 	/* A new database: its FTS5 segments merged into one b-tree, which
 	 * halves the time of a query that matches much (0.7 s for 100

@@ -2,7 +2,8 @@
  * removed or added re-indexes that issue alone and leaves the search index
  * exactly as a fresh build has it; several processes at once index once;
  * damage before and after the open is rebuilt; no cache is memory; what
- * an archive's arguments can be, and the refusals. */
+ * an archive's arguments can be, and the refusals; the issues table saved
+ * in one blob reads back as the table, or is passed over. */
 #include "config.h"
 
 #include <stdio.h>
@@ -440,9 +441,23 @@ check_damage(const char *arch)
 	is_int(index != NULL ? count_results(index, XUANWU) : -1, 2, "  and answers");
 	index_close(index);
 
-	/* The schema reads well, the issues' rows do not: found by the update
-	 * of the archive, which rebuilds the file rather than give it up. */
+	/* The issues table damaged, its saved copy (what an open reads)
+	 * whole: the open and the search go by the copy, and reading an
+	 * issue, which asks the table, still gives it. */
 	ok(damage_table(cache, "issues") == 0, "the cache's table of issues damaged");
+	index = open_archive(paths, 1, 0, &notice);
+	ok(index != NULL && index_issue_count(index) == 4 && index_issue_at(index, 0) != NULL &&
+	    count_results(index, XUANWU) == 2,
+	    "  its saved list opens it: 4 issues, the first read, the search answers");
+	free(notice);
+	notice = NULL;
+	index_close(index);
+
+	/* The schema reads well, the issues' rows and their saved list do
+	 * not: found by the update of the archive, which rebuilds the file
+	 * rather than give it up. */
+	ok(damage_table(cache, "issues") == 0 && damage_table(cache, "issue_list") == 0,
+	    "the cache's table of issues and its saved list damaged");
 	index = open_archive(paths, 1, 0, &notice);
 	ok(index != NULL && index_reindexed(index) == 4 && index_cache_path(index) != NULL,
 	    "  the cache file is rebuilt, not left for memory");
@@ -667,6 +682,164 @@ check_column_copy(void)
 	sqlite3_close(db);
 }
 
+/* Returns non-zero when two strings that may be NULL are the same. */
+static int
+same_string(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Returns how many of n rows read two ways are the same in every field
+ * index_issues_read() fills. */
+static size_t
+same_rows(const IndexIssue *x, const IndexIssue *y, size_t n)
+{
+	size_t i, same = 0;
+
+	for (i = 0; i < n; i++) {
+		const IndexIssue *a = &x[i], *b = &y[i];
+		int tokens = (a->tokens == NULL) == (b->tokens == NULL) && (a->tokens == NULL ||
+		    memcmp(a->tokens, b->tokens, a->info.articles * sizeof *a->tokens) == 0);
+
+		if (a->id == b->id && same_string(a->key, b->key) && a->is_issue == b->is_issue &&
+		    a->size == b->size && a->mtime == b->mtime && a->ctime == b->ctime &&
+		    a->inode == b->inode && a->device == b->device &&
+		    same_string(a->title, b->title) && same_string(a->date, b->date) &&
+		    a->info.number == b->info.number && a->info.pages == b->info.pages &&
+		    a->first_article == b->first_article && a->info.articles == b->info.articles &&
+		    a->magazine == b->magazine && tokens)
+			same++;
+		else
+			diag("  row %zu (%s) differs", i, a->key != NULL ? a->key : "(NULL)");
+	}
+	return same;
+}
+
+/* Checks that the saved rows of db read back as the table's, with stamps
+ * and without; returns non-zero when they do. */
+static int
+check_saved_like_table(sqlite3 *db, const char *what)
+{
+	IndexIssue *table = NULL, *saved = NULL;
+	size_t ntable = 0, nsaved = 0;
+	int stamps, good = 1;
+
+	for (stamps = 1; stamps >= 0; stamps--) {
+		int read = index_issues_read_saved(db, stamps, &saved, &nsaved);
+
+		if (index_issues_read_table(db, stamps, &table, &ntable) != SQLITE_OK)
+			ntable = 0;
+		good &= ok(read == 0 && ntable > 0 && nsaved == ntable &&
+		    same_rows(table, saved, ntable) == ntable,
+		    "%s: the saved list reads back as the table%s (%zu of %zu rows)", what,
+		    stamps ? ", stamps and all" : " (issues alone)", read == 0 ? nsaved : 0, ntable);
+		if (read == 0)
+			index_issues_free_rows(saved, nsaved);
+		index_issues_free_rows(table, ntable);
+		saved = table = NULL;
+	}
+	return good;
+}
+
+/* Rewrites the saved list of db: cut by cut bytes, its first byte set to
+ * first (unless negative), extra bytes of zero appended. */
+static void
+rewrite_saved(sqlite3 *db, size_t cut, int first, size_t extra)
+{
+	sqlite3_stmt *read = NULL, *write = NULL;
+	unsigned char *data = NULL;
+	size_t len = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT rows FROM issue_list", -1, &read, NULL) == SQLITE_OK &&
+	    sqlite3_step(read) == SQLITE_ROW) {
+		len = (size_t)sqlite3_column_bytes(read, 0);
+		data = calloc(len + extra + 1, 1);
+		if (data == NULL)
+			abort();
+		memcpy(data, sqlite3_column_blob(read, 0), len);
+	}
+	sqlite3_finalize(read);
+	if (data == NULL || len <= cut) {
+		diag("  no saved list to rewrite");
+		free(data);
+		return;
+	}
+	if (first >= 0)
+		data[0] = (unsigned char)first;
+	if (sqlite3_prepare_v2(db, "UPDATE issue_list SET rows = ?1", -1, &write, NULL) == SQLITE_OK) {
+		sqlite3_bind_blob(write, 1, data, (int)(len - cut + extra), SQLITE_STATIC);
+		if (sqlite3_step(write) != SQLITE_DONE)
+			diag("  rewriting the saved list: %s", sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(write);
+	free(data);
+}
+
+/* The issues table saved in one blob (index_issues_saved.c): written by
+ * the build and by an update, the same rows as the table; a blob of
+ * another update, cut short, of another layout, longer or missing is
+ * passed over for the table. */
+static void
+check_saved_list(const char *arch)
+{
+	const char *paths[] = { arch };
+	char *dir = use_cache("saved"), *b_path = xasprintf("%s/b.txt", arch);
+	struct utimbuf old = { time(NULL) - 7200, time(NULL) - 7200 };
+	IndexIssue *rows = NULL;
+	size_t n = 0, ntable = 0;
+	Index *index = open_archive(paths, 1, 0, NULL);
+	sqlite3 *db = index != NULL ? index_database(index) : NULL;
+	static const char *const damage_names[] = { "of an earlier update", "cut short",
+	    "of another layout", "with a byte more", "missing" };
+	size_t i;
+
+	if (!ok(db != NULL, "an archive for the saved list"))
+		goto out;
+	check_saved_like_table(db, "a new cache");
+	index_close(index);
+
+	/* A touched file: the update that records its stat saves the list
+	 * again. */
+	utime(b_path, &old);
+	index = open_archive(paths, 1, 0, NULL);
+	db = index != NULL ? index_database(index) : NULL;
+	if (db == NULL)
+		goto out;
+	check_saved_like_table(db, "after a file was touched");
+
+	for (i = 0; i < sizeof damage_names / sizeof *damage_names; i++) {
+		int read, rc;
+
+		sqlite3_exec(db, "SAVEPOINT damage", NULL, NULL, NULL);
+		if (i == 0)
+			sqlite3_exec(db, "UPDATE meta SET value = CAST(value AS INTEGER) + 1"
+			    " WHERE key = 'generation'", NULL, NULL, NULL);
+		else if (i == 4)
+			sqlite3_exec(db, "DELETE FROM issue_list", NULL, NULL, NULL);
+		else
+			rewrite_saved(db, i == 1 ? 3 : 0, i == 2 ? 9 : -1, i == 3 ? 1 : 0);
+		read = index_issues_read_saved(db, 1, &rows, &n);
+		if (read == 0)
+			index_issues_free_rows(rows, n);
+		if (index_issues_read_table(db, 1, &rows, &ntable) == SQLITE_OK)
+			index_issues_free_rows(rows, ntable);
+		rows = NULL;
+		n = 0;
+		rc = index_issues_read(db, 1, &rows, &n);
+		ok(read != 0 && rc == SQLITE_OK && n == ntable && n > 0,
+		    "a saved list %s is passed over: the table's %zu rows read instead",
+		    damage_names[i], n);
+		index_issues_free_rows(rows, n);
+		rows = NULL;
+		sqlite3_exec(db, "ROLLBACK TO damage; RELEASE damage", NULL, NULL, NULL);
+	}
+	check_saved_like_table(db, "the damage undone");
+out:
+	index_close(index);
+	free(b_path);
+	free(dir);
+}
+
 /* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
@@ -679,6 +852,7 @@ main(void)
 	check_concurrent(arch);
 	check_damage(arch);
 	check_arguments(arch);
+	check_saved_list(arch);
 	check_column_copy();
 	free(arch);
 	free(extra);
