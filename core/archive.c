@@ -76,6 +76,19 @@ archive_file_by_key(const ArchiveFiles *files, const char *key, size_t len)
 	return NULL;
 }
 
+/* Finds a file by its key, trying the file after hint first; see
+ * archive.h. */
+const ArchiveFile *
+archive_file_after(const ArchiveFiles *files, const ArchiveFile *hint, const char *key, size_t len)
+{
+	const ArchiveFile *next = hint != NULL ? hint + 1 : files->files;
+
+	if (next < files->files + files->count && strlen(next->key) == len &&
+	    memcmp(next->key, key, len) == 0)
+		return next;
+	return archive_file_by_key(files, key, len);
+}
+
 /* Returns non-zero when name ends in ".txt", in any case. */
 static int
 archive_is_text_name(const char *name)

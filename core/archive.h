@@ -38,6 +38,11 @@ void archive_files_free(ArchiveFiles *files);
  * (a binary search: files are sorted by key). */
 const ArchiveFile *archive_file_by_key(const ArchiveFiles *files, const char *key, size_t len);
 
+/* The same, trying first the file after hint (NULL: the first file): a
+ * walk through keys in their order finds each at once. */
+const ArchiveFile *archive_file_after(const ArchiveFiles *files, const ArchiveFile *hint,
+    const char *key, size_t len);
+
 /* Returns a copy of the files of a single folder argument with each key
  * made relative to the folder's canonical path (files->key), "2022/02.txt"
  * for DIR/2022/02.txt, and the archive's key ".": what an index kept in

@@ -5,6 +5,7 @@
  * and a name that is still not unique gets "~2", "~3"… */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "hash.h"
 #include "index_internal.h"
 #include "text.h"
 #include "xalloc.h"
@@ -33,12 +35,17 @@
 static char *
 index_issues_stem(const char *path)
 {
-	const char *base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
-	size_t len = strlen(base);
+	const char *slash = strrchr(path, '/'), *base = slash != NULL ? slash + 1 : path;
+	size_t len = strlen(base), i;
 	char *stem, *copy;
 
 	if (len > 4 && strcasecmp(base + len - 4, ".txt") == 0)
 		len -= 4;
+	/* Printable ASCII, as most names are, needs no escape. */
+	for (i = 0; i < len && base[i] >= 0x20 && base[i] < 0x7f; i++)
+		;
+	if (i == len && len > 0)
+		return xstrndup(base, len);
 	copy = xstrndup(base, len);
 	stem = text_escape(copy);
 	free(copy);
@@ -49,15 +56,17 @@ index_issues_stem(const char *path)
 	return stem;
 }
 
-/* Returns the path the user named for a key, or NULL. */
+/* Returns the path the user named for a key, or NULL; the file is looked
+ * for after *hint first, and *hint set to it (archive_file_after). */
 static const char *
-index_issues_path(const Index *index, const char *key)
+index_issues_path(const Index *index, const ArchiveFile **hint, const char *key)
 {
 	const ArchiveFile *file;
 
 	if (index->files == NULL || key == NULL)
 		return index->path;
-	file = archive_file_by_key(index->files, key, strlen(key));
+	file = archive_file_after(index->files, *hint, key, strlen(key));
+	*hint = file;
 	return file != NULL ? file->path : NULL;
 }
 
@@ -75,32 +84,6 @@ index_issues_compare(const void *a, const void *b)
 	if (x->key == NULL || y->key == NULL)
 		return (x->key == NULL) - (y->key == NULL);
 	return strcmp(x->key, y->key);
-}
-
-/* Orders issues by prefix, then by their place in the list (for qsort of
- * pointers into one array). */
-static int
-index_issues_compare_prefix(const void *a, const void *b)
-{
-	const IndexIssue *x = *(IndexIssue *const *)a, *y = *(IndexIssue *const *)b;
-	int c = strcmp(x->prefix, y->prefix);
-
-	if (c != 0)
-		return c;
-	return (x > y) - (x < y);
-}
-
-/* Returns the n issues' addresses sorted by prefix; the caller frees it. */
-static IndexIssue **
-index_issues_by_prefix(IndexIssue *issues, size_t n)
-{
-	IndexIssue **sorted = xreallocarray(NULL, n + 1, sizeof *sorted);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		sorted[i] = &issues[i];
-	qsort(sorted, n, sizeof *sorted, index_issues_compare_prefix);
-	return sorted;
 }
 
 /* Returns head, then between, then n in decimal; the caller frees it.
@@ -124,60 +107,89 @@ index_issues_numbered(const char *head, const char *between, size_t n)
 	return s;
 }
 
-/* Gives the issues of a run of equal prefixes, but the first, the suffix
- * "~K" (K its place in the run, from 2), or "~N" (N its place in the
- * list, which no other prefix can end in) when second is set. */
-static void
-index_issues_suffix(IndexIssue *issues, IndexIssue **run, size_t count, int second)
+/* The issues' prefixes grouped by equal text: each issue's group, and
+ * each group's size. */
+typedef struct PrefixGroups {
+	size_t	*group;		/* per issue */
+	size_t	*size;		/* per group */
+	size_t	 ngroups;
+} PrefixGroups;
+
+/* Groups the n issues by prefix (an open-addressed table of the groups'
+ * first issues); returns non-zero when a group has more than one. */
+static int
+index_issues_group(IndexIssue *issues, size_t n, PrefixGroups *g)
 {
-	size_t k;
+	size_t slots = 16, mask, i, *first;
+	int shared = 0;
 
-	for (k = 1; k < count; k++) {
-		char *p = run[k]->prefix;
+	while (slots < 2 * n)
+		slots *= 2;
+	mask = slots - 1;
+	first = xreallocarray(NULL, slots, sizeof *first);
+	for (i = 0; i < slots; i++)
+		first[i] = SIZE_MAX;
+	g->ngroups = 0;
+	for (i = 0; i < n; i++) {
+		const char *p = issues[i].prefix;
+		size_t at = (size_t)hash_bytes(p, strlen(p)) & mask;
 
-		run[k]->prefix = index_issues_numbered(p, "~",
-		    second ? (size_t)(run[k] - issues) : k + 1);
-		free(p);
+		while (first[at] != SIZE_MAX && strcmp(issues[first[at]].prefix, p) != 0)
+			at = (at + 1) & mask;
+		if (first[at] == SIZE_MAX) {
+			first[at] = i;
+			g->group[i] = g->ngroups;
+			g->size[g->ngroups++] = 1;
+		} else {
+			g->group[i] = g->group[first[at]];
+			shared |= ++g->size[g->group[i]] > 1;
+		}
 	}
+	free(first);
+	return shared;
 }
 
 /* Gives each issue its prefix: its number, else its file's name; then
- * issues sharing a number take their names; then names still shared
- * are told apart by a suffix. Sorting keeps this O(n log n). */
+ * issues sharing a number take their names; then of issues still sharing
+ * a name, each but the first in the list gets "~K", K its place among
+ * them (from 2); and should that still be shared, "~N", N its place in
+ * the list, which no other prefix can end in. Grouping by a hash table
+ * keeps this O(n). */
 static void
 index_issues_prefix(IndexIssue *issues, size_t n)
 {
-	IndexIssue **sorted;
-	size_t i, j, k;
+	PrefixGroups g;
+	size_t *seen, i;
 	int pass;
 
 	for (i = 0; i < n; i++)
 		issues[i].prefix = issues[i].info.number > 0 ?
 		    index_issues_numbered("", "", (size_t)issues[i].info.number) :
 		    index_issues_stem(issues[i].path);
-	for (pass = 0; pass < 3; pass++) {
-		int shared = 0;
+	g.group = xreallocarray(NULL, n + 1, sizeof *g.group);
+	g.size = xreallocarray(NULL, n + 1, sizeof *g.size);
+	seen = xreallocarray(NULL, n + 1, sizeof *seen);
+	for (pass = 0; pass < 3 && index_issues_group(issues, n, &g); pass++) {
+		memset(seen, 0, g.ngroups * sizeof *seen);
+		for (i = 0; i < n; i++) {
+			char *p = issues[i].prefix;
+			size_t k = ++seen[g.group[i]];
 
-		sorted = index_issues_by_prefix(issues, n);
-		for (i = 0; i < n; i = j) {
-			for (j = i + 1; j < n && strcmp(sorted[j]->prefix, sorted[i]->prefix) == 0; j++)
-				;
-			if (j - i == 1)
+			if (g.size[g.group[i]] == 1)
 				continue;
-			shared = 1;
 			if (pass == 0) {
 				/* A shared number: all of them go by their names. */
-				for (k = i; k < j; k++) {
-					free(sorted[k]->prefix);
-					sorted[k]->prefix = index_issues_stem(sorted[k]->path);
-				}
-			} else
-				index_issues_suffix(issues, sorted + i, j - i, pass == 2);
+				issues[i].prefix = index_issues_stem(issues[i].path);
+				free(p);
+			} else if (k > 1) {
+				issues[i].prefix = index_issues_numbered(p, "~", pass == 2 ? i : k);
+				free(p);
+			}
 		}
-		free(sorted);
-		if (!shared)
-			break;
 	}
+	free(g.group);
+	free(g.size);
+	free(seen);
 	for (i = 0; i < n; i++)
 		issues[i].info.prefix = issues[i].prefix;
 }
@@ -233,11 +245,11 @@ index_issues_read_row(sqlite3_stmt *stmt, int stamps, IndexIssue *issue)
  * named for its file; returns 0, or -1 when it is no issue or of no file
  * the index was opened on. */
 static int
-index_issues_place(const Index *index, IndexIssue *issue)
+index_issues_place(const Index *index, const ArchiveFile **hint, IndexIssue *issue)
 {
 	const char *path;
 
-	if (!issue->is_issue || (path = index_issues_path(index, issue->key)) == NULL)
+	if (!issue->is_issue || (path = index_issues_path(index, hint, issue->key)) == NULL)
 		return -1;
 	issue->path = xstrdup(path);
 	if (issue->title == NULL)
@@ -361,6 +373,7 @@ int
 index_load_issues(Index *index)
 {
 	IndexIssue *issues;
+	const ArchiveFile *hint = NULL;
 	size_t nrows, n = 0, i;
 	int rc = SQLITE_OK;
 
@@ -375,7 +388,7 @@ index_load_issues(Index *index)
 		return rc;
 	/* Those listed, in the table's order: their places in it. */
 	for (i = 0; i < nrows; i++) {
-		if (index_issues_place(index, &issues[i]) != 0) {
+		if (index_issues_place(index, &hint, &issues[i]) != 0) {
 			index_issues_clear(&issues[i]);
 			continue;
 		}

@@ -149,13 +149,17 @@ index_sync_is_fresh(const SyncRows *rows, const ArchiveFiles *files)
 }
 
 /* Returns non-zero when one of files has the key of len bytes at key (NULL:
- * none) and the stamp recorded for it: size, times, inode and device. */
+ * none) and the stamp recorded for it: size, times, inode and device. The
+ * file is looked for after *hint first, and *hint set to it: rows read in
+ * the order of their keys find each file at once. */
 static int
-index_sync_stamp_fresh(const ArchiveFiles *files, const char *key, size_t len, long long size,
-    long long mtime, long long ctime, long long inode, long long device)
+index_sync_stamp_fresh(const ArchiveFiles *files, const ArchiveFile **hint, const char *key,
+    size_t len, long long size, long long mtime, long long ctime, long long inode,
+    long long device)
 {
-	const ArchiveFile *f = key == NULL ? NULL : archive_file_by_key(files, key, len);
+	const ArchiveFile *f = key == NULL ? NULL : archive_file_after(files, *hint, key, len);
 
+	*hint = f;
 	return f != NULL && archive_file_unchanged(&f->st, size, mtime, ctime, inode, device);
 }
 
@@ -166,6 +170,7 @@ static int
 index_sync_check_fresh(sqlite3 *db, const ArchiveFiles *files, int *fresh)
 {
 	sqlite3_stmt *stmt = NULL;
+	const ArchiveFile *hint = NULL;
 	size_t rows = 0;
 	int rc;
 
@@ -174,7 +179,7 @@ index_sync_check_fresh(sqlite3 *db, const ArchiveFiles *files, int *fresh)
 	while (rc == SQLITE_OK && *fresh && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		/* Keys are unique in the table and in the files: as many
 		 * rows found as there are files is each file found once. */
-		*fresh = index_sync_stamp_fresh(files, sqlite3_column_blob(stmt, 0),
+		*fresh = index_sync_stamp_fresh(files, &hint, sqlite3_column_blob(stmt, 0),
 		    (size_t)sqlite3_column_bytes(stmt, 0), sqlite3_column_int64(stmt, 1),
 		    sqlite3_column_int64(stmt, 2), sqlite3_column_int64(stmt, 3),
 		    sqlite3_column_int64(stmt, 4), sqlite3_column_int64(stmt, 5));
@@ -195,12 +200,14 @@ index_sync_check_fresh(sqlite3 *db, const ArchiveFiles *files, int *fresh)
 int
 index_sync_rows_fresh(const IndexIssue *rows, size_t n, const ArchiveFiles *files)
 {
+	const ArchiveFile *hint = NULL;
 	size_t i;
 
 	if (n != files->count)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (!index_sync_stamp_fresh(files, rows[i].key, rows[i].key == NULL ? 0 : strlen(rows[i].key),
+		if (!index_sync_stamp_fresh(files, &hint, rows[i].key,
+		    rows[i].key == NULL ? 0 : strlen(rows[i].key),
 		    rows[i].size, rows[i].mtime, rows[i].ctime, rows[i].inode, rows[i].device))
 			return 0;
 	return 1;

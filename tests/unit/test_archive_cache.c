@@ -567,6 +567,43 @@ check_arguments(const char *arch)
 		    strcmp(index_issue_info(index, 1)->prefix, "x~2") == 0,
 		    "the same number and the same file name: x and x~2");
 		index_close(index);
+
+		/* w.txt, a third x.txt named x~2.txt, all of number 12, and
+		 * 12.txt of no number: all go by their names; x~2, shared
+		 * still, takes its place in the list (3, after x, w, x~2);
+		 * 12.txt keeps its name once the others gave the number up. */
+		{
+			char *tw = xasprintf("%s/a0", twins), *tc = xasprintf("%s/c", twins);
+			char *td = xasprintf("%s/d", twins), *fw = xasprintf("%s/w.txt", tw);
+			char *fc = xasprintf("%s/x~2.txt", tc), *fd = xasprintf("%s/12.txt", td);
+			const char *want[] = { "x", "w", "x~2", "x~2~3", "12" };
+			size_t i, right = 0, count;
+
+			mkdir(tw, 0700);
+			mkdir(tc, 0700);
+			mkdir(td, 0700);
+			write_variant(fw, NUMBER_12, ZIJIN);
+			write_variant(fc, NUMBER_12, ZIJIN);
+			write_variant(fd, "", ZIJIN);
+			index = open_archive(paths, 1, 0, NULL);
+			count = index != NULL ? index_issue_count(index) : 0;
+			for (i = 0; i < count && i < 5; i++) {
+				if (strcmp(index_issue_info(index, i)->prefix, want[i]) == 0)
+					right++;
+				else
+					diag("  issue %zu: %s, not %s", i, index_issue_info(index, i)->prefix,
+					    want[i]);
+			}
+			ok(count == 5 && right == 5,
+			    "x, w, x, x~2 of one number and 12 of none: x, w, x~2, x~2~3, 12");
+			index_close(index);
+			free(tw);
+			free(tc);
+			free(td);
+			free(fw);
+			free(fc);
+			free(fd);
+		}
 		free(twins);
 		free(ta);
 		free(tb);
