@@ -254,11 +254,11 @@ index_chars_offer(Index *index, sqlite3_int64 issue_id, const unsigned char *p,
 	    (issue == INDEX_ALL_ISSUES || issue == position) &&
 	    index_issue_rows(index, position, &first, &last) == 0;
 	while (p < end) {
-		varint_get(&p, end, &delta);
-		varint_get(&p, end, &body);
+		varint_next(&p, end, &delta);
+		varint_next(&p, end, &body);
 		title = 0;
 		if (body & 1)
-			varint_get(&p, end, &title);
+			varint_next(&p, end, &title);
 		article += delta;
 		if (offered && first + (sqlite3_int64)article <= last)
 			index_rank_top_offer(top, first + (sqlite3_int64)article, title, body >> 1);

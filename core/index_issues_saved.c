@@ -125,7 +125,7 @@ index_saved_get(SavedReader *r)
 		r->short_read = 1;
 		return 0;
 	}
-	varint_get(&r->p, r->end, &v);
+	varint_next(&r->p, r->end, &v);
 	return v;
 }
 

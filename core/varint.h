@@ -14,4 +14,15 @@ void varint_put(Buffer *blob, uint64_t v);
  * number cut short by end is read as far as it goes. */
 void varint_get(const unsigned char **p, const unsigned char *end, uint64_t *v);
 
+/* varint_get(), with a number of one byte (most counts and gaps) read
+ * inline: for loops over long lists of small numbers. */
+static inline void
+varint_next(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	if (*p < end && **p < 0x80)
+		*v = *(*p)++;
+	else
+		varint_get(p, end, v);
+}
+
 #endif
