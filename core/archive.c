@@ -185,6 +185,39 @@ archive_sort(ArchiveFiles *files)
 	files->count = kept;
 }
 
+/* Returns the place of an argument named again (its second naming, and
+ * the first's at *first), or nroots when none is. */
+static size_t
+archive_named_twice(char *const *roots, size_t nroots, size_t *first)
+{
+	size_t i, j;
+
+	for (i = 0; i < nroots; i++)
+		for (j = i + 1; j < nroots; j++)
+			if (strcmp(roots[i], roots[j]) == 0) {
+				*first = i;
+				return j;
+			}
+	return nroots;
+}
+
+/* Returns the archive's key: the canonical paths sorted (which sorts
+ * roots), one a line; the caller frees it. */
+static char *
+archive_join_roots(char **roots, size_t nroots)
+{
+	Buffer b = { 0 };
+	size_t i;
+
+	qsort(roots, nroots, sizeof *roots, archive_compare_strings);
+	buffer_append(&b, "", 0);
+	for (i = 0; i < nroots; i++) {
+		buffer_puts(&b, roots[i]);
+		buffer_append(&b, "\n", 1);
+	}
+	return buffer_take(&b);
+}
+
 /* Sets files->key from the arguments' canonical paths, sorted. Returns
  * 0, or -1 with *cause when an argument is named twice (args[i] names
  * roots[i]). */
@@ -192,25 +225,44 @@ static int
 archive_make_key(ArchiveFiles *files, const char *const *args, char **roots, size_t nroots,
     char **cause)
 {
-	Buffer b = { 0 };
-	size_t i, j;
+	size_t first = 0, again = archive_named_twice(roots, nroots, &first);
 
-	for (i = 0; i < nroots; i++) {
-		for (j = i + 1; j < nroots; j++) {
-			if (strcmp(roots[i], roots[j]) == 0) {
-				*cause = xasprintf("%s: named twice (as %s too)", args[j], args[i]);
-				return -1;
-			}
+	if (again < nroots) {
+		*cause = xasprintf("%s: named twice (as %s too)", args[again], args[first]);
+		return -1;
+	}
+	files->key = archive_join_roots(roots, nroots);
+	return 0;
+}
+
+/* Gives the key archive_find() would give the arguments; see archive.h. */
+int
+archive_key(const char *const *paths, size_t npaths, char **key, int *folders)
+{
+	char **roots = xreallocarray(NULL, npaths > 0 ? npaths : 1, sizeof *roots);
+	size_t i, n = 0, first;
+	struct stat st;
+	int rc = npaths > 0 ? 0 : -1;
+
+	*key = NULL;
+	*folders = 0;
+	for (i = 0; i < npaths && rc == 0; i++) {
+		if (stat(paths[i], &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) ||
+		    (roots[n] = realpath(paths[i], NULL)) == NULL)
+			rc = -1;
+		else {
+			*folders |= S_ISDIR(st.st_mode);
+			n++;
 		}
 	}
-	qsort(roots, nroots, sizeof *roots, archive_compare_strings);
-	buffer_append(&b, "", 0);
-	for (i = 0; i < nroots; i++) {
-		buffer_puts(&b, roots[i]);
-		buffer_append(&b, "\n", 1);
-	}
-	files->key = buffer_take(&b);
-	return 0;
+	if (rc == 0 && archive_named_twice(roots, n, &first) < n)
+		rc = -1;
+	if (rc == 0)
+		*key = archive_join_roots(roots, n);
+	for (i = 0; i < n; i++)
+		free(roots[i]);
+	free(roots);
+	return rc;
 }
 
 /* Adds what one argument names; returns 0 or -1 with *cause. Sets *root

@@ -34,6 +34,13 @@ int archive_find(const char *const *paths, size_t npaths, ArchiveFiles **out, ch
 
 void archive_files_free(ArchiveFiles *files);
 
+/* Sets *key (the caller frees it) to the key archive_find() gives the same
+ * arguments, without looking into the folders, and *folders to non-zero
+ * when one of them is a folder. Returns 0, or -1 (nothing set) when
+ * archive_find() would refuse an argument for itself: missing, neither a
+ * file nor a folder, or named twice. */
+int archive_key(const char *const *paths, size_t npaths, char **key, int *folders);
+
 /* Returns the file of files whose key is the len bytes at key, or NULL
  * (a binary search: files are sorted by key). */
 const ArchiveFile *archive_file_by_key(const ArchiveFiles *files, const char *key, size_t len);

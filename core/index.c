@@ -245,12 +245,13 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 {
 	Index *index;
 	ArchiveFiles *files = NULL;
+	IndexPeek *peek = NULL;
 	char *failure = NULL;
 
 	*out = NULL;
 	if (notice != NULL)
 		*notice = NULL;
-	if (archive_find(paths, npaths, &files, &failure) != 0) {
+	if (index_find_archive(paths, npaths, flags, &files, &peek, &failure) != 0) {
 		if (cause != NULL)
 			*cause = failure;
 		else
@@ -260,10 +261,13 @@ index_open_archive(const char *const *paths, size_t npaths, int flags, Index **o
 	index = xcalloc(1, sizeof *index);
 	index->archive = 1;
 	index->files = files;
+	index->peek = peek;
 	/* One folder: the index built there for everyone, when there is one
 	 * and it can be trusted. */
 	if (npaths == 1 && !files->files[0].named && !(flags & (INDEX_REBUILD | INDEX_MEMORY)) &&
 	    index_shared_attach(index, paths[0]) == 0) {
+		index_archive_peek_free(index->peek);
+		index->peek = NULL;
 		index_read_issues(index, xasprintf("%s: no issues in this folder", paths[0]),
 		    &failure);
 		return index_hand_over(index, failure, out, notice, cause);
@@ -512,6 +516,7 @@ index_close(Index *index)
 	free(index->issues);
 	free(index->by_id);
 	index_issues_free_rows(index->rows, index->nrows);
+	index_archive_peek_free(index->peek);
 	for (i = 0; i < index->nretired; i++)
 		issue_free(index->retired[i]);
 	free(index->retired);

@@ -30,6 +30,15 @@
 #include "paths.h"
 #include "xalloc.h"
 
+/* A look at a cache file: its connection, and its issues' rows with their
+ * stamps (index_issues_read). */
+struct IndexPeek {
+	char		*cache_path;
+	sqlite3		*db;
+	IndexIssue	*rows;
+	size_t		 nrows;
+};
+
 /* What opening the cache file came to. */
 enum {
 	ARCHIVE_OPENED,		/* fresh, or brought up to date */
@@ -90,17 +99,105 @@ index_archive_forget(sqlite3 *db, const char *path, const char *source, const st
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Reads the issues table of a complete index and, when it records the
- * archive's files exactly as they are, keeps its connection, and the
- * rows for index_load_issues(): what an unchanged archive reads of the
- * table is read once. Returns 0, or -1 when index_sync() must look. */
-static int
-index_archive_take_unchanged(Index *index, sqlite3 *db)
+/* Returns the path of the cache file of the archive keyed key in the
+ * cache folder dir; the caller frees it. */
+static char *
+index_archive_cache_path(const char *dir, const char *key)
 {
-	IndexIssue *rows;
-	size_t nrows;
+	return xasprintf("%s/archive-%016" PRIx64 "-v%d.sqlite", dir, hash_bytes(key, strlen(key)),
+	    INDEX_FORMAT);
+}
 
-	if (index_issues_read(db, 1, &rows, &nrows) != SQLITE_OK)
+/* Opens the cache file at path as a cache is read and written, and sets
+ * *st to its stat once open (zeros when it has none); returns the
+ * connection, or NULL with *why set when why is not NULL. */
+static sqlite3 *
+index_archive_connect(const char *path, int flags, struct stat *st, char **why)
+{
+	sqlite3 *db = index_connect(path, flags, why);
+
+	if (db == NULL)
+		return NULL;
+	if (stat(path, st) != 0)
+		memset(st, 0, sizeof *st);
+	sqlite3_busy_timeout(db, INDEX_BUSY_MILLISECONDS);
+	/* A cache: a crash of the machine may damage it, and then it is
+	 * rebuilt; a crash of the process is covered by the journal. */
+	sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+	return db;
+}
+
+/* Looks at an archive's cache file; see index_internal.h. */
+IndexPeek *
+index_archive_peek(const char *key)
+{
+	char *dir = paths_cache_dir(), *source;
+	IndexPeek *peek;
+	struct stat st;
+	int rc;
+
+	if (dir == NULL)
+		return NULL;
+	peek = xcalloc(1, sizeof *peek);
+	peek->cache_path = index_archive_cache_path(dir, key);
+	source = xasprintf("archive\n%s", key);
+	/* Only what the open would read: an existing file, never made. */
+	if (lstat(peek->cache_path, &st) == 0 && S_ISREG(st.st_mode))
+		peek->db = index_archive_connect(peek->cache_path, SQLITE_OPEN_READWRITE, &st,
+		    NULL);
+	if (peek->db == NULL || index_schema_check(peek->db, source, &rc) != 0 ||
+	    index_issues_read(peek->db, 1, &peek->rows, &peek->nrows) != SQLITE_OK) {
+		index_archive_peek_free(peek);
+		peek = NULL;
+	}
+	free(source);
+	free(dir);
+	return peek;
+}
+
+/* Frees a look at a cache file, closing its connection. */
+void
+index_archive_peek_free(IndexPeek *peek)
+{
+	if (peek == NULL)
+		return;
+	index_issues_free_rows(peek->rows, peek->nrows);
+	sqlite3_close(peek->db);
+	free(peek->cache_path);
+	free(peek);
+}
+
+/* Takes the index's look at its cache file when it looked at the file at
+ * path: sets *rows and *nrows, and returns its connection; else frees
+ * the look and returns NULL. */
+static sqlite3 *
+index_archive_take_peek(Index *index, const char *path, IndexIssue **rows, size_t *nrows)
+{
+	IndexPeek *peek = index->peek;
+	sqlite3 *db = NULL;
+
+	index->peek = NULL;
+	if (peek != NULL && strcmp(peek->cache_path, path) == 0) {
+		db = peek->db;
+		*rows = peek->rows;
+		*nrows = peek->nrows;
+		peek->db = NULL;
+		peek->rows = NULL;
+		peek->nrows = 0;
+	}
+	index_archive_peek_free(peek);
+	return db;
+}
+
+/* Reads the issues table of a complete index, unless its rows are given
+ * (rows not NULL: it takes them), and, when it records the archive's
+ * files exactly as they are, keeps its connection, and the rows for
+ * index_load_issues(): what an unchanged archive reads of the table is
+ * read once. Returns 0, or -1 when index_sync() must look. */
+static int
+index_archive_take_unchanged(Index *index, sqlite3 *db, IndexIssue *rows, size_t nrows)
+{
+	if (rows == NULL && index_issues_read(db, 1, &rows, &nrows) != SQLITE_OK)
 		return -1;
 	if (!index_sync_rows_fresh(rows, nrows, index->files)) {
 		index_issues_free_rows(rows, nrows);
@@ -121,35 +218,39 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
     char **cause)
 {
 	IndexSyncReport report = { 0 };
+	IndexIssue *rows = NULL;
+	size_t nrows = 0;
 	sqlite3 *db;
 	struct stat st;
 	char *reason = NULL, *failure = NULL;
-	int rc, check, damaged;
+	int rc = SQLITE_OK, check, damaged;
 
-	/* A symbolic link (or anything but a file) in the cache file's place
-	 * is replaced by a new file, never followed: the rebuild renames
-	 * over the link, not into its target. */
-	if (lstat(index->cache_path, &st) == 0 && !S_ISREG(st.st_mode))
-		return ARCHIVE_REBUILD;
-	/* A missing cache is made in place: other processes opening it at
-	 * the same time wait for this one's build rather than make their
-	 * own. */
-	db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE, NULL);
-	if (db == NULL) {
-		if (paths_make_dir(dir, why) != 0)
-			return ARCHIVE_UNUSABLE;
-		db = index_connect(index->cache_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-		    why);
-		if (db == NULL)
-			return ARCHIVE_UNUSABLE;
-	}
-	if (stat(index->cache_path, &st) != 0)
+	/* Looked at already (index_find.c): a complete index of the archive,
+	 * its rows read. */
+	db = index_archive_take_peek(index, index->cache_path, &rows, &nrows);
+	if (db != NULL) {
 		memset(&st, 0, sizeof st);
-	sqlite3_busy_timeout(db, INDEX_BUSY_MILLISECONDS);
-	/* A cache: a crash of the machine may damage it, and then it is
-	 * rebuilt; a crash of the process is covered by the journal. */
-	sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
-	check = index_schema_check(db, source, &rc);
+		check = 0;
+	} else {
+		/* A symbolic link (or anything but a file) in the cache
+		 * file's place is replaced by a new file, never followed: the
+		 * rebuild renames over the link, not into its target. */
+		if (lstat(index->cache_path, &st) == 0 && !S_ISREG(st.st_mode))
+			return ARCHIVE_REBUILD;
+		/* A missing cache is made in place: other processes opening
+		 * it at the same time wait for this one's build rather than
+		 * make their own. */
+		db = index_archive_connect(index->cache_path, SQLITE_OPEN_READWRITE, &st, NULL);
+		if (db == NULL) {
+			if (paths_make_dir(dir, why) != 0)
+				return ARCHIVE_UNUSABLE;
+			db = index_archive_connect(index->cache_path,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &st, why);
+			if (db == NULL)
+				return ARCHIVE_UNUSABLE;
+		}
+		check = index_schema_check(db, source, &rc);
+	}
 	if (check < 0) {
 		sqlite3_close(db);
 		if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_CANTOPEN ||
@@ -161,7 +262,7 @@ index_archive_open_cache(Index *index, const char *dir, const char *source, char
 			index_note_damage(index);
 		return ARCHIVE_REBUILD;
 	}
-	if (check == 0 && index_archive_take_unchanged(index, db) == 0)
+	if (check == 0 && index_archive_take_unchanged(index, db, rows, nrows) == 0)
 		return ARCHIVE_OPENED;
 	rc = index_sync(db, index->files, source, &report, &reason, &failure);
 	damaged = report.damaged;
@@ -255,8 +356,7 @@ index_archive_attach(Index *index, int flags, char **cause)
 	free(index->cache_path);
 	index->cache_path = NULL;
 	if (dir != NULL) {
-		index->cache_path = xasprintf("%s/archive-%016" PRIx64 "-v%d.sqlite", dir,
-		    hash_bytes(index->files->key, strlen(index->files->key)), INDEX_FORMAT);
+		index->cache_path = index_archive_cache_path(dir, index->files->key);
 		rc = flags & INDEX_REBUILD ? ARCHIVE_REBUILD :
 		    index_archive_open_cache(index, dir, source, why, cause);
 		if (rc == ARCHIVE_REBUILD)

@@ -73,6 +73,9 @@ struct Index {
 	 * read it again. */
 	IndexIssue	*rows;
 	size_t		 nrows;
+	/* The archive's cache file as looked at while its files were being
+	 * found (index_find.c), until index_archive_attach() takes it. */
+	struct IndexPeek *peek;
 };
 
 /* What the issues table records of a file, to know it again unread. */
@@ -337,8 +340,30 @@ int index_load_issue(sqlite3 *db, const IndexIssue *issue, const char *name, Iss
 
 /* Gives an archive's index its database: the cache file brought up to
  * date, a rebuilt one, or one in memory, noting why the cache is not
- * used when it is not. Returns 0, or -1 with *cause. */
+ * used when it is not; index->peek, when it looked at the same file, is
+ * its connection. Returns 0, or -1 with *cause. */
 int index_archive_attach(Index *index, int flags, char **cause);
+
+/* An archive's cache file looked at before its files are known. */
+typedef struct IndexPeek IndexPeek;
+
+/* Opens the cache file of the archive keyed key (ArchiveFiles.key), when
+ * there is one, and reads its issues' rows with their stamps, when it is
+ * a complete index of that archive: what index_archive_attach() does
+ * first. Returns the look (free with index_archive_peek_free, or hand it
+ * to the index as index->peek), or NULL, which attach then finds again. */
+IndexPeek *index_archive_peek(const char *key);
+
+void index_archive_peek_free(IndexPeek *peek);
+
+/* ---- index_find.c */
+
+/* Finds the files of npaths FILEs and DIRs as archive_find() does, and
+ * meanwhile, unless flags ask a rebuild or memory, looks at their cache
+ * file: sets *files, and *peek to the look or NULL. Returns 0, or -1
+ * with *cause as archive_find() gives it. */
+int index_find_archive(const char *const *paths, size_t npaths, int flags, ArchiveFiles **files,
+    IndexPeek **peek, char **cause);
 
 /* What a fill of a new archive database needs and gives. */
 typedef struct ArchiveFill {

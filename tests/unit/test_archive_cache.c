@@ -877,6 +877,95 @@ out:
 	free(dir);
 }
 
+/* archive_key() gives archive_find()'s key however the folder is spelled,
+ * and refuses what archive_find() refuses; the look at a cache file
+ * (index_find.c) finds a complete one with its rows, and nothing where
+ * there is no cache or a damaged one; an open hands the look over. */
+static void
+check_find(const char *arch)
+{
+	char *dir = use_cache("find"), *slash = xasprintf("%s/", arch);
+	char *up = xasprintf("%s/sub/..", arch), *file = xasprintf("%s/a.txt", arch);
+	char *missing = xasprintf("%s/missing", temp_dir), *key = NULL;
+	const char *spellings[] = { arch, slash, up };
+	const char *twice[] = { arch, slash }, *with_file[] = { file, arch };
+	ArchiveFiles *files = NULL;
+	IndexPeek *peek;
+	Index *index;
+	char *cause = NULL;
+	size_t i, same = 0;
+	int folders = 0;
+
+	for (i = 0; i < sizeof spellings / sizeof *spellings; i++) {
+		if (archive_find(&spellings[i], 1, &files, &cause) == 0 &&
+		    archive_key(&spellings[i], 1, &key, &folders) == 0 &&
+		    strcmp(key, files->key) == 0 && folders)
+			same++;
+		archive_files_free(files);
+		files = NULL;
+		free(key);
+		key = NULL;
+		free(cause);
+		cause = NULL;
+	}
+	is_int((long long)same, 3, "archive_key: archive_find's key for DIR, DIR/ and DIR/sub/..");
+	ok(archive_find(with_file, 2, &files, &cause) == 0 &&
+	    archive_key(with_file, 2, &key, &folders) == 0 && strcmp(key, files->key) == 0,
+	    "  and for a FILE and a DIR");
+	archive_files_free(files);
+	free(key);
+	key = NULL;
+	ok(archive_key(with_file, 1, &key, &folders) == 0 && !folders,
+	    "  a FILE alone is no folder");
+	free(key);
+	key = NULL;
+	ok(archive_key(twice, 2, &key, &folders) != 0 && key == NULL,
+	    "  a folder named twice: refused");
+	ok(archive_key((const char *const *)&missing, 1, &key, &folders) != 0 && key == NULL,
+	    "  a missing argument: refused");
+
+	archive_key(spellings, 1, &key, &folders);
+	ok(index_archive_peek(key) == NULL, "no cache file yet: nothing to look at");
+	index = open_archive(spellings, 1, 0, NULL);
+	ok(index != NULL && index->peek == NULL, "the first open builds it, no look left over");
+	index_close(index);
+	peek = index_archive_peek(key);
+	ok(peek != NULL, "the cache built: a look at it finds it complete");
+	index_archive_peek_free(peek);
+	index = open_archive(spellings, 1, 0, NULL);
+	ok(index != NULL && index->peek == NULL && index_reindexed(index) == 0 &&
+	    index_issue_count(index) == 4, "  the next open takes the look: 4 issues, none indexed");
+	index_close(index);
+	files = NULL;
+	ok(index_find_archive(spellings, 1, 0, &files, &peek, &cause) == 0 && peek != NULL &&
+	    files != NULL && files->count == 5,
+	    "index_find_archive: the 5 files, and the look taken meanwhile");
+	index_archive_peek_free(peek);
+	archive_files_free(files);
+	files = NULL;
+	ok(index_find_archive(spellings, 1, INDEX_MEMORY, &files, &peek, &cause) == 0 &&
+	    peek == NULL && files != NULL && files->count == 5,
+	    "  in memory: the files, no look");
+	archive_files_free(files);
+	files = NULL;
+	ok(index_find_archive((const char *const *)&missing, 1, 0, &files, &peek, &cause) != 0 &&
+	    peek == NULL && files == NULL && cause != NULL && strstr(cause, "missing") != NULL,
+	    "  a missing folder: refused, named, nothing looked at");
+	free(cause);
+	cause = NULL;
+	index = open_archive(spellings, 1, 0, NULL);
+	if (index != NULL)
+		write_text(index_cache_path(index), "this is not a database\n");
+	index_close(index);
+	ok(index_archive_peek(key) == NULL, "a damaged cache file: nothing to look at");
+	free(key);
+	free(dir);
+	free(slash);
+	free(up);
+	free(file);
+	free(missing);
+}
+
 /* Runs the tests and prints their plan; returns non-zero when one failed. */
 int
 main(void)
@@ -890,6 +979,7 @@ main(void)
 	check_damage(arch);
 	check_arguments(arch);
 	check_saved_list(arch);
+	check_find(arch);
 	check_column_copy();
 	free(arch);
 	free(extra);
