@@ -10,8 +10,8 @@
  * starts on this one, where it waits, and this thread with it, until the
  * idle core takes work, a scheduler tick later. Should that core be busy
  * and the thread not have started when the look is done, this thread
- * finds the files itself, so an open never waits on a thread that cannot
- * run. */
+ * finds the files itself and lets the other run here, where it ends at
+ * once: an open never waits on a thread that cannot run. */
 #define _GNU_SOURCE 1	/* sched_getcpu, pthread_attr_setaffinity_np */
 #include "config.h"
 
@@ -22,18 +22,19 @@
 #include "archive.h"
 #include "index.h"
 #include "index_internal.h"
-#include "xalloc.h"
 
-/* A search for the files, shared by the two threads; the last to leave
- * it frees it. */
+/* Whether threads can be placed on cores. */
+#if defined(HAVE_PTHREAD_ATTR_SETAFFINITY_NP) && defined(HAVE_PTHREAD_SETAFFINITY_NP) && \
+    defined(HAVE_SCHED_GETCPU)
+#define INDEX_FIND_PLACED 1
+#endif
+
+/* A search for the files, shared by the two threads. */
 typedef struct FileSearch {
 	const char *const	*paths;
 	size_t			 npaths;
 	pthread_mutex_t		 lock;
-	pthread_cond_t		 done_changed;
 	int			 claimed;	/* a thread has taken the search */
-	int			 done;		/* and finished it */
-	int			 users;		/* threads still holding it */
 	ArchiveFiles		*files;
 	char			*failure;
 	int			 rc;
@@ -53,35 +54,15 @@ index_find_claim(FileSearch *search)
 	return first;
 }
 
-/* Finds the files, and says so to the other thread. */
+/* Finds the files. */
 static void
 index_find_run(FileSearch *search)
 {
 	search->rc = archive_find(search->paths, search->npaths, &search->files,
 	    &search->failure);
-	pthread_mutex_lock(&search->lock);
-	search->done = 1;
-	pthread_cond_broadcast(&search->done_changed);
-	pthread_mutex_unlock(&search->lock);
 }
 
-/* Lets go of the search; the last thread frees it. */
-static void
-index_find_leave(FileSearch *search)
-{
-	int last;
-
-	pthread_mutex_lock(&search->lock);
-	last = --search->users == 0;
-	pthread_mutex_unlock(&search->lock);
-	if (!last)
-		return;
-	pthread_cond_destroy(&search->done_changed);
-	pthread_mutex_destroy(&search->lock);
-	free(search);
-}
-
-/* The second thread: finds the files unless this thread did. */
+/* The second thread: finds the files unless the first thread did. */
 static void *
 index_find_thread(void *data)
 {
@@ -89,23 +70,20 @@ index_find_thread(void *data)
 
 	if (index_find_claim(search))
 		index_find_run(search);
-	index_find_leave(search);
 	return NULL;
 }
 
-/* Starts the second thread, detached, on a core other than this one's
- * when there is one; returns 0 or -1. */
+/* Starts the second thread, on a core other than this one's when there
+ * is one; returns 0 or -1. */
 static int
-index_find_start(FileSearch *search)
+index_find_start(FileSearch *search, pthread_t *thread)
 {
 	pthread_attr_t attr;
-	pthread_t thread;
 	int rc;
 
 	if (pthread_attr_init(&attr) != 0)
 		return -1;
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-#if defined(HAVE_PTHREAD_ATTR_SETAFFINITY_NP) && defined(HAVE_SCHED_GETCPU)
+#ifdef INDEX_FIND_PLACED
 	{
 		cpu_set_t cores;
 		int here = sched_getcpu();
@@ -117,31 +95,25 @@ index_find_start(FileSearch *search)
 		}
 	}
 #endif
-	rc = pthread_create(&thread, &attr, index_find_thread, search);
+	rc = pthread_create(thread, &attr, index_find_thread, search);
 	pthread_attr_destroy(&attr);
 	return rc == 0 ? 0 : -1;
 }
 
-/* Returns a new search for the files of paths, held by two threads, or
- * NULL when its lock cannot be made. */
-static FileSearch *
-index_find_new(const char *const *paths, size_t npaths)
+/* Lets the second thread run on this core too, where it finds the search
+ * taken and ends at once: what the first thread waits for when it did the
+ * search itself, the other core being busy. */
+static void
+index_find_release(pthread_t thread)
 {
-	FileSearch *search = xcalloc(1, sizeof *search);
+#ifdef INDEX_FIND_PLACED
+	cpu_set_t cores;
 
-	search->paths = paths;
-	search->npaths = npaths;
-	search->users = 2;
-	if (pthread_mutex_init(&search->lock, NULL) != 0) {
-		free(search);
-		return NULL;
-	}
-	if (pthread_cond_init(&search->done_changed, NULL) != 0) {
-		pthread_mutex_destroy(&search->lock);
-		free(search);
-		return NULL;
-	}
-	return search;
+	if (sched_getaffinity(0, sizeof cores, &cores) == 0)
+		pthread_setaffinity_np(thread, sizeof cores, &cores);
+#else
+	(void)thread;
+#endif
 }
 
 /* Finds the files, looking at their cache file meanwhile; see
@@ -150,42 +122,34 @@ int
 index_find_archive(const char *const *paths, size_t npaths, int flags, ArchiveFiles **files,
     IndexPeek **peek, char **cause)
 {
-	FileSearch *search = NULL;
+	FileSearch search = { paths, npaths, PTHREAD_MUTEX_INITIALIZER, 0, NULL, NULL, -1 };
+	pthread_t thread;
 	char *key = NULL;
-	int folders = 0, rc;
+	int folders = 0;
 
 	*files = NULL;
 	*peek = NULL;
 	/* Only folders take long to search; a rebuild or an index in
 	 * memory reads no cache file. */
-	if (!(flags & (INDEX_REBUILD | INDEX_MEMORY)) &&
-	    archive_key(paths, npaths, &key, &folders) == 0 && folders)
-		search = index_find_new(paths, npaths);
-	if (search != NULL && index_find_start(search) != 0) {
-		pthread_cond_destroy(&search->done_changed);
-		pthread_mutex_destroy(&search->lock);
-		free(search);
-		search = NULL;
-	}
-	if (search == NULL) {
+	if ((flags & (INDEX_REBUILD | INDEX_MEMORY)) ||
+	    archive_key(paths, npaths, &key, &folders) != 0 || !folders ||
+	    index_find_start(&search, &thread) != 0) {
 		free(key);
 		return archive_find(paths, npaths, files, cause);
 	}
 	*peek = index_archive_peek(key);
 	free(key);
-	if (index_find_claim(search))
-		index_find_run(search);
-	pthread_mutex_lock(&search->lock);
-	while (!search->done)
-		pthread_cond_wait(&search->done_changed, &search->lock);
-	pthread_mutex_unlock(&search->lock);
-	rc = search->rc;
-	*files = search->files;
-	if (rc != 0) {
+	if (index_find_claim(&search)) {
+		index_find_run(&search);
+		index_find_release(thread);
+	}
+	pthread_join(thread, NULL);
+	pthread_mutex_destroy(&search.lock);
+	*files = search.files;
+	if (search.rc != 0) {
 		index_archive_peek_free(*peek);
 		*peek = NULL;
-		*cause = search->failure;
+		*cause = search.failure;
 	}
-	index_find_leave(search);
-	return rc;
+	return search.rc;
 }
