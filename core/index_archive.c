@@ -109,8 +109,8 @@ index_archive_cache_path(const char *dir, const char *key)
 }
 
 /* Opens the cache file at path as a cache is read and written, and sets
- * *st to its stat once open (zeros when it has none); returns the
- * connection, or NULL with *why set when why is not NULL. */
+ * *st (unless st is NULL) to its stat once open, zeros when it has none;
+ * returns the connection, or NULL with *why set when why is not NULL. */
 static sqlite3 *
 index_archive_connect(const char *path, int flags, struct stat *st, char **why)
 {
@@ -118,7 +118,7 @@ index_archive_connect(const char *path, int flags, struct stat *st, char **why)
 
 	if (db == NULL)
 		return NULL;
-	if (stat(path, st) != 0)
+	if (st != NULL && stat(path, st) != 0)
 		memset(st, 0, sizeof *st);
 	sqlite3_busy_timeout(db, INDEX_BUSY_MILLISECONDS);
 	/* A cache: a crash of the machine may damage it, and then it is
@@ -141,9 +141,10 @@ index_archive_peek(const char *key)
 	peek = xcalloc(1, sizeof *peek);
 	peek->cache_path = index_archive_cache_path(dir, key);
 	source = xasprintf("archive\n%s", key);
-	/* Only what the open would read: an existing file, never made. */
+	/* Only what the open would read: an existing file, never made. Its
+	 * stat is not needed: only a new file's is (index_archive_forget). */
 	if (lstat(peek->cache_path, &st) == 0 && S_ISREG(st.st_mode))
-		peek->db = index_archive_connect(peek->cache_path, SQLITE_OPEN_READWRITE, &st,
+		peek->db = index_archive_connect(peek->cache_path, SQLITE_OPEN_READWRITE, NULL,
 		    NULL);
 	if (peek->db == NULL || index_schema_check(peek->db, source, &rc) != 0 ||
 	    index_issues_read(peek->db, 1, &peek->rows, &peek->nrows) != SQLITE_OK) {
