@@ -934,7 +934,8 @@ check_find(const char *arch)
 	index_archive_peek_free(peek);
 	index = open_archive(spellings, 1, 0, NULL);
 	ok(index != NULL && index->peek == NULL && index_reindexed(index) == 0 &&
-	    index_issue_count(index) == 4, "  the next open takes the look: 4 issues, none indexed");
+	    index_issue_count(index) == 4,
+	    "  the next open: 4 issues, none indexed, no look left over");
 	index_close(index);
 	files = NULL;
 	ok(index_find_archive(spellings, 1, 0, &files, &peek, &cause) == 0 && peek != NULL &&
