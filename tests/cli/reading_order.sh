@@ -252,6 +252,21 @@ holds_case() {
 	ok $? "issue $1 of seed $2: $4 $6"
 }
 
+# A page whose items start again ((一) after (二)) with two headings that
+# could mend it: 四、, emitted where it stands, moved down past the items
+# it heads, or 五、, which the extraction emitted after the items it heads
+# and after the page's number, moved up. The one moved up is the one the
+# extraction moved (seed 92, 总第16期, 1.3).
+python3 "$GEN" --issue="$ISSUE" --first=16 1 "$TEST_TMP/case16" 92 2>"$TEST_TMP/err"
+ok $? "make-archive writes issue 16 of seed 92"
+awk 'prev ~ /^[0-9]+$/ && /^五、重构/ { found = 1 } NF { prev = $0 } END { exit !found }' \
+    "$TEST_TMP/case16"/*.txt
+ok $? "issue 16 of seed 92 prints a chapter heading (五、) right after a page's number"
+python3 "$CHECK" --shuzhi="$SHUZHI" "$TEST_TMP/case16"/*.txt >"$TEST_TMP/case16.report" 2>"$TEST_TMP/err"
+grep "^  1\.3 " "$TEST_TMP/case16.report" | sed 's/^/#   /'
+! grep -qE "^  1\.3 +(order|inversions) " "$TEST_TMP/case16.report" && [ ! -s "$TEST_TMP/err" ]
+ok $? "issue 16 of seed 92: 1.3 moves up the heading emitted after its items, not down the one before them"
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).
