@@ -57,6 +57,14 @@
 #define JOIN_EVIDENT_SPAN 3
 #define JOIN_FIRST_BOXES 4
 #define JOIN_FIRST_PRIOR 3.0
+/* A box emitted JOIN_FAR_BOX or more boxes down its page, after
+ * JOIN_FAR_MAY or more that may carry the sentence on, weighs this much
+ * less for doing so: the extraction emits a continuation after one or two
+ * boxes of text, or further only past headings (1.14 p104), which it
+ * emits first. */
+#define JOIN_FAR_BOX 3
+#define JOIN_FAR_MAY 2
+#define JOIN_FAR_PENALTY 3.0
 #define OPENING_WEIGHT 0.5
 /* A continuation goes on in the words of the sentence it completes: the
  * share of its first COHESION_CHARS characters' Han pairs that the open
@@ -557,7 +565,8 @@ parse_echo_gap(const Parse *p, const Box *boxes, size_t n, size_t k)
  * line (parse_pairs_shared), for a box right after a heading how much
  * less of the heading it echoes than the box after it (parse_echo_gap),
  * how long its first sentence is (parse_first_sentence_weight) and, for
- * the first, JOIN_FIRST_PRIOR.
+ * the first, JOIN_FIRST_PRIOR; for one far down, after boxes of text,
+ * less by JOIN_FAR_PENALTY.
  *
  * A box emitted after others takes the sentence only on evidence plainer
  * than for every box before it: a run spanning the join that the issue
@@ -574,6 +583,7 @@ static int
 parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t n)
 {
 	int spans[JOIN_FIRST_BOXES], evident[JOIN_FIRST_BOXES], longest = -1, best = -1, any = 0;
+	size_t may_before[JOIN_FIRST_BOXES];	/* boxes before k that may carry it on */
 	size_t k, seen = 0, scanned;
 	double best_weight = 0;
 	ParsePairs words;
@@ -587,6 +597,7 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 		    || (spans[k] >= JOIN_EVIDENT_SPAN && spans[k] > longest);
 		if (spans[k] > longest)
 			longest = spans[k];
+		may_before[k] = seen;
 		if (parse_may_complete(open, first)) {
 			any |= evident[k];
 			seen++;
@@ -602,6 +613,7 @@ parse_completing_box(const Parse *p, const Line *open, const Box *boxes, size_t 
 			continue;
 		weight = parse_join_weight(p, open, first) + parse_span_weight(spans[k])
 		    - OPENING_WEIGHT * parse_opening_weight(p, first) + (k == 0 ? JOIN_FIRST_PRIOR : 0)
+		    - (k >= JOIN_FAR_BOX && may_before[k] >= JOIN_FAR_MAY ? JOIN_FAR_PENALTY : 0)
 		    + COHESION_WEIGHT * parse_pairs_shared(&words, first, COHESION_CHARS)
 		    + ECHO_WEIGHT * parse_echo_gap(p, boxes, n, k) + parse_first_sentence_weight(first);
 		if (best < 0 || weight > best_weight) {

@@ -753,6 +753,16 @@ check_derived_order(const char *data)
 	ok(derived_holds(b, "derived-86d", "1.8", "拉动企业提高融合度等级"),
 	    "a short run across a page break far down the page does not take the join");
 
+	/* 1.11 p98 with a box (made up) emitted fourth on its page, after the
+	 * real continuation of …对于保护数据, a question heading and a box of
+	 * text, whose run across the join (保护数据|隐私) the issue prints
+	 * elsewhere: the extraction emits a continuation past two boxes of
+	 * text that may carry it on far less often than such a run turns up,
+	 * so the first box keeps it. */
+	a = insert_after_line(data, "基于上述考虑,《规划》提出“", "\n\n隐私,促进数据开发利用。");
+	ok(derived_holds(a, "derived-98", "1.11", "对于保护数据“时效性”价值"),
+	    "a box emitted fourth, after two boxes of text, does not take the join on a run the first box lacks");
+
 	/* 1.8 p86 with a heading and a box (made up) after 五、保障措施, the
 	 * fifth box of the page, whose run across the join (企业提|升) the
 	 * issue prints elsewhere: a continuation is among the first four
