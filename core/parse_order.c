@@ -501,10 +501,16 @@ parse_span_weight(int span)
 }
 
 /* Returns non-zero when line first, opening a box, may carry on the
- * sentence left open by line open. */
+ * sentence left open by line open: not when it opens as open does, its
+ * first PARSE_STARTS_PREFIX bytes or more the same (open printed again,
+ * maybe cut short, which shares every word with it). */
 static int
 parse_may_complete(const Line *open, const Line *first)
 {
+	size_t same = open->length < first->length ? open->length : first->length;
+
+	if (same >= PARSE_STARTS_PREFIX && memcmp(open->text, first->text, same) == 0)
+		return 0;
 	return parse_may_continue(first) && !parse_opens_alike(open, first) && !parse_opens_enumeration(open, first);
 }
 
@@ -1357,9 +1363,25 @@ parse_article_end(const Parse *p, size_t i)
 }
 
 
+/* Returns non-zero when a text line after line, on its page or the
+ * FAR_JOIN_PAGES after it (where what carries it on stands), starts with
+ * text (len bytes, too short for the index of the lines' starts). */
+static int
+parse_line_carried_by(const Parse *p, const Line *line, const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = (size_t)(line - p->lines) + 1; i < p->body_end && p->lines[i].page <= line->page + FAR_JOIN_PAGES; i++)
+		if (p->lines[i].role == ROLE_TEXT && p->lines[i].length >= len
+		    && memcmp(p->lines[i].text, text, len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Returns non-zero when line is the start of a longer line, printed
  * again and cut short (before or after it), which no line carries on (the
- * rest of what it copies starts no line): it leaves no sentence open. A
+ * rest of what it copies starts no line; a rest of a few bytes, no line
+ * soon after it): it leaves no sentence open. A
  * copy of a paragraph a page break cut is one too: a whole line left open,
  * then the start of the line that carries it on. */
 static int
@@ -1379,8 +1401,9 @@ parse_is_dead_copy(const Parse *p, const Line *line)
 			return 0;
 	}
 	rest = length - copied;
-	return !parse_text_is_repeated(p, original + copied, rest, original, 0, 0)
-	    && (rest >= PARSE_STARTS_PREFIX || rest == 0);
+	if (rest > 0 && rest < PARSE_STARTS_PREFIX)
+		return !parse_line_carried_by(p, line, original + copied, rest);
+	return !parse_text_is_repeated(p, original + copied, rest, original, 0, 0);
 }
 
 /* Returns non-zero when a document's title or banner stands among a

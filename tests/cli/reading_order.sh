@@ -267,6 +267,13 @@ grep "^  1\.3 " "$TEST_TMP/case16.report" | sed 's/^/#   /'
 ! grep -qE "^  1\.3 +(order|inversions) " "$TEST_TMP/case16.report" && [ ! -s "$TEST_TMP/err" ]
 ok $? "issue 16 of seed 92: 1.3 moves up the heading emitted after its items, not down the one before them"
 
+# A paragraph a page break cuts, printed again two characters short as the
+# last box of the next page: the copy is no continuation of the paragraph
+# (it shares every word of it), and, the rest of what it copies (系,)
+# starting no line, it leaves no sentence open for the page after it
+# (seed 93, 总第24期, 1.1).
+reads_as_truth 24 93 1.1 "a cut paragraph printed again a little short carries nothing on"
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

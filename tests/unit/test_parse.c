@@ -763,6 +763,39 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-98", "1.11", "对于保护数据“时效性”价值"),
 	    "a box emitted fourth, after two boxes of text, does not take the join on a run the first box lacks");
 
+	/* 1.9 p88-89 with 二是…'s paragraph cut by the page break after
+	 * 短板和弱项, its rest (这也将是…) opening p89, and the cut line printed
+	 * again cut short (…短板和弱) as a box further down: that copy shares
+	 * every word of the open line, but a paragraph printed again is no
+	 * continuation of itself. */
+	{
+		const char *line = strstr(data, "\n二是《规划》系统总结");
+		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+		const char *rest = line == NULL ? NULL : strstr(line, "这也将是");
+		const char *weak = line == NULL ? NULL : strstr(line, "弱项");
+		int found = eol != NULL && rest != NULL && weak != NULL && weak < rest && rest < eol;
+		char *whole, *open, *moved, *copy;
+
+		if (!found)
+			line = eol = rest = weak = data;
+		whole = xasprintf("%.*s", (int)(eol - line), line);
+		open = xasprintf("%.*s", (int)(rest - line), line);
+		moved = xasprintf("国家部署\n\n%.*s\n三是《规划》概括", (int)(eol - rest), rest);
+		copy = xasprintf("\n\n%.*s", found ? (int)(weak + strlen("弱") - line - 1) : 0, line + found);
+		a = replace_all(data, whole, open);
+		b = replace_all(a, "国家部署\n\n三是《规划》概括", moved), free(a);
+		a = insert_after_line(b, "四是《规划》确立", copy), free(b);
+		issue = derived_parse(a, "derived-89");
+		ok(found && issue != NULL && block_of(issue, "1.9", "还存在一些短板和弱项,这也将是", 1) >= 0,
+		    "a cut paragraph printed again is not taken for its own continuation");
+		issue_free(issue);
+		free(a);
+		free(whole);
+		free(open);
+		free(moved);
+		free(copy);
+	}
+
 	/* 1.8 p86 with a heading and a box (made up) after 五、保障措施, the
 	 * fifth box of the page, whose run across the join (企业提|升) the
 	 * issue prints elsewhere: a continuation is among the first four
