@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "buffer.h"
 #include "issue_build.h"
 #include "parse.h"
@@ -20,6 +22,10 @@
 /* A line this short right below a line cut mid-sentence in the same box
  * is the rest of it. */
 #define CUT_FRAGMENT_MAX_CHARS 8
+/* A line left open at a page's foot that starts as another, longer one
+ * is that paragraph printed again, unless the next page opens with this
+ * many characters of how the longer one goes on. */
+#define CUT_SAME_CHARS 2
 /* A numbered line this short is a heading ("(一)指导思想。"). */
 #define NUMBERED_HEADING_MAX_CHARS 30
 /* A chapter's heading with no full stop is this long at most. */
@@ -303,6 +309,20 @@ parse_is_copy_past_break(const Parse *p, size_t i)
 	return 0;
 }
 
+/* Returns non-zero when text (len bytes) opens with the first chars
+ * characters of other (other_len bytes), all there. */
+static int
+parse_opens_with_chars(const char *text, size_t len, const char *other, size_t other_len, int chars)
+{
+	const uint8_t *s = (const uint8_t *)other, *end = s + other_len;
+	int k, n;
+
+	for (k = 0; k < chars; k++, s += n)
+		if (s >= end || (n = u8_mblen(s, (size_t)(end - s))) <= 0)
+			return 0;
+	return (size_t)(s - (const uint8_t *)other) <= len && memcmp(text, other, (size_t)(s - (const uint8_t *)other)) == 0;
+}
+
 /* Returns non-zero when unit u, left open at a page's end, is a box
  * printed again cut short after the paragraph it copies was shown whole,
  * and line next (the next page's first text) is not how that paragraph
@@ -312,13 +332,21 @@ parse_is_copy_past_break(const Parse *p, size_t i)
 static int
 parse_is_cut_copy(const Parse *p, const Unit *u, size_t next)
 {
-	const char *own = p->lines[u->line].text;
+	const char *own = p->lines[u->line].text, *original;
 	Buffer joined = { 0 };
+	size_t length;
 	int copy;
 
 	if (u->text.len == p->lines[u->line].length && parse_is_copy_past_break(p, u->line))
 		return 1;
-	if (!parse_text_is_repeated(p, u->text.data, u->text.len, own, 1, 1))
+	original = parse_text_repeated_by(p, u->text.data, u->text.len, own, 1, 1, &length);
+	if (original == NULL)
+		return 0;
+	/* Next opens as the paragraph it would copy goes on, its first
+	 * CUT_SAME_CHARS characters the same (以习近平…全会精|神,): a
+	 * paragraph that begins with another's words, cut there. */
+	if (parse_opens_with_chars(p->lines[next].text, p->lines[next].length, original + u->text.len,
+	    length - u->text.len, CUT_SAME_CHARS))
 		return 0;
 	buffer_append(&joined, u->text.data, u->text.len);
 	buffer_append(&joined, p->lines[next].text, p->lines[next].length);

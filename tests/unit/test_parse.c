@@ -773,27 +773,60 @@ check_derived_order(const char *data)
 		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
 		const char *rest = line == NULL ? NULL : strstr(line, "这也将是");
 		const char *weak = line == NULL ? NULL : strstr(line, "弱项");
-		int found = eol != NULL && rest != NULL && weak != NULL && weak < rest && rest < eol;
-		char *whole, *open, *moved, *copy;
+		const char *what = "a cut paragraph printed again is not taken for its own continuation";
 
-		if (!found)
-			line = eol = rest = weak = data;
-		whole = xasprintf("%.*s", (int)(eol - line), line);
-		open = xasprintf("%.*s", (int)(rest - line), line);
-		moved = xasprintf("国家部署\n\n%.*s\n三是《规划》概括", (int)(eol - rest), rest);
-		copy = xasprintf("\n\n%.*s", found ? (int)(weak + strlen("弱") - line - 1) : 0, line + found);
-		a = replace_all(data, whole, open);
-		b = replace_all(a, "国家部署\n\n三是《规划》概括", moved), free(a);
-		a = insert_after_line(b, "四是《规划》确立", copy), free(b);
-		issue = derived_parse(a, "derived-89");
-		ok(found && issue != NULL && block_of(issue, "1.9", "还存在一些短板和弱项,这也将是", 1) >= 0,
-		    "a cut paragraph printed again is not taken for its own continuation");
-		issue_free(issue);
-		free(a);
-		free(whole);
-		free(open);
-		free(moved);
-		free(copy);
+		if (eol != NULL && rest != NULL && weak != NULL && weak < rest && rest < eol) {
+			char *whole = xasprintf("%.*s", (int)(eol - line), line);
+			char *open = xasprintf("%.*s", (int)(rest - line), line);
+			char *moved = xasprintf("国家部署\n\n%.*s\n三是《规划》概括", (int)(eol - rest), rest);
+			char *copy = xasprintf("\n\n%.*s", (int)(weak + strlen("弱") - line - 1), line + 1);
+
+			a = replace_all(data, whole, open);
+			b = replace_all(a, "国家部署\n\n三是《规划》概括", moved), free(a);
+			a = insert_after_line(b, "四是《规划》确立", copy), free(b);
+			issue = derived_parse(a, "derived-89");
+			ok(issue != NULL && block_of(issue, "1.9", "还存在一些短板和弱项,这也将是", 1) >= 0, "%s", what);
+			issue_free(issue);
+			free(a);
+			free(whole);
+			free(open);
+			free(moved);
+			free(copy);
+		} else
+			ok(0, "%s (1.9's 二是… not found)", what);
+	}
+
+	/* 1.5 p44 with its 以习近平…思想为指导 paragraph cut by a page break
+	 * after …五中全会精, the rest (神,深入学习…) opening p45: earlier
+	 * articles print longer paragraphs that start with the same words and
+	 * go on 神, too, so the cut line is no copy of one of them cut short;
+	 * the page break carries it on. */
+	{
+		const char *start = "以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、"
+		    "四中、五中全会精神,深入学习";
+		char *needle = xasprintf("\n%s", start);
+		const char *line = strstr(data, needle);
+		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+		const char *rest = line == NULL ? NULL : strstr(line, "神,深入学习");
+		const char *what = "a paragraph cut where it reads as earlier ones, and goes on as they do, is joined "
+		    "across the break";
+
+		if (eol != NULL && rest != NULL && rest < eol) {
+			char *whole = xasprintf("%.*s", (int)(eol - line), line);
+			char *cut = xasprintf("%.*s\n\n44\n\n01\n\n国家部署\n\n%.*s", (int)(rest - line), line,
+			    (int)(eol - rest), rest);
+
+			a = replace_all(data, "\n\n44\n\n01\n\n国家部署\n", "\n");
+			b = replace_all(a, whole, cut), free(a);
+			issue = derived_parse(b, "derived-44");
+			ok(issue != NULL && block_of(issue, "1.5", start, 0) >= 0, "%s", what);
+			issue_free(issue);
+			free(b);
+			free(whole);
+			free(cut);
+		} else
+			ok(0, "%s (1.5's 以习近平… not found)", what);
+		free(needle);
 	}
 
 	/* 1.8 p86 with a heading and a box (made up) after 五、保障措施, the
