@@ -28,7 +28,11 @@
 /* Boxes looked at on one page at most. */
 #define ORDER_COLLECT_BOXES 64
 /* Costs of what a reading order shows; the order with the least wins. */
-#define COST_INVERSION	4	/* an item numbered below the one before */
+/* An item numbered below the one before: plainer evidence than which box
+ * completes a sentence left open, so dearer than COST_CONTINUATION (a
+ * continuation weighed second best, emitted after later articles, is
+ * read first rather than leave 第十八条 after 第二十三条). */
+#define COST_INVERSION	6
 #define COST_RESTART	3	/* (一) again with no heading before it */
 #define COST_GAP	1	/* a number skipped */
 #define COST_HEADING_END 2	/* a heading box last: it heads nothing */
