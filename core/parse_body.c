@@ -323,6 +323,22 @@ parse_opens_with_chars(const char *text, size_t len, const char *other, size_t o
 	return (size_t)(s - (const uint8_t *)other) <= len && memcmp(text, other, (size_t)(s - (const uint8_t *)other)) == 0;
 }
 
+/* Returns non-zero when text is that of a line near line i: on its page
+ * or the one either side (lines stand in reading order by now). */
+static int
+parse_text_near(const Parse *p, size_t i, const char *text)
+{
+	size_t k;
+
+	for (k = i + 1; k < p->body_end && p->lines[k].page <= p->lines[i].page + 1; k++)
+		if (p->lines[k].text == text)
+			return 1;
+	for (k = i; k-- > p->body_start && p->lines[k].page + 1 >= p->lines[i].page; )
+		if (p->lines[k].text == text)
+			return 1;
+	return 0;
+}
+
 /* Returns non-zero when unit u, left open at a page's end, is a box
  * printed again cut short after the paragraph it copies was shown whole,
  * and line next (the next page's first text) is not how that paragraph
@@ -340,7 +356,13 @@ parse_is_cut_copy(const Parse *p, const Unit *u, size_t next)
 	if (u->text.len == p->lines[u->line].length && parse_is_copy_past_break(p, u->line))
 		return 1;
 	original = parse_text_repeated_by(p, u->text.data, u->text.len, own, 1, 1, &length);
-	if (original == NULL)
+	/* Printed before the paragraph it copies, near it (on its page or
+	 * the one either side): a copy when the reading order found it one
+	 * (Line.copy: nothing carries it on). Further off, a paragraph that
+	 * begins with another's words (以习近平…) is no copy of it. */
+	if (original == NULL && (u->text.len != p->lines[u->line].length || !p->lines[u->line].copy
+	    || (original = parse_text_repeated_by(p, u->text.data, u->text.len, own, 0, 1, &length)) == NULL
+	    || !parse_text_near(p, u->line, original)))
 		return 0;
 	/* Next opens as the paragraph it would copy goes on, its first
 	 * CUT_SAME_CHARS characters the same (以习近平…全会精|神,): a
@@ -348,6 +370,8 @@ parse_is_cut_copy(const Parse *p, const Unit *u, size_t next)
 	if (parse_opens_with_chars(p->lines[next].text, p->lines[next].length, original + u->text.len,
 	    length - u->text.len, CUT_SAME_CHARS))
 		return 0;
+	if (original > own)
+		return 1;
 	buffer_append(&joined, u->text.data, u->text.len);
 	buffer_append(&joined, p->lines[next].text, p->lines[next].length);
 	copy = !parse_text_is_repeated(p, joined.data, joined.len, own, 1, 0);

@@ -283,6 +283,12 @@ reads_as_truth 24 93 1.1 "a cut paragraph printed again a little short carries n
 reads_as_truth 29 96 1.7 "a continuation box holding earlier articles is read before later ones"
 reads_as_truth 26 97 2.9 "the box holding (二) is read before the one holding (三), though that one was weighed the continuation"
 
+# A paragraph's start printed again two boxes before the paragraph itself,
+# last on its page: it carries nothing on, so the next page's first
+# paragraph (八是…) stays its own (seed 95, 总第31期, 2.3; made after
+# the rules above and never used to choose them).
+reads_as_truth 31 95 2.3 "a copy printed before the paragraph it copies takes nothing from the next page"
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).
