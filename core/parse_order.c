@@ -807,6 +807,7 @@ typedef struct PageFacts {
 	unsigned char	together[ORDER_COLLECT_BOXES];
 	unsigned char	chapter[ORDER_COLLECT_BOXES];	/* a chapter's heading box */
 	unsigned char	heading[ORDER_COLLECT_BOXES];	/* every line a heading */
+	size_t		chars[ORDER_COLLECT_BOXES];	/* characters of the box */
 	/* a document's title box, the first chapter emitted before it and
 	 * its banner (n for none) */
 	size_t		title, first_chapter, banner;
@@ -855,6 +856,7 @@ parse_page_facts(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 	f->opening_chapter = n;
 	for (k = 0; k < n; k++) {
 		f->heading[k] = (unsigned char)parse_box_is_heading(p, &boxes[k]);
+		f->chars[k] = parse_box_chars(p, &boxes[k]);
 		f->chapter[k] = f->heading[k] && parse_is_chapter(p->lines[boxes[k].first].text);
 		if (f->chapter[k] && st->top == 0 && st->chapter == 0 && f->opening_chapter == n
 		    && parse_line_mark(&p->lines[boxes[k].first], &value) != MARK_NONE && value == 1)
@@ -986,22 +988,17 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
  * text it does not head: where a restart may be mended by moving one
  * heading down or another up, the one moved up is the one it moved. */
 static size_t
-parse_order_distance(const Parse *p, const Box *boxes, const size_t *perm, size_t n)
+parse_order_distance(const PageFacts *f, const size_t *perm, size_t n)
 {
-	size_t a, b, d = 0, size[ORDER_COLLECT_BOXES], early, late, shorter;
-	unsigned char heading[ORDER_COLLECT_BOXES];
+	size_t a, b, d = 0, early, late, shorter;
 
-	for (a = 0; a < n; a++) {
-		size[a] = parse_box_chars(p, &boxes[a]);
-		heading[a] = (unsigned char)parse_box_is_heading(p, &boxes[a]);
-	}
 	for (a = 0; a < n; a++)
 		for (b = a + 1; b < n; b++) {
 			if (perm[a] < perm[b])
 				continue;
 			early = perm[b], late = perm[a];
-			shorter = size[early] < size[late] ? size[early] : size[late];
-			d += heading[early] && !heading[late] ? 2 * shorter : shorter;
+			shorter = f->chars[early] < f->chars[late] ? f->chars[early] : f->chars[late];
+			d += f->heading[early] && !f->heading[late] ? 2 * shorter : shorter;
 		}
 	return d;
 }
@@ -1094,7 +1091,7 @@ parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, c
 
 		if (cost > best_cost)
 			continue;
-		distance = parse_order_distance(p, boxes, perm, n);
+		distance = parse_order_distance(f, perm, n);
 		if (cost == best_cost && distance == best_distance) {
 			long e;
 
@@ -1169,7 +1166,7 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 				    round_cost);
 				if (c > round_cost)
 					continue;
-				distance = parse_order_distance(p, boxes, perm, n);
+				distance = parse_order_distance(f, perm, n);
 				if (c < round_cost || (c == round_cost && c < cost && distance < round_distance)) {
 					round_cost = c;
 					round_distance = distance;
@@ -1410,17 +1407,6 @@ parse_is_dead_copy(const Parse *p, const Line *line)
 	return !parse_text_is_repeated(p, original + copied, rest, original, 0, 0);
 }
 
-/* Returns non-zero when a document's title or banner stands among a
- * page's boxes[0, n), read after state *st. */
-static int
-parse_page_opens_document(const Parse *p, const OrderState *st, const Box *boxes, size_t n)
-{
-	PageFacts facts;
-
-	parse_page_facts(p, st, boxes, n, &facts);
-	return facts.title < n || facts.late_banner < n;
-}
-
 /* Returns non-zero when order perm2 of a page's boxes more[0, m), which
  * adds headings emitted above the next page's running head, reads better
  * than order perm of its own boxes[0, n) (more's first n) at cost: at
@@ -1432,10 +1418,15 @@ static int
 parse_reads_better(const Parse *p, const OrderState *st, const Box *boxes, size_t n, const size_t *perm, int cost,
     const Box *more, size_t m, int cost2, const size_t *perm2)
 {
+	PageFacts own, with_more;
+
 	if (cost2 != cost)
 		return cost2 < cost;
-	return !parse_page_opens_document(p, st, boxes, n)
-	    && parse_order_distance(p, more, perm2, m) < parse_order_distance(p, boxes, perm, n);
+	parse_page_facts(p, st, boxes, n, &own);
+	if (own.title < n || own.late_banner < n)
+		return 0;
+	parse_page_facts(p, st, more, m, &with_more);
+	return parse_order_distance(&with_more, perm2, m) < parse_order_distance(&own, perm, n);
 }
 
 /* Puts each page's text boxes in the printed reading order. */
