@@ -339,6 +339,24 @@ parse_text_near(const Parse *p, size_t i, const char *text)
 	return 0;
 }
 
+/* Returns the longer line whose start unit u's text is, its length in
+ * *length: one the extraction printed before u, or, when the reading
+ * order found u's line a dead copy (Line.copy: nothing carries it on),
+ * one near it (on its page or the one either side) printed after it.
+ * Further off, a paragraph that begins with another's words (以习近平…)
+ * is no copy of it. NULL for none; the text belongs to the parse. */
+static const char *
+parse_copied_line(const Parse *p, const Unit *u, size_t *length)
+{
+	const Line *line = &p->lines[u->line];
+	const char *original = parse_text_repeated_by(p, u->text.data, u->text.len, line->text, 1, 1, length);
+
+	if (original != NULL || u->text.len != line->length || !line->copy)
+		return original;
+	original = parse_text_repeated_by(p, u->text.data, u->text.len, line->text, 0, 1, length);
+	return original != NULL && parse_text_near(p, u->line, original) ? original : NULL;
+}
+
 /* Returns non-zero when unit u, left open at a page's end, is a box
  * printed again cut short after the paragraph it copies was shown whole,
  * and line next (the next page's first text) is not how that paragraph
@@ -355,14 +373,8 @@ parse_is_cut_copy(const Parse *p, const Unit *u, size_t next)
 
 	if (u->text.len == p->lines[u->line].length && parse_is_copy_past_break(p, u->line))
 		return 1;
-	original = parse_text_repeated_by(p, u->text.data, u->text.len, own, 1, 1, &length);
-	/* Printed before the paragraph it copies, near it (on its page or
-	 * the one either side): a copy when the reading order found it one
-	 * (Line.copy: nothing carries it on). Further off, a paragraph that
-	 * begins with another's words (以习近平…) is no copy of it. */
-	if (original == NULL && (u->text.len != p->lines[u->line].length || !p->lines[u->line].copy
-	    || (original = parse_text_repeated_by(p, u->text.data, u->text.len, own, 0, 1, &length)) == NULL
-	    || !parse_text_near(p, u->line, original)))
+	original = parse_copied_line(p, u, &length);
+	if (original == NULL)
 		return 0;
 	/* Next opens as the paragraph it would copy goes on, its first
 	 * CUT_SAME_CHARS characters the same (以习近平…全会精|神,): a
@@ -370,6 +382,7 @@ parse_is_cut_copy(const Parse *p, const Unit *u, size_t next)
 	if (parse_opens_with_chars(p->lines[next].text, p->lines[next].length, original + u->text.len,
 	    length - u->text.len, CUT_SAME_CHARS))
 		return 0;
+	/* Printed after it: nothing of it stood before to go on from. */
 	if (original > own)
 		return 1;
 	buffer_append(&joined, u->text.data, u->text.len);
