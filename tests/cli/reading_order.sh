@@ -230,6 +230,22 @@ reads_as_truth() {
 	ok $? "issue $1 of seed $2: $3 reads as its truth ($4)"
 }
 
+# prints_before FIRST SEED A B: issue FIRST of SEED, made by reads_as_truth,
+# prints a line starting with A before any starting with B: the witness
+# that it still holds its case (the generator reads the bundled issue with
+# the binary under test, so a changed parser changes what it makes).
+prints_before() {
+	awk -v a="$3" -v b="$4" 'index($0, b) == 1 { found = seen; exit } index($0, a) == 1 { seen = 1 }
+	    END { exit !found }' "$TEST_TMP/gen$1"/*.txt
+	ok $? "issue $1 of seed $2 prints $3… before $4…"
+}
+
+# prints_twice FIRST SEED A: issue FIRST of SEED prints two lines starting
+# with A (a box printed again), the witness of its case.
+prints_twice() {
+	is "$(grep -c "^$3" "$TEST_TMP/gen$1"/*.txt)" 2 "issue $1 of seed $2 prints the start of $3 twice"
+}
+
 # A page of a generated issue where the rules once went wrong: 1.4's
 # banner (规划全文) last on the page that holds its title and preamble, with
 # the next page's (三) above its running head (seed 31, 总第41期).
@@ -268,6 +284,7 @@ ok $? "issue 16 of seed 92 prints a chapter heading (五、) right after a page'
 # starting no line, it leaves no sentence open for the page after it
 # (seed 93, 总第24期, 1.1).
 reads_as_truth 24 93 1.1 "a cut paragraph printed again a little short carries nothing on"
+prints_twice 24 93 '二是《规划》府统总结'
 
 # Numbering that would run back costs more than a sentence left open
 # completed by the box weighed second best: on seed 96 (总第29期, 1.7) the
@@ -276,13 +293,16 @@ reads_as_truth 24 93 1.1 "a cut paragraph printed again a little short carries n
 # emitted before the one holding (二). Both seeds were made after the
 # rules above and never used to choose them.
 reads_as_truth 29 96 1.7 "a continuation box holding earlier articles is read before later ones"
+prints_before 29 96 '第二十条 ' '第十八条 '
 reads_as_truth 26 97 2.9 "the box holding (二) is read before the one holding (三), though that one was weighed the continuation"
+prints_before 26 97 '(三)完现智础前瞻' '(二)完现全效有以'
 
 # A paragraph's start printed again two boxes before the paragraph itself,
 # last on its page: it carries nothing on, so the next page's first
 # paragraph (八是…) stays its own (seed 95, 总第31期, 2.3; made after
 # the rules above and never used to choose them).
 reads_as_truth 31 95 2.3 "a copy printed before the paragraph it copies takes nothing from the next page"
+prints_twice 31 95 '第五,跨地域跨行业统筹动调方为'
 
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is

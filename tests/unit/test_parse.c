@@ -760,8 +760,12 @@ check_derived_order(const char *data)
 	 * text that may carry it on far less often than such a run turns up,
 	 * so the first box keeps it. */
 	a = insert_after_line(data, "基于上述考虑,《规划》提出“", "\n\n隐私,促进数据开发利用。");
-	ok(derived_holds(a, "derived-98", "1.11", "对于保护数据“时效性”价值"),
+	issue = derived_parse(a, "derived-98");
+	ok(issue != NULL && block_of(issue, "1.11", "对于保护数据“时效性”价值", 1) >= 0
+	    && block_of(issue, "1.11", "隐私,促进数据开发利用。", 0) >= 0,
 	    "a box emitted fourth, after two boxes of text, does not take the join on a run the first box lacks");
+	issue_free(issue);
+	free(a);
 
 	/* 1.9 p88-89 with 二是…'s paragraph cut by the page break after
 	 * 短板和弱项, its rest (这也将是…) opening p89, and the cut line printed
@@ -784,7 +788,7 @@ check_derived_order(const char *data)
 			a = replace_all(data, whole, open);
 			b = replace_all(a, "国家部署\n\n三是《规划》概括", moved), free(a);
 			a = insert_after_line(b, "四是《规划》确立", copy), free(b);
-			issue = derived_parse(a, "derived-89");
+			issue = strstr(a, copy) == NULL ? NULL : derived_parse(a, "derived-89");
 			ok(issue != NULL && block_of(issue, "1.9", "还存在一些短板和弱项,这也将是", 1) >= 0, "%s", what);
 			issue_free(issue);
 			free(a);
@@ -811,7 +815,7 @@ check_derived_order(const char *data)
 		const char *what = "a paragraph cut where it reads as earlier ones, and goes on as they do, is joined "
 		    "across the break";
 
-		if (eol != NULL && rest != NULL && rest < eol) {
+		if (eol != NULL && rest != NULL && rest < eol && strstr(data, "\n\n44\n\n01\n\n国家部署\n") != NULL) {
 			char *whole = xasprintf("%.*s", (int)(eol - line), line);
 			char *cut = xasprintf("%.*s\n\n44\n\n01\n\n国家部署\n\n%.*s", (int)(rest - line), line,
 			    (int)(eol - rest), rest);
@@ -825,7 +829,7 @@ check_derived_order(const char *data)
 			free(whole);
 			free(cut);
 		} else
-			ok(0, "%s (1.5's 以习近平… not found)", what);
+			ok(0, "%s (1.5's 以习近平… or p44's foot not found)", what);
 		free(needle);
 	}
 
