@@ -146,6 +146,7 @@ int parse_join_score(const Parse *p, const Line *open, const Line *next);
 int parse_join_span(const Parse *p, const Line *open, const Line *next);
 double parse_join_weight(const Parse *p, const Line *open, const Line *next);
 int parse_opens_alike(const Line *open, const Line *next);
+size_t parse_lead_sentence(const char *text, size_t len);
 double parse_opening_weight(const Parse *p, const Line *next);
 int parse_opens_enumeration(const Line *open, const Line *next);
 

@@ -437,7 +437,7 @@ parse_join_weight(const Parse *p, const Line *open, const Line *next)
  * of at most LEAD_MAX_CHARS closed by 。 with no comma, colon or
  * semicolon before it, as a bold lead opens each paragraph of a list),
  * 0 when it opens with none. */
-static size_t
+size_t
 parse_lead_sentence(const char *text, size_t len)
 {
 	const uint8_t *s = (const uint8_t *)text, *end = s + len;

@@ -304,6 +304,17 @@ prints_before 26 97 '(三)完现智础前瞻' '(二)完现全效有以'
 reads_as_truth 31 95 2.3 "a copy printed before the paragraph it copies takes nothing from the next page"
 prints_twice 31 95 '第五,跨地域跨行业统筹动调方为'
 
+# A paragraph that opens with a lead sentence, as its neighbours do, cut
+# by a page break after 从2015年到2020年,; the next page holds its rest
+# (固定宽带…) and then the next paragraph of the run, itself opening with
+# a lead sentence (数字经济实现跨越式发展。, scrambled), whose run across
+# the join the issue prints elsewhere: the rest takes the join (seed 21,
+# 总第19期, 1.12).
+reads_as_truth 19 21 1.12 "a box opening with a lead sentence, as the open paragraph did, is not its rest"
+grep -q '从2015年到2020年,$' "$TEST_TMP/gen19"/*.txt
+ok $? "issue 19 of seed 21 cuts a paragraph after 从2015年到2020年,"
+prints_before 19 21 '固定宽带家庭普及率' '展才经济实部跨越式发支。'
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

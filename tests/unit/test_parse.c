@@ -833,6 +833,41 @@ check_derived_order(const char *data)
 		free(needle);
 	}
 
+	/* 1.6 p54-55 with 信息基础设施规模全球领先。…'s paragraph cut by the
+	 * page break after 从2015年到2020年, its rest (固定宽带…) opening p55
+	 * in one box with 信息技术产业…: the paragraph opened with a lead
+	 * sentence, as its neighbours do, and the box after the rest opens
+	 * with one too (数字经济实现跨越式发展。), whose run across the join
+	 * (2020年,|数字经济) the issue prints elsewhere: such a box is the run's
+	 * next paragraph, not the open sentence's rest. */
+	{
+		const char *line = strstr(data, "\n信息基础设施规模全球领先。");
+		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+		const char *rest = line == NULL ? NULL : strstr(line, "固定宽带家庭普及率");
+		const char *next = eol == NULL ? NULL : strchr(eol + 1, '\n');
+		const char *what = "a box opening with a lead sentence, as the open paragraph did, is not its rest";
+
+		if (next != NULL && rest != NULL && rest < eol && strncmp(eol + 1, "信息技术产业", 18) == 0
+		    && strstr(data, "国家部署\n\n数字经济实现跨越式发展") != NULL) {
+			char *whole = xasprintf("%.*s", (int)(next - line), line);
+			char *open = xasprintf("%.*s", (int)(rest - line), line);
+			char *moved = xasprintf("国家部署\n\n%.*s\n%.*s\n\n数字经济实现跨越式发展", (int)(eol - rest), rest,
+			    (int)(next - eol - 1), eol + 1);
+
+			a = replace_all(data, whole, open);
+			b = replace_all(a, "国家部署\n\n数字经济实现跨越式发展", moved), free(a);
+			issue = strstr(b, moved) == NULL ? NULL : derived_parse(b, "derived-54");
+			ok(issue != NULL && block_of(issue, "1.6", "从2015年到2020年,固定宽带家庭普及率", 1) >= 0, "%s",
+			    what);
+			issue_free(issue);
+			free(b);
+			free(whole);
+			free(open);
+			free(moved);
+		} else
+			ok(0, "%s (1.6's 信息基础设施… or p55's top not found)", what);
+	}
+
 	/* 1.8 p86 with a heading and a box (made up) after 五、保障措施, the
 	 * fifth box of the page, whose run across the join (企业提|升) the
 	 * issue prints elsewhere: a continuation is among the first four
