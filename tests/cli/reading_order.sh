@@ -315,6 +315,15 @@ grep -q '从2015年到2020年,$' "$TEST_TMP/gen19"/*.txt
 ok $? "issue 19 of seed 21 cuts a paragraph after 从2015年到2020年,"
 prints_before 19 21 '固定宽带家庭普及率' '展才经济实部跨越式发支。'
 
+# A paragraph cut by a page break after …等方面取得突破,; the next page
+# opens with a box that ends mid-sentence itself (防范化解风险,…, the
+# paragraph its own page's break cuts), then the rest (推动实现更高质量…,
+# scrambled): the rest takes the join (seed 91, 总第33期, 1.4).
+reads_as_truth 33 91 1.4 "a box that ends mid-sentence itself does not carry the page before's sentence on"
+grep -q '化解风险等方地取得突破,$' "$TEST_TMP/gen33"/*.txt
+ok $? "issue 33 of seed 91 cuts a paragraph after 等方地取得突破,"
+prints_before 33 91 '防范化解风险,' '推动实现更高质'
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

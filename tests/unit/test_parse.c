@@ -868,6 +868,52 @@ check_derived_order(const char *data)
 			ok(0, "%s (1.6's 信息基础设施… or p55's top not found)", what);
 	}
 
+	/* 1.6 p58-59 with “十四五”时期信息化发展…'s paragraph cut by the page
+	 * break after …等方面取得突破, (the last box of p58, 深化创新驱动… moved
+	 * below its rest), and p59 opening with 防范化解风险,确保更为安全发展。
+	 * cut mid-sentence (…防患于未然) before the rest: a box that ends
+	 * mid-sentence itself is the paragraph its own page's break cuts, not
+	 * the rest of the one before. */
+	{
+		const char *cut = strstr(data, "等方面取得突破,推动实现更高质量");
+		const char *line = cut, *eol = cut == NULL ? NULL : strchr(cut, '\n');
+		const char *guard = strstr(data, "\n防范化解风险,确保更为安全发展。");
+		const char *guard_eol = guard == NULL ? NULL : strchr(guard + 1, '\n');
+		const char *guard_cut = guard == NULL ? NULL : strstr(guard, "防患于未然");
+		const char *drive = strstr(data, "\n深化创新驱动,引领更高质量发展。");
+		const char *drive_eol = drive == NULL ? NULL : strchr(drive + 1, '\n');
+		const char *top = "\n59\n\n做数字化转型领跑者\n";
+		const char *what = "a box that ends mid-sentence itself does not carry the page before's sentence on";
+
+		while (line != NULL && line > data && line[-1] != '\n')
+			line--;
+		if (eol != NULL && guard_eol != NULL && guard_cut != NULL && guard_cut < guard_eol && drive_eol != NULL
+		    && strstr(data, top) != NULL) {
+			const char *rest = strstr(cut, "推动实现更高质量");
+			char *whole = xasprintf("%.*s", (int)(eol - line), line);
+			char *open = xasprintf("%.*s", (int)(rest - line), line);
+			char *guard_line = xasprintf("%.*s", (int)(guard_eol - guard), guard);
+			char *drive_line = xasprintf("%.*s", (int)(drive_eol - drive), drive);
+			char *moved = xasprintf("%s\n%.*s\n\n%.*s%s\n", top, (int)(guard_cut + strlen("防患于未然") - guard - 1),
+			    guard + 1, (int)(eol - rest), rest, drive_line);
+
+			a = replace_all(data, whole, open);
+			b = replace_all(a, guard_line, ""), free(a);
+			a = replace_all(b, drive_line, ""), free(b);
+			b = replace_all(a, top, moved), free(a);
+			issue = strstr(b, moved) == NULL ? NULL : derived_parse(b, "derived-59");
+			ok(issue != NULL && block_of(issue, "1.6", "等方面取得突破,推动实现更高质量", 1) >= 0, "%s", what);
+			issue_free(issue);
+			free(b);
+			free(whole);
+			free(open);
+			free(guard_line);
+			free(drive_line);
+			free(moved);
+		} else
+			ok(0, "%s (1.6's 取得突破, 防范化解风险 or p59's top not found)", what);
+	}
+
 	/* 1.8 p86 with a heading and a box (made up) after 五、保障措施, the
 	 * fifth box of the page, whose run across the join (企业提|升) the
 	 * issue prints elsewhere: a continuation is among the first four
