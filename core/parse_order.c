@@ -445,8 +445,8 @@ parse_order_read(OrderState *st, const Line *line)
 	/* Paragraphs enumerated 一是, 二是… do not run back; the first of
 	 * them may stand inside the paragraph before, but not when a
 	 * heading stands there. A heading or a numbered line starts them
-	 * again. */
-	enumeration = mark == MARK_NONE ? parse_line_enumeration(line) : 0;
+	 * again. A dead copy (Line.copy), dropped later, is none of them. */
+	enumeration = mark == MARK_NONE && !line->copy ? parse_line_enumeration(line) : 0;
 	if (enumeration > 1 && enumeration <= st->enumeration)
 		cost += COST_INVERSION;
 	else if (enumeration > 1 && st->last != NULL && parse_line_kind(st->last) == BLOCK_HEADING)

@@ -324,6 +324,13 @@ grep -q '化解风险等方地取得突破,$' "$TEST_TMP/gen33"/*.txt
 ok $? "issue 33 of seed 91 cuts a paragraph after 等方地取得突破,"
 prints_before 33 91 '防范化解风险,' '推动实现更高质'
 
+# 一是 二是 三是 in one box, then 四是, 五、 and 四是's start printed again
+# last on the page: the copy, dead, takes no part in the run of 一是 二是…,
+# else it stood as an enumeration right after a heading and 四是, 五、,
+# 一是… read better (seed 43, 总第18期, 1.3).
+reads_as_truth 18 43 1.3 "a dead copy of 四是 after the next heading takes no part in the run of 一是 二是…"
+prints_twice 18 43 '四是产业发展取得新成效'
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

@@ -914,6 +914,47 @@ check_derived_order(const char *data)
 			ok(0, "%s (1.6's 取得突破, 防范化解风险 or p59's top not found)", what);
 	}
 
+	/* 1.7 p75 with 一是 二是 三是, 四是 and 五、 in boxes of their own, 四是's
+	 * start printed again last on the page (after 五、) and the page's
+	 * last paragraph moved to the next page's top: a dead copy takes no
+	 * part in the run of 一是 二是…, else it stood as an enumeration right
+	 * after a heading in the extraction's order, and 四是, 五、, 一是… read
+	 * better. */
+	{
+		const char *four = strstr(data, "\n四是产业发展取得新成效。");
+		const char *four_eol = four == NULL ? NULL : strchr(four + 1, '\n');
+		const char *copy_end = four == NULL ? NULL : strstr(four, "年均增长");
+		const char *foot = "\n\n75\n\n做数字化转型领跑者\n\n";
+		const char *what = "a dead copy of 四是 after the next heading takes no part in the run of 一是 二是…";
+
+		if (four_eol != NULL && copy_end != NULL && copy_end < four_eol
+		    && strncmp(four_eol + 1, "五、关于推动软件产业链升级", strlen("五、关于推动软件产业链升级")) == 0) {
+			const char *five_eol = strchr(four_eol + 1, '\n');
+			const char *china_eol = five_eol == NULL ? NULL : strchr(five_eol + 1, '\n');
+
+			if (china_eol != NULL && strncmp(china_eol, foot, strlen(foot)) == 0) {
+				char *old = xasprintf("%.*s%s", (int)(china_eol - four), four, foot);
+				char *moved = xasprintf("\n%.*s\n%.*s\n\n%.*s%s%.*s\n", (int)(four_eol - four), four,
+				    (int)(five_eol - four_eol), four_eol, (int)(copy_end - four - 1), four + 1, foot,
+				    (int)(china_eol - five_eol - 1), five_eol + 1);
+				long first, five;
+
+				a = replace_all(data, "\n一是产业基础实现新提升", "\n\n一是产业基础实现新提升");
+				b = replace_all(a, old, moved), free(a);
+				issue = strstr(b, moved) == NULL ? NULL : derived_parse(b, "derived-75");
+				first = issue == NULL ? -1 : block_of(issue, "1.7", "一是产业基础实现新提升", 0);
+				five = issue == NULL ? -1 : block_of(issue, "1.7", "五、关于推动软件产业链升级", 0);
+				ok(first >= 0 && first < five, "%s", what);
+				issue_free(issue);
+				free(b);
+				free(old);
+				free(moved);
+			} else
+				ok(0, "%s (p75's foot not found)", what);
+		} else
+			ok(0, "%s (1.7's 四是… 五、 not found)", what);
+	}
+
 	/* 1.8 p86 with a heading and a box (made up) after 五、保障措施, the
 	 * fifth box of the page, whose run across the join (企业提|升) the
 	 * issue prints elsewhere: a continuation is among the first four
