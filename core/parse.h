@@ -36,9 +36,9 @@ typedef struct Line {
 	 * times. */
 	int		 chars;
 	int		 kind;
-	int		 mark;		/* parse_order.c's numbering, and its value */
+	int		 mark;		/* parse_numbering.c's numbering, and its value */
 	int		 mark_value;
-	int		 enumeration;	/* parse_order.c's 二是…: 2, or 0 */
+	int		 enumeration;	/* parse_numbering.c's 二是…: 2, or 0 */
 	int		 ends;		/* parse_ends_sentence() of its text */
 	int		 chapter;	/* parse_is_chapter_heading() of its text */
 	/* It carries on the sentence left open by the line before it, put
@@ -181,17 +181,24 @@ void parse_answers_measure(ParseAnswers *a, const Parse *p, size_t i);
 int parse_answers_cost(const ParseAnswers *a, size_t i, size_t box, const size_t *place, const Line *heading,
     const Line *const *earlier, size_t nearlier);
 
-/* parse_order.c: the printed reading order of each page's text boxes, and
- * the stray "?" that stands for a lost thin space. */
+/* parse_questions.c: the stray "?" that stands for a lost thin space. */
 int parse_is_stray_question(const char *text, size_t len, size_t q);
 void parse_fix_stray_questions(Parse *p);
+
+/* parse_numbering.c: the numbering of lines (三、 (三) 3. 第三章) and
+ * their enumerations (二是…). */
 int parse_is_chapter(const char *text);
 int parse_numeral_value(const char *s, size_t *used);
 int parse_line_enumeration(const Line *line);
+
+/* parse_order.c: the printed reading order of each page's text boxes. */
 int parse_opens_document(const Parse *p, size_t i);
 int parse_title_shaped(const Line *line);
 void parse_order_boxes(Parse *p);
 void parse_order_late_items(Parse *p);
+
+/* parse_far_joins.c: a sentence left open mid-page completed by a box the
+ * extraction emitted on a later page. */
 void parse_order_far_joins(Parse *p);
 
 #endif
