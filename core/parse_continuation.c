@@ -11,7 +11,7 @@
 
 #include <unistr.h>
 
-#include "parse_order.h"
+#include "parse_order_internal.h"
 
 /* A sentence left open is carried on by one of the first boxes that may
  * carry it on; the first of them is the more likely by this much (the

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "parse_order.h"
+#include "parse_order_internal.h"
 
 /* A sentence left open with nothing to carry it on is looked for on its
  * page and this many pages after. */

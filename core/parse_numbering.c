@@ -9,7 +9,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "parse_order.h"
+#include "parse_order_internal.h"
 
 /* Returns the value of the Chinese numeral (or ASCII digits) at s, the
  * bytes it takes in *used; 0 when there is none. */

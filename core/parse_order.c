@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse_order.h"
+#include "parse_order_internal.h"
 #include "xalloc.h"
 
 /* A page of more boxes than this is not reordered (k! orders are tried). */

@@ -4,8 +4,8 @@
  * (parse_numbering.c), the box that completes a sentence left open
  * (parse_continuation.c) and the dead copies (parse_far_joins.c). Not for
  * the rest of the parser. */
-#ifndef SHUZHI_PARSE_ORDER_H
-#define SHUZHI_PARSE_ORDER_H
+#ifndef SHUZHI_PARSE_ORDER_INTERNAL_H
+#define SHUZHI_PARSE_ORDER_INTERNAL_H
 
 #include <stddef.h>
 
