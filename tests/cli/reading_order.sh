@@ -331,6 +331,17 @@ prints_before 33 91 '防范化解风险,' '推动实现更高质'
 reads_as_truth 18 43 1.3 "a dead copy of 四是 after the next heading takes no part in the run of 一是 二是…"
 prints_twice 18 43 '四是产业发展取得新成效'
 
+# A paragraph cut by a page break; the next page opens with its rest
+# (繁荣数据…, scrambled), then a chapter heading, its first item heading
+# and that item's text, whose run across the join the issue prints
+# elsewhere: a box right after two headings is the text they head, and
+# the rest takes the join (seed 23, 总第22期, 2.7).
+reads_as_truth 22 23 2.7 "a box right after two headings does not take the join from the page's first box"
+awk '/^繁荣数据术进生态/ { rest = NR } /^四、重利任务和重大软定/ && rest { top = NR }
+    /^\(一\)型设泛展系建工数字基础/ && top == NR - 2 { item = NR } /^推动集质效互中和增保/ && item == NR - 2 { found = 1 }
+    END { exit !found }' "$TEST_TMP/gen22"/*.txt
+ok $? "issue 22 of seed 23 prints the rest, 四、, (一) and its text in that order"
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

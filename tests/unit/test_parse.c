@@ -955,6 +955,19 @@ check_derived_order(const char *data)
 			ok(0, "%s (1.7's 四是… 五、 not found)", what);
 	}
 
+	/* 1.8 p86 with a chapter heading, an item heading and a box (made up)
+	 * after the rest of …拉动企业提, that box's run across the join
+	 * (企业提|升) printed elsewhere: a box right after two headings is the
+	 * text they head, not the rest of a sentence the page's first box
+	 * may carry on. */
+	a = insert_after_line(data, "高融合度等级。", "\n\n四、重点工程\n\n(一)加强组织领导\n\n升生产设备的网络连接能力。");
+	{
+		int inserted = strstr(a, "\n\n(一)加强组织领导\n\n升生产") != NULL;
+
+		ok(derived_holds(a, "derived-86h", "1.8", "拉动企业提高融合度等级") && inserted,
+		    "a box right after two headings does not take the join from the page's first box");
+	}
+
 	/* 1.8 p86 with a heading and a box (made up) after 五、保障措施, the
 	 * fifth box of the page, whose run across the join (企业提|升) the
 	 * issue prints elsewhere: a continuation is among the first four
