@@ -192,10 +192,13 @@ int parse_numeral_value(const char *s, size_t *used);
 int parse_line_enumeration(const Line *line);
 
 /* parse_order.c: the printed reading order of each page's text boxes. */
-int parse_opens_document(const Parse *p, size_t i);
-int parse_title_shaped(const Line *line);
 void parse_order_boxes(Parse *p);
 void parse_order_late_items(Parse *p);
+
+/* parse_documents.c: where a document (a full text) opens: its title and
+ * the banner over it. */
+int parse_opens_document(const Parse *p, size_t i);
+int parse_title_shaped(const Line *line);
 
 /* parse_far_joins.c: a sentence left open mid-page completed by a box the
  * extraction emitted on a later page. */

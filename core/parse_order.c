@@ -2,9 +2,10 @@
  * order the magazine prints them, from evidence in the text itself (see
  * README, "Reading order"): numbering sequences (parse_numbering.c), the
  * extraction's habit of emitting a heading box after the body it heads,
- * and which box completes a sentence left open at the foot of the page
- * before (parse_continuation.c). Here: the costs of an order of a page's
- * boxes, the search for the least dear, and items emitted late put
+ * which box completes a sentence left open at the foot of the page
+ * before (parse_continuation.c) and where a document opens, under its
+ * title and banner (parse_documents.c). Here: the costs of an order of a
+ * page's boxes, the search for the least dear, and items emitted late put
  * back. */
 #include "config.h"
 
@@ -24,11 +25,6 @@
 #define ORDER_COLLECT_BOXES 64
 /* Items numbered up to this are put back when emitted late. */
 #define LATE_MAX_NUMBER 99
-/* A document's title stands this many text lines above its first chapter
- * at most. */
-#define DOCUMENT_OPENS_WITHIN 8
-/* A document's title is no longer than this. */
-#define DOCUMENT_TITLE_MAX_CHARS 40
 /* Of two orders equally dear and equally far from the extraction's, the
  * one whose numbered headings stand over the text boxes that echo them
  * wins: the shares of each heading's Han pairs that the text box right
@@ -75,7 +71,7 @@ parse_box_is_heading(const Parse *p, const Box *b)
 
 /* Returns non-zero when an article's start, title or source line lies in
  * lines [from, to): boxes are never moved across one. */
-static int
+int
 parse_marks_article(const Parse *p, size_t from, size_t to)
 {
 	size_t k;
@@ -87,59 +83,6 @@ parse_marks_article(const Parse *p, size_t from, size_t to)
 		    || (e->title_line != NO_LINE && e->title_line >= from && e->title_line < to)
 		    || (e->source_line != NO_LINE && e->source_line >= from && e->source_line < to))
 			return 1;
-	}
-	return 0;
-}
-
-/* Returns non-zero when line has a document title's shape: short, no
- * comma, ends no sentence, no numbering and no lone number. */
-int
-parse_title_shaped(const Line *line)
-{
-	int value;
-
-	return parse_line_chars(line) <= DOCUMENT_TITLE_MAX_CHARS && !parse_line_ends_sentence(line)
-	    && !parse_is_numbered(line->text) && parse_line_mark(line, &value) == MARK_NONE
-	    && !parse_line_number(line, &value, &value) && strstr(line->text, "\xef\xbc\x8c") == NULL
-	    && strchr(line->text, ',') == NULL;
-}
-
-/* Returns non-zero when line i is a document's own title: a short line
- * with no comma that ends no sentence and is no numbered item, followed
- * within a few text lines by the document's first chapter ("一、" or
- * "第一章"). Not the start of a longer line printed again, cut short
- * (Line.copy), however much it looks like a title. Not when a sentence
- * closes on a later page before that
- * chapter and another such line follows it: line i is then a paragraph
- * cut at a page's foot (…、加强宣 | 传推广…。), and the later line, right
- * above the chapter, is the title. */
-int
-parse_opens_document(const Parse *p, size_t i)
-{
-	size_t j, seen = 0;
-	int value, sentence_after = 0;
-
-	if (!parse_title_shaped(&p->lines[i]) || p->lines[i].copy)
-		return 0;
-	for (j = i + 1; j < p->body_end && seen < DOCUMENT_OPENS_WITHIN; j++) {
-		const Line *line = &p->lines[j];
-		MarkKind mark;
-
-		if (parse_marks_article(p, j, j + 1))
-			return 0;	/* the next article's */
-		if (line->role != ROLE_TEXT && line->role != ROLE_TITLE)
-			continue;
-		mark = parse_line_mark(line, &value);
-		if ((mark == MARK_TOP || mark == MARK_CHAPTER) && value == 1)
-			return 1;
-		if (mark != MARK_NONE)
-			return 0;
-		if (sentence_after && parse_title_shaped(line))
-			return 0;
-		if (line->page > p->lines[i].page && parse_line_kind(line) == BLOCK_PARAGRAPH
-		    && parse_line_ends_sentence(line))
-			sentence_after = 1;
-		seen++;
 	}
 	return 0;
 }
@@ -169,29 +112,6 @@ parse_heads_box(const Parse *p, const Box *a, const Box *b, int list)
 	return 1;
 }
 
-/* Returns the characters of box b's lines. */
-static size_t
-parse_box_chars(const Parse *p, const Box *b)
-{
-	size_t i, n = 0;
-
-	for (i = b->first; i < b->end; i++)
-		n += parse_line_chars(&p->lines[i]);
-	return n;
-}
-
-/* Returns non-zero when box b is the banner over the document whose title
- * is box title: headings with no numbering (规划全文), shorter than the
- * title. */
-static int
-parse_is_banner(const Parse *p, const Box *b, const Box *title)
-{
-	int value;
-
-	return b != title && parse_box_is_heading(p, b) && parse_line_mark(&p->lines[b->first], &value) == MARK_NONE
-	    && parse_box_chars(p, b) < parse_box_chars(p, title);
-}
-
 /* Returns non-zero when box a is a lone numbered heading of a lower
  * rank than the numbered heading box b below it ("3. …" then "(三)…"):
  * b was emitted after the items it heads, and the paragraph below b is
@@ -205,33 +125,6 @@ parse_heads_lower(const Parse *p, const Box *a, const Box *b)
 
 	return a->end - a->first == 1 && parse_box_is_heading(p, a) && above != MARK_NONE && below != MARK_NONE
 	    && above > below;
-}
-
-/* Returns non-zero when box k of a page's boxes[0, n) is a document's
- * own title: it opens the document (parse_opens_document), or it has a
- * title's shape and the document's first chapter (一、 or 第一章) was
- * emitted before it on the page, as box *chapter (else *chapter is n). */
-static int
-parse_box_opens_document(const Parse *p, const Box *boxes, size_t n, size_t k, size_t *chapter)
-{
-	size_t c;
-	int value;
-	MarkKind mark;
-
-	*chapter = n;
-	if (parse_opens_document(p, boxes[k].first))
-		return 1;
-	if (boxes[k].end - boxes[k].first != 1 || !parse_box_is_heading(p, &boxes[k])
-	    || !parse_title_shaped(&p->lines[boxes[k].first]))
-		return 0;
-	for (c = 0; c < k; c++) {
-		mark = parse_line_mark(&p->lines[boxes[c].first], &value);
-		if ((mark == MARK_TOP || mark == MARK_CHAPTER) && value == 1) {
-			*chapter = c;
-			return 1;
-		}
-	}
-	return 0;
 }
 
 /* What the cost of an order of a page's boxes needs to know of them,

@@ -2,7 +2,8 @@
  * the numbering read so far, the costs an order adds up, and what the
  * files of the reading order share: the numbering of lines
  * (parse_numbering.c), the box that completes a sentence left open
- * (parse_continuation.c) and the dead copies (parse_far_joins.c). Not for
+ * (parse_continuation.c), the dead copies (parse_far_joins.c) and where a
+ * document opens, with its title and banner (parse_documents.c). Not for
  * the rest of the parser. */
 #ifndef SHUZHI_PARSE_ORDER_INTERNAL_H
 #define SHUZHI_PARSE_ORDER_INTERNAL_H
@@ -86,7 +87,20 @@ int parse_completing_box(const Parse *p, const Line *open, const Box *boxes, siz
  * and cut short, which no line carries on: it leaves no sentence open. */
 int parse_is_dead_copy(const Parse *p, const Line *line);
 
+/* parse_documents.c */
+/* Returns the characters of box b's lines. */
+size_t parse_box_chars(const Parse *p, const Box *b);
+/* Returns non-zero when box b is the banner over the document whose title
+ * is box title. */
+int parse_is_banner(const Parse *p, const Box *b, const Box *title);
+/* Returns non-zero when box k of a page's boxes[0, n) is a document's own
+ * title; *chapter is its first chapter's box emitted before it, else n. */
+int parse_box_opens_document(const Parse *p, const Box *boxes, size_t n, size_t k, size_t *chapter);
+
 /* parse_order.c */
+/* Returns non-zero when an article's start, title or source line lies in
+ * lines [from, to). */
+int parse_marks_article(const Parse *p, size_t from, size_t to);
 /* Returns non-zero when every line of the box is a heading. */
 int parse_box_is_heading(const Parse *p, const Box *b);
 /* Returns one past the last line of the article that starts at line i. */
