@@ -1010,6 +1010,30 @@ check_derived_order(const char *data)
 	ok(derived_holds(a, "derived-17", "1.2", "面向工作人员提供移动政务服务应用注册"),
 	    "a box with a longer run across the join, in none of the open line's words, does not take it");
 
+	/* 1.1 p2 with (二)面临形势。 emitted after the page's number, above its
+	 * running head: the next page's heading is no reason to move the
+	 * banner (规划全文) from before the document's title. */
+	a = replace_all(data, "\n\n2\n\n01\n\n国家部署\n\n(二)面临形势。\n",
+	    "\n\n2\n\n(二)面临形势。\n\n01\n\n国家部署\n\n");
+	{
+		int moved = strstr(a, "\n2\n\n(二)面临形势。\n\n01\n") != NULL;
+
+		ok(derived_order(a, "derived-2", "1.1", "规划全文", "“十四五”数字经济发展规划", NULL) && moved,
+		    "a heading emitted after a page's number leaves the banner before the document's title");
+	}
+
+	/* 1.2 p17 with a box (made up) that opens an enumeration, 二是…,
+	 * emitted between the page's number and its running head, before the
+	 * rest of …面向工: an enumeration carries on no word cut inside. */
+	a = replace_all(data, "\n\n17\n\n做数字化转型领跑者\n",
+	    "\n\n17\n\n二是加快推进数字化转型,提升治理能力。\n\n做数字化转型领跑者\n");
+	{
+		int inserted = strstr(a, "\n17\n\n二是加快推进数字化转型") != NULL;
+
+		ok(derived_holds(a, "derived-17e", "1.2", "面向工作人员提供移动政务服务应用注册") && inserted,
+		    "a box that opens an enumeration, emitted first on the page, does not carry on a word cut inside");
+	}
+
 	/* 1.1 p5 with the rest of …共享、交换、 emitted after a paragraph
 	 * (made up) and the next item's heading, (二)加快数据要素市场化流通。,
 	 * a box of its own with its text below: that text echoes the
