@@ -552,6 +552,51 @@ derived_parse(const char *text, const char *what)
 	return issue;
 }
 
+/* A line of text cut in two, as a page break cuts a paragraph: the whole
+ * line, the part before the cut and the rest, each owned by the CutLine
+ * (cut_line_free). */
+typedef struct {
+	char	*whole;
+	char	*open;
+	char	*rest;
+} CutLine;
+
+/* Cuts the line of text that holds needle before the first at that
+ * follows needle in that line (a needle may open with the newline
+ * before the line), into *cut; returns 0 (and *cut all NULL)
+ * when either is not there. */
+static int
+cut_line(const char *text, const char *needle, const char *at, CutLine *cut)
+{
+	const char *line = strstr(text, needle), *eol, *rest;
+
+	memset(cut, 0, sizeof *cut);
+	if (line == NULL)
+		return 0;
+	if (*line == '\n')
+		line++;
+	rest = strstr(line, at);
+	while (line > text && line[-1] != '\n')
+		line--;
+	if ((eol = strchr(line, '\n')) == NULL)
+		eol = line + strlen(line);
+	if (rest == NULL || rest >= eol)
+		return 0;
+	cut->whole = xasprintf("%.*s", (int)(eol - line), line);
+	cut->open = xasprintf("%.*s", (int)(rest - line), line);
+	cut->rest = xasprintf("%.*s", (int)(eol - rest), rest);
+	return 1;
+}
+
+/* Frees what cut_line() put in *cut. */
+static void
+cut_line_free(CutLine *cut)
+{
+	free(cut->whole);
+	free(cut->open);
+	free(cut->rest);
+}
+
 /* Returns text with insert put right after the line that starts with
  * prefix (text again when there is none); the caller frees. */
 static char *
@@ -773,31 +818,26 @@ check_derived_order(const char *data)
 	 * every word of the open line, but a paragraph printed again is no
 	 * continuation of itself. */
 	{
-		const char *line = strstr(data, "\n二是《规划》系统总结");
-		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
-		const char *rest = line == NULL ? NULL : strstr(line, "这也将是");
-		const char *weak = line == NULL ? NULL : strstr(line, "弱项");
 		const char *what = "a cut paragraph printed again is not taken for its own continuation";
+		const char *weak = NULL;
+		CutLine cut;
 
-		if (eol != NULL && rest != NULL && weak != NULL && weak < rest && rest < eol) {
-			char *whole = xasprintf("%.*s", (int)(eol - line), line);
-			char *open = xasprintf("%.*s", (int)(rest - line), line);
-			char *moved = xasprintf("国家部署\n\n%.*s\n三是《规划》概括", (int)(eol - rest), rest);
-			char *copy = xasprintf("\n\n%.*s", (int)(weak + strlen("弱") - line - 1), line + 1);
+		if (cut_line(data, "\n二是《规划》系统总结", "这也将是", &cut) && (weak = strstr(cut.open, "弱项")) != NULL) {
+			char *moved = xasprintf("国家部署\n\n%s\n三是《规划》概括", cut.rest);
+			char *copy = xasprintf("\n\n%.*s", (int)(weak + strlen("弱") - cut.open), cut.open);
 
-			a = replace_all(data, whole, open);
+			a = replace_all(data, cut.whole, cut.open);
 			b = replace_all(a, "国家部署\n\n三是《规划》概括", moved), free(a);
 			a = insert_after_line(b, "四是《规划》确立", copy), free(b);
 			issue = strstr(a, copy) == NULL ? NULL : derived_parse(a, "derived-89");
 			ok(issue != NULL && block_of(issue, "1.9", "还存在一些短板和弱项,这也将是", 1) >= 0, "%s", what);
 			issue_free(issue);
 			free(a);
-			free(whole);
-			free(open);
 			free(moved);
 			free(copy);
 		} else
 			ok(0, "%s (1.9's 二是… not found)", what);
+		cut_line_free(&cut);
 	}
 
 	/* 1.5 p44 with its 以习近平…思想为指导 paragraph cut by a page break
@@ -809,27 +849,23 @@ check_derived_order(const char *data)
 		const char *start = "以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、"
 		    "四中、五中全会精神,深入学习";
 		char *needle = xasprintf("\n%s", start);
-		const char *line = strstr(data, needle);
-		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
-		const char *rest = line == NULL ? NULL : strstr(line, "神,深入学习");
 		const char *what = "a paragraph cut where it reads as earlier ones, and goes on as they do, is joined "
 		    "across the break";
+		CutLine cut;
 
-		if (eol != NULL && rest != NULL && rest < eol && strstr(data, "\n\n44\n\n01\n\n国家部署\n") != NULL) {
-			char *whole = xasprintf("%.*s", (int)(eol - line), line);
-			char *cut = xasprintf("%.*s\n\n44\n\n01\n\n国家部署\n\n%.*s", (int)(rest - line), line,
-			    (int)(eol - rest), rest);
+		if (cut_line(data, needle, "神,深入学习", &cut) && strstr(data, "\n\n44\n\n01\n\n国家部署\n") != NULL) {
+			char *cut_text = xasprintf("%s\n\n44\n\n01\n\n国家部署\n\n%s", cut.open, cut.rest);
 
 			a = replace_all(data, "\n\n44\n\n01\n\n国家部署\n", "\n");
-			b = replace_all(a, whole, cut), free(a);
+			b = replace_all(a, cut.whole, cut_text), free(a);
 			issue = derived_parse(b, "derived-44");
 			ok(issue != NULL && block_of(issue, "1.5", start, 0) >= 0, "%s", what);
 			issue_free(issue);
 			free(b);
-			free(whole);
-			free(cut);
+			free(cut_text);
 		} else
 			ok(0, "%s (1.5's 以习近平… or p44's foot not found)", what);
+		cut_line_free(&cut);
 		free(needle);
 	}
 
@@ -841,31 +877,32 @@ check_derived_order(const char *data)
 	 * (2020年,|数字经济) the issue prints elsewhere: such a box is the run's
 	 * next paragraph, not the open sentence's rest. */
 	{
-		const char *line = strstr(data, "\n信息基础设施规模全球领先。");
-		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
-		const char *rest = line == NULL ? NULL : strstr(line, "固定宽带家庭普及率");
-		const char *next = eol == NULL ? NULL : strchr(eol + 1, '\n');
 		const char *what = "a box opening with a lead sentence, as the open paragraph did, is not its rest";
+		const char *after = NULL, *next = NULL;
+		CutLine cut;
 
-		if (next != NULL && rest != NULL && rest < eol && strncmp(eol + 1, "信息技术产业", 18) == 0
+		if (cut_line(data, "\n信息基础设施规模全球领先。", "固定宽带家庭普及率", &cut)) {
+			after = strstr(data, cut.whole) + strlen(cut.whole);
+			next = strchr(after + 1, '\n');
+		}
+		if (next != NULL && strncmp(after, "\n信息技术产业", 19) == 0
 		    && strstr(data, "国家部署\n\n数字经济实现跨越式发展") != NULL) {
-			char *whole = xasprintf("%.*s", (int)(next - line), line);
-			char *open = xasprintf("%.*s", (int)(rest - line), line);
-			char *moved = xasprintf("国家部署\n\n%.*s\n%.*s\n\n数字经济实现跨越式发展", (int)(eol - rest), rest,
-			    (int)(next - eol - 1), eol + 1);
+			char *following = xasprintf("%.*s", (int)(next - after), after);
+			char *moved = xasprintf("国家部署\n\n%s%s\n\n数字经济实现跨越式发展", cut.rest, following);
 
-			a = replace_all(data, whole, open);
-			b = replace_all(a, "国家部署\n\n数字经济实现跨越式发展", moved), free(a);
-			issue = strstr(b, moved) == NULL ? NULL : derived_parse(b, "derived-54");
+			a = replace_all(data, cut.whole, cut.open);
+			b = replace_all(a, following, ""), free(a);
+			a = replace_all(b, "国家部署\n\n数字经济实现跨越式发展", moved), free(b);
+			issue = strstr(a, moved) == NULL ? NULL : derived_parse(a, "derived-54");
 			ok(issue != NULL && block_of(issue, "1.6", "从2015年到2020年,固定宽带家庭普及率", 1) >= 0, "%s",
 			    what);
 			issue_free(issue);
-			free(b);
-			free(whole);
-			free(open);
+			free(a);
+			free(following);
 			free(moved);
 		} else
 			ok(0, "%s (1.6's 信息基础设施… or p55's top not found)", what);
+		cut_line_free(&cut);
 	}
 
 	/* 1.6 p58-59 with “十四五”时期信息化发展…'s paragraph cut by the page
@@ -875,8 +912,6 @@ check_derived_order(const char *data)
 	 * mid-sentence itself is the paragraph its own page's break cuts, not
 	 * the rest of the one before. */
 	{
-		const char *cut = strstr(data, "等方面取得突破,推动实现更高质量");
-		const char *line = cut, *eol = cut == NULL ? NULL : strchr(cut, '\n');
 		const char *guard = strstr(data, "\n防范化解风险,确保更为安全发展。");
 		const char *guard_eol = guard == NULL ? NULL : strchr(guard + 1, '\n');
 		const char *guard_cut = guard == NULL ? NULL : strstr(guard, "防患于未然");
@@ -884,20 +919,16 @@ check_derived_order(const char *data)
 		const char *drive_eol = drive == NULL ? NULL : strchr(drive + 1, '\n');
 		const char *top = "\n59\n\n做数字化转型领跑者\n";
 		const char *what = "a box that ends mid-sentence itself does not carry the page before's sentence on";
+		CutLine cut;
 
-		while (line != NULL && line > data && line[-1] != '\n')
-			line--;
-		if (eol != NULL && guard_eol != NULL && guard_cut != NULL && guard_cut < guard_eol && drive_eol != NULL
-		    && strstr(data, top) != NULL) {
-			const char *rest = strstr(cut, "推动实现更高质量");
-			char *whole = xasprintf("%.*s", (int)(eol - line), line);
-			char *open = xasprintf("%.*s", (int)(rest - line), line);
+		if (cut_line(data, "等方面取得突破,推动实现更高质量", "推动实现更高质量", &cut) && guard_eol != NULL
+		    && guard_cut != NULL && guard_cut < guard_eol && drive_eol != NULL && strstr(data, top) != NULL) {
 			char *guard_line = xasprintf("%.*s", (int)(guard_eol - guard), guard);
 			char *drive_line = xasprintf("%.*s", (int)(drive_eol - drive), drive);
-			char *moved = xasprintf("%s\n%.*s\n\n%.*s%s\n", top, (int)(guard_cut + strlen("防患于未然") - guard - 1),
-			    guard + 1, (int)(eol - rest), rest, drive_line);
+			char *moved = xasprintf("%s\n%.*s\n\n%s%s\n", top, (int)(guard_cut + strlen("防患于未然") - guard - 1),
+			    guard + 1, cut.rest, drive_line);
 
-			a = replace_all(data, whole, open);
+			a = replace_all(data, cut.whole, cut.open);
 			b = replace_all(a, guard_line, ""), free(a);
 			a = replace_all(b, drive_line, ""), free(b);
 			b = replace_all(a, top, moved), free(a);
@@ -905,13 +936,12 @@ check_derived_order(const char *data)
 			ok(issue != NULL && block_of(issue, "1.6", "等方面取得突破,推动实现更高质量", 1) >= 0, "%s", what);
 			issue_free(issue);
 			free(b);
-			free(whole);
-			free(open);
 			free(guard_line);
 			free(drive_line);
 			free(moved);
 		} else
 			ok(0, "%s (1.6's 取得突破, 防范化解风险 or p59's top not found)", what);
+		cut_line_free(&cut);
 	}
 
 	/* 1.7 p75 with 一是 二是 三是, 四是 and 五、 in boxes of their own, 四是's
