@@ -272,6 +272,65 @@ check_hits_of_no_article(Index *index, const Issue *issue)
 	free(cause);
 }
 
+/* Checks that a title match outranks an equal body match by the title's
+ * weight alone: searched in issue 0, where rows rank by the score
+ * shuzhi_rank() returns (over all issues, the rows kept are scored again
+ * afterwards), an article with 中央网络安全和信息化委员会 once in its
+ * title and not in its text ranks above each shorter one with it once in
+ * its text and not in its title, which would score higher at equal
+ * weights. */
+static void
+check_title_weight(Index *index, const Issue *issue)
+{
+	const char *query = "\xe4\xb8\xad\xe5\xa4\xae\xe7\xbd\x91\xe7\xbb\x9c\xe5\xae\x89\xe5\x85\xa8"
+	    "\xe5\x92\x8c\xe4\xbf\xa1\xe6\x81\xaf\xe5\x8c\x96\xe5\xa7\x94\xe5\x91\x98\xe4\xbc\x9a";
+	char *term = brute_normalise(query, strlen(query)), *cause = NULL;
+	SearchResults *results = NULL;
+	const Article *titled = NULL;
+	size_t i, title_at = 0, body_at = 0;
+	int found = 0;
+
+	if (search_run_in(index, query, 0, NO_LIMIT, &results, &cause) != 0) {
+		ok(0, "%s runs in issue 0", query);
+		diag("  %s", cause);
+		free(cause);
+		free(term);
+		return;
+	}
+	for (i = 0; titled == NULL && i < results->count; i++) {
+		const Article *a = issue_article(issue, results->items[i].article_index);
+		char *title = brute_normalise(a->title, strlen(a->title));
+		char *text = brute_normalise(a->text, a->text_length);
+
+		if (brute_count(title, term) == 1 && brute_count(text, term) == 0) {
+			titled = a;
+			title_at = i;
+		}
+		free(title);
+		free(text);
+	}
+	for (i = 0; titled != NULL && !found && i < results->count; i++) {
+		const Article *a = issue_article(issue, results->items[i].article_index);
+		char *title = brute_normalise(a->title, strlen(a->title));
+		char *text = brute_normalise(a->text, a->text_length);
+
+		if (brute_count(title, term) == 0 && brute_count(text, term) == 1 &&
+		    a->text_length < titled->text_length) {
+			found = 1;
+			body_at = i;
+		}
+		free(title);
+		free(text);
+	}
+	if (ok(found, "%s: one result has it once in its title alone, a shorter one once in "
+	    "its text alone", query))
+		ok(title_at < body_at, "%s in issue 0: the title match (%s, result %zu) ranks "
+		    "above every such body match (the first: %s, result %zu)", query, titled->id,
+		    title_at + 1, results->items[body_at].article_id, body_at + 1);
+	search_results_free(results);
+	free(term);
+}
+
 /* Counts the differences between two issues, field by field. */
 static size_t
 issue_differences(const Issue *a, const Issue *b)
@@ -714,6 +773,7 @@ main(void)
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++)
 		check_query(index, issue, queries[i]);
 	check_phrase(index, issue);
+	check_title_weight(index, issue);
 	check_highlights(index, issue, "\xe6\x95\xb0\xe6\x8d\xae\xe8\xa6\x81\xe7\xb4\xa0");
 	check_highlights(index, issue, "\xe7\xa8\x8e");
 	check_highlights(index, issue, "IPV6");
