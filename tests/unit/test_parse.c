@@ -1303,6 +1303,25 @@ check_derived_order(const char *data)
 	ok(derived_order(b, "derived-33", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。", "1. 农业全产业链标准"),
 	    "a first item keeps its list when its chapter heading was emitted after both");
 
+	/* 1.2 p19 with (一)不断优化… and its list 1.–3. emitted as boxes of
+	 * their own, 四、 (their chapter heading) at the page's foot as the
+	 * issue prints it, and p18's (三) read last: (一) starts the items
+	 * again with no chapter heading read since (三), so it keeps its list,
+	 * not left under (三) before (三)'s own text (基于自然人…). */
+	a = boxes_from(data, "(一)不断优化个性化", "1.建设用户专属服务空间", (char *)NULL);
+	{
+		const char *item = strstr(a, "\n\n(一)不断优化个性化、智慧化服务功能。\n\n1.建设用户专属服务空间");
+		const char *chapter = item == NULL ? NULL : strstr(item, "\n四、优化政务服务平台移动端服务功能");
+		const char *number = item == NULL ? NULL : strstr(item, "\n19\n");
+		int split = chapter != NULL && number != NULL && chapter < number;
+
+		if (!split)
+			diag("derived-19: (一) and 1. are no boxes of their own, or 四、 is not after them on p19");
+		ok(derived_order(a, "derived-19", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间",
+		    "2.优化搜索服务和智能客服") && split,
+		    "a first item keeps its list when its chapter heading was emitted at the page's foot");
+	}
+
 	/* 2.3 p127 with 四、 emitted first, as it reads, and 五、 after the
 	 * page's number, above p128's running head: 五、 goes back before its
 	 * (一), which stays after 四、's items rather than moving up under 三、
