@@ -649,15 +649,15 @@ derived_order(char *text, const char *what, const char *id, const char *first, c
 	return rc;
 }
 
-/* Checks the numbering rules on pages of the bundled issue laid out
- * again as the extraction might have emitted them: a heading after the
- * items it heads (on a page of few boxes, where every order is tried, and
- * of many, where single moves are), and lists numbered on across items. */
+/* Checks, on pages of the bundled issue laid out again as the extraction
+ * might have emitted them, where headings and numbered items go: a
+ * heading after the items it heads (on a page of few boxes, where every
+ * order is tried, and of many, where single moves are), and lists
+ * numbered on across items. */
 static void
-check_derived_order(const char *data)
+check_derived_headings(const char *data)
 {
 	char *a, *b;
-	Issue *issue;
 
 	/* 1.8 p82: (二) after its 1. and 2.: a list restarts only under a
 	 * heading. Seven boxes. */
@@ -696,14 +696,6 @@ check_derived_order(const char *data)
 	    "1. 农业全产业链标准"),
 	    "a list of 1. 2. does not number on across a chapter heading emitted after it");
 
-	/* 1.8 p86: the rest of a paragraph cut at p85's foot emitted right
-	 * after a lone item heading, which would otherwise head it. */
-	a = move_box_before(data, "高融合度等级。", "完善工业互联网平台体系。");
-	ok(derived_order(xstrdup(a), "derived-86", "1.8", "(三)工业互联网平台推广工程", "完善工业互联网平台体系。", NULL),
-	    "an item heading emitted before a page's continuation keeps its own paragraph");
-	ok(derived_holds(a, "derived-86", "1.8", "拉动企业提高融合度等级"),
-	    "  and the continuation joins the paragraph left open");
-
 	/* 1.2 p21: the attachments' list, 附件:1. and 2., as two boxes: a
 	 * label before the list's 1. does not hide it. */
 	a = replace_all(data, "移动端层级架构图\n", "移动端层级架构图\n\n");
@@ -711,49 +703,195 @@ check_derived_order(const char *data)
 	    "2.全国一体化政务服务平台移动端技术架构图", NULL),
 	    "a list whose 1. follows a label (附件:1.) reads in order");
 
-	/* 1.8 p85: a cut copy of an earlier paragraph emitted after the
-	 * paragraph a page break cuts: the copy carries nothing on, the cut
-	 * paragraph still joins the next page's first line. */
-	a = insert_after_line(data, "开展两化融合度标准制定",
-	    "\n\n制定制造业数字化转型行动计划。建立健全部际协同、部省联动的工作推进机制,推动形成市场主导、");
-	issue = derived_parse(a, "derived-85");
-	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0
-	    && blocks_starting(issue, "1.8", "制定制造业数字化转型行动计划") == 1,
-	    "a cut copy after a paragraph a page break cuts does not stop the join");
-	issue_free(issue);
-	free(a);
+	/* 1.8 p83: (三) emitted after its 3., above 3.'s paragraph: the
+	 * paragraph stays with 3., (三) goes back before 1. */
+	b = boxes_from(data, "2. 提升关键核心技术支撑能力\n", "3. 推动工业大数据创新发展\n", (char *)NULL);
+	a = move_box_before(b, "(三)筑牢融合发展新基础", "加快工业数据汇聚"), free(b);
+	ok(derived_order(xstrdup(a), "derived-83", "1.8", "3. 推动工业大数据创新发展", "加快工业数据汇聚", NULL)
+	    && derived_order(a, "derived-83b", "1.8", "(三)筑牢融合发展新基础", "1. 建设新型信息基础设施", NULL),
+	    "a heading emitted above the paragraph of its last item leaves it to that item");
 
-	/* 2.3 p123: the paragraph p122 cut (从省内态势看,…推动政府部门业)
-	 * printed again at p123's foot, with the start of the line that
-	 * carries it on (务整合重塑,打破部门边界): that copy carries nothing
-	 * on past the next break, and p124's first paragraph stays its own. */
+	/* 1.2 p20 with p19's (一) and its 1.-3. moved onto it, and (二) emitted
+	 * after its 2.: its lists start again at 1. under each item heading,
+	 * so they do not number on across one, and (二) goes back before its
+	 * 1. rather than (一) down after the first 4. */
+	a = move_lines_before(data, "(一)不断优化个性化", 4, "4.开展适老化改造");
+	b = move_box_before(a, "(二)不断丰富移动政务服务应用场景", "3.推广“一证通办”"), free(a);
+	a = boxes_from(b, "(一)不断优化个性化", "1.建设用户专属服务空间", "2.推广“扫码亮证”", (char *)NULL), free(b);
+	b = a;
+	ok(derived_order(xstrdup(b), "derived-20", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间", NULL)
+	    && derived_order(b, "derived-20b", "1.2", "(二)不断丰富移动政务服务应用场景", "1.推进集成套餐式服务", NULL),
+	    "lists that start again under each item heading do not number on across one");
+
+	/* The same with p20's number moved up after 2.推广“扫码亮证”, and (二)
+	 * emitted after it, above p21's running head: a chapter's items
+	 * come before any list of its own, so (一) stays first rather than
+	 * going down after 4., and (二) goes back before its 1. */
+	a = move_lines_before(data, "(一)不断优化个性化", 4, "4.开展适老化改造");
+	b = replace_all(a, "\n(二)不断丰富移动政务服务应用场景。\n", "\n"), free(a);
+	a = replace_all(b, "\n\n20\n\n01\n\n国家部署\n", "\n"), free(b);
+	b = insert_after_line(a, "2.推广“扫码亮证”", "\n\n20\n\n(二)不断丰富移动政务服务应用场景。\n\n01\n\n国家部署\n"), free(a);
+	a = boxes_from(b, "1.建设用户专属服务空间", "2.推广“扫码亮证”", (char *)NULL), free(b);
+	ok(derived_order(xstrdup(a), "derived-20c", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间", NULL)
+	    && derived_order(a, "derived-20d", "1.2", "(二)不断丰富移动政务服务应用场景", "1.推进集成套餐式服务", NULL),
+	    "a chapter's items come before a list of its own");
+
+	/* 1.4 p39 as bench/make-archive lays it out: p38 cut inside 30.
+	 * (…节水标|准。), the rest emitted after (一), 三、 after (二), each
+	 * heading and paragraph a box of its own. Orders that read (一) and
+	 * (二) after 三、 cost alike and move as much; the one with (一)
+	 * over the paragraph that echoes it (紧紧围绕…强制性国家标准) wins,
+	 * not (一) (二) in a row. */
+	a = replace_all(data, "等节水标准。开展工业固废", "等节水标\n\n38\n\n01\n\n国家部署\n\n准。开展工业固废");
+	b = replace_all(a, "\n\n38\n\n01\n\n国家部署\n\n32. 碳达峰", "\n32. 碳达峰"), free(a);
+	a = move_box_before(b, "准。开展工业固废", "紧紧围绕人身健康"), free(b);
+	b = move_box_before(a, "三、优化国家标准供给体系", "加强推荐性国家标准顶层设计"), free(a);
+	a = boxes_from(b, "(二)提升推荐性国家标准供给效率", "加强推荐性国家标准顶层设计", (char *)NULL), free(b);
+	ok(derived_order(a, "derived-39", "1.4", "(一)优强制性国家标准", "紧紧围绕人身健康", "(二)提升推荐性国家标准"),
+	    "of orders alike, a heading stands over the paragraph that echoes it");
+
+	/* 1.2 p21 as bench/make-archive lays it out: (二) to (四) and their
+	 * paragraphs as boxes of their own under a running head, 附件:1.
+	 * in the box of (四)'s paragraph and 2. a box of its own. The caption
+	 * 1.…架构图 ends in no full stop, but leaves no sentence open that
+	 * (二)'s paragraph would carry on. */
+	a = replace_all(data, "\n\n20\n\n01\n\n国家部署\n\n(三)健全评估评价机制。\n", "\n\n(三)健全评估评价机制。\n\n");
+	b = replace_all(a, "\n(二)加强运营保障。\n各地区",
+	    "\n\n20\n\n01\n\n国家部署\n\n(二)加强运营保障。\n\n做数字化转型领跑者\n\n各地区"), free(a);
+	a = replace_all(b, "\n(四)提升安全保障能力。\n", "\n\n(四)提升安全保障能力。\n\n"), free(b);
+	b = replace_all(a, "\n   2.全国一体化政务服务平台移动端技术架构图", "\n\n2.全国一体化政务服务平台移动端技术架构图"), free(a);
+	ok(derived_order(b, "derived-21", "1.2", "(二)加强运营保障", "各地区和国务院有关部门要加强政务服务平台", NULL),
+	    "a caption numbered as a list (附件:1.…架构图) leaves no sentence open");
+
+	/* 2.3 p139 as bench/make-archive lays it out: p138 cut inside 3.'s
+	 * paragraph (建立新技术|网络安全…), 1. emitted before the rest, (四)
+	 * after 2.'s paragraph, every line a box. The attachments 2﹒ 3﹒ 4﹒
+	 * (their 1﹒ lost) are another list than 1. 2.: read after 1. they
+	 * are no reason to put (四) and 1. after 2. */
+	a = replace_all(data, "\n\n139\n\n做数字化转型领跑者\n\n(三)健全安全防控体系。", "\n(三)健全安全防控体系。");
+	b = replace_all(a, "建立新技术网络安全风险评估制度,深化",
+	    "建立新技术\n\n139\n\n做数字化转型领跑者\n\n1.强化科学考评。\n\n网络安全风险评估制度,深化"), free(a);
+	a = replace_all(b, "\n(四)强化科学考核评估。\n1.强化科学考评。\n", "\n\n"), free(b);
+	b = replace_all(a, "\n   2﹒政务服务一件事", "\n\n(四)强化科学考核评估。\n\n   2﹒政务服务一件事"), free(a);
+	a = boxes_from(b, "2.强化监督指导。", "组建数字政府建设专家委员会", "   3﹒社会治理", "   4﹒政务运行", (char *)NULL), free(b);
+	ok(derived_order(a, "derived-139", "2.3", "(四)强化科学考核评估", "1.强化科学考评", "数字政府建设时间紧"),
+	    "a list numbered in another style (2﹒ after 2.) is another list");
+
+	/* 1.1 pp5-6 as bench/make-archive lays them out: 三、 emitted after
+	 * p5's number, where p6's text begins; p6's running head printed
+	 * below its first box, 四、's (一) (二) (三), and 四、 after it. Only
+	 * the headings the next page opens with may belong to this page: the
+	 * box of items after 三、 is p6's, whose 四、 heads it. */
+	a = replace_all(data, "\n\n三、优化升级数字基础设施\n\n四、充分发挥数据要素作用\n\n", "\n\n");
+	b = replace_all(a, "\n\n5\n\n做数字化转型领跑者\n\n协作和开放。", "协作和开放。"), free(a);
+	a = replace_all(b, "\xc2\xa0 \xc2\xa0 (一)强化高质量数据要素",
+	    "5\n\n三、优化升级数字基础设施\n\n(一)强化高质量数据要素"), free(b);
+	b = replace_all(a, "\n\n(二)加快数据要素市场化流通", "\n(二)加快数据要素市场化流通"), free(a);
+	a = replace_all(b, "\n\n(三)创新数据要素开发利用机", "\n(三)创新数据要素开发利用机"), free(b);
+	b = insert_after_line(a, "(三)创新数据要素开发利用机", "\n\n做数字化转型领跑者\n\n四、充分发挥数据要素作用"), free(a);
+	ok(derived_order(b, "derived-5b", "1.1", "三、优化升级数字基础设施", "(一)加快建设信息网络基础设施", NULL),
+	    "a heading emitted after a page's number heads that page's items, not the next page's");
+
+	/* 1.4 p34 as bench/make-archive lays it out: p33 cut inside 到2025年…
+	 * (明显提|升), (一) emitted before the rest, 二、 after 3., p35 opening
+	 * with (二). Read last, (一) would head nothing: the next item
+	 * follows it. */
+	a = replace_all(data, "\n\n33\n\n做数字化转型领跑者\n\n坚持质量效益", "\n坚持质量效益");
+	b = replace_all(a, "供给和保障能力明显提升,国家标准体系的系统性",
+	    "供给和保障能力明显提\n\n33\n\n做数字化转型领跑者\n\n(一)农业农村领域。\n\n升,国家标准体系的系统性"), free(a);
+	a = replace_all(b, "\n\n二、建设重点领域国家标准体系\n\n(一)农业农村领域。\n1. 农业全产业链标准",
+	    "\n\n1. 农业全产业链标准"), free(b);
+	b = replace_all(a, "\n\n34\n\n01\n\n国家部署\n\n2. 农业农村绿色发展标准", "\n\n2. 农业农村绿色发展标准"), free(a);
+	a = box_from(b, "3. 乡村治理标准。"), free(b);
+	b = replace_all(a, "\n(二)食品消费品领域。\n4. 食品安全",
+	    "\n\n二、建设重点领域国家标准体系\n\n34\n\n01\n\n国家部署\n\n(二)食品消费品领域。\n4. 食品安全"), free(a);
+	ok(derived_order(b, "derived-34b", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。", "1. 农业全产业链标准"),
+	    "an item heading is not read last on a page when the next item follows it");
+
+	/* 1.4 p33: 二、 emitted last on its page, after (一) and its 1. as
+	 * two boxes: (一) starts the items again with no chapter heading
+	 * before it, so 二、 goes before it and 1. stays after it. */
+	a = box_from(data, "1. 农业全产业链标准");
+	b = move_box_before(a, "二、建设重点领域国家标准体系", "34\n\n01\n\n国家部署"), free(a);
+	ok(derived_order(b, "derived-33", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。", "1. 农业全产业链标准"),
+	    "a first item keeps its list when its chapter heading was emitted after both");
+
+	/* 1.2 p19 with (一)不断优化… and its list 1.–3. emitted as boxes of
+	 * their own, 四、 (their chapter heading) at the page's foot as the
+	 * issue prints it, and p18's (三) read last: (一) starts the items
+	 * again with no chapter heading read since (三), so it keeps its list,
+	 * not left under (三) before (三)'s own text (基于自然人…). */
+	a = boxes_from(data, "(一)不断优化个性化", "1.建设用户专属服务空间", (char *)NULL);
 	{
-		const char *line = strstr(data, "\n从省内态势看,");
-		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
-		char *copy = eol == NULL ? xstrdup("") : xasprintf("\n%.*s务整合重塑,打破部门边界", (int)(eol - line), line);
+		const char *item = strstr(a, "\n\n(一)不断优化个性化、智慧化服务功能。\n\n1.建设用户专属服务空间");
+		const char *chapter = item == NULL ? NULL : strstr(item, "\n四、优化政务服务平台移动端服务功能");
+		const char *number = item == NULL ? NULL : strstr(item, "\n19\n");
+		int split = chapter != NULL && number != NULL && chapter < number;
 
-		/* the line opens with a no-break space and a space, twice */
-		a = insert_after_line(data, "\xc2\xa0 \xc2\xa0 习近平总书记指出,“要把", copy);
-		issue = derived_parse(a, "derived-123d");
-		ok(issue != NULL && *copy != '\0' && blocks_starting(issue, "2.3", "坚持以人民为中心的发展思想") == 1
-		    && block_of(issue, "2.3", "打破部门边界坚持", 1) < 0,
-		    "the start of a cut paragraph printed again past the break carries nothing on");
-		issue_free(issue);
-		free(a);
-		free(copy);
+		if (!split)
+			diag("derived-19: (一) and 1. are no boxes of their own, or 四、 is not after them on p19");
+		ok(derived_order(a, "derived-19", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间",
+		    "2.优化搜索服务和智能客服") && split,
+		    "a first item keeps its list when its chapter heading was emitted at the page's foot");
 	}
 
-	/* 1.8 p85: a copy of the page's 推进制造业“双创”… cut short, emitted
-	 * as the page's first box, before what it copies: it leaves no
-	 * sentence open (else it goes last on the page, after the paragraph
-	 * a page break cuts, and is shown twice). */
-	a = replace_all(data, "\n2. 推进产业集群数字化", "\n推进制造业“双创”与工业互联网协同发展,\n\n2. 推进产业集群数字化");
-	issue = derived_parse(a, "derived-85c");
-	ok(issue != NULL && blocks_starting(issue, "1.8", "推进制造业“双创”与工业互联网协同发展") == 1
-	    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
-	    "a copy cut short, emitted before what it copies, leaves no sentence open");
-	issue_free(issue);
-	free(a);
+	/* 2.3 p127 with 四、 emitted first, as it reads, and 五、 after the
+	 * page's number, above p128's running head: 五、 goes back before its
+	 * (一), which stays after 四、's items rather than moving up under 三、
+	 * at no cost. */
+	b = move_box_before(data, "四、打造数字政府主干应用平台", "(二)升级一体化在线监管平台");
+	a = replace_all(b, "\n五、重构数字政府运行体系\n\n128\n\n02\n", "\n128\n\n五、重构数字政府运行体系\n\n02\n"), free(b);
+	ok(derived_order(a, "derived-127", "2.3", "重构升级全省一体化在线监管", "五、重构数字政府运行体系",
+	    "(一)升级一体化政务服务平台"),
+	    "a chapter heading emitted a page late goes back before its first item");
+
+	/* 1.7 p76: the last paragraph of 六、's answer (因此,《规划》将提升
+	 * 软件价值…, which echoes 六、…“提升软件价值保障能力”) emitted after
+	 * 七、, in a box of its own: it goes back above 七、. */
+	a = move_box_before(data, "因此,《规划》将提升软件价值", "“软件定义”是新一轮");
+	ok(derived_order(xstrdup(a), "derived-76", "1.7", "软件通过可编程的方式", "因此,《规划》将提升软件价值",
+	    "七、《规划》提出“深化软件定义”"),
+	    "an answer emitted after the next question goes back under the question it echoes");
+
+	/* The same with 七、 in the box of 六、 and its answer: the answer
+	 * cannot go back between them, and is moved nowhere else either (not
+	 * above 六、, which it echoes, to the page's top). */
+	b = replace_all(a, "\n\n七、《规划》提出“深化软件定义”", "\n七、《规划》提出“深化软件定义”"), free(a);
+	ok(derived_order(b, "derived-76b", "1.7", "七、《规划》提出“深化软件定义”", "因此,《规划》将提升软件价值",
+	    "“软件定义”是新一轮"),
+	    "an answer is not moved above the question it echoes, emitted before it");
+
+	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
+	 * across (四), which stays where it is; then a box per item (eight
+	 * boxes, single moves tried): 10. goes back after 9. */
+	b = boxes_from(data, "11.材料标准。", "(四)新一代信息技术产业", "12.新型信息基础设施标准。",
+	    "13.强化基础软硬件标准。", (char *)NULL);
+	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。");
+	ok(derived_order(a, "derived-36", "1.4", "11.材料标准。", "(四)新一代信息技术产业", "12.新型信息基础设施标准。"),
+	    "a list numbered on across items keeps its item headings in place");
+	a = boxes_from(b, "14.网络安全标准。", "15.生物技术标准。", (char *)NULL), free(b);
+	b = a;
+	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。"), free(b);
+	ok(derived_order(a, "derived-36b", "1.4", "9. 绿色制造标准。", "10. 高端装备标准。", "11.材料标准。"),
+	    "an item emitted before the one it follows goes back after it (a page of 8 boxes)");
+}
+
+/* Checks, on pages of the bundled issue laid out again as the extraction
+ * might have emitted them, which box carries on a sentence a page break
+ * cut. */
+static void
+check_derived_joins(const char *data)
+{
+	char *a, *b;
+	Issue *issue;
+
+	/* 1.8 p86: the rest of a paragraph cut at p85's foot emitted right
+	 * after a lone item heading, which would otherwise head it. */
+	a = move_box_before(data, "高融合度等级。", "完善工业互联网平台体系。");
+	ok(derived_order(xstrdup(a), "derived-86", "1.8", "(三)工业互联网平台推广工程", "完善工业互联网平台体系。", NULL),
+	    "an item heading emitted before a page's continuation keeps its own paragraph");
+	ok(derived_holds(a, "derived-86", "1.8", "拉动企业提高融合度等级"),
+	    "  and the continuation joins the paragraph left open");
 
 	/* 1.8 p86: the continuation emitted after a box holding a line
 	 * printed twice in a row: the page's boxes are still ordered
@@ -767,26 +905,6 @@ check_derived_order(const char *data)
 	}
 	ok(derived_holds(b, "derived-86c", "1.8", "拉动企业提高融合度等级"),
 	    "a line printed twice in a row does not cut a page's boxes in two");
-
-	/* 1.8 p83: (三) emitted after its 3., above 3.'s paragraph: the
-	 * paragraph stays with 3., (三) goes back before 1. */
-	b = boxes_from(data, "2. 提升关键核心技术支撑能力\n", "3. 推动工业大数据创新发展\n", (char *)NULL);
-	a = move_box_before(b, "(三)筑牢融合发展新基础", "加快工业数据汇聚"), free(b);
-	ok(derived_order(xstrdup(a), "derived-83", "1.8", "3. 推动工业大数据创新发展", "加快工业数据汇聚", NULL)
-	    && derived_order(a, "derived-83b", "1.8", "(三)筑牢融合发展新基础", "1. 建设新型信息基础设施", NULL),
-	    "a heading emitted above the paragraph of its last item leaves it to that item");
-
-	/* The two banners 行动纲要全文 each emitted below the next page's
-	 * running head: a heading seen on two pages only, each by furniture,
-	 * is no template junk. */
-	a = replace_all(data, "\n行动纲要全文\n\n43\n\n做数字化转型领跑者\n\n", "\n43\n\n做数字化转型领跑者\n\n行动纲要全文\n\n");
-	b = replace_all(a, "\n行动纲要全文\n\n54\n\n01\n\n国家部署\n\n", "\n54\n\n01\n\n国家部署\n\n行动纲要全文\n\n"), free(a);
-	issue = derived_parse(b, "derived-banners");
-	ok(issue != NULL && blocks_starting(issue, "1.5", "行动纲要全文") == 1
-	    && blocks_starting(issue, "1.6", "行动纲要全文") == 1,
-	    "a banner printed twice, each under a running head, is kept");
-	issue_free(issue);
-	free(b);
 
 	/* 1.8 p86 as four boxes that may carry p85's open sentence on, the
 	 * first the real one, and a fifth (made up) whose run across the
@@ -944,47 +1062,6 @@ check_derived_order(const char *data)
 		cut_line_free(&cut);
 	}
 
-	/* 1.7 p75 with 一是 二是 三是, 四是 and 五、 in boxes of their own, 四是's
-	 * start printed again last on the page (after 五、) and the page's
-	 * last paragraph moved to the next page's top: a dead copy takes no
-	 * part in the run of 一是 二是…, else it stood as an enumeration right
-	 * after a heading in the extraction's order, and 四是, 五、, 一是… read
-	 * better. */
-	{
-		const char *four = strstr(data, "\n四是产业发展取得新成效。");
-		const char *four_eol = four == NULL ? NULL : strchr(four + 1, '\n');
-		const char *copy_end = four == NULL ? NULL : strstr(four, "年均增长");
-		const char *foot = "\n\n75\n\n做数字化转型领跑者\n\n";
-		const char *what = "a dead copy of 四是 after the next heading takes no part in the run of 一是 二是…";
-
-		if (four_eol != NULL && copy_end != NULL && copy_end < four_eol
-		    && strncmp(four_eol + 1, "五、关于推动软件产业链升级", strlen("五、关于推动软件产业链升级")) == 0) {
-			const char *five_eol = strchr(four_eol + 1, '\n');
-			const char *china_eol = five_eol == NULL ? NULL : strchr(five_eol + 1, '\n');
-
-			if (china_eol != NULL && strncmp(china_eol, foot, strlen(foot)) == 0) {
-				char *old = xasprintf("%.*s%s", (int)(china_eol - four), four, foot);
-				char *moved = xasprintf("\n%.*s\n%.*s\n\n%.*s%s%.*s\n", (int)(four_eol - four), four,
-				    (int)(five_eol - four_eol), four_eol, (int)(copy_end - four - 1), four + 1, foot,
-				    (int)(china_eol - five_eol - 1), five_eol + 1);
-				long first, five;
-
-				a = replace_all(data, "\n一是产业基础实现新提升", "\n\n一是产业基础实现新提升");
-				b = replace_all(a, old, moved), free(a);
-				issue = strstr(b, moved) == NULL ? NULL : derived_parse(b, "derived-75");
-				first = issue == NULL ? -1 : block_of(issue, "1.7", "一是产业基础实现新提升", 0);
-				five = issue == NULL ? -1 : block_of(issue, "1.7", "五、关于推动软件产业链升级", 0);
-				ok(first >= 0 && first < five, "%s", what);
-				issue_free(issue);
-				free(b);
-				free(old);
-				free(moved);
-			} else
-				ok(0, "%s (p75's foot not found)", what);
-		} else
-			ok(0, "%s (1.7's 四是… 五、 not found)", what);
-	}
-
 	/* 1.8 p86 with a chapter heading, an item heading and a box (made up)
 	 * after the rest of …拉动企业提, that box's run across the join
 	 * (企业提|升) printed elsewhere: a box right after two headings is the
@@ -1039,18 +1116,6 @@ check_derived_order(const char *data)
 	a = insert_after_line(data, "作人员提供移动政务服务应用注册", "\n\n业互联网领域,培育新业态。");
 	ok(derived_holds(a, "derived-17", "1.2", "面向工作人员提供移动政务服务应用注册"),
 	    "a box with a longer run across the join, in none of the open line's words, does not take it");
-
-	/* 1.1 p2 with (二)面临形势。 emitted after the page's number, above its
-	 * running head: the next page's heading is no reason to move the
-	 * banner (规划全文) from before the document's title. */
-	a = replace_all(data, "\n\n2\n\n01\n\n国家部署\n\n(二)面临形势。\n",
-	    "\n\n2\n\n(二)面临形势。\n\n01\n\n国家部署\n\n");
-	{
-		int moved = strstr(a, "\n2\n\n(二)面临形势。\n\n01\n") != NULL;
-
-		ok(derived_order(a, "derived-2", "1.1", "规划全文", "“十四五”数字经济发展规划", NULL) && moved,
-		    "a heading emitted after a page's number leaves the banner before the document's title");
-	}
 
 	/* 1.2 p17 with a box (made up) that opens an enumeration, 二是…,
 	 * emitted between the page's number and its running head, before the
@@ -1133,6 +1198,153 @@ check_derived_order(const char *data)
 	issue_free(issue);
 	free(b);
 
+	/* 1.6 p61 with a box emitted first that opens an enumeration (二是…):
+	 * the paragraph cut inside a word (…推动城市) is not carried on by it. */
+	a = replace_all(data, "\n\n宽带网络向高速化和智能化升级", "\n\n二是加快推进数字化转型,提升治理能力。\n\n宽带网络向高速化和智能化升级");
+	ok(derived_holds(a, "derived-enumeration", "1.6", "不断推动城市宽带网络向高速化"),
+	    "a box that opens an enumeration (二是…) does not carry on a word cut by a page break");
+}
+
+/* Checks, on pages of the bundled issue laid out again as the extraction
+ * might have emitted them, that a box it printed twice is read once and
+ * carries nothing on. */
+static void
+check_derived_copies(const char *data)
+{
+	char *a, *b;
+	Issue *issue;
+
+	/* 1.8 p85: a cut copy of an earlier paragraph emitted after the
+	 * paragraph a page break cuts: the copy carries nothing on, the cut
+	 * paragraph still joins the next page's first line. */
+	a = insert_after_line(data, "开展两化融合度标准制定",
+	    "\n\n制定制造业数字化转型行动计划。建立健全部际协同、部省联动的工作推进机制,推动形成市场主导、");
+	issue = derived_parse(a, "derived-85");
+	ok(issue != NULL && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0
+	    && blocks_starting(issue, "1.8", "制定制造业数字化转型行动计划") == 1,
+	    "a cut copy after a paragraph a page break cuts does not stop the join");
+	issue_free(issue);
+	free(a);
+
+	/* 2.3 p123: the paragraph p122 cut (从省内态势看,…推动政府部门业)
+	 * printed again at p123's foot, with the start of the line that
+	 * carries it on (务整合重塑,打破部门边界): that copy carries nothing
+	 * on past the next break, and p124's first paragraph stays its own. */
+	{
+		const char *line = strstr(data, "\n从省内态势看,");
+		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+		char *copy = eol == NULL ? xstrdup("") : xasprintf("\n%.*s务整合重塑,打破部门边界", (int)(eol - line), line);
+
+		/* the line opens with a no-break space and a space, twice */
+		a = insert_after_line(data, "\xc2\xa0 \xc2\xa0 习近平总书记指出,“要把", copy);
+		issue = derived_parse(a, "derived-123d");
+		ok(issue != NULL && *copy != '\0' && blocks_starting(issue, "2.3", "坚持以人民为中心的发展思想") == 1
+		    && block_of(issue, "2.3", "打破部门边界坚持", 1) < 0,
+		    "the start of a cut paragraph printed again past the break carries nothing on");
+		issue_free(issue);
+		free(a);
+		free(copy);
+	}
+
+	/* 1.8 p85: a copy of the page's 推进制造业“双创”… cut short, emitted
+	 * as the page's first box, before what it copies: it leaves no
+	 * sentence open (else it goes last on the page, after the paragraph
+	 * a page break cuts, and is shown twice). */
+	a = replace_all(data, "\n2. 推进产业集群数字化", "\n推进制造业“双创”与工业互联网协同发展,\n\n2. 推进产业集群数字化");
+	issue = derived_parse(a, "derived-85c");
+	ok(issue != NULL && blocks_starting(issue, "1.8", "推进制造业“双创”与工业互联网协同发展") == 1
+	    && block_of(issue, "1.8", "拉动企业提高融合度等级", 1) >= 0,
+	    "a copy cut short, emitted before what it copies, leaves no sentence open");
+	issue_free(issue);
+	free(a);
+
+	/* 1.7 p75 with 一是 二是 三是, 四是 and 五、 in boxes of their own, 四是's
+	 * start printed again last on the page (after 五、) and the page's
+	 * last paragraph moved to the next page's top: a dead copy takes no
+	 * part in the run of 一是 二是…, else it stood as an enumeration right
+	 * after a heading in the extraction's order, and 四是, 五、, 一是… read
+	 * better. */
+	{
+		const char *four = strstr(data, "\n四是产业发展取得新成效。");
+		const char *four_eol = four == NULL ? NULL : strchr(four + 1, '\n');
+		const char *copy_end = four == NULL ? NULL : strstr(four, "年均增长");
+		const char *foot = "\n\n75\n\n做数字化转型领跑者\n\n";
+		const char *what = "a dead copy of 四是 after the next heading takes no part in the run of 一是 二是…";
+
+		if (four_eol != NULL && copy_end != NULL && copy_end < four_eol
+		    && strncmp(four_eol + 1, "五、关于推动软件产业链升级", strlen("五、关于推动软件产业链升级")) == 0) {
+			const char *five_eol = strchr(four_eol + 1, '\n');
+			const char *china_eol = five_eol == NULL ? NULL : strchr(five_eol + 1, '\n');
+
+			if (china_eol != NULL && strncmp(china_eol, foot, strlen(foot)) == 0) {
+				char *old = xasprintf("%.*s%s", (int)(china_eol - four), four, foot);
+				char *moved = xasprintf("\n%.*s\n%.*s\n\n%.*s%s%.*s\n", (int)(four_eol - four), four,
+				    (int)(five_eol - four_eol), four_eol, (int)(copy_end - four - 1), four + 1, foot,
+				    (int)(china_eol - five_eol - 1), five_eol + 1);
+				long first, five;
+
+				a = replace_all(data, "\n一是产业基础实现新提升", "\n\n一是产业基础实现新提升");
+				b = replace_all(a, old, moved), free(a);
+				issue = strstr(b, moved) == NULL ? NULL : derived_parse(b, "derived-75");
+				first = issue == NULL ? -1 : block_of(issue, "1.7", "一是产业基础实现新提升", 0);
+				five = issue == NULL ? -1 : block_of(issue, "1.7", "五、关于推动软件产业链升级", 0);
+				ok(first >= 0 && first < five, "%s", what);
+				issue_free(issue);
+				free(b);
+				free(old);
+				free(moved);
+			} else
+				ok(0, "%s (p75's foot not found)", what);
+		} else
+			ok(0, "%s (1.7's 四是… 五、 not found)", what);
+	}
+
+	/* 1.4 p33 with the start of its preamble printed again (made up)
+	 * right above the document's title, cut as short as a title: a copy,
+	 * no title, and dropped. */
+	a = replace_all(data, "\n\n“十四五”推动高质量发展的国家标准体系建设规划\n\n规划全文\n",
+	    "\n\n为落实《中华人民共和国国民经济和社会发展第十四个五年规划"
+	    "\n\n“十四五”推动高质量发展的国家标准体系建设规划\n\n规划全文\n");
+	issue = derived_parse(a, "derived-copy-title");
+	ok(issue != NULL && blocks_starting(issue, "1.4", "为落实《中华人民共和国国民经济") == 1,
+	    "the start of a paragraph printed again right above a document's title is a copy, no title");
+	issue_free(issue);
+	free(a);
+}
+
+/* Checks, on pages of the bundled issue laid out again as the extraction
+ * might have emitted them, where documents open: their titles, banners
+ * and running heads. */
+static void
+check_derived_documents(const char *data)
+{
+	char *a, *b;
+	Issue *issue;
+
+	/* The two banners 行动纲要全文 each emitted below the next page's
+	 * running head: a heading seen on two pages only, each by furniture,
+	 * is no template junk. */
+	a = replace_all(data, "\n行动纲要全文\n\n43\n\n做数字化转型领跑者\n\n", "\n43\n\n做数字化转型领跑者\n\n行动纲要全文\n\n");
+	b = replace_all(a, "\n行动纲要全文\n\n54\n\n01\n\n国家部署\n\n", "\n54\n\n01\n\n国家部署\n\n行动纲要全文\n\n"), free(a);
+	issue = derived_parse(b, "derived-banners");
+	ok(issue != NULL && blocks_starting(issue, "1.5", "行动纲要全文") == 1
+	    && blocks_starting(issue, "1.6", "行动纲要全文") == 1,
+	    "a banner printed twice, each under a running head, is kept");
+	issue_free(issue);
+	free(b);
+
+	/* 1.1 p2 with (二)面临形势。 emitted after the page's number, above its
+	 * running head: the next page's heading is no reason to move the
+	 * banner (规划全文) from before the document's title. */
+	a = replace_all(data, "\n\n2\n\n01\n\n国家部署\n\n(二)面临形势。\n",
+	    "\n\n2\n\n(二)面临形势。\n\n01\n\n国家部署\n\n");
+	{
+		int moved = strstr(a, "\n2\n\n(二)面临形势。\n\n01\n") != NULL;
+
+		ok(derived_order(a, "derived-2", "1.1", "规划全文", "“十四五”数字经济发展规划", NULL) && moved,
+		    "a heading emitted after a page's number leaves the banner before the document's title");
+	}
+
 	/* 1.4 pp32-33 with a paragraph (made up) cut at p32's foot, its first
 	 * part as short as a title, with no comma, and 一、 a few lines on: a
 	 * sentence closes on the next page and the document's own title
@@ -1158,121 +1370,6 @@ check_derived_order(const char *data)
 	ok(derived_holds(b, "derived-foot-head", "1.15", "推进共享模式、流程和技术创新,从核算共享"),
 	    "a page whose running head is at its foot lends the page before none of its text");
 
-	/* 1.4 p33 with the start of its preamble printed again (made up)
-	 * right above the document's title, cut as short as a title: a copy,
-	 * no title, and dropped. */
-	a = replace_all(data, "\n\n“十四五”推动高质量发展的国家标准体系建设规划\n\n规划全文\n",
-	    "\n\n为落实《中华人民共和国国民经济和社会发展第十四个五年规划"
-	    "\n\n“十四五”推动高质量发展的国家标准体系建设规划\n\n规划全文\n");
-	issue = derived_parse(a, "derived-copy-title");
-	ok(issue != NULL && blocks_starting(issue, "1.4", "为落实《中华人民共和国国民经济") == 1,
-	    "the start of a paragraph printed again right above a document's title is a copy, no title");
-	issue_free(issue);
-	free(a);
-
-	/* 1.2 p20 with p19's (一) and its 1.-3. moved onto it, and (二) emitted
-	 * after its 2.: its lists start again at 1. under each item heading,
-	 * so they do not number on across one, and (二) goes back before its
-	 * 1. rather than (一) down after the first 4. */
-	a = move_lines_before(data, "(一)不断优化个性化", 4, "4.开展适老化改造");
-	b = move_box_before(a, "(二)不断丰富移动政务服务应用场景", "3.推广“一证通办”"), free(a);
-	a = boxes_from(b, "(一)不断优化个性化", "1.建设用户专属服务空间", "2.推广“扫码亮证”", (char *)NULL), free(b);
-	b = a;
-	ok(derived_order(xstrdup(b), "derived-20", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间", NULL)
-	    && derived_order(b, "derived-20b", "1.2", "(二)不断丰富移动政务服务应用场景", "1.推进集成套餐式服务", NULL),
-	    "lists that start again under each item heading do not number on across one");
-
-	/* The same with p20's number moved up after 2.推广“扫码亮证”, and (二)
-	 * emitted after it, above p21's running head: a chapter's items
-	 * come before any list of its own, so (一) stays first rather than
-	 * going down after 4., and (二) goes back before its 1. */
-	a = move_lines_before(data, "(一)不断优化个性化", 4, "4.开展适老化改造");
-	b = replace_all(a, "\n(二)不断丰富移动政务服务应用场景。\n", "\n"), free(a);
-	a = replace_all(b, "\n\n20\n\n01\n\n国家部署\n", "\n"), free(b);
-	b = insert_after_line(a, "2.推广“扫码亮证”", "\n\n20\n\n(二)不断丰富移动政务服务应用场景。\n\n01\n\n国家部署\n"), free(a);
-	a = boxes_from(b, "1.建设用户专属服务空间", "2.推广“扫码亮证”", (char *)NULL), free(b);
-	ok(derived_order(xstrdup(a), "derived-20c", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间", NULL)
-	    && derived_order(a, "derived-20d", "1.2", "(二)不断丰富移动政务服务应用场景", "1.推进集成套餐式服务", NULL),
-	    "a chapter's items come before a list of its own");
-
-	/* 1.6 p61 with a box emitted first that opens an enumeration (二是…):
-	 * the paragraph cut inside a word (…推动城市) is not carried on by it. */
-	a = replace_all(data, "\n\n宽带网络向高速化和智能化升级", "\n\n二是加快推进数字化转型,提升治理能力。\n\n宽带网络向高速化和智能化升级");
-	ok(derived_holds(a, "derived-enumeration", "1.6", "不断推动城市宽带网络向高速化"),
-	    "a box that opens an enumeration (二是…) does not carry on a word cut by a page break");
-
-	/* 1.4 p39 as bench/make-archive lays it out: p38 cut inside 30.
-	 * (…节水标|准。), the rest emitted after (一), 三、 after (二), each
-	 * heading and paragraph a box of its own. Orders that read (一) and
-	 * (二) after 三、 cost alike and move as much; the one with (一)
-	 * over the paragraph that echoes it (紧紧围绕…强制性国家标准) wins,
-	 * not (一) (二) in a row. */
-	a = replace_all(data, "等节水标准。开展工业固废", "等节水标\n\n38\n\n01\n\n国家部署\n\n准。开展工业固废");
-	b = replace_all(a, "\n\n38\n\n01\n\n国家部署\n\n32. 碳达峰", "\n32. 碳达峰"), free(a);
-	a = move_box_before(b, "准。开展工业固废", "紧紧围绕人身健康"), free(b);
-	b = move_box_before(a, "三、优化国家标准供给体系", "加强推荐性国家标准顶层设计"), free(a);
-	a = boxes_from(b, "(二)提升推荐性国家标准供给效率", "加强推荐性国家标准顶层设计", (char *)NULL), free(b);
-	ok(derived_order(a, "derived-39", "1.4", "(一)优强制性国家标准", "紧紧围绕人身健康", "(二)提升推荐性国家标准"),
-	    "of orders alike, a heading stands over the paragraph that echoes it");
-
-	/* 1.2 p21 as bench/make-archive lays it out: (二) to (四) and their
-	 * paragraphs as boxes of their own under a running head, 附件:1.
-	 * in the box of (四)'s paragraph and 2. a box of its own. The caption
-	 * 1.…架构图 ends in no full stop, but leaves no sentence open that
-	 * (二)'s paragraph would carry on. */
-	a = replace_all(data, "\n\n20\n\n01\n\n国家部署\n\n(三)健全评估评价机制。\n", "\n\n(三)健全评估评价机制。\n\n");
-	b = replace_all(a, "\n(二)加强运营保障。\n各地区",
-	    "\n\n20\n\n01\n\n国家部署\n\n(二)加强运营保障。\n\n做数字化转型领跑者\n\n各地区"), free(a);
-	a = replace_all(b, "\n(四)提升安全保障能力。\n", "\n\n(四)提升安全保障能力。\n\n"), free(b);
-	b = replace_all(a, "\n   2.全国一体化政务服务平台移动端技术架构图", "\n\n2.全国一体化政务服务平台移动端技术架构图"), free(a);
-	ok(derived_order(b, "derived-21", "1.2", "(二)加强运营保障", "各地区和国务院有关部门要加强政务服务平台", NULL),
-	    "a caption numbered as a list (附件:1.…架构图) leaves no sentence open");
-
-	/* 2.3 p139 as bench/make-archive lays it out: p138 cut inside 3.'s
-	 * paragraph (建立新技术|网络安全…), 1. emitted before the rest, (四)
-	 * after 2.'s paragraph, every line a box. The attachments 2﹒ 3﹒ 4﹒
-	 * (their 1﹒ lost) are another list than 1. 2.: read after 1. they
-	 * are no reason to put (四) and 1. after 2. */
-	a = replace_all(data, "\n\n139\n\n做数字化转型领跑者\n\n(三)健全安全防控体系。", "\n(三)健全安全防控体系。");
-	b = replace_all(a, "建立新技术网络安全风险评估制度,深化",
-	    "建立新技术\n\n139\n\n做数字化转型领跑者\n\n1.强化科学考评。\n\n网络安全风险评估制度,深化"), free(a);
-	a = replace_all(b, "\n(四)强化科学考核评估。\n1.强化科学考评。\n", "\n\n"), free(b);
-	b = replace_all(a, "\n   2﹒政务服务一件事", "\n\n(四)强化科学考核评估。\n\n   2﹒政务服务一件事"), free(a);
-	a = boxes_from(b, "2.强化监督指导。", "组建数字政府建设专家委员会", "   3﹒社会治理", "   4﹒政务运行", (char *)NULL), free(b);
-	ok(derived_order(a, "derived-139", "2.3", "(四)强化科学考核评估", "1.强化科学考评", "数字政府建设时间紧"),
-	    "a list numbered in another style (2﹒ after 2.) is another list");
-
-	/* 1.1 pp5-6 as bench/make-archive lays them out: 三、 emitted after
-	 * p5's number, where p6's text begins; p6's running head printed
-	 * below its first box, 四、's (一) (二) (三), and 四、 after it. Only
-	 * the headings the next page opens with may belong to this page: the
-	 * box of items after 三、 is p6's, whose 四、 heads it. */
-	a = replace_all(data, "\n\n三、优化升级数字基础设施\n\n四、充分发挥数据要素作用\n\n", "\n\n");
-	b = replace_all(a, "\n\n5\n\n做数字化转型领跑者\n\n协作和开放。", "协作和开放。"), free(a);
-	a = replace_all(b, "\xc2\xa0 \xc2\xa0 (一)强化高质量数据要素",
-	    "5\n\n三、优化升级数字基础设施\n\n(一)强化高质量数据要素"), free(b);
-	b = replace_all(a, "\n\n(二)加快数据要素市场化流通", "\n(二)加快数据要素市场化流通"), free(a);
-	a = replace_all(b, "\n\n(三)创新数据要素开发利用机", "\n(三)创新数据要素开发利用机"), free(b);
-	b = insert_after_line(a, "(三)创新数据要素开发利用机", "\n\n做数字化转型领跑者\n\n四、充分发挥数据要素作用"), free(a);
-	ok(derived_order(b, "derived-5b", "1.1", "三、优化升级数字基础设施", "(一)加快建设信息网络基础设施", NULL),
-	    "a heading emitted after a page's number heads that page's items, not the next page's");
-
-	/* 1.4 p34 as bench/make-archive lays it out: p33 cut inside 到2025年…
-	 * (明显提|升), (一) emitted before the rest, 二、 after 3., p35 opening
-	 * with (二). Read last, (一) would head nothing: the next item
-	 * follows it. */
-	a = replace_all(data, "\n\n33\n\n做数字化转型领跑者\n\n坚持质量效益", "\n坚持质量效益");
-	b = replace_all(a, "供给和保障能力明显提升,国家标准体系的系统性",
-	    "供给和保障能力明显提\n\n33\n\n做数字化转型领跑者\n\n(一)农业农村领域。\n\n升,国家标准体系的系统性"), free(a);
-	a = replace_all(b, "\n\n二、建设重点领域国家标准体系\n\n(一)农业农村领域。\n1. 农业全产业链标准",
-	    "\n\n1. 农业全产业链标准"), free(b);
-	b = replace_all(a, "\n\n34\n\n01\n\n国家部署\n\n2. 农业农村绿色发展标准", "\n\n2. 农业农村绿色发展标准"), free(a);
-	a = box_from(b, "3. 乡村治理标准。"), free(b);
-	b = replace_all(a, "\n(二)食品消费品领域。\n4. 食品安全",
-	    "\n\n二、建设重点领域国家标准体系\n\n34\n\n01\n\n国家部署\n\n(二)食品消费品领域。\n4. 食品安全"), free(a);
-	ok(derived_order(b, "derived-34b", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。", "1. 农业全产业链标准"),
-	    "an item heading is not read last on a page when the next item follows it");
-
 	/* 2.3 p118: (三)发展目标。 of 2.3 under a running head, as 1.1's is
 	 * on p3: a numbered heading seen on two pages, each by furniture,
 	 * is the documents' own, no template junk. */
@@ -1294,72 +1391,6 @@ check_derived_order(const char *data)
 	b = replace_all(a, "\n江苏省人民政府令\n第 148 号\n", "\n江苏省人民政府令\n\n第 148 号\n"), free(a);
 	ok(derived_order(b, "derived-154", "2.7", "2021年12月18日", "江苏省人民政府令", "第 148 号"),
 	    "a document's title is looked for in its own article only");
-
-	/* 1.4 p33: 二、 emitted last on its page, after (一) and its 1. as
-	 * two boxes: (一) starts the items again with no chapter heading
-	 * before it, so 二、 goes before it and 1. stays after it. */
-	a = box_from(data, "1. 农业全产业链标准");
-	b = move_box_before(a, "二、建设重点领域国家标准体系", "34\n\n01\n\n国家部署"), free(a);
-	ok(derived_order(b, "derived-33", "1.4", "二、建设重点领域国家标准体系", "(一)农业农村领域。", "1. 农业全产业链标准"),
-	    "a first item keeps its list when its chapter heading was emitted after both");
-
-	/* 1.2 p19 with (一)不断优化… and its list 1.–3. emitted as boxes of
-	 * their own, 四、 (their chapter heading) at the page's foot as the
-	 * issue prints it, and p18's (三) read last: (一) starts the items
-	 * again with no chapter heading read since (三), so it keeps its list,
-	 * not left under (三) before (三)'s own text (基于自然人…). */
-	a = boxes_from(data, "(一)不断优化个性化", "1.建设用户专属服务空间", (char *)NULL);
-	{
-		const char *item = strstr(a, "\n\n(一)不断优化个性化、智慧化服务功能。\n\n1.建设用户专属服务空间");
-		const char *chapter = item == NULL ? NULL : strstr(item, "\n四、优化政务服务平台移动端服务功能");
-		const char *number = item == NULL ? NULL : strstr(item, "\n19\n");
-		int split = chapter != NULL && number != NULL && chapter < number;
-
-		if (!split)
-			diag("derived-19: (一) and 1. are no boxes of their own, or 四、 is not after them on p19");
-		ok(derived_order(a, "derived-19", "1.2", "(一)不断优化个性化", "1.建设用户专属服务空间",
-		    "2.优化搜索服务和智能客服") && split,
-		    "a first item keeps its list when its chapter heading was emitted at the page's foot");
-	}
-
-	/* 2.3 p127 with 四、 emitted first, as it reads, and 五、 after the
-	 * page's number, above p128's running head: 五、 goes back before its
-	 * (一), which stays after 四、's items rather than moving up under 三、
-	 * at no cost. */
-	b = move_box_before(data, "四、打造数字政府主干应用平台", "(二)升级一体化在线监管平台");
-	a = replace_all(b, "\n五、重构数字政府运行体系\n\n128\n\n02\n", "\n128\n\n五、重构数字政府运行体系\n\n02\n"), free(b);
-	ok(derived_order(a, "derived-127", "2.3", "重构升级全省一体化在线监管", "五、重构数字政府运行体系",
-	    "(一)升级一体化政务服务平台"),
-	    "a chapter heading emitted a page late goes back before its first item");
-
-	/* 1.7 p76: the last paragraph of 六、's answer (因此,《规划》将提升
-	 * 软件价值…, which echoes 六、…“提升软件价值保障能力”) emitted after
-	 * 七、, in a box of its own: it goes back above 七、. */
-	a = move_box_before(data, "因此,《规划》将提升软件价值", "“软件定义”是新一轮");
-	ok(derived_order(xstrdup(a), "derived-76", "1.7", "软件通过可编程的方式", "因此,《规划》将提升软件价值",
-	    "七、《规划》提出“深化软件定义”"),
-	    "an answer emitted after the next question goes back under the question it echoes");
-	/* The same with 七、 in the box of 六、 and its answer: the answer
-	 * cannot go back between them, and is moved nowhere else either (not
-	 * above 六、, which it echoes, to the page's top). */
-	b = replace_all(a, "\n\n七、《规划》提出“深化软件定义”", "\n七、《规划》提出“深化软件定义”"), free(a);
-	ok(derived_order(b, "derived-76b", "1.7", "七、《规划》提出“深化软件定义”", "因此,《规划》将提升软件价值",
-	    "“软件定义”是新一轮"),
-	    "an answer is not moved above the question it echoes, emitted before it");
-
-	/* 1.4 p36: 10. emitted before 9., in six boxes: the list numbers on
-	 * across (四), which stays where it is; then a box per item (eight
-	 * boxes, single moves tried): 10. goes back after 9. */
-	b = boxes_from(data, "11.材料标准。", "(四)新一代信息技术产业", "12.新型信息基础设施标准。",
-	    "13.强化基础软硬件标准。", (char *)NULL);
-	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。");
-	ok(derived_order(a, "derived-36", "1.4", "11.材料标准。", "(四)新一代信息技术产业", "12.新型信息基础设施标准。"),
-	    "a list numbered on across items keeps its item headings in place");
-	a = boxes_from(b, "14.网络安全标准。", "15.生物技术标准。", (char *)NULL), free(b);
-	b = a;
-	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。"), free(b);
-	ok(derived_order(a, "derived-36b", "1.4", "9. 绿色制造标准。", "10. 高端装备标准。", "11.材料标准。"),
-	    "an item emitted before the one it follows goes back after it (a page of 8 boxes)");
 }
 
 /* Checks 1.6's first page, whose first chapter and banner the extraction
@@ -1977,7 +2008,10 @@ main(void)
 	check_reading_order(issue);
 	check_stray_questions();
 	check_sentence_ends();
-	check_derived_order(data);
+	check_derived_headings(data);
+	check_derived_joins(data);
+	check_derived_copies(data);
+	check_derived_documents(data);
 	check_document_opening(issue);
 	check_join_weight();
 	check_shared_pairs();
