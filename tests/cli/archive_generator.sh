@@ -58,4 +58,28 @@ is "$titles" "0" "no article title is the same in every issue"
 nums=$(grep -h '^0	' "$A"/*.toc | sort -u | wc -l)
 is "$nums" "$COUNT" "each issue has its own number and date"
 
+# A heading is kept with the text it heads, never last on its page, even
+# when a box printed again is due right after it: the copy takes room too
+# (issue 22 of seed 78 once printed 三、系统部署… with only a copy of
+# 在工作目标上… after it, then the page's number). Looks in the issues
+# above and that one for a numbered heading, then a line that repeats one
+# printed a few lines before, then a page number.
+python3 "$GEN" --shuzhi="$SHUZHI" --issue="$ISSUE" --first=22 1 "$TEST_TMP/s78" 78 2>"$TEST_TMP/err"
+ok $? "make-archive writes issue 22 of seed 78"
+python3 - "$A"/*.txt "$TEST_TMP/s78"/*.txt <<'PY'
+import re, sys
+heading = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+found = 0
+for path in sys.argv[1:]:
+    text = [l.rstrip("\n") for l in open(path, encoding="utf-8") if l.strip()]
+    for i in range(len(text) - 2):
+        h, c, n = text[i], text[i + 1], text[i + 2]
+        if heading.match(h) and len(h) <= 30 and "。" not in h[:-1] and n.isdigit() and len(c) >= 10 \
+                and any(text[j].startswith(c) for j in range(max(0, i - 12), i)):
+            print("# %s: %s, then %s… printed again, then page %s" % (path, h, c[:12], n))
+            found += 1
+sys.exit(1 if found else 0)
+PY
+ok $? "no heading stands last on its page with only a copy after it"
+
 done_testing

@@ -324,23 +324,26 @@ grep -q '化解风险等方地取得突破,$' "$TEST_TMP/gen33"/*.txt
 ok $? "issue 33 of seed 91 cuts a paragraph after 等方地取得突破,"
 prints_before 33 91 '防范化解风险,' '推动实现更高质'
 
-# 一是 二是 三是 in one box, then 四是, 五、 and 四是's start printed again
-# last on the page: the copy, dead, takes no part in the run of 一是 二是…,
-# else it stood as an enumeration right after a heading and 四是, 五、,
-# 一是… read better (seed 43, 总第18期, 1.3).
-reads_as_truth 18 43 1.3 "a dead copy of 四是 after the next heading takes no part in the run of 一是 二是…"
-prints_twice 18 43 '四是产业发展取得新成效'
+# 一是 二是 三是, then 二是's start printed again and 四是 五是 六是, each
+# a box of its own: the copy, dead, takes no part in the run of 一是
+# 二是…, else 二是 after 三是 ran back and the run read better with the
+# real 二是 moved (seed 21, 总第16期, 1.14).
+reads_as_truth 16 21 1.14 "a dead copy of 二是 after 三是 takes no part in the run of 一是 二是…"
+prints_twice 16 21 '二是提升数相产业成展际级'
+awk '/^三是深入品生产业数相化转型/ { three = NR } /^二是提升数相产业成展际级/ && three { found = 1 } END { exit !found }' \
+    "$TEST_TMP/gen16"/*.txt
+ok $? "issue 16 of seed 21 prints 二是's start again after 三是"
 
 # A paragraph cut by a page break; the next page opens with its rest
-# (繁荣数据…, scrambled), then a chapter heading, its first item heading
-# and that item's text, whose run across the join the issue prints
-# elsewhere: a box right after two headings is the text they head, and
-# the rest takes the join (seed 23, 总第22期, 2.7).
-reads_as_truth 22 23 2.7 "a box right after two headings does not take the join from the page's first box"
-awk '/^繁荣数据术进生态/ { rest = NR } /^四、重利任务和重大软定/ && rest { top = NR }
-    /^\(一\)型设泛展系建工数字基础/ && top == NR - 2 { item = NR } /^推动集质效互中和增保/ && item == NR - 2 { found = 1 }
-    END { exit !found }' "$TEST_TMP/gen22"/*.txt
-ok $? "issue 22 of seed 23 prints the rest, 四、, (一) and its text in that order"
+# (薪酬制度和绩效考核机制…, scrambled), then a chapter heading, its
+# first item heading and that item's text, whose run across the join the
+# issue prints elsewhere: a box right after two headings is the text they
+# head, and the rest takes the join (seed 43, 总第34期, 1.4).
+reads_as_truth 34 43 1.4 "a box right after two headings does not take the join from the page's first box"
+awk '/^薪酬关度和绩各考核机关/ { rest = NR } /^四、重公工体/ && rest == NR - 2 { top = NR }
+    /^\(一\)关造计业上化转型行动/ && top == NR - 2 { item = NR } /^关定关造计业上化转型行动项/ && item == NR - 2 { found = 1 }
+    END { exit !found }' "$TEST_TMP/gen34"/*.txt
+ok $? "issue 34 of seed 43 prints the rest, 四、, (一) and its text in that order"
 
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
