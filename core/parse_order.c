@@ -138,6 +138,10 @@ typedef struct PageFacts {
 	unsigned char	together[ORDER_COLLECT_BOXES];
 	unsigned char	chapter[ORDER_COLLECT_BOXES];	/* a chapter's heading box */
 	unsigned char	heading[ORDER_COLLECT_BOXES];	/* every line a heading */
+	/* box k and box k+1 are one box of the extraction, cut where its
+	 * numbering starts again (parse_restarts_in_box): each text box
+	 * read between them costs a gap */
+	unsigned char	glued[ORDER_COLLECT_BOXES];
 	size_t		chars[ORDER_COLLECT_BOXES];	/* characters of the box */
 	/* a document's title box, the first chapter emitted before it and
 	 * its banner (n for none) */
@@ -193,6 +197,8 @@ parse_page_facts(const Parse *p, const OrderState *st, const Box *boxes, size_t 
 		    && parse_line_mark(&p->lines[boxes[k].first], &value) != MARK_NONE && value == 1)
 			f->opening_chapter = k;
 	}
+	for (k = 0; k + 1 < n; k++)
+		f->glued[k] = boxes[k].end == boxes[k + 1].first;
 	for (k = 0; k + 1 < n; k++) {
 		for (j = boxes[k].first; j < boxes[k].end; j++)
 			headed |= p->lines[j].role == ROLE_TEXT && parse_is_chapter(p->lines[j].text);
@@ -280,6 +286,16 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
 			;
 		if (i + 1 >= n || perm[i + 1] != k + 1)
 			cost += COST_GAP * f->together[k];
+	}
+	/* The extraction puts no other text inside a box it emits: between
+	 * the parts of one cut where its numbering starts again, only the
+	 * headings that belong there. */
+	for (k = 0; k + 1 < n; k++) {
+		if (!f->glued[k] || place[k + 1] < place[k])
+			continue;
+		for (j = place[k] + 1; j < place[k + 1]; j++)
+			if (!f->heading[perm[j]])
+				cost += COST_GAP;
 	}
 	if (n > 1 && !end_ok && f->chapter[perm[n - 1]])
 		cost += COST_HEADING_END;

@@ -345,6 +345,18 @@ awk '/^薪酬关度和绩各考核机关/ { rest = NR } /^四、重公工体/ &&
     END { exit !found }' "$TEST_TMP/gen34"/*.txt
 ok $? "issue 34 of seed 43 prints the rest, 四、, (一) and its text in that order"
 
+# A paragraph cut by a page break, its rest emitted in one box with the
+# next paragraph and (一)…(二)…, after a paragraph of the page (采用信息化…,
+# scrambled) and 四、 (moved after its items): the parser cuts that box
+# where (一) starts the items again, but its parts stay one box of the
+# extraction, with nothing but a heading between them, so the paragraph
+# emitted first goes after them (seed 23, 总第19期, 1.5).
+reads_as_truth 19 23 1.5 "a box cut where its numbering starts again takes no text between its parts"
+prints_before 19 23 '采设和息化、专字化手段' '智进享制数市、引战混享'
+awk '/^加大“两非”剥离/ { line = NR } /^\(一\)完善纵横贯通/ && line == NR - 1 { found = 1 } END { exit !found }' \
+    "$TEST_TMP/gen19"/*.txt
+ok $? "issue 19 of seed 23 prints (一) in the box of the rest, right after 加大“两非”…"
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

@@ -874,6 +874,39 @@ check_derived_headings(const char *data)
 	a = move_box_before(b, "10. 高端装备标准。", "9. 绿色制造标准。"), free(b);
 	ok(derived_order(a, "derived-36b", "1.4", "9. 绿色制造标准。", "10. 高端装备标准。", "11.材料标准。"),
 	    "an item emitted before the one it follows goes back after it (a page of 8 boxes)");
+	/* 1.15 pp110-111 with (五)'s 加大“两非”… cut by the page break after
+	 * 清理工作力度, its rest emitted in one box with (一) and (二) and their
+	 * paragraphs, and 采用信息化… (the paragraph after (二)'s) emitted
+	 * first on p111: the parser cuts that box where (一) starts the items
+	 * again, but no text goes between its parts, one box of the
+	 * extraction, so 采用信息化… goes after (二)'s paragraph. */
+	{
+		const char *line = strstr(data, "\n采用信息化、数字化手段");
+		const char *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+		const char *top = "做数字化转型领跑者\n\n(一)完善纵横贯通";
+		const char *what = "a box cut where its numbering starts again takes no text between its parts";
+		CutLine cut;
+		int laid;
+
+		if (cut_line(data, "\n加大“两非”剥离", "加快亏损企业治理", &cut) && eol != NULL
+		    && strstr(data, top) != NULL && strstr(data, "\n(三)完善智能前瞻") != NULL) {
+			char *taken = xasprintf("%.*s", (int)(eol - line), line);
+			char *moved = xasprintf("做数字化转型领跑者\n\n%s\n\n%s\n(一)完善纵横贯通", taken + 1, cut.rest);
+
+			a = replace_all(data, cut.whole, cut.open);
+			b = replace_all(a, taken, ""), free(a);
+			a = replace_all(b, top, moved), free(b);
+			b = replace_all(a, "\n(三)完善智能前瞻", "\n\n(三)完善智能前瞻"), free(a);
+			laid = strstr(b, moved) != NULL;
+			ok(derived_order(b, "derived-111", "1.15", "(二)完善全面有效的合规风控体系", "采用信息化、数字化手段",
+			    "(三)完善智能前瞻") && laid, "%s", what);
+			free(taken);
+			free(moved);
+		} else
+			ok(0, "%s (1.15's 加大“两非”…, 采用信息化… or p111's top not found)", what);
+		cut_line_free(&cut);
+	}
+
 }
 
 /* Checks, on pages of the bundled issue laid out again as the extraction
