@@ -21,6 +21,9 @@
 #define ORDER_MAX_BOXES 7
 /* Moves of one box tried in turn on a page of more boxes. */
 #define ORDER_MOVES 3
+/* The longest run of boxes moved as one, to come nearer the extraction's
+ * order at the same cost. */
+#define MOVE_RUN_MAX 2
 /* Boxes looked at on one page at most. */
 #define ORDER_COLLECT_BOXES 64
 /* Items numbered up to this are put back when emitted late. */
@@ -465,17 +468,19 @@ parse_best_permutation(const Parse *p, const OrderState *st, const Box *boxes, c
 	return best_cost;
 }
 
-/* Writes into out order with its box at from moved to stand before the
- * one at to (last, when to is n). */
+/* Writes into out order with its run of count boxes at from moved to
+ * stand before the one at to (last, when to is n; to not inside the
+ * run). */
 static void
-parse_move_box(const size_t *order, size_t n, size_t from, size_t to, size_t *out)
+parse_move_run(const size_t *order, size_t n, size_t from, size_t count, size_t to, size_t *out)
 {
-	size_t x, at = 0;
+	size_t x, y, at = 0;
 
 	for (x = 0; x <= n; x++) {
 		if (x == to)
-			out[at++] = order[from];
-		if (x < n && x != from)
+			for (y = from; y < from + count; y++)
+				out[at++] = order[y];
+		if (x < n && (x < from || x >= from + count))
 			out[at++] = order[x];
 	}
 }
@@ -484,48 +489,59 @@ parse_move_box(const size_t *order, size_t n, size_t from, size_t to, size_t *ou
  * ORDER_COLLECT_BOXES) into best, too many to try every one: from the
  * extraction's order, the single move of one box to another place that
  * lowers the cost most (the nearest on a tie), again while one does, at
- * most ORDER_MOVES times. The extraction's habits each move one box: a
- * heading emitted after its items, a continuation after a decoy. Returns
- * the cost. */
+ * most ORDER_MOVES times in all. The extraction's habits each move one
+ * box: a heading emitted after its items, a continuation after a decoy.
+ * Once no move lowers the cost, a move of one box or of a run of up to
+ * MOVE_RUN_MAX that keeps it and comes nearer the extraction's order is
+ * taken too: moving an item heading down under its chapter heading may
+ * mend as much as moving the chapter heading up, and put a continuation
+ * first besides, in one move; the chapter heading and its item moved
+ * back as one undo that. Returns the cost. */
 static int
 parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const PageFacts *f, size_t n,
     int completing, int end_ok, size_t *best)
 {
-	size_t perm[ORDER_COLLECT_BOXES], k, from, to, round;
+	size_t perm[ORDER_COLLECT_BOXES], k, from, to, count, round, best_distance = 0;
 	int cost;
 
 	for (k = 0; k < n; k++)
 		best[k] = k;
 	cost = parse_order_cost(p, st, boxes, f, best, n, completing, end_ok, INT_MAX);
-	for (round = 0; round < ORDER_MOVES && cost > 0; round++) {
-		int round_cost = cost;
-		size_t round_distance = 0, best_from = 0, best_to = 0;
+	for (round = 0; round < ORDER_MOVES && (cost > 0 || round > 0); round++) {
+		int round_cost = cost, found = 0;
+		size_t round_distance = best_distance, best_from = 0, best_to = 0, best_count = 0;
 
-		for (from = 0; from < n; from++)
-			for (to = 0; to <= n; to++) {
-				size_t distance;
-				int c;
+		for (count = 1; count <= MOVE_RUN_MAX; count++)
+			for (from = 0; from + count <= n; from++)
+				for (to = 0; to <= n; to++) {
+					size_t distance;
+					int c;
 
-				if (to == from || to == from + 1)
-					continue;
-				parse_move_box(best, n, from, to, perm);
-				c = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok,
-				    round_cost);
-				if (c > round_cost)
-					continue;
-				distance = parse_order_distance(f, perm, n);
-				if (c < round_cost || (c == round_cost && c < cost && distance < round_distance)) {
-					round_cost = c;
-					round_distance = distance;
-					best_from = from;
-					best_to = to;
+					if (to >= from && to <= from + count)
+						continue;
+					parse_move_run(best, n, from, count, to, perm);
+					c = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok,
+					    round_cost);
+					/* a run moves only to come nearer */
+					if (c > round_cost || (count > 1 && c < cost))
+						continue;
+					distance = parse_order_distance(f, perm, n);
+					if (c < round_cost || (round > 0 && c == cost && distance < round_distance)
+					    || (c < cost && distance < round_distance)) {
+						round_cost = c;
+						round_distance = distance;
+						best_from = from;
+						best_to = to;
+						best_count = count;
+						found = 1;
+					}
 				}
-			}
-		if (round_cost >= cost)
+		if (!found)
 			break;
-		parse_move_box(best, n, best_from, best_to, perm);
+		parse_move_run(best, n, best_from, best_count, best_to, perm);
 		memcpy(best, perm, n * sizeof *perm);
 		cost = round_cost;
+		best_distance = round_distance;
 	}
 	return cost;
 }

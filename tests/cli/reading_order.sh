@@ -357,6 +357,17 @@ awk '/^加大“两非”剥离/ { line = NR } /^\(一\)完善纵横贯通/ && l
     "$TEST_TMP/gen19"/*.txt
 ok $? "issue 19 of seed 23 prints (一) in the box of the rest, right after 加大“两非”…"
 
+# A page of more boxes than every order can be tried for: (一)层级架构。
+# emitted first, then the rest of the paragraph the page break cut, the
+# items (一) heads, and 二、 after them. Moving (一) down under 二、 puts
+# the rest first too, in one move; moving 二、 up to (一) is nearer the
+# extraction's order, and the two moved back as one reach it (seed 21,
+# 总第36期, 1.8).
+reads_as_truth 36 21 1.8 "a heading emitted after its items goes up to its item, not the item down to it"
+awk '/^\(一\)层级架构。$/ { item = NR } /^二、总体架构$/ && item && NR - item < 30 { found = 1 } END { exit !found }' \
+    "$TEST_TMP/gen36"/*.txt
+ok $? "issue 36 of seed 21 prints (一)层级架构。 before 二、总体架构 on one page"
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

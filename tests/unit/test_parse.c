@@ -907,6 +907,45 @@ check_derived_headings(const char *data)
 		cut_line_free(&cut);
 	}
 
+	/* 1.2 pp15-16 with 坚持安全可控…, (三)工作目标。 and 2022年底前… moved
+	 * to p15's foot, that paragraph cut there before 移动政务服务能力显著
+	 * 提升, its rest emitted after (一)层级架构。, and p16's lines as boxes
+	 * of their own (nine: single moves are tried), 二、 last as the issue
+	 * prints it. Moving (一) down under 二、 puts the rest first too, in
+	 * one move; moving 二、 up to (一) is nearer the extraction's order,
+	 * and the two moved back as one reach it. */
+	{
+		const char *safe = strstr(data, "\n\n坚持安全可控。");
+		const char *goal = safe == NULL ? NULL : strstr(safe, "\n2022年底前,各省");
+		const char *goal_eol = goal == NULL ? NULL : strchr(goal + 1, '\n');
+		const char *top = "国家部署\n\n(一)层级架构。\n";
+		const char *what = "a heading emitted at the page's foot goes up to its item, not the item down to it";
+		CutLine drive, cut;
+		int laid;
+
+		if (goal_eol != NULL && cut_line(data, "\n坚持创新驱动。充分发挥", "。", &drive)
+		    && cut_line(goal, "\n2022年底前,各省", "移动政务服务能力显著提升", &cut) && strstr(data, top) != NULL) {
+			char *box = xasprintf("%.*s", (int)(goal_eol - safe), safe);
+			char *foot = xasprintf("%s\n%.*s%s", drive.whole, (int)(goal - safe - 2), safe + 2, cut.open);
+			char *moved = xasprintf("国家部署\n\n(一)层级架构。\n\n%s\n\n", cut.rest);
+
+			a = replace_all(data, box, "");
+			b = replace_all(a, drive.whole, foot), free(a);
+			a = replace_all(b, top, moved), free(b);
+			b = boxes_from(a, "1.国家政务服务平台和", "国家政务服务平台移动端是", "国务院部门应积极推进",
+			    "2.省级政务服务平台移动端", "各省(自治区、直辖市)省级", (char *)NULL), free(a);
+			laid = strstr(b, moved) != NULL && strstr(b, foot) != NULL;
+			ok(derived_order(b, "derived-16", "1.2", "二、总体架构", "(一)层级架构。", "全国一体化平台移动端包括")
+			    && laid, "%s", what);
+			free(box);
+			free(foot);
+			free(moved);
+		} else
+			ok(0, "%s (1.2's 坚持安全可控…, 坚持创新驱动… or p16's top not found)", what);
+		cut_line_free(&drive);
+		cut_line_free(&cut);
+	}
+
 }
 
 /* Checks, on pages of the bundled issue laid out again as the extraction
