@@ -19,7 +19,7 @@
 
 /* A page of more boxes than this is not reordered (k! orders are tried). */
 #define ORDER_MAX_BOXES 7
-/* Moves of one box tried in turn on a page of more boxes. */
+/* Moves tried in turn on a page of more boxes. */
 #define ORDER_MOVES 3
 /* The longest run of boxes moved as one, to come nearer the extraction's
  * order at the same cost. */
@@ -491,12 +491,12 @@ parse_move_run(const size_t *order, size_t n, size_t from, size_t count, size_t 
  * lowers the cost most (the nearest on a tie), again while one does, at
  * most ORDER_MOVES times in all. The extraction's habits each move one
  * box: a heading emitted after its items, a continuation after a decoy.
- * Once no move lowers the cost, a move of one box or of a run of up to
- * MOVE_RUN_MAX that keeps it and comes nearer the extraction's order is
- * taken too: moving an item heading down under its chapter heading may
- * mend as much as moving the chapter heading up, and put a continuation
- * first besides, in one move; the chapter heading and its item moved
- * back as one undo that. Returns the cost. */
+ * Once no move lowers the cost, while some is left, a move of one box or
+ * of a run of up to MOVE_RUN_MAX that keeps it and comes nearer the
+ * extraction's order is taken too: moving an item heading down under its
+ * chapter heading may mend as much as moving the chapter heading up, and
+ * put a continuation first besides, in one move; the chapter heading and
+ * its item moved back as one undo that. Returns the cost. */
 static int
 parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const PageFacts *f, size_t n,
     int completing, int end_ok, size_t *best)
@@ -507,11 +507,14 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 	for (k = 0; k < n; k++)
 		best[k] = k;
 	cost = parse_order_cost(p, st, boxes, f, best, n, completing, end_ok, INT_MAX);
-	for (round = 0; round < ORDER_MOVES && (cost > 0 || round > 0); round++) {
-		int round_cost = cost, found = 0;
+	for (round = 0; round < ORDER_MOVES && cost > 0; round++) {
+		int round_cost = cost;
 		size_t round_distance = best_distance, best_from = 0, best_to = 0, best_count = 0;
 
-		for (count = 1; count <= MOVE_RUN_MAX; count++)
+		/* A run moves only to come nearer at the same cost: not in the
+		 * first round (the extraction's own order wins its ties), nor
+		 * once a single move has lowered the cost. */
+		for (count = 1; count <= MOVE_RUN_MAX && (count == 1 || (round > 0 && round_cost == cost)); count++)
 			for (from = 0; from + count <= n; from++)
 				for (to = 0; to <= n; to++) {
 					size_t distance;
@@ -522,21 +525,21 @@ parse_best_moves(const Parse *p, const OrderState *st, const Box *boxes, const P
 					parse_move_run(best, n, from, count, to, perm);
 					c = parse_order_cost(p, st, boxes, f, perm, n, completing, end_ok,
 					    round_cost);
-					/* a run moves only to come nearer */
 					if (c > round_cost || (count > 1 && c < cost))
 						continue;
 					distance = parse_order_distance(f, perm, n);
-					if (c < round_cost || (round > 0 && c == cost && distance < round_distance)
-					    || (c < cost && distance < round_distance)) {
+					/* cheaper, or as cheap and nearer (in the first
+					 * round, round_distance is 0 until a move lowers
+					 * the cost) */
+					if (c < round_cost || distance < round_distance) {
 						round_cost = c;
 						round_distance = distance;
 						best_from = from;
 						best_to = to;
 						best_count = count;
-						found = 1;
 					}
 				}
-		if (!found)
+		if (round_cost == cost && round_distance == best_distance)
 			break;
 		parse_move_run(best, n, best_from, best_count, best_to, perm);
 		memcpy(best, perm, n * sizeof *perm);
