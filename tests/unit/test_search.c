@@ -272,6 +272,19 @@ check_hits_of_no_article(Index *index, const Issue *issue)
 	free(cause);
 }
 
+/* Counts term (normalised) in the normalised title and text of article a. */
+static void
+title_and_text_counts(const Article *a, const char *term, size_t *in_title, size_t *in_text)
+{
+	char *title = brute_normalise(a->title, strlen(a->title));
+	char *text = brute_normalise(a->text, a->text_length);
+
+	*in_title = brute_count(title, term);
+	*in_text = brute_count(text, term);
+	free(title);
+	free(text);
+}
+
 /* Checks that a title match outranks an equal body match by the title's
  * weight alone: searched in issue 0, where rows rank by the score
  * shuzhi_rank() returns (over all issues, the rows kept are scored again
@@ -287,7 +300,7 @@ check_title_weight(Index *index, const Issue *issue)
 	char *term = brute_normalise(query, strlen(query)), *cause = NULL;
 	SearchResults *results = NULL;
 	const Article *titled = NULL;
-	size_t i, title_at = 0, body_at = 0;
+	size_t i, title_at = 0, body_at = 0, in_title, in_text;
 	int found = 0;
 
 	if (search_run_in(index, query, 0, NO_LIMIT, &results, &cause) != 0) {
@@ -299,28 +312,21 @@ check_title_weight(Index *index, const Issue *issue)
 	}
 	for (i = 0; titled == NULL && i < results->count; i++) {
 		const Article *a = issue_article(issue, results->items[i].article_index);
-		char *title = brute_normalise(a->title, strlen(a->title));
-		char *text = brute_normalise(a->text, a->text_length);
 
-		if (brute_count(title, term) == 1 && brute_count(text, term) == 0) {
+		title_and_text_counts(a, term, &in_title, &in_text);
+		if (in_title == 1 && in_text == 0) {
 			titled = a;
 			title_at = i;
 		}
-		free(title);
-		free(text);
 	}
 	for (i = 0; titled != NULL && !found && i < results->count; i++) {
 		const Article *a = issue_article(issue, results->items[i].article_index);
-		char *title = brute_normalise(a->title, strlen(a->title));
-		char *text = brute_normalise(a->text, a->text_length);
 
-		if (brute_count(title, term) == 0 && brute_count(text, term) == 1 &&
-		    a->text_length < titled->text_length) {
+		title_and_text_counts(a, term, &in_title, &in_text);
+		if (in_title == 0 && in_text == 1 && a->text_length < titled->text_length) {
 			found = 1;
 			body_at = i;
 		}
-		free(title);
-		free(text);
 	}
 	if (ok(found, "%s: one result has it once in its title alone, a shorter one once in "
 	    "its text alone", query))
