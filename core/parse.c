@@ -85,6 +85,7 @@ issue_parse(const char *data, size_t len, const char *name, Issue **out, char **
 		parse_order_boxes(&p);
 		parse_order_late_items(&p);
 		parse_order_far_joins(&p);
+		parse_read_repeats_in_order(&p);
 	}
 	parse_build_articles(&p, issue);
 	issue_set_page_count(issue, p.last_page);

@@ -204,4 +204,8 @@ int parse_title_shaped(const Line *line);
  * extraction emitted on a later page. */
 void parse_order_far_joins(Parse *p);
 
+/* parse_repeats.c: of text printed twice, the copy the reading order
+ * reads first. */
+void parse_read_repeats_in_order(Parse *p);
+
 #endif

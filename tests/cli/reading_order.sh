@@ -368,6 +368,16 @@ awk '/^\(一\)层级架构。$/ { item = NR } /^二、总体架构$/ && item && 
     "$TEST_TMP/gen36"/*.txt
 ok $? "issue 36 of seed 21 prints (一)层级架构。 before 二、总体架构 on one page"
 
+# A page whose first box, the rest of the paragraph the page break cut,
+# holds the paragraphs after it too, down to “十三五”时期…; the extraction
+# emitted it after two boxes of the page, one of them a repeat of that
+# “十三五”时期…. The rest is read at the break, and with it its box's
+# “十三五”时期…: the repeat printed before it is the one dropped (seed 95,
+# 总第39期, 1.4; made before the rule and never used to choose it).
+reads_as_truth 39 95 1.4 "a repeat printed before the box that carries the paragraph is the one dropped"
+prints_twice 39 95 '“十三五”时期,我国用件和行'
+prints_before 39 95 '“十三五”时期,我国用件和行' '件合业发展的关键问题'
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

@@ -1370,6 +1370,40 @@ check_derived_copies(const char *data)
 			ok(0, "%s (1.7's 四是… 五、 not found)", what);
 	}
 
+	/* 1.6 pp57-58 with 到2025年,… cut at p57's foot inside 数字基础设施,
+	 * and p58 laid out as the extraction may emit it: 数字技术创新体系…,
+	 * a repeat of 数字基础设施体系更加完备。…, then the rest of the cut
+	 * paragraph with 数字基础设施体系… below it in its box. Read at the
+	 * break, that box brings its 数字基础设施体系… before 数字技术创新体系…,
+	 * and the repeat printed first is the one dropped. */
+	{
+		const char *what = "the repeat of a paragraph printed before the box that carries it is the one dropped";
+		const char *infrastructure = strstr(data, "\n数字基础设施体系更加完备。");
+		const char *infrastructure_eol = infrastructure == NULL ? NULL : strchr(infrastructure + 1, '\n');
+		const char *innovation_eol = infrastructure_eol == NULL ? NULL : strchr(infrastructure_eol + 1, '\n');
+		CutLine cut;
+
+		if (innovation_eol != NULL && strncmp(infrastructure_eol, "\n数字技术创新体系基本形成。",
+		    strlen("\n数字技术创新体系基本形成。")) == 0
+		    && cut_line(data, "\n到2025年,数字中国建设取得决定性进展", "施全面夯实", &cut)) {
+			char *pair = xasprintf("%.*s", (int)(innovation_eol - infrastructure), infrastructure);
+			char *laid = xasprintf("%.*s\n%.*s\n\n%s\n%.*s\n", (int)(innovation_eol - infrastructure_eol),
+			    infrastructure_eol, (int)(infrastructure_eol - infrastructure), infrastructure, cut.rest,
+			    (int)(infrastructure_eol - infrastructure - 1), infrastructure + 1);
+			int moved;
+
+			a = replace_all(data, cut.whole, cut.open);
+			b = replace_all(a, pair, laid), free(a);
+			moved = strstr(b, laid) != NULL;
+			ok(derived_order(b, "derived-58", "1.6", "到2025年,数字中国建设取得决定性进展",
+			    "数字基础设施体系更加完备", "数字技术创新体系基本形成") && moved, "%s", what);
+			free(pair);
+			free(laid);
+		} else
+			ok(0, "%s (1.6's 到2025年,… or p58's top not found)", what);
+		cut_line_free(&cut);
+	}
+
 	/* 1.4 p33 with the start of its preamble printed again (made up)
 	 * right above the document's title, cut as short as a title: a copy,
 	 * no title, and dropped. */

@@ -1,0 +1,109 @@
+/* Text printed twice, once the boxes are in reading order: which of the
+ * two is read. parse_mark_duplicates() keeps the one the extraction
+ * printed first; the reading order may bring the other one before it. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse_order_internal.h"
+#include "xalloc.h"
+
+/* Lines at least this long printed twice are the same text twice (as
+ * parse_mark_duplicates() counts them). */
+#define REPEAT_MIN_CHARS 20
+
+/* Orders lines by their text, then by where they now stand. */
+static int
+parse_compare_placed_lines(const void *a, const void *b)
+{
+	const Line *la = *(const Line *const *)a;
+	const Line *lb = *(const Line *const *)b;
+	int cmp = strcmp(la->text, lb->text);
+
+	if (cmp != 0)
+		return cmp;
+	return la < lb ? -1 : la > lb;
+}
+
+/* Returns where line i is read from: the text line the extraction
+ * printed right before it in its box (no blank line between), if that
+ * one now stands before it in the article that starts at line start;
+ * else i itself. */
+static size_t
+parse_read_from(const Parse *p, size_t i, size_t start)
+{
+	size_t k;
+
+	for (k = i; k > start; k--)
+		if (p->lines[k - 1].number == p->lines[i].number - 1)
+			return p->lines[k - 1].role == ROLE_TEXT ? k - 1 : i;
+	return i;
+}
+
+/* Moves line from to stand right after line after (after < from). */
+static void
+parse_move_line_up(Parse *p, size_t from, size_t after)
+{
+	Line moved = p->lines[from];
+
+	memmove(&p->lines[after + 2], &p->lines[after + 1], (from - after - 1) * sizeof *p->lines);
+	moved.page = p->lines[after].page;
+	p->lines[after + 1] = moved;
+}
+
+/* Reads, of one long line printed twice in an article, the copy whose
+ * box the reading order reads first, and returns non-zero; returns 0
+ * when every such line is read where it should be. The extraction may
+ * print a paragraph again a few boxes later, and then print the
+ * continuation of a page break after that repeat, with the paragraph
+ * below it in the same box: once the continuation is read at the break,
+ * the paragraph below it comes before the repeat. */
+static int
+parse_read_one_repeat(Parse *p)
+{
+	Line **order = xreallocarray(NULL, p->body_end - p->body_start + 1, sizeof *order);
+	size_t n = 0, i, g, end, mate = NO_LINE, kept = NO_LINE, repeat = NO_LINE;
+
+	for (i = p->body_start; i < p->body_end; i++)
+		if ((p->lines[i].role == ROLE_TEXT || p->lines[i].role == ROLE_DUPLICATE)
+		    && parse_line_chars(&p->lines[i]) >= REPEAT_MIN_CHARS)
+			order[n++] = &p->lines[i];
+	qsort(order, n, sizeof *order, parse_compare_placed_lines);
+	for (g = 0; g < n && mate == NO_LINE; g = end) {
+		size_t start;
+
+		for (end = g + 1; end < n && strcmp(order[end]->text, order[g]->text) == 0; end++)
+			;
+		/* Printed twice, the first one now read first kept. */
+		if (end - g != 2 || order[g]->role != ROLE_TEXT || order[g + 1]->role != ROLE_DUPLICATE)
+			continue;
+		kept = (size_t)(order[g] - p->lines);
+		repeat = (size_t)(order[g + 1] - p->lines);
+		if (parse_article_end(p, kept) <= repeat)
+			continue;
+		for (start = kept; start > p->body_start && !parse_marks_article(p, start, start + 1); start--)
+			;
+		/* The repeat is read first where the box it stands in
+		 * is: after a line now read before the kept one's. */
+		mate = parse_read_from(p, repeat, start);
+		if (mate == repeat || mate >= parse_read_from(p, kept, start))
+			mate = NO_LINE;
+	}
+	free(order);
+	if (mate == NO_LINE)
+		return 0;
+	p->lines[kept].role = ROLE_DUPLICATE;
+	p->lines[repeat].role = ROLE_TEXT;
+	parse_move_line_up(p, repeat, mate);
+	return 1;
+}
+
+/* Reads each long line printed twice in an article where the reading
+ * order puts the box that carries it. */
+void
+parse_read_repeats_in_order(Parse *p)
+{
+	while (parse_read_one_repeat(p))
+		;
+}
