@@ -609,6 +609,17 @@ parse_apply_order(Parse *p, const Box *boxes, size_t n, const size_t *perm, int 
 	free(in_box);
 }
 
+/* Returns non-zero when line i, right below a text line of page, goes on
+ * its box: a text line of the page, or a line printed twice (dropped as
+ * the repeat) with one below it, which keeps the box one. */
+static int
+parse_box_goes_on(const Parse *p, size_t i, int page)
+{
+	if (p->lines[i].role == ROLE_DUPLICATE && i + 1 < p->body_end)
+		i++;
+	return p->lines[i].role == ROLE_TEXT && p->lines[i].page == page;
+}
+
 /* Collects the boxes of text lines from line i on while they stay on page
  * (and, with next_top, the heading boxes the next page opens with: the
  * extraction emits a page's last heading after its number, where the next
@@ -637,7 +648,7 @@ parse_collect_boxes(const Parse *p, size_t i, int page, int next_top, int merge,
 		/* A box ends where its numbering starts again. */
 		do
 			i++;
-		while (i < p->body_end && p->lines[i].role == ROLE_TEXT && p->lines[i].page == line->page
+		while (i < p->body_end && parse_box_goes_on(p, i, line->page)
 		    && !parse_restarts_in_box(p, boxes[n].first, i));
 		boxes[n].end = i;
 		if (line->page != page && (!parse_box_is_heading(p, &boxes[n]) || (n > 0 && p->lines[boxes[n - 1].first].page != page))) {

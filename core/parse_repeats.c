@@ -71,21 +71,22 @@ parse_read_one_repeat(Parse *p)
 			order[n++] = &p->lines[i];
 	qsort(order, n, sizeof *order, parse_compare_placed_lines);
 	for (g = 0; g < n && mate == NO_LINE; g = end) {
-		size_t start;
+		size_t start, first;
 
 		for (end = g + 1; end < n && strcmp(order[end]->text, order[g]->text) == 0; end++)
 			;
-		/* Printed twice, the first one now read first kept. */
-		if (end - g != 2 || order[g]->role != ROLE_TEXT || order[g + 1]->role != ROLE_DUPLICATE)
+		/* Printed twice: one kept, the other dropped as its repeat. */
+		if (end - g != 2 || order[g]->role == order[g + 1]->role)
 			continue;
-		kept = (size_t)(order[g] - p->lines);
-		repeat = (size_t)(order[g + 1] - p->lines);
-		if (parse_article_end(p, kept) <= repeat)
+		kept = (size_t)(order[order[g]->role == ROLE_TEXT ? g : g + 1] - p->lines);
+		repeat = (size_t)(order[order[g]->role == ROLE_TEXT ? g + 1 : g] - p->lines);
+		first = kept < repeat ? kept : repeat;
+		if (parse_article_end(p, first) <= (kept < repeat ? repeat : kept))
 			continue;
-		for (start = kept; start > p->body_start && !parse_marks_article(p, start, start + 1); start--)
+		for (start = first; start > p->body_start && !parse_marks_article(p, start, start + 1); start--)
 			;
-		/* The repeat is read first where the box it stands in
-		 * is: after a line now read before the kept one's. */
+		/* The repeat is read first where the box it stands in is
+		 * read before the kept one's. */
 		mate = parse_read_from(p, repeat, start);
 		if (mate == repeat || mate >= parse_read_from(p, kept, start))
 			mate = NO_LINE;
@@ -95,7 +96,8 @@ parse_read_one_repeat(Parse *p)
 		return 0;
 	p->lines[kept].role = ROLE_DUPLICATE;
 	p->lines[repeat].role = ROLE_TEXT;
-	parse_move_line_up(p, repeat, mate);
+	if (repeat != mate + 1)
+		parse_move_line_up(p, repeat, mate);
 	return 1;
 }
 

@@ -378,6 +378,17 @@ reads_as_truth 39 95 1.4 "a repeat printed before the box that carries the parag
 prints_twice 39 95 '“十三五”时期,我国用件和行'
 prints_before 39 95 '“十三五”时期,我国用件和行' '件合业发展的关键问题'
 
+# The same on a page whose rest, emitted after 到2035年,… and a repeat of
+# ——标准化互集程度…, holds in its box ——标准化互集程度… and then
+# ——标准化发展研础…: the line printed twice keeps the box one, so both
+# come before 到2035年,… (seed 104, 总第25期, 2.3; never used to choose
+# the rule).
+holds_case 25 104 '——标准化互集程度显著类强' 2.3 'order|joins|open|duplicates|diff' \
+    "a line printed twice keeps the box that carries it one box"
+awk '/^化,国家标准备均相定周期缩短/ { rest = NR } /^——标准化互集程度显著类强/ && rest == NR - 1 { line = NR }
+    /^——标准化发展研础更加牢固/ && line && line == NR - 1 { found = 1 } END { exit !found }' "$TEST_TMP/case25"/*.txt
+ok $? "issue 25 of seed 104 prints the rest, ——标准化互集程度… and ——标准化发展研础… in one box"
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

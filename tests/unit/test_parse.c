@@ -1371,36 +1371,53 @@ check_derived_copies(const char *data)
 	}
 
 	/* 1.6 pp57-58 with 到2025年,… cut at p57's foot inside 数字基础设施,
-	 * and p58 laid out as the extraction may emit it: 数字技术创新体系…,
-	 * a repeat of 数字基础设施体系更加完备。…, then the rest of the cut
-	 * paragraph with 数字基础设施体系… below it in its box. Read at the
-	 * break, that box brings its 数字基础设施体系… before 数字技术创新体系…,
-	 * and the repeat printed first is the one dropped. */
+	 * and p58 laid out as the extraction may emit it: a later paragraph
+	 * (数字技术创新体系…, or 数字经济发展质量效益… with 数字技术创新体系…
+	 * left below the rest), a repeat of 数字基础设施体系更加完备。…, then
+	 * the rest of the cut paragraph with 数字基础设施体系… below it in its
+	 * box. Read at the break, that box brings its 数字基础设施体系… first,
+	 * and the repeat printed before it is the one dropped; the repeat in
+	 * the box does not cut it in two. */
 	{
-		const char *what = "the repeat of a paragraph printed before the box that carries it is the one dropped";
+		const char *what[] = {
+			"the repeat of a paragraph printed before the box that carries it is the one dropped",
+			"a paragraph printed twice keeps the box that carries it one box",
+		};
 		const char *infrastructure = strstr(data, "\n数字基础设施体系更加完备。");
-		const char *infrastructure_eol = infrastructure == NULL ? NULL : strchr(infrastructure + 1, '\n');
-		const char *innovation_eol = infrastructure_eol == NULL ? NULL : strchr(infrastructure_eol + 1, '\n');
+		const char *eol[3];
 		CutLine cut;
+		int k, later;
 
-		if (innovation_eol != NULL && strncmp(infrastructure_eol, "\n数字技术创新体系基本形成。",
-		    strlen("\n数字技术创新体系基本形成。")) == 0
+		eol[0] = infrastructure == NULL ? NULL : strchr(infrastructure + 1, '\n');
+		eol[1] = eol[0] == NULL ? NULL : strchr(eol[0] + 1, '\n');
+		eol[2] = eol[1] == NULL ? NULL : strchr(eol[1] + 1, '\n');
+		if (eol[2] != NULL && strncmp(eol[0], "\n数字技术创新体系基本形成。", strlen("\n数字技术创新体系基本形成。")) == 0
+		    && strncmp(eol[1], "\n数字经济发展质量效益", strlen("\n数字经济发展质量效益")) == 0
 		    && cut_line(data, "\n到2025年,数字中国建设取得决定性进展", "施全面夯实", &cut)) {
-			char *pair = xasprintf("%.*s", (int)(innovation_eol - infrastructure), infrastructure);
-			char *laid = xasprintf("%.*s\n%.*s\n\n%s\n%.*s\n", (int)(innovation_eol - infrastructure_eol),
-			    infrastructure_eol, (int)(infrastructure_eol - infrastructure), infrastructure, cut.rest,
-			    (int)(infrastructure_eol - infrastructure - 1), infrastructure + 1);
-			int moved;
+			for (later = 0; later < 2; later++) {
+				/* The lines moved: 数字基础设施… and the paragraphs after it. */
+				const char *moved_end = eol[1 + later];
+				char *lines = xasprintf("%.*s", (int)(moved_end - infrastructure), infrastructure);
+				char *laid = xasprintf("%.*s\n%.*s\n\n%s%.*s\n", (int)(moved_end - eol[later]), eol[later],
+				    (int)(eol[0] - infrastructure), infrastructure, cut.rest,
+				    (int)(eol[later] - infrastructure), infrastructure);
+				int moved;
 
-			a = replace_all(data, cut.whole, cut.open);
-			b = replace_all(a, pair, laid), free(a);
-			moved = strstr(b, laid) != NULL;
-			ok(derived_order(b, "derived-58", "1.6", "到2025年,数字中国建设取得决定性进展",
-			    "数字基础设施体系更加完备", "数字技术创新体系基本形成") && moved, "%s", what);
-			free(pair);
-			free(laid);
-		} else
-			ok(0, "%s (1.6's 到2025年,… or p58's top not found)", what);
+				a = replace_all(data, cut.whole, cut.open);
+				b = replace_all(a, lines, laid), free(a);
+				moved = strstr(b, laid) != NULL;
+				k = later ? derived_order(b, "derived-58b", "1.6", "数字基础设施体系更加完备",
+				    "数字技术创新体系基本形成", "数字经济发展质量效益")
+				    : derived_order(b, "derived-58", "1.6", "到2025年,数字中国建设取得决定性进展",
+				    "数字基础设施体系更加完备", "数字技术创新体系基本形成");
+				ok(k && moved, "%s", what[later]);
+				free(lines);
+				free(laid);
+			}
+		} else {
+			ok(0, "%s (1.6's 到2025年,… or p58's top not found)", what[0]);
+			ok(0, "%s (1.6's 到2025年,… or p58's top not found)", what[1]);
+		}
 		cut_line_free(&cut);
 	}
 
