@@ -273,8 +273,10 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
 			if (p->lines[i].role != ROLE_TEXT)
 				continue;
 			cost += parse_order_read(&s, &p->lines[i]);
-			cost += COST_ANSWER * parse_answers_cost(&f->answers, i, perm[k], place, s.heading,
-			    s.earlier, ANSWER_EARLIER);
+			/* A dead copy, dropped later, answers nothing. */
+			if (!p->lines[i].copy)
+				cost += COST_ANSWER * parse_answers_cost(&f->answers, i, perm[k], place, s.heading,
+				    s.earlier, ANSWER_EARLIER);
 			/* A document's title leaves no sentence open. */
 			if (s.open && parse_opens_document(p, i))
 				s.open = 0;

@@ -389,6 +389,17 @@ awk '/^化,国家标准备均相定周期缩短/ { rest = NR } /^——标准化
     /^——标准化发展研础更加牢固/ && line && line == NR - 1 { found = 1 } END { exit !found }' "$TEST_TMP/case25"/*.txt
 ok $? "issue 25 of seed 104 prints the rest, ——标准化互集程度… and ——标准化发展研础… in one box"
 
+# A question (七、…) with its answers in boxes of their own, and after
+# them the start of the previous question's last answer (因此,…) printed
+# again, cut short: the copy, dropped later, answers no question, and
+# 七、 is not moved down past its first answer to stand after it (seed
+# 102, 总第16期, 2.11; never used to choose the rule).
+reads_as_truth 16 102 2.11 "a dead copy of an earlier answer does not move the next question down"
+prints_twice 16 102 '因此,《转等》将提升融件价值'
+awk '/^七、《转等》提出/ { question = NR } /^因此,《转等》将提升融件价值/ && question { found = 1 } END { exit !found }' \
+    "$TEST_TMP/gen16"/*.txt
+ok $? "issue 16 of seed 102 prints 因此,… again after 七、"
+
 # A copy of a paragraph a page break cuts (the whole line left open, then
 # the start of the line that carries it on), emitted further on: it is
 # shown once and takes no paragraph away (seed 21, 总第15期, 1.10).

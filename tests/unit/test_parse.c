@@ -1421,6 +1421,39 @@ check_derived_copies(const char *data)
 		cut_line_free(&cut);
 	}
 
+	/* 1.7 p77 with 十、's question and its answers in boxes of their own,
+	 * and the start of 九、's first answer (经过多年发展,…) printed again,
+	 * cut short, before the last one: the copy, dropped later, answers
+	 * no question, and 十、 is not moved down past it (and past its own
+	 * first answer) to stand after it. */
+	{
+		const char *what = "a dead copy of an earlier answer does not move the next question down";
+		const char *question = strstr(data, "\n十、《规划》对于培育壮大国内开源生态");
+		const char *answer = strstr(data, "\n经过多年发展,我国软件企业盈利能力");
+		const char *eol[4];
+		int k;
+
+		eol[0] = question == NULL ? NULL : strchr(question + 1, '\n');
+		for (k = 1; k < 4; k++)
+			eol[k] = eol[k - 1] == NULL ? NULL : strchr(eol[k - 1] + 1, '\n');
+		if (eol[3] != NULL && answer != NULL
+		    && strncmp(eol[2], "\n《规划》突出强调开源", strlen("\n《规划》突出强调开源")) == 0) {
+			char *old = xasprintf("%.*s", (int)(eol[3] - question), question);
+			char *laid = xasprintf("\n%.*s\n%.*s\n%.*s\n%.*s\n%.*s", (int)(eol[0] - question), question,
+			    (int)(eol[1] - eol[0]), eol[0], (int)(eol[2] - eol[1]), eol[1], (int)strlen("\n经过多年发展,"
+			    "我国软件企业盈利能力和核心竞争力持续提升,形成了大企业和中小企业融通发展的良好局面。"
+			    "一是骨干企业加速壮大。"), answer, (int)(eol[3] - eol[2]), eol[2]);
+
+			a = replace_all(data, old, laid);
+			k = strstr(a, laid) != NULL;
+			ok(derived_order(a, "derived-77", "1.7", "十、《规划》对于培育壮大国内开源生态",
+			    "开放、平等、协作、共享的开源模式", "目前,我国已成为全球开源生态") && k, "%s", what);
+			free(old);
+			free(laid);
+		} else
+			ok(0, "%s (1.7's 十、 and its answers or 经过多年发展,… not found)", what);
+	}
+
 	/* 1.4 p33 with the start of its preamble printed again (made up)
 	 * right above the document's title, cut as short as a title: a copy,
 	 * no title, and dropped. */
