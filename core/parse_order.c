@@ -296,11 +296,21 @@ parse_order_cost(const Parse *p, const OrderState *st, const Box *boxes, const P
 	 * the parts of one cut where its numbering starts again, only the
 	 * headings that belong there. */
 	for (k = 0; k + 1 < n; k++) {
+		unsigned marks = 0;
+		int value;
+
 		if (!f->glued[k] || place[k + 1] < place[k])
 			continue;
-		for (j = place[k] + 1; j < place[k + 1]; j++)
-			if (!f->heading[perm[j]])
+		for (j = place[k] + 1; j < place[k + 1]; j++) {
+			MarkKind mark = f->heading[perm[j]] ? parse_line_mark(&p->lines[boxes[perm[j]].first], &value)
+			    : MARK_NONE;
+
+			/* One heading of a kind heads the numbering that
+			 * starts again; a second one there heads nothing. */
+			if (!f->heading[perm[j]] || (mark != MARK_NONE && (marks & 1u << mark)))
 				cost += COST_GAP;
+			marks |= 1u << mark;
+		}
 	}
 	if (n > 1 && !end_ok && f->chapter[perm[n - 1]])
 		cost += COST_HEADING_END;

@@ -357,6 +357,17 @@ awk '/^加大“两非”剥离/ { line = NR } /^\(一\)完善纵横贯通/ && l
     "$TEST_TMP/gen19"/*.txt
 ok $? "issue 19 of seed 23 prints (一) in the box of the rest, right after 加大“两非”…"
 
+# A page that opens with (二) and (三), emitted after their items, then
+# the rest of the paragraph the page break cut with (二)'s items 1.-4. in
+# its box, then (三)'s text. One heading goes between the parts of that
+# box, cut where its items start again: the one over the items; (三)
+# there too would head nothing (seed 97, 总第39期, 1.2; never used to
+# choose the rule).
+reads_as_truth 39 97 1.2 "between the parts of a box cut where its items start again, one heading of a kind"
+awk '/^\(二\)为断丰富移动政务/ { two = NR } /^\(三\)积极运用新区网/ && two == NR - 2 { three = NR }
+    /^1\.推进集成套餐式以务/ && three == NR - 3 { found = 1 } END { exit !found }' "$TEST_TMP/gen39"/*.txt
+ok $? "issue 39 of seed 97 prints (二), (三), then the rest with 1.-4. in its box"
+
 # A page of more boxes than every order can be tried for: (一)层级架构。
 # emitted first, then the rest of the paragraph the page break cut, the
 # items (一) heads, and 二、 after them. Moving (一) down under 二、 puts

@@ -907,6 +907,37 @@ check_derived_headings(const char *data)
 		cut_line_free(&cut);
 	}
 
+	/* 1.2 p20 as the extraction may emit it: (二)不断丰富… and (三)积极运用…
+	 * first, then 4.开展适老化改造。 with (二)'s items 1.-4. in its box (cut
+	 * where the items start again), then (三)'s text. Between the two
+	 * parts of that box one heading goes, the one over the items; a
+	 * second heading of the same kind there would head nothing. */
+	{
+		const char *what = "between the parts of a box cut where its items start again, one heading of a kind";
+		const char *four = strstr(data, "\n4.开展适老化改造。");
+		const char *eol[8];
+		int k;
+
+		eol[0] = four == NULL ? NULL : strchr(four + 1, '\n');
+		for (k = 1; k < 8; k++)
+			eol[k] = eol[k - 1] == NULL ? NULL : strchr(eol[k - 1] + 1, '\n');
+		if (eol[7] != NULL && strncmp(eol[0], "\n(二)不断丰富移动政务服务", strlen("\n(二)不断丰富移动政务服务")) == 0
+		    && strncmp(eol[5], "\n(三)积极运用新技术", strlen("\n(三)积极运用新技术")) == 0) {
+			char *old = xasprintf("%.*s", (int)(eol[7] - four), four);
+			char *laid = xasprintf("\n%.*s\n%.*s\n\n%.*s%.*s\n%.*s", (int)(eol[1] - eol[0] - 1), eol[0] + 1,
+			    (int)(eol[6] - eol[5]), eol[5], (int)(eol[0] - four - 1), four + 1, (int)(eol[5] - eol[1]), eol[1],
+			    (int)(eol[7] - eol[6]), eol[6]);
+
+			a = replace_all(data, old, laid);
+			k = strstr(a, laid) != NULL;
+			ok(derived_order(a, "derived-20", "1.2", "4.拓展便民服务应用", "(三)积极运用新技术",
+			    "积极运用大数据、人工智能") && k, "%s", what);
+			free(old);
+			free(laid);
+		} else
+			ok(0, "%s (1.2's 4.开展适老化改造。… not found)", what);
+	}
+
 	/* 1.2 pp15-16 with 坚持安全可控…, (三)工作目标。 and 2022年底前… moved
 	 * to p15's foot, that paragraph cut there before 移动政务服务能力显著
 	 * 提升, its rest emitted after (一)层级架构。, and p16's lines as boxes
