@@ -706,6 +706,51 @@ parse_page_boxes(const Parse *p, size_t i, int page, int next_top, const Line *o
 	return m;
 }
 
+/* Returns the cost of the order into perm of the page's boxes, n of them
+ * (parse_page_boxes()); if that costs something and the last box is a
+ * lone item heading with the paragraph below it, which the page break
+ * cuts, reads that heading apart too and takes that order, into boxes,
+ * perm and *n, when it costs less, or as much and is nearer the
+ * extraction's order. A heading the extraction emitted
+ * after its items stands right above the paragraph it keeps last, the
+ * one the page break cuts, which the heading may not head. */
+static int
+parse_order_apart(const Parse *p, const OrderState *st, Box *boxes, size_t *n, size_t end, size_t *perm)
+{
+	Box apart[ORDER_MAX_BOXES];
+	size_t perm2[ORDER_MAX_BOXES], last = *n - 1, i;
+	int cost = parse_best_order(p, st, boxes, *n, end, perm), cost2;
+
+	if (cost == 0 || *n >= ORDER_MAX_BOXES)
+		return cost;
+	for (i = boxes[last].first; i < boxes[last].end && p->lines[i].role != ROLE_BLANK; i++)
+		;
+	if (i == boxes[last].end)
+		return cost;
+	memcpy(apart, boxes, *n * sizeof *boxes);
+	apart[last].end = i;
+	apart[last + 1].first = parse_next_text(p, i, boxes[last].end);
+	apart[last + 1].end = boxes[last].end;
+	if (apart[last + 1].first == NO_LINE || !parse_box_ends_open(p, &apart[last + 1]))
+		return cost;
+	cost2 = parse_best_order(p, st, apart, *n + 1, end, perm2);
+	if (cost2 > cost)
+		return cost;
+	if (cost2 == cost) {
+		/* As dear: the nearer the extraction's order. */
+		PageFacts merged, split;
+
+		parse_page_facts(p, st, boxes, *n, &merged);
+		parse_page_facts(p, st, apart, *n + 1, &split);
+		if (parse_order_distance(&split, perm2, *n + 1) >= parse_order_distance(&merged, perm, *n))
+			return cost;
+	}
+	memcpy(boxes, apart, (*n + 1) * sizeof *apart);
+	memcpy(perm, perm2, (*n + 1) * sizeof *perm2);
+	(*n)++;
+	return cost2;
+}
+
 /* Counts (一) items in lines [from, to): two or more mean the items
  * restart under each heading. */
 static int
@@ -788,7 +833,7 @@ parse_order_boxes(Parse *p)
 			continue;
 		}
 		{
-			int cost = parse_best_order(p, &st, boxes, n, end, perm);
+			int cost = parse_order_apart(p, &st, boxes, &n, end, perm);
 			size_t m, end2, k;
 			Box more[ORDER_COLLECT_BOXES];
 

@@ -368,6 +368,18 @@ awk '/^\(二\)为断丰富移动政务/ { two = NR } /^\(三\)积极运用新区
     /^1\.推进集成套餐式以务/ && three == NR - 3 { found = 1 } END { exit !found }' "$TEST_TMP/gen39"/*.txt
 ok $? "issue 39 of seed 97 prints (二), (三), then the rest with 1.-4. in its box"
 
+# A page that ends with 1. 原材料, a copy of a paragraph's start, (二)
+# emitted after its item and the start of 1.'s paragraph, which the page
+# break cuts: read as one box with that paragraph, (二) costs as much as
+# read apart over 1., and the paragraph is left open with its rest on
+# the next page as a paragraph of its own. Apart is nearer the
+# extraction's order (seed 100, 总第33期, 1.10; never used to choose the
+# rule).
+reads_as_truth 33 100 1.10 "a heading emitted right above the paragraph a page break cuts may not head it"
+awk '/^1\. 原材料$/ { one = NR } /^\(二\)持进行业全法数字/ && one == NR - 4 { two = NR }
+    /^面向石化化应、钢铁/ && two == NR - 2 { found = 1 } END { exit !found }' "$TEST_TMP/gen33"/*.txt
+ok $? "issue 33 of seed 100 prints 1. 原材料, a copy, (二) and the cut paragraph in that order"
+
 # A page of more boxes than every order can be tried for: (一)层级架构。
 # emitted first, then the rest of the paragraph the page break cut, the
 # items (一) heads, and 二、 after them. Moving (一) down under 二、 puts

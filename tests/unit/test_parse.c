@@ -536,6 +536,18 @@ move_lines_before(const char *text, const char *prefix, int count, const char *b
 	return out;
 }
 
+/* Returns a copy of the line of text that starts with prefix, or NULL
+ * when there is none; the caller frees. */
+static char *
+line_starting(const char *text, const char *prefix)
+{
+	char *needle = xasprintf("\n%s", prefix);
+	const char *line = strstr(text, needle), *eol = line == NULL ? NULL : strchr(line + 1, '\n');
+
+	free(needle);
+	return eol == NULL ? NULL : xasprintf("%.*s", (int)(eol - line - 1), line + 1);
+}
+
 /* Returns the issue parsed from text (derived from the bundled issue),
  * or NULL with a diagnostic; the caller frees both, the issue first. */
 static Issue *
@@ -905,6 +917,50 @@ check_derived_headings(const char *data)
 		} else
 			ok(0, "%s (1.15's 加大“两非”…, 采用信息化… or p111's top not found)", what);
 		cut_line_free(&cut);
+	}
+
+	/* 1.8 p82 as the extraction may emit it, each line a box: (二)'s
+	 * heading emitted after its item 1. 原材料 and after the start of
+	 * 6.'s paragraph printed again, right above 1.'s paragraph, which the
+	 * page break now cuts (the rest of p82 moved to p83). The heading is
+	 * read with the paragraph below it as one box only while that costs
+	 * no more: apart, it goes over 1., and the paragraph is carried on
+	 * by its rest. */
+	{
+		const char *what = "a heading emitted right above the paragraph a page break cuts may not head it";
+		const char *prefixes[] = { "6. 个性化定制", "面向消费者个性化需求", "7. 服务化延伸", "推动工业企业产品供应和服务",
+			"1. 原材料", "(二)推进行业领域数字化转型", "面向石化化工、钢铁" };
+		const char *foot = "\n\n82\n\n01\n\n国家部署\n\n";
+		char *lines[7], *laid = NULL, *old = NULL;
+		const char *start = strstr(data, "\n6. 个性化定制\n"), *end = start == NULL ? NULL : strstr(start, foot);
+		const char *after = NULL, *stop, *cut;
+		int k, found = start != NULL && end != NULL;
+
+		for (k = 0; k < 7; k++)
+			found = (lines[k] = line_starting(data, prefixes[k])) != NULL && found;
+		if (found) {
+			after = strstr(start, lines[6]);
+			stop = strstr(lines[1], "。");
+			cut = strstr(lines[6], "务系统互联互通");
+			if (after != NULL && after < end && stop != NULL && cut != NULL) {
+				after += strlen(lines[6]) + 1;
+				old = xasprintf("%.*s", (int)(end + strlen(foot) - start), start);
+				laid = xasprintf("\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%.*s\n\n%s\n\n%.*s%s%s\n%.*s\n\n", lines[0],
+				    lines[1], lines[2], lines[3], lines[4], (int)(stop + 3 - lines[1]), lines[1], lines[5],
+				    (int)(cut - lines[6]), lines[6], foot, cut, (int)(end - after), after);
+			}
+		}
+		if (laid != NULL) {
+			a = replace_all(data, old, laid);
+			k = strstr(a, laid) != NULL;
+			ok(derived_order(a, "derived-82", "1.8", "(二)推进行业领域数字化转型", "1. 原材料", "面向石化化工、钢铁")
+			    && k, "%s", what);
+		} else
+			ok(0, "%s (1.8's p82 not found as it is printed)", what);
+		for (k = 0; k < 7; k++)
+			free(lines[k]);
+		free(old);
+		free(laid);
 	}
 
 	/* 1.2 p20 as the extraction may emit it: (二)不断丰富… and (三)积极运用…
