@@ -536,6 +536,19 @@ move_lines_before(const char *text, const char *prefix, int count, const char *b
 	return out;
 }
 
+/* Fills eol[0, count) with the ends of the count lines from the one that
+ * starts after the newline at line (NULL past the text, or all NULL
+ * when line is). */
+static void
+line_ends(const char *line, const char **eol, int count)
+{
+	const char *at = line;
+	int k;
+
+	for (k = 0; k < count; k++)
+		at = eol[k] = at == NULL ? NULL : strchr(at + 1, '\n');
+}
+
 /* Returns a copy of the line of text that starts with prefix, or NULL
  * when there is none; the caller frees. */
 static char *
@@ -659,6 +672,20 @@ derived_order(char *text, const char *what, const char *id, const char *first, c
 	}
 	free(text);
 	return rc;
+}
+
+/* Parses data with old replaced by laid (a page laid out again; data
+ * stays the caller's) and says whether laid is in it and whether in
+ * article id the blocks starting with first, second and third follow
+ * each other (derived_order()). */
+static int
+laid_out_order(const char *data, const char *old, const char *laid, const char *what, const char *id,
+    const char *first, const char *second, const char *third)
+{
+	char *text = replace_all(data, old, laid);
+	int there = strstr(text, laid) != NULL;
+
+	return derived_order(text, what, id, first, second, third) && there;
 }
 
 /* Checks, on pages of the bundled issue laid out again as the extraction
@@ -950,12 +977,10 @@ check_derived_headings(const char *data)
 				    (int)(cut - lines[6]), lines[6], foot, cut, (int)(end - after), after);
 			}
 		}
-		if (laid != NULL) {
-			a = replace_all(data, old, laid);
-			k = strstr(a, laid) != NULL;
-			ok(derived_order(a, "derived-82", "1.8", "(二)推进行业领域数字化转型", "1. 原材料", "面向石化化工、钢铁")
-			    && k, "%s", what);
-		} else
+		if (laid != NULL)
+			ok(laid_out_order(data, old, laid, "derived-82", "1.8", "(二)推进行业领域数字化转型", "1. 原材料",
+			    "面向石化化工、钢铁"), "%s", what);
+		else
 			ok(0, "%s (1.8's p82 not found as it is printed)", what);
 		for (k = 0; k < 7; k++)
 			free(lines[k]);
@@ -972,11 +997,8 @@ check_derived_headings(const char *data)
 		const char *what = "between the parts of a box cut where its items start again, one heading of a kind";
 		const char *four = strstr(data, "\n4.开展适老化改造。");
 		const char *eol[8];
-		int k;
 
-		eol[0] = four == NULL ? NULL : strchr(four + 1, '\n');
-		for (k = 1; k < 8; k++)
-			eol[k] = eol[k - 1] == NULL ? NULL : strchr(eol[k - 1] + 1, '\n');
+		line_ends(four, eol, 8);
 		if (eol[7] != NULL && strncmp(eol[0], "\n(二)不断丰富移动政务服务", strlen("\n(二)不断丰富移动政务服务")) == 0
 		    && strncmp(eol[5], "\n(三)积极运用新技术", strlen("\n(三)积极运用新技术")) == 0) {
 			char *old = xasprintf("%.*s", (int)(eol[7] - four), four);
@@ -984,10 +1006,8 @@ check_derived_headings(const char *data)
 			    (int)(eol[6] - eol[5]), eol[5], (int)(eol[0] - four - 1), four + 1, (int)(eol[5] - eol[1]), eol[1],
 			    (int)(eol[7] - eol[6]), eol[6]);
 
-			a = replace_all(data, old, laid);
-			k = strstr(a, laid) != NULL;
-			ok(derived_order(a, "derived-20", "1.2", "4.拓展便民服务应用", "(三)积极运用新技术",
-			    "积极运用大数据、人工智能") && k, "%s", what);
+			ok(laid_out_order(data, old, laid, "derived-20", "1.2", "4.拓展便民服务应用", "(三)积极运用新技术",
+			    "积极运用大数据、人工智能"), "%s", what);
 			free(old);
 			free(laid);
 		} else
@@ -1475,9 +1495,7 @@ check_derived_copies(const char *data)
 		CutLine cut;
 		int k, later;
 
-		eol[0] = infrastructure == NULL ? NULL : strchr(infrastructure + 1, '\n');
-		eol[1] = eol[0] == NULL ? NULL : strchr(eol[0] + 1, '\n');
-		eol[2] = eol[1] == NULL ? NULL : strchr(eol[1] + 1, '\n');
+		line_ends(infrastructure, eol, 3);
 		if (eol[2] != NULL && strncmp(eol[0], "\n数字技术创新体系基本形成。", strlen("\n数字技术创新体系基本形成。")) == 0
 		    && strncmp(eol[1], "\n数字经济发展质量效益", strlen("\n数字经济发展质量效益")) == 0
 		    && cut_line(data, "\n到2025年,数字中国建设取得决定性进展", "施全面夯实", &cut)) {
@@ -1488,16 +1506,13 @@ check_derived_copies(const char *data)
 				char *laid = xasprintf("%.*s\n%.*s\n\n%s%.*s\n", (int)(moved_end - eol[later]), eol[later],
 				    (int)(eol[0] - infrastructure), infrastructure, cut.rest,
 				    (int)(eol[later] - infrastructure), infrastructure);
-				int moved;
-
 				a = replace_all(data, cut.whole, cut.open);
-				b = replace_all(a, lines, laid), free(a);
-				moved = strstr(b, laid) != NULL;
-				k = later ? derived_order(b, "derived-58b", "1.6", "数字基础设施体系更加完备",
+				k = later ? laid_out_order(a, lines, laid, "derived-58b", "1.6", "数字基础设施体系更加完备",
 				    "数字技术创新体系基本形成", "数字经济发展质量效益")
-				    : derived_order(b, "derived-58", "1.6", "到2025年,数字中国建设取得决定性进展",
+				    : laid_out_order(a, lines, laid, "derived-58", "1.6", "到2025年,数字中国建设取得决定性进展",
 				    "数字基础设施体系更加完备", "数字技术创新体系基本形成");
-				ok(k && moved, "%s", what[later]);
+				ok(k, "%s", what[later]);
+				free(a);
 				free(lines);
 				free(laid);
 			}
@@ -1518,11 +1533,8 @@ check_derived_copies(const char *data)
 		const char *question = strstr(data, "\n十、《规划》对于培育壮大国内开源生态");
 		const char *answer = strstr(data, "\n经过多年发展,我国软件企业盈利能力");
 		const char *eol[4];
-		int k;
 
-		eol[0] = question == NULL ? NULL : strchr(question + 1, '\n');
-		for (k = 1; k < 4; k++)
-			eol[k] = eol[k - 1] == NULL ? NULL : strchr(eol[k - 1] + 1, '\n');
+		line_ends(question, eol, 4);
 		if (eol[3] != NULL && answer != NULL
 		    && strncmp(eol[2], "\n《规划》突出强调开源", strlen("\n《规划》突出强调开源")) == 0) {
 			char *old = xasprintf("%.*s", (int)(eol[3] - question), question);
@@ -1531,10 +1543,8 @@ check_derived_copies(const char *data)
 			    "我国软件企业盈利能力和核心竞争力持续提升,形成了大企业和中小企业融通发展的良好局面。"
 			    "一是骨干企业加速壮大。"), answer, (int)(eol[3] - eol[2]), eol[2]);
 
-			a = replace_all(data, old, laid);
-			k = strstr(a, laid) != NULL;
-			ok(derived_order(a, "derived-77", "1.7", "十、《规划》对于培育壮大国内开源生态",
-			    "开放、平等、协作、共享的开源模式", "目前,我国已成为全球开源生态") && k, "%s", what);
+			ok(laid_out_order(data, old, laid, "derived-77", "1.7", "十、《规划》对于培育壮大国内开源生态",
+			    "开放、平等、协作、共享的开源模式", "目前,我国已成为全球开源生态"), "%s", what);
 			free(old);
 			free(laid);
 		} else
