@@ -91,7 +91,8 @@ parse_marks_article(const Parse *p, size_t from, size_t to)
 }
 
 /* Returns non-zero when box a is a lone item heading "(三)…" and box b,
- * right below it on its page, a plain paragraph: the item's text, one box;
+ * right below it on its page, a plain paragraph with no heading of a
+ * higher rank in it: the item's text, one box;
  * with list, also when a is a first item and b opens its list ("(一)…"
  * then "1. …"). */
 static int
@@ -112,6 +113,13 @@ parse_heads_box(const Parse *p, const Box *a, const Box *b, int list)
 	for (i = a->end; i < b->first; i++)
 		if (p->lines[i].role != ROLE_BLANK)
 			return 0;
+	/* A box that holds a heading of a higher rank (三、 glued to its
+	 * end) is no item's text. */
+	for (i = b->first; i < b->end; i++) {
+		below = parse_line_mark(&p->lines[i], &below_value);
+		if (p->lines[i].role == ROLE_TEXT && below != MARK_NONE && below < mark)
+			return 0;
+	}
 	return 1;
 }
 

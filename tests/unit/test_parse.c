@@ -988,6 +988,36 @@ check_derived_headings(const char *data)
 		free(laid);
 	}
 
+	/* 1.2 p18 as the extraction may emit it: 三、's text (各地区各部门…)
+	 * and (一)统一标准规范。 emitted before the box that holds (二)'s last
+	 * paragraphs with 三、 glued to its end. (一) does not head that box
+	 * (read so, it stood under (二)): a box that holds a heading of a
+	 * higher rank is no item's text. */
+	{
+		const char *what = "a lone item heading does not head a box that holds a chapter heading";
+		const char *prefixes[] = { "(二)技术架构。", "全国一体化平台移动端技术架", "基础支撑层主要为政务服务平",
+			"应用管理层部署移动政务服务", "服务提供层通过移动互联网应", "三、强化政务服务平台支撑能",
+			"各地区各部门要充分发挥全国", "(一)统一标准规范。", "1.建设和接入标准。" };
+		char *lines[9], *old, *laid;
+		int k, found = 1;
+
+		for (k = 0; k < 9; k++)
+			found = (lines[k] = line_starting(data, prefixes[k])) != NULL && found;
+		if (found) {
+			old = xasprintf("\n%s\n%s\n%s\n%s\n%s\n\n%s\n\n%s\n%s\n%s\n", lines[0], lines[1], lines[2],
+			    lines[3], lines[4], lines[5], lines[6], lines[7], lines[8]);
+			laid = xasprintf("\n%s\n%s\n\n%s\n\n%s\n\n%s\n%s\n%s\n%s\n\n%s\n", lines[0], lines[1], lines[6],
+			    lines[7], lines[2], lines[3], lines[4], lines[5], lines[8]);
+			ok(laid_out_order(data, old, laid, "derived-18", "1.2", "三、强化政务服务平台支撑能力",
+			    "各地区各部门要充分发挥全国", "(一)统一标准规范。"), "%s", what);
+			free(old);
+			free(laid);
+		} else
+			ok(0, "%s (1.2's p18 not found as it is printed)", what);
+		for (k = 0; k < 9; k++)
+			free(lines[k]);
+	}
+
 	/* 1.2 p20 as the extraction may emit it: (二)不断丰富… and (三)积极运用…
 	 * first, then 4.开展适老化改造。 with (二)'s items 1.-4. in its box (cut
 	 * where the items start again), then (三)'s text. Between the two
