@@ -138,6 +138,9 @@ BlockKind parse_line_kind(const Line *line);
 int parse_may_continue(const Line *line);
 int parse_is_chapter_heading(const char *text, size_t len);
 int parse_line_is_chapter_heading(const Line *line);
+/* Lines at least this long printed again are the same text twice. */
+#define DUPLICATE_MIN_CHARS 20
+
 void parse_mark_duplicates(Parse *p);
 void parse_build_articles(Parse *p, Issue *issue);
 

@@ -13,8 +13,6 @@
 #include "parse.h"
 #include "xalloc.h"
 
-/* Lines at least this long printed again later are the same text twice. */
-#define DUPLICATE_MIN_CHARS 20
 /* A line this short without closing punctuation is a heading. */
 #define HEADING_MAX_CHARS 20
 /* A paragraph cut by a page break at an article's end is this long. */

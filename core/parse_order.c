@@ -115,11 +115,10 @@ parse_heads_box(const Parse *p, const Box *a, const Box *b, int list)
 			return 0;
 	/* A box that holds a heading of a higher rank (三、 glued to its
 	 * end) is no item's text. */
-	for (i = b->first; i < b->end; i++) {
-		below = parse_line_mark(&p->lines[i], &below_value);
-		if (p->lines[i].role == ROLE_TEXT && below != MARK_NONE && below < mark)
+	for (i = b->first; i < b->end; i++)
+		if (p->lines[i].role == ROLE_TEXT && (below = parse_line_mark(&p->lines[i], &below_value)) != MARK_NONE
+		    && below < mark)
 			return 0;
-	}
 	return 1;
 }
 

@@ -9,9 +9,6 @@
 #include "parse_order_internal.h"
 #include "xalloc.h"
 
-/* Lines at least this long printed twice are the same text twice (as
- * parse_mark_duplicates() counts them). */
-#define REPEAT_MIN_CHARS 20
 /* Lines moved to the box they were printed in, at most, in one issue. */
 #define REPEAT_MOVES_MAX 64
 
@@ -70,7 +67,7 @@ parse_read_repeats_once(Parse *p)
 
 	for (i = p->body_start; i < p->body_end; i++)
 		if ((p->lines[i].role == ROLE_TEXT || p->lines[i].role == ROLE_DUPLICATE)
-		    && parse_line_chars(&p->lines[i]) >= REPEAT_MIN_CHARS)
+		    && parse_line_chars(&p->lines[i]) >= DUPLICATE_MIN_CHARS)
 			order[n++] = &p->lines[i];
 	qsort(order, n, sizeof *order, parse_compare_placed_lines);
 	for (g = 0; g < n && !moved; g = end) {

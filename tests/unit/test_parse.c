@@ -675,17 +675,43 @@ derived_order(char *text, const char *what, const char *id, const char *first, c
 }
 
 /* Parses data with old replaced by laid (a page laid out again; data
- * stays the caller's) and says whether laid is in it and whether in
- * article id the blocks starting with first, second and third follow
- * each other (derived_order()). */
+ * stays the caller's, old and laid are freed here) and says whether laid
+ * is in it and whether in article id the blocks starting with first,
+ * second and third follow each other (derived_order()). */
 static int
-laid_out_order(const char *data, const char *old, const char *laid, const char *what, const char *id,
+laid_out_order(const char *data, char *old, char *laid, const char *what, const char *id,
     const char *first, const char *second, const char *third)
 {
 	char *text = replace_all(data, old, laid);
 	int there = strstr(text, laid) != NULL;
 
+	free(old);
+	free(laid);
 	return derived_order(text, what, id, first, second, third) && there;
+}
+
+/* Fills lines[0, n) with copies of the lines of text that start with
+ * prefixes[0, n) (line_starting(); NULL where there is none) and says
+ * whether all were found; the caller frees them (free_lines()). */
+static int
+lines_starting(const char *text, const char *const *prefixes, size_t n, char **lines)
+{
+	size_t k;
+	int found = 1;
+
+	for (k = 0; k < n; k++)
+		found = (lines[k] = line_starting(text, prefixes[k])) != NULL && found;
+	return found;
+}
+
+/* Frees lines[0, n). */
+static void
+free_lines(char **lines, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		free(lines[k]);
 }
 
 /* Checks, on pages of the bundled issue laid out again as the extraction
@@ -961,11 +987,8 @@ check_derived_headings(const char *data)
 		char *lines[7], *laid = NULL, *old = NULL;
 		const char *start = strstr(data, "\n6. 个性化定制\n"), *end = start == NULL ? NULL : strstr(start, foot);
 		const char *after = NULL, *stop, *cut;
-		int k, found = start != NULL && end != NULL;
 
-		for (k = 0; k < 7; k++)
-			found = (lines[k] = line_starting(data, prefixes[k])) != NULL && found;
-		if (found) {
+		if (lines_starting(data, prefixes, 7, lines) && start != NULL && end != NULL) {
 			after = strstr(start, lines[6]);
 			stop = strstr(lines[1], "。");
 			cut = strstr(lines[6], "务系统互联互通");
@@ -982,10 +1005,7 @@ check_derived_headings(const char *data)
 			    "面向石化化工、钢铁"), "%s", what);
 		else
 			ok(0, "%s (1.8's p82 not found as it is printed)", what);
-		for (k = 0; k < 7; k++)
-			free(lines[k]);
-		free(old);
-		free(laid);
+		free_lines(lines, 7);
 	}
 
 	/* 1.2 p18 as the extraction may emit it: 三、's text (各地区各部门…)
@@ -999,23 +1019,17 @@ check_derived_headings(const char *data)
 			"应用管理层部署移动政务服务", "服务提供层通过移动互联网应", "三、强化政务服务平台支撑能",
 			"各地区各部门要充分发挥全国", "(一)统一标准规范。", "1.建设和接入标准。" };
 		char *lines[9], *old, *laid;
-		int k, found = 1;
 
-		for (k = 0; k < 9; k++)
-			found = (lines[k] = line_starting(data, prefixes[k])) != NULL && found;
-		if (found) {
+		if (lines_starting(data, prefixes, 9, lines)) {
 			old = xasprintf("\n%s\n%s\n%s\n%s\n%s\n\n%s\n\n%s\n%s\n%s\n", lines[0], lines[1], lines[2],
 			    lines[3], lines[4], lines[5], lines[6], lines[7], lines[8]);
 			laid = xasprintf("\n%s\n%s\n\n%s\n\n%s\n\n%s\n%s\n%s\n%s\n\n%s\n", lines[0], lines[1], lines[6],
 			    lines[7], lines[2], lines[3], lines[4], lines[5], lines[8]);
 			ok(laid_out_order(data, old, laid, "derived-18", "1.2", "三、强化政务服务平台支撑能力",
 			    "各地区各部门要充分发挥全国", "(一)统一标准规范。"), "%s", what);
-			free(old);
-			free(laid);
 		} else
 			ok(0, "%s (1.2's p18 not found as it is printed)", what);
-		for (k = 0; k < 9; k++)
-			free(lines[k]);
+		free_lines(lines, 9);
 	}
 
 	/* 1.2 p20 as the extraction may emit it: (二)不断丰富… and (三)积极运用…
@@ -1038,8 +1052,6 @@ check_derived_headings(const char *data)
 
 			ok(laid_out_order(data, old, laid, "derived-20", "1.2", "4.拓展便民服务应用", "(三)积极运用新技术",
 			    "积极运用大数据、人工智能"), "%s", what);
-			free(old);
-			free(laid);
 		} else
 			ok(0, "%s (1.2's 4.开展适老化改造。… not found)", what);
 	}
@@ -1543,8 +1555,6 @@ check_derived_copies(const char *data)
 				    "数字基础设施体系更加完备", "数字技术创新体系基本形成");
 				ok(k, "%s", what[later]);
 				free(a);
-				free(lines);
-				free(laid);
 			}
 		} else {
 			ok(0, "%s (1.6's 到2025年,… or p58's top not found)", what[0]);
@@ -1575,8 +1585,6 @@ check_derived_copies(const char *data)
 
 			ok(laid_out_order(data, old, laid, "derived-77", "1.7", "十、《规划》对于培育壮大国内开源生态",
 			    "开放、平等、协作、共享的开源模式", "目前,我国已成为全球开源生态"), "%s", what);
-			free(old);
-			free(laid);
 		} else
 			ok(0, "%s (1.7's 十、 and its answers or 经过多年发展,… not found)", what);
 	}
